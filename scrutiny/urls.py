@@ -1,6 +1,18 @@
 from django.contrib import admin
-from django.urls import path
+from django.urls import include, path
+
+from .views.auth import SignInView, SignOutView
+from .views.home import home
 
 urlpatterns = [
+    path("", home, name="home"),
+    path("sign-in/", SignInView.as_view(), name="login"),
+    path("sign-out/", SignOutView.as_view(), name="logout"),
     path("admin/", admin.site.urls),
+    # One module per resource, so that each journey's routes live beside its views.
+    path("", include("actionplan.urls_actions")),
+    path("", include("actionplan.urls_import")),
+    path("", include("scrutiny.urls_dashboard")),
+    path("", include("scrutiny.urls_review")),
+    path("", include("scrutiny.urls_meetings")),
 ]

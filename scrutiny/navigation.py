@@ -1,0 +1,46 @@
+"""The menu each role sees. Entries whose pages are not built yet are left out, not broken."""
+
+from dataclasses import dataclass
+
+from django.urls import NoReverseMatch, reverse
+
+
+@dataclass(frozen=True)
+class NavEntry:
+    label: str
+    url_name: str
+    visible_to: str  # name of a Role capability, or "" for every signed-in user
+    officer_label: str = ""
+
+
+NAVIGATION = [
+    NavEntry("Home", "home", ""),
+    NavEntry("Actions", "my_actions", "", officer_label="My actions"),
+    NavEntry("Dashboard", "dashboard", "sees_every_agency"),
+    NavEntry("Changes", "changes_since", "sees_every_agency"),
+    NavEntry("Conclusions", "conclusions_table", ""),
+    NavEntry("Requests", "request_list", ""),
+    NavEntry("Meetings", "meeting_list", ""),
+    NavEntry("Review", "review_detail_current", ""),
+    NavEntry("Import", "plan_import", "can_import"),
+    NavEntry("Administration", "admin:index", "can_administer"),
+]
+
+
+def navigation_for(request) -> list[dict]:
+    user = request.user
+    if not user.is_authenticated:
+        return []
+    role = user.role_obj
+    items = []
+    for entry in NAVIGATION:
+        if entry.visible_to and not getattr(role, entry.visible_to):
+            continue
+        try:
+            url = reverse(entry.url_name)
+        except NoReverseMatch:
+            continue
+        label = entry.officer_label if (entry.officer_label and role == "officer") else entry.label
+        active = request.path == url if url == "/" else request.path.startswith(url)
+        items.append({"label": label, "url": url, "active": active})
+    return items

@@ -1,0 +1,61 @@
+"""Test settings and the named people every test can use.
+
+olivia: officer, Warwickshire County Council   arjun: officer, NHS Arden Cluster
+maya:   member and chair of the review          mark:  member of another review only
+clara:  clerk of the review                     ada:   administrator
+"""
+
+import os
+
+import pytest
+
+# Playwright's sync API runs an event loop in the test thread; Django's ORM calls made by the
+# test itself (arranging data, checking rows) are still synchronous and safe.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+from .factories import make_world  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def _fast_tests(settings, tmp_path):
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.MEDIA_ROOT = tmp_path / "uploads"
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+
+
+@pytest.fixture
+def world(db):
+    return make_world()
+
+
+@pytest.fixture
+def olivia(world):
+    return world.olivia
+
+
+@pytest.fixture
+def arjun(world):
+    return world.arjun
+
+
+@pytest.fixture
+def maya(world):
+    return world.maya
+
+
+@pytest.fixture
+def mark(world):
+    return world.mark
+
+
+@pytest.fixture
+def clara(world):
+    return world.clara
+
+
+@pytest.fixture
+def ada(world):
+    return world.ada

@@ -1,0 +1,124 @@
+"""A small, named world for tests: one inspection, its plans, a review and a person per role.
+
+Records are created through save() so each has its history, as in real use."""
+
+import datetime
+from types import SimpleNamespace
+
+from django.utils import timezone
+
+from actionplan.models import Action, ActionPlan, Agency, Area, Inspection, Inspectorate, Theme
+from scrutiny.models import Meeting, Person, Review, ReviewMembership, Role, User
+
+PASSWORD = "correct-horse-battery-staple"
+
+
+def make_user(username, role, *, agency=None, person=None, **extra) -> User:
+    user = User(username=username, role=role, agency=agency, person=person, **extra)
+    user.set_password(PASSWORD)
+    user.save()
+    return user
+
+
+def make_action(plan, area, *, lead_agency=None, **fields) -> Action:
+    fields.setdefault("description", f"Action for area {area.number}")
+    fields.setdefault("target_date", timezone.localdate() + datetime.timedelta(days=60))
+    fields.setdefault("status", Action.Status.IN_PROGRESS)
+    action = Action(plan=plan, area=area, lead_agency=lead_agency or plan.agency, **fields)
+    action.save()
+    return action
+
+
+def make_world() -> SimpleNamespace:
+    today = timezone.localdate()
+    w = SimpleNamespace()
+    w.ofsted = Inspectorate.objects.create(name="Ofsted", short_name="Ofsted")
+    w.cqc = Inspectorate.objects.create(name="Care Quality Commission", short_name="CQC")
+    w.inspection = Inspection.objects.create(
+        title="Inspection of safeguarding and looked after children services",
+        body_inspected="Warwickshire County Council",
+        when_text="November 2011",
+    )
+    w.inspection.inspectorates.add(w.ofsted, w.cqc)
+    w.safeguarding = Theme.objects.create(name="Safeguarding", position=1)
+    w.health = Theme.objects.create(name="Health", position=2)
+    w.lac = Theme.objects.create(name="Looked after children", position=3)
+    # Real Ofsted wording (Herefordshire 2014 and Windsor and Maidenhead 2015 reports, shared/realdata).
+    w.area1 = Area.objects.create(
+        inspection=w.inspection, number=1, theme=w.safeguarding, raised_by=w.ofsted,
+        text="Ensure that caseloads in children in need and looked after children’s teams remain manageable",
+    )
+    w.area2 = Area.objects.create(
+        inspection=w.inspection, number=2, theme=w.health, raised_by=w.cqc,
+        text="Ensure that health assessments for children looked after are timely.",
+    )
+    w.area3 = Area.objects.create(
+        inspection=w.inspection, number=3, theme=w.lac, raised_by=w.ofsted,
+        text="Ensure that children’s cases are only closed or stepped down when a full evaluation indicates that enough progress has been made.",
+    )
+    w.wcc = Agency.objects.create(name="Warwickshire County Council", short_name="WCC", kind=Agency.Kind.COUNCIL)
+    w.arden = Agency.objects.create(name="NHS Arden Cluster", short_name="Arden Cluster", kind=Agency.Kind.NHS_CLUSTER)
+    w.uhcw = Agency.objects.create(
+        name="University Hospital Coventry and Warwickshire NHS Trust", short_name="UHCW", kind=Agency.Kind.NHS_TRUST
+    )
+    w.wcc_plan = ActionPlan.objects.create(
+        inspection=w.inspection, agency=w.wcc, title="WCC action plan", based_on="Ofsted inspection report"
+    )
+    w.arden_plan = ActionPlan.objects.create(
+        inspection=w.inspection, agency=w.arden, title="Arden Cluster action plan", based_on="CQC inspection report"
+    )
+    w.wcc_action = make_action(
+        w.wcc_plan, w.area1, reference="1.1",
+        description="Caseloads for CiN and LAC teams remain at 16-18 cases on average per social worker",
+        success_measure="Weekly caseload reports are considered at the Heads of Service meeting.",
+        target_date=today + datetime.timedelta(days=30),
+    )
+    w.arden_action = make_action(
+        w.arden_plan, w.area2, reference="2.1",
+        description="Audit of unscheduled care notifications",
+        target_date=today - datetime.timedelta(days=10),
+    )
+
+    w.review = Review.objects.create(
+        title="Safeguarding Improvement Task & Finish Group",
+        inspection=w.inspection,
+        commissioned_by="Overview & Scrutiny Board",
+        commissioned_on=today - datetime.timedelta(days=120),
+        reporting_committee="Children and Young People Overview & Scrutiny Committee",
+        remit="Help the service to complete the Action Plan.",
+        state=Review.State.GATHERING_EVIDENCE,
+    )
+    w.other_review = Review.objects.create(
+        title="Another review", inspection=w.inspection, commissioned_by="Overview & Scrutiny Board",
+        reporting_committee="Adult Social Care Committee", remit="Something else.",
+    )
+    w.last_meeting = Meeting.objects.create(
+        review=w.review, number=1, title="Safeguarding", date=today - datetime.timedelta(days=14),
+        purpose="Evidence for safeguarding-related actions", theme=w.safeguarding,
+    )
+    w.next_meeting = Meeting.objects.create(
+        review=w.review, number=2, title="Health", date=today + datetime.timedelta(days=14),
+        purpose="Evidence for health-related actions", theme=w.health,
+    )
+
+    def person(name, job_title, organisation="", agency=None):
+        return Person.objects.create(name=name, job_title=job_title, organisation=organisation, agency=agency)
+
+    w.olivia_person = person("Olivia Okafor", "Service Manager, Safeguarding", "WCC", w.wcc)
+    w.arjun_person = person("Arjun Mehta", "Designated Nurse", "Arden Cluster", w.arden)
+    w.maya_person = person("Cllr Maya Patel", "Councillor")
+    w.mark_person = person("Cllr Mark Evans", "Councillor")
+    w.clara_person = person("Clara Jones", "Democratic Services Officer", "WCC", w.wcc)
+    w.carer = person("Kim Brandrick", "Carer", "Warwickshire Fostering Service")
+    ReviewMembership.objects.create(review=w.review, person=w.maya_person, role=ReviewMembership.Role.CHAIR)
+    ReviewMembership.objects.create(review=w.review, person=w.clara_person, role=ReviewMembership.Role.CLERK)
+    ReviewMembership.objects.create(review=w.review, person=w.carer, role=ReviewMembership.Role.CONTRIBUTOR)
+    ReviewMembership.objects.create(review=w.other_review, person=w.mark_person, role=ReviewMembership.Role.CHAIR)
+
+    w.olivia = make_user("olivia", Role.OFFICER, agency=w.wcc, person=w.olivia_person)
+    w.arjun = make_user("arjun", Role.OFFICER, agency=w.arden, person=w.arjun_person)
+    w.maya = make_user("maya", Role.MEMBER, person=w.maya_person)
+    w.mark = make_user("mark", Role.MEMBER, person=w.mark_person)
+    w.clara = make_user("clara", Role.CLERK, person=w.clara_person)
+    w.ada = make_user("ada", Role.ADMIN, is_staff=True, is_superuser=True, first_name="Ada", last_name="Admin")
+    return w
