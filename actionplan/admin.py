@@ -75,5 +75,6 @@ class EvidenceAdmin(SimpleHistoryAdmin):
 
 
 admin.site.register(Inspectorate, SimpleHistoryAdmin)
+admin.site.register(Judgement, SimpleHistoryAdmin)
 admin.site.register(Theme, SimpleHistoryAdmin)
 admin.site.register(TargetDateChange, SimpleHistoryAdmin)
