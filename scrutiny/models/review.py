@@ -6,6 +6,16 @@ from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 
+class ReviewQuerySet(models.QuerySet):
+    def newest_first(self):
+        # nulls_last: PostgreSQL would otherwise put a review with no commission date first.
+        return self.order_by(models.F("commissioned_on").desc(nulls_last=True), "-id")
+
+    def current(self):
+        """The review people are working on now: the latest commissioned."""
+        return self.select_related("inspection").newest_first().first()
+
+
 class Review(models.Model):
     class State(models.TextChoices):
         SCOPING = "scoping", "Scoping"
@@ -30,6 +40,8 @@ class Review(models.Model):
     interim_report_on = models.DateField("interim report", null=True, blank=True)
     final_report_on = models.DateField("final report", null=True, blank=True)
     history = HistoricalRecords()
+
+    objects = ReviewQuerySet.as_manager()
 
     class Meta:
         ordering = ["-commissioned_on", "title"]

@@ -7,13 +7,9 @@ from actionplan.models import Action, Area, Inspection
 from ..models import Meeting, Review
 
 
-def current_review():
-    return Review.objects.select_related("inspection").order_by("-commissioned_on", "-id").first()
-
-
 @login_required
 def home(request):
-    review = current_review()
+    review = Review.objects.current()
     inspection = review.inspection if review else Inspection.objects.order_by("-id").first()
     context = {"review": review, "inspection": inspection}
     if inspection is None:

@@ -9,11 +9,20 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 def test_each_role_signs_in_and_sees_the_home_page(page, world, who):
     user = getattr(world, who)
     sign_in(page, user)
+    page.goto("/")
     assert page.get_by_role("heading", level=1).inner_text() == "Safeguarding Improvement Task & Finish Group"
     assert f"Signed in as {user.display_name}" in page.locator(".signed-in-as").inner_text()
     assert page.get_by_role("heading", name="Areas for improvement by theme").is_visible()
     assert_accessible(page)
     screenshot(page, f"home-{who}")
+
+
+def test_officers_land_on_their_actions_and_others_on_the_home_page(page, world):
+    sign_in(page, world.olivia)
+    assert page.get_by_role("heading", level=1).inner_text() == "My actions"
+    page.context.clear_cookies()
+    sign_in(page, world.maya)
+    assert page.get_by_role("heading", level=1).inner_text() == "Safeguarding Improvement Task & Finish Group"
 
 
 def test_the_sign_in_page_is_accessible_with_and_without_errors(page, world):
