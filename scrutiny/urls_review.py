@@ -1,1 +1,25 @@
-urlpatterns: list = []
+"""The review's own records: the review, conclusions, information requests, recommendations."""
+
+from django.urls import path
+
+from .views import conclusions, recommendations, requests, review
+
+urlpatterns = [
+    path("review/", review.review_detail_current, name="review_detail_current"),
+    path("reviews/<int:pk>/", review.review_detail, name="review_detail"),
+    path("reviews/<int:pk>/stage/", review.review_stage_update, name="review_stage_update"),
+    path("reviews/<int:pk>/areas/<int:area_pk>/", review.review_area_update, name="review_area_update"),
+    path("conclusions/", conclusions.conclusions_table, name="conclusions_table"),
+    path("reviews/<int:pk>/conclusions/", conclusions.conclusions_table_for_review, name="conclusions_table_for_review"),
+    path("conclusions/add/", conclusions.conclusion_add, name="conclusion_add"),
+    path("conclusions/<int:pk>/", conclusions.conclusion_detail, name="conclusion_detail"),
+    path("requests/", requests.request_list, name="request_list"),
+    path("requests/add/", requests.request_add, name="request_add"),
+    path("requests/<int:pk>/", requests.request_detail, name="request_detail"),
+    path("requests/<int:pk>/answer/", requests.request_answer, name="request_answer"),
+    path("requests/<int:pk>/close/", requests.request_close, name="request_close"),
+    path("recommendations/", recommendations.recommendation_list, name="recommendation_list"),
+    path("recommendations/add/", recommendations.recommendation_add, name="recommendation_add"),
+    path("recommendations/<int:pk>/", recommendations.recommendation_detail, name="recommendation_detail"),
+    path("recommendations/<int:pk>/update/", recommendations.recommendation_update, name="recommendation_update"),
+]

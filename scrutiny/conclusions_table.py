@@ -1,0 +1,147 @@
+"""Appendix F, "our conclusions against each action within the plan": every area and action with the
+officers' status and RAG beside the group's current conclusion.
+
+The rule for an action's current judgement (stated on the page, tested):
+    an area-level conclusion applies to every action whose main area it is, unless the action has
+    a conclusion of its own reached later. The latest by date reached wins; on the same date the
+    conclusion on the action itself wins, being the more specific.
+
+Four queries whatever the size of the plan: areas, area decisions, actions, conclusions.
+"""
+
+from dataclasses import dataclass, field
+
+from actionplan.models import Action, Area
+from django.utils import timezone
+
+from .models import Conclusion, ReviewArea
+
+J = Conclusion.Judgement
+SATISFIED = {J.SATISFIED, J.SATISFIED_WITH_RESERVATIONS}
+DOUBTFUL = {J.NOT_SATISFIED, J.MORE_INFORMATION_NEEDED}
+
+RULE = (
+    "A conclusion on a whole area applies to each of its actions, unless the group later reached a "
+    "conclusion on the action itself. The most recent conclusion counts; on the same day, the one on "
+    "the action itself counts."
+)
+
+
+def _precedence(conclusion: Conclusion):
+    return (conclusion.reached_on, 1 if conclusion.action_id else 0, conclusion.pk)
+
+
+@dataclass
+class ConclusionRow:
+    """One line of the table: a whole area (action is None) or one action within it."""
+
+    area: Area
+    action: Action | None = None
+    decision: ReviewArea | None = None
+    trail: list = field(default_factory=list)  # every conclusion that bears on this row, oldest first
+    current: Conclusion | None = None
+    disagreement: str = ""
+
+    @property
+    def is_area(self) -> bool:
+        return self.action is None
+
+    @property
+    def pursued(self) -> bool:
+        return self.decision is None or self.decision.pursued
+
+    @property
+    def not_pursued_reason(self) -> str:
+        return "" if self.pursued else self.decision.reason
+
+    @property
+    def inherited(self) -> bool:
+        """The current judgement comes from the area's conclusion, not the action's own."""
+        return bool(self.action and self.current and self.current.action_id is None)
+
+    @property
+    def earlier(self) -> list:
+        return [c for c in self.trail if c is not self.current]
+
+
+def disagreement(action: Action, conclusion: Conclusion | None, on=None) -> str:
+    """In words, where the officers' account and the group's judgement point different ways."""
+    if conclusion is None:
+        return ""
+    judgement = conclusion.judgement
+    if action.is_completed and judgement in DOUBTFUL:
+        return f"Officers report it {action.get_status_display().lower()}, but the group is {J(judgement).label.lower()}."
+    if judgement in SATISFIED and action.is_overdue(on):
+        return f"The group is {J(judgement).label.lower()}, but the action is overdue (target {action.target_date:%-d %B %Y})."
+    if judgement in SATISFIED and action.rag == Action.Rag.RED:
+        return f"The group is {J(judgement).label.lower()}, but officers rate it red."
+    return ""
+
+
+def build_conclusions_table(review, *, theme=None, agency=None, judgement=None, disagreements_only=False, on=None):
+    """Rows in area order, each area followed by its actions. Filters:
+    theme and agency (ids or objects), judgement (a Conclusion.Judgement value, or "none" for rows
+    with no conclusion yet), disagreements_only."""
+    on = on or timezone.localdate()
+    theme_id = getattr(theme, "pk", theme)
+    agency_id = getattr(agency, "pk", agency)
+
+    areas = Area.objects.filter(inspection_id=review.inspection_id).select_related("theme").order_by("number")
+    if theme_id:
+        areas = areas.filter(theme_id=theme_id)
+    areas = list(areas)
+    decisions = {d.area_id: d for d in ReviewArea.objects.filter(review=review)}
+    actions = Action.objects.filter(area__in=areas).select_related("lead_agency", "plan").order_by("area__number", "reference", "id")
+    if agency_id:
+        actions = actions.filter(lead_agency_id=agency_id)
+    actions_by_area: dict = {}
+    for action in actions:
+        actions_by_area.setdefault(action.area_id, []).append(action)
+
+    by_area, by_action = {}, {}
+    conclusions = Conclusion.objects.filter(review=review).select_related("meeting", "recorded_by__person")
+    for conclusion in conclusions.order_by("reached_on", "id"):
+        if conclusion.action_id:
+            by_action.setdefault(conclusion.action_id, []).append(conclusion)
+        else:
+            by_area.setdefault(conclusion.area_id, []).append(conclusion)
+
+    rows = []
+    for area in areas:
+        area_trail = by_area.get(area.pk, [])
+        area_row = ConclusionRow(
+            area=area, decision=decisions.get(area.pk), trail=area_trail, current=area_trail[-1] if area_trail else None
+        )
+        action_rows = []
+        for action in actions_by_area.get(area.pk, []):
+            trail = sorted(area_trail + by_action.get(action.pk, []), key=_precedence)
+            current = trail[-1] if trail else None
+            action_rows.append(ConclusionRow(
+                area=area, action=action, decision=area_row.decision, trail=trail, current=current,
+                disagreement=disagreement(action, current, on),
+            ))
+        if agency_id and not action_rows:
+            continue  # an area with nothing the chosen agency leads
+        rows.append(area_row)
+        rows.extend(action_rows)
+
+    if judgement:
+        rows = [r for r in rows if (r.current.judgement if r.current else "none") == judgement]
+    if disagreements_only:
+        rows = [r for r in rows if r.disagreement]
+    return rows
+
+
+def conclusions_for_action(action, review=None) -> list:
+    """Every conclusion bearing on one action (its own and its area's), oldest first, for the action page."""
+    queryset = Conclusion.objects.filter(action=action) | Conclusion.objects.filter(area_id=action.area_id, action__isnull=True)
+    if review is not None:
+        queryset = queryset.filter(review=review)
+    return sorted(queryset.select_related("meeting", "review", "area", "action"), key=_precedence)
+
+
+def conclusions_for_area(area, review=None) -> list:
+    queryset = Conclusion.objects.filter(area=area)
+    if review is not None:
+        queryset = queryset.filter(review=review)
+    return list(queryset.select_related("meeting", "review", "area").order_by("reached_on", "id"))

@@ -1,0 +1,34 @@
+"""Recording the group's conclusions. A conclusion is never edited: a later one supersedes it,
+so the earlier judgement stays on the record."""
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from ..models import Conclusion
+
+
+@transaction.atomic
+def record_conclusion(*, actor, review, judgement, reasoning, meeting=None, action=None, area=None) -> Conclusion:
+    if (action is None) == (area is None):
+        raise ValidationError("A conclusion is about one action or one whole area.")
+    subject_inspection = (action.area.inspection_id if action else area.inspection_id)
+    if subject_inspection != review.inspection_id:
+        raise ValidationError("This action or area belongs to another inspection.")
+    if meeting is not None and meeting.review_id != review.pk:
+        raise ValidationError({"meeting": "Choose a meeting of this review."})
+    conclusion = Conclusion(
+        review=review,
+        meeting=meeting,
+        action=action,
+        area=area,
+        judgement=judgement,
+        reasoning=(reasoning or "").strip(),
+        # Reached when the group met, not when the clerk typed it up.
+        reached_on=meeting.date if meeting else timezone.localdate(),
+        recorded_by=actor,
+    )
+    conclusion.full_clean()
+    conclusion._history_user = actor
+    conclusion.save()
+    return conclusion

@@ -1,0 +1,72 @@
+"""The life of a recommendation or observation after the report: the committee's decision, the
+executive's response, implementation until it is closed."""
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from ..models import Recommendation
+
+RESPONSE_FIELDS = (
+    "committee_decision", "committee_decision_on", "committee_notes", "executive_response",
+    "executive_response_on", "implementation", "implementation_notes", "closed_on",
+)
+
+
+def response_errors(values: dict) -> dict:
+    """Field -> message for combinations that do not make sense; shared by the form and the service."""
+    errors = {}
+    decision = values.get("committee_decision")
+    if decision and decision != Recommendation.Decision.PENDING and not values.get("committee_decision_on"):
+        errors["committee_decision_on"] = "Give the date of the committee's decision."
+    if values.get("committee_decision_on") and decision == Recommendation.Decision.PENDING:
+        errors["committee_decision"] = "Choose the committee's decision, or remove the date."
+    if values.get("executive_response_on") and not (values.get("executive_response") or "").strip():
+        errors["executive_response"] = "Enter the executive's response, or remove its date."
+    if (values.get("executive_response") or "").strip() and not values.get("executive_response_on"):
+        errors["executive_response_on"] = "Give the date of the executive's response."
+    decided_on, responded_on, closed_on = (
+        values.get("committee_decision_on"), values.get("executive_response_on"), values.get("closed_on")
+    )
+    if decided_on and responded_on and responded_on < decided_on:
+        errors.setdefault("executive_response_on", "The executive's response cannot come before the committee's decision.")
+    if closed_on:
+        if decision == Recommendation.Decision.PENDING:
+            errors.setdefault("closed_on", "It cannot be closed while it awaits the committee's decision.")
+        elif decided_on and closed_on < decided_on:
+            errors.setdefault("closed_on", "It cannot be closed before the committee's decision.")
+    return errors
+
+
+@transaction.atomic
+def update_recommendation(*, actor, recommendation: Recommendation, **values) -> Recommendation:
+    unknown = set(values) - set(RESPONSE_FIELDS)
+    if unknown:
+        raise TypeError(f"Not a response field: {', '.join(sorted(unknown))}")
+    current = {name: getattr(recommendation, name) for name in RESPONSE_FIELDS}
+    current.update(values)
+    errors = response_errors(current)
+    if errors:
+        raise ValidationError(errors)
+    for name, value in values.items():
+        setattr(recommendation, name, value)
+    recommendation.full_clean()
+    recommendation._history_user = actor
+    recommendation.save()
+    return recommendation
+
+
+def next_number(review, kind) -> int:
+    last = Recommendation.objects.filter(review=review, kind=kind).order_by("-number").values_list("number", flat=True).first()
+    return (last or 0) + 1
+
+
+@transaction.atomic
+def add_recommendation(*, actor, review, kind, text, addressed_to, number=None) -> Recommendation:
+    recommendation = Recommendation(
+        review=review, kind=kind, text=(text or "").strip(), addressed_to=(addressed_to or "").strip(),
+        number=number or next_number(review, kind),
+    )
+    recommendation.full_clean()
+    recommendation._history_user = actor
+    recommendation.save()
+    return recommendation

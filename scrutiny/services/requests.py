@@ -1,0 +1,107 @@
+"""Information requests: raised at a meeting, answered by the agency or person asked, closed by the group."""
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from actionplan.models import Evidence
+from actionplan.uploads import safe_original_name
+
+from ..models import InformationRequest
+
+
+@transaction.atomic
+def raise_request(
+    *, actor, review, question, meeting=None, asked_of_agency=None, asked_of_person=None, area=None, action=None,
+    due_by=None,
+) -> InformationRequest:
+    if meeting is not None and meeting.review_id != review.pk:
+        raise ValidationError({"meeting": "Choose a meeting of this review."})
+    if action is not None and area is None:
+        area = action.area
+    info_request = InformationRequest(
+        review=review, meeting=meeting, asked_of_agency=asked_of_agency, asked_of_person=asked_of_person,
+        area=area, action=action, question=(question or "").strip(), due_by=due_by,
+        # Raised when the group asked, at the meeting, not when it was typed up.
+        raised_on=meeting.date if meeting else timezone.localdate(),
+    )
+    info_request.full_clean()
+    info_request._history_user = actor
+    info_request.save()
+    return info_request
+
+
+def _evidence_from_upload(*, actor, info_request, upload, upload_kind, title, kind) -> Evidence:
+    evidence = Evidence(
+        inspection=info_request.review.inspection,
+        area=info_request.area,
+        action=info_request.action,
+        title=title,
+        kind=kind,
+        status=Evidence.Status.RECEIVED,
+        description=f"Given in answer to an information request: {info_request.question[:200]}",
+        provided_by=actor.person if actor.person_id else info_request.asked_of_person,
+        provided_by_agency=info_request.asked_of_agency or actor.agency,
+        requested_on=info_request.raised_on,
+        received_on=timezone.localdate(),
+        original_filename=safe_original_name(upload.name),
+        # The type we checked the content against, never the one the browser claimed.
+        content_type=upload_kind.content_type,
+        file_size=upload.size,
+        added_by=actor,
+    )
+    evidence.file.save("upload", upload, save=False)  # upload_to names it; the uploader's name never reaches the disk
+    evidence.full_clean()
+    evidence._history_user = actor
+    evidence.save()
+    return evidence
+
+
+@transaction.atomic
+def answer_request(
+    *, actor, info_request: InformationRequest, answer, upload=None, upload_kind=None, evidence_title="",
+    evidence_kind=Evidence.Kind.DOCUMENT, existing_evidence=(),
+) -> InformationRequest:
+    """`upload` must already have passed actionplan.uploads.validate_evidence_file, which gave `upload_kind`."""
+    if info_request.status == InformationRequest.Status.CLOSED:
+        raise ValidationError("This request is closed.")
+    answer = (answer or "").strip()
+    if not answer:
+        raise ValidationError({"answer": "Enter the answer."})
+    linked = list(existing_evidence)
+    if upload is not None:
+        linked.append(_evidence_from_upload(
+            actor=actor, info_request=info_request, upload=upload, upload_kind=upload_kind,
+            title=(evidence_title or upload.name).strip()[:300], kind=evidence_kind,
+        ))
+    info_request.answer = answer
+    info_request.answered_on = timezone.localdate()
+    info_request.answered_by = actor
+    info_request.status = InformationRequest.Status.ANSWERED
+    info_request.full_clean()
+    info_request._history_user = actor
+    info_request.save()
+    if linked:
+        # add() writes its own history row (simple-history's m2m handler), attributed to the same user.
+        info_request.evidence.add(*linked)
+    return info_request
+
+
+@transaction.atomic
+def close_request(*, actor, info_request: InformationRequest, note="") -> InformationRequest:
+    """Close a request. One closed with no answer keeps the group's reason as its answer."""
+    if info_request.status == InformationRequest.Status.CLOSED:
+        raise ValidationError("This request is already closed.")
+    note = (note or "").strip()
+    if not info_request.answer:
+        if not note:
+            raise ValidationError({"note": "This request has no answer: say why it is being closed."})
+        info_request.answer = f"Closed without an answer: {note}"
+    elif note:
+        info_request.answer = f"{info_request.answer}\n\nOn closing: {note}"
+    info_request.status = InformationRequest.Status.CLOSED
+    info_request.closed_on = timezone.localdate()
+    info_request.full_clean()
+    info_request._history_user = actor
+    info_request.save()
+    return info_request

@@ -1,0 +1,137 @@
+"""Appendix F: the officers' status beside the group's judgement, and where they disagree."""
+
+import datetime
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from actionplan.models import Action, Area
+from scrutiny.conclusions_table import build_conclusions_table
+from scrutiny.models import Conclusion, ReviewArea
+from scrutiny.services.conclusions import record_conclusion
+from tests.factories import make_action
+
+pytestmark = pytest.mark.django_db
+J = Conclusion.Judgement
+
+
+def conclude(world, judgement, *, meeting=None, action=None, area=None, reasoning="Reasoning."):
+    return record_conclusion(
+        actor=world.maya, review=world.review, meeting=meeting or world.last_meeting, action=action, area=area,
+        judgement=judgement, reasoning=reasoning,
+    )
+
+
+def row_for(rows, action):
+    return next(r for r in rows if r.action == action)
+
+
+def test_an_area_conclusion_applies_to_its_actions(world):
+    conclude(world, J.MORE_INFORMATION_NEEDED, area=world.area2)
+    row = row_for(build_conclusions_table(world.review), world.arden_action)
+    assert row.current.judgement == J.MORE_INFORMATION_NEEDED and row.inherited
+
+
+def test_an_actions_own_later_conclusion_overrides_the_area(world):
+    conclude(world, J.MORE_INFORMATION_NEEDED, area=world.area2, meeting=world.last_meeting)
+    conclude(world, J.SATISFIED, action=world.arden_action, meeting=world.next_meeting)
+    row = row_for(build_conclusions_table(world.review), world.arden_action)
+    assert row.current.judgement == J.SATISFIED and not row.inherited
+    assert [c.judgement for c in row.trail] == [J.MORE_INFORMATION_NEEDED, J.SATISFIED]
+
+
+def test_a_later_area_conclusion_overrides_an_actions_earlier_one(world):
+    conclude(world, J.NOT_SATISFIED, action=world.arden_action, meeting=world.last_meeting)
+    conclude(world, J.SATISFIED, area=world.area2, meeting=world.next_meeting)
+    row = row_for(build_conclusions_table(world.review), world.arden_action)
+    assert row.current.judgement == J.SATISFIED and row.inherited
+    assert [c.judgement for c in row.earlier] == [J.NOT_SATISFIED]
+
+
+def test_on_the_same_day_the_actions_own_conclusion_counts(world):
+    conclude(world, J.NOT_SATISFIED, action=world.arden_action)
+    conclude(world, J.SATISFIED, area=world.area2)  # recorded later, same meeting
+    row = row_for(build_conclusions_table(world.review), world.arden_action)
+    assert row.current.judgement == J.NOT_SATISFIED
+
+
+def test_completed_but_not_satisfied_is_shown_as_a_disagreement(world):
+    action = world.wcc_action
+    action.status, action.completed_on = Action.Status.COMPLETED, timezone.localdate()
+    action.save()
+    conclude(world, J.NOT_SATISFIED, action=action)
+    row = row_for(build_conclusions_table(world.review), action)
+    assert row.disagreement == "Officers report it completed, but the group is not satisfied."
+
+
+def test_satisfied_but_overdue_is_shown_as_a_disagreement(world):
+    conclude(world, J.SATISFIED, action=world.arden_action)  # target date was ten days ago, still in progress
+    row = row_for(build_conclusions_table(world.review), world.arden_action)
+    assert row.disagreement.startswith("The group is satisfied, but the action is overdue")
+
+
+def test_agreement_is_not_flagged(world):
+    conclude(world, J.SATISFIED, action=world.wcc_action)  # in progress, not yet due
+    assert row_for(build_conclusions_table(world.review), world.wcc_action).disagreement == ""
+
+
+def test_every_area_shows_including_those_not_pursued_with_the_reason(client, world):
+    ReviewArea.objects.create(review=world.review, area=world.area3, pursued=False, reason="Covered by the WSCB audit.")
+    client.force_login(world.olivia)
+    html = client.get(reverse("conclusions_table")).content.decode()
+    for number in (1, 2, 3):
+        assert f'id="area-{number}"' in html
+    assert "Not pursued" in html and "Covered by the WSCB audit." in html
+    assert "unless the group later reached a conclusion on the action itself" in html  # the rule, stated
+
+
+def test_the_page_says_where_officers_and_the_group_disagree(client, world):
+    conclude(world, J.SATISFIED, action=world.arden_action, reasoning="The audit was convincing.")
+    client.force_login(world.maya)
+    html = client.get(reverse("conclusions_table")).content.decode()
+    assert "Disagreement:" in html and "but the action is overdue" in html
+    assert "The audit was convincing." in html
+    assert "1 where officers and the group disagree" in html
+
+
+def test_filters(client, world):
+    conclude(world, J.SATISFIED, action=world.arden_action)
+    client.force_login(world.maya)
+    url = reverse("conclusions_table")
+    rows = client.get(url, {"agency": world.arden.pk}).context["rows"]
+    assert [r.action for r in rows if r.action] == [world.arden_action]
+    rows = client.get(url, {"theme": world.safeguarding.pk}).context["rows"]
+    assert {r.area for r in rows} == {world.area1}
+    rows = client.get(url, {"judgement": J.SATISFIED}).context["rows"]
+    assert [r.action for r in rows] == [world.arden_action]
+    rows = client.get(url, {"judgement": "none"}).context["rows"]
+    assert world.arden_action not in [r.action for r in rows] and world.wcc_action in [r.action for r in rows]
+    rows = client.get(url, {"disagreement": "yes"}).context["rows"]
+    assert [r.action for r in rows] == [world.arden_action]
+    assert "Clear filters" in client.get(url, {"disagreement": "yes"}).content.decode()
+
+
+def grow(world, n):
+    """n more areas, each with an action and conclusions on both."""
+    start = Area.objects.count() + 1
+    for number in range(start, start + n):
+        area = Area.objects.create(inspection=world.inspection, number=number, text=f"Area {number}", theme=world.lac)
+        action = make_action(world.wcc_plan, area, reference=f"{number}.1", target_date=timezone.localdate() - datetime.timedelta(days=1))
+        conclude(world, J.MORE_INFORMATION_NEEDED, area=area)
+        conclude(world, J.SATISFIED, action=action, meeting=world.next_meeting)
+
+
+@pytest.mark.parametrize("size", [5, 40])
+def test_queries_stay_the_same_whatever_the_size(client, world, django_assert_num_queries, size):
+    grow(world, size)
+    client.force_login(world.maya)
+    url = reverse("conclusions_table")
+    client.get(url)  # warm the session
+    with django_assert_num_queries(QUERIES) as captured:
+        response = client.get(url, {"theme": "", "agency": ""})
+    assert len(response.context["rows"]) == 2 * (size + 3) - 1  # areas 1-3 and their two actions, plus the new ones
+    assert len(captured) == QUERIES
+
+
+QUERIES = 11

@@ -1,0 +1,111 @@
+"""Recommendations and observations: numbered, addressed, then the committee's and executive's response."""
+
+import pytest
+from django.urls import reverse
+
+from scrutiny.models import Recommendation
+from scrutiny.services.recommendations import add_recommendation
+
+pytestmark = pytest.mark.django_db
+D = Recommendation.Decision
+
+
+@pytest.fixture
+def recommendation(world):
+    return add_recommendation(
+        actor=world.clara, review=world.review, kind=Recommendation.Kind.RECOMMENDATION,
+        text="To endorse the overall conclusion of the Task & Finish Group.",
+        addressed_to="Children and Young People Overview & Scrutiny Committee",
+    )
+
+
+def response_data(**overrides):
+    data = {"committee_decision": D.PENDING, "implementation": "not_started"}
+    data.update(overrides)
+    return data
+
+
+def test_the_list_shows_recommendations_and_observations_with_their_state(client, world, recommendation):
+    add_recommendation(actor=world.clara, review=world.review, kind="observation", text="A more joined-up approach.",
+                       addressed_to="The committee")
+    client.force_login(world.olivia)
+    response = client.get(reverse("recommendation_list"))
+    html = response.content.decode()
+    assert [str(r) for r in response.context["recommendations"]] == ["Recommendation 1"]
+    assert [str(r) for r in response.context["observations"]] == ["Observation 1"]
+    assert html.count("Awaiting the committee") == 2
+    assert "Add a recommendation" not in html  # officers read only
+
+
+def test_numbers_follow_on_within_the_review_and_kind(client, world, recommendation):
+    client.force_login(world.maya)
+    client.post(reverse("recommendation_add"), {"kind": "recommendation", "text": "Share information.", "addressed_to": "X"})
+    client.post(reverse("recommendation_add"), {"kind": "observation", "text": "Link with the WSCB.", "addressed_to": "X"})
+    assert sorted(Recommendation.objects.values_list("kind", "number")) == [
+        ("observation", 1), ("recommendation", 1), ("recommendation", 2)
+    ]
+
+
+def test_the_committees_response_is_recorded_with_its_history(client, world, recommendation):
+    client.force_login(world.clara)
+    response = client.post(reverse("recommendation_update", args=[recommendation.pk]), response_data(
+        committee_decision=D.AGREED, committee_decision_on="2012-12-12", committee_notes="Endorsed unanimously.",
+        executive_response="The Portfolio Holder accepts it.", executive_response_on="2013-01-15",
+        implementation="in_progress", implementation_notes="Meeting with Coventry arranged.",
+    ))
+    assert response.status_code == 302
+    recommendation.refresh_from_db()
+    assert recommendation.committee_decision == D.AGREED and str(recommendation.committee_decision_on) == "2012-12-12"
+    latest = recommendation.history.first()
+    assert latest.history_user == world.clara and latest.history_type == "~"
+    page = client.get(response["Location"]).content.decode()
+    assert "Agreed" in page and "The Portfolio Holder accepts it." in page and "15 January 2013" in page
+    assert "Implementation: in progress" in page
+    assert "Committee&#x27;s decision" in page and "Awaiting the committee" in page  # the change, in the history panel
+
+
+@pytest.mark.parametrize(
+    "data,field,message",
+    [
+        ({"committee_decision": D.AGREED}, "committee_decision_on", "Give the date of the committee's decision."),
+        ({"committee_decision_on": "2012-12-12"}, "committee_decision", "Choose the committee's decision"),
+        ({"committee_decision": D.AGREED, "committee_decision_on": "2012-12-12", "executive_response": "Yes."},
+         "executive_response_on", "Give the date of the executive's response."),
+        ({"committee_decision": D.AGREED, "committee_decision_on": "2012-12-12", "executive_response": "Yes.",
+          "executive_response_on": "2012-11-01"}, "executive_response_on", "cannot come before the committee"),
+        ({"closed_on": "2013-01-01"}, "closed_on", "cannot be closed while it awaits"),
+        ({"committee_decision": D.AGREED, "committee_decision_on": "2012-13-45"}, "committee_decision_on", "real date"),
+    ],
+)
+def test_inconsistent_responses_get_an_error_next_to_the_field(client, world, recommendation, data, field, message):
+    client.force_login(world.maya)
+    response = client.post(reverse("recommendation_update", args=[recommendation.pk]), response_data(**data))
+    assert response.status_code == 200
+    assert any(message in e for e in response.context["form"].errors[field])
+    assert "<title>Error:" in response.content.decode()
+    recommendation.refresh_from_db()
+    assert recommendation.committee_decision == D.PENDING and recommendation.history.count() == 1
+
+
+def test_a_recommendation_is_closed_once_implemented(client, world, recommendation):
+    client.force_login(world.maya)
+    client.post(reverse("recommendation_update", args=[recommendation.pk]), response_data(
+        committee_decision=D.AGREED, committee_decision_on="2012-12-12", implementation="implemented",
+        closed_on="2013-06-01",
+    ))
+    recommendation.refresh_from_db()
+    assert recommendation.is_closed
+    assert "Closed 1 Jun 2013" in client.get(reverse("recommendation_list")).content.decode()
+
+
+def test_the_demo_has_three_recommendations_and_two_observations_awaiting_the_committee(client, db):
+    from scrutiny.demo import load_demo
+
+    load_demo()
+    from scrutiny.models import User
+
+    client.force_login(User.objects.get(username="member"))
+    response = client.get(reverse("recommendation_list"))
+    assert [r.number for r in response.context["recommendations"]] == [1, 2, 3]
+    assert [r.number for r in response.context["observations"]] == [1, 2]
+    assert "common approach to sharing child protection information" in response.content.decode()
