@@ -7,24 +7,14 @@ Writing: members and clerks of *this* review (and administrators), through `User
 """
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import F, Q
+from django.db.models import Q
 from django.shortcuts import get_object_or_404
 
 from .models import InformationRequest, Review
 
 
-def reviews_newest_first():
-    # nulls_last: PostgreSQL would otherwise put a review with no date first.
-    return Review.objects.select_related("inspection").order_by(F("commissioned_on").desc(nulls_last=True), "-id")
-
-
-def current_review() -> Review | None:
-    """The review people are working on now: the latest commissioned."""
-    return reviews_newest_first().first()
-
-
 def current_review_or_404() -> Review:
-    review = current_review()
+    review = Review.objects.current()
     if review is None:
         from django.http import Http404
 
