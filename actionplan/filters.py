@@ -1,0 +1,66 @@
+"""Filters for the My actions list."""
+
+import django_filters
+from django.db.models import F
+
+from .models import Action, Agency, Area, Theme
+
+
+class MyActionsFilter(django_filters.FilterSet):
+    SORTS = {
+        "target": (F("target_date").asc(nulls_last=True), "area__number", "reference", "id"),
+        "-target": (F("target_date").desc(nulls_last=True), "area__number", "reference", "id"),
+        "area": ("area__number", "reference", "id"),
+    }
+
+    agency = django_filters.ModelChoiceFilter(
+        label="Lead agency", field_name="lead_agency", queryset=Agency.objects.order_by("name"), empty_label="All agencies"
+    )
+    status = django_filters.ChoiceFilter(label="Status", choices=Action.Status.choices, empty_label="Any status")
+    rag = django_filters.ChoiceFilter(
+        label="RAG rating", choices=[("none", "Not rated")] + Action.Rag.choices[1:], empty_label="Any rating",
+        method="filter_rag",
+    )
+    area = django_filters.ModelChoiceFilter(
+        label="Area for improvement", queryset=Area.objects.select_related("inspection").order_by("inspection", "number"),
+        empty_label="Any area",
+    )
+    theme = django_filters.ModelChoiceFilter(
+        label="Theme", field_name="area__theme", queryset=Theme.objects.all(), empty_label="Any theme"
+    )
+    overdue = django_filters.ChoiceFilter(
+        label="Overdue", choices=[("yes", "Overdue only"), ("no", "Not overdue")], empty_label="Overdue or not",
+        method="filter_overdue",
+    )
+    sort = django_filters.ChoiceFilter(
+        label="Sort by",
+        choices=[("target", "Target date, earliest first"), ("-target", "Target date, latest first"), ("area", "Area")],
+        empty_label=None, method="sort_by",
+    )
+
+    class Meta:
+        model = Action
+        fields = ["agency", "status", "rag", "area", "theme", "overdue"]
+
+    def __init__(self, *args, show_agency=True, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not show_agency:
+            del self.filters["agency"]
+
+    @property
+    def qs(self):
+        queryset = super().qs
+        # Sorting applies even when the sort field is not submitted (the default sort).
+        if not self.is_bound or not self.form.cleaned_data.get("sort"):
+            queryset = queryset.order_by(*self.SORTS["target"])
+        return queryset
+
+    def filter_rag(self, queryset, name, value):
+        return queryset.filter(rag="" if value == "none" else value)
+
+    def filter_overdue(self, queryset, name, value):
+        overdue_ids = Action.objects.overdue().values("pk")
+        return queryset.filter(pk__in=overdue_ids) if value == "yes" else queryset.exclude(pk__in=overdue_ids)
+
+    def sort_by(self, queryset, name, value):
+        return queryset.order_by(*self.SORTS.get(value, self.SORTS["target"]))

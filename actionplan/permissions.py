@@ -1,0 +1,62 @@
+"""Who may see and change what, decided on the server. Outsiders get a 404 (another agency's
+record) or a 403 (a role that may not do this at all); views never test role strings."""
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+
+from .models import Action, Evidence
+
+ACTION_RELATED = ("plan__inspection", "area__inspection", "area__theme", "lead_agency", "lead_officer")
+
+
+def get_action_for_user(request, pk) -> Action:
+    """Any signed-in user may read any action: the plan is shared by the partners and the group."""
+    return get_object_or_404(Action.objects.select_related(*ACTION_RELATED), pk=pk)
+
+
+def check_may_edit(user, action) -> None:
+    if user.can_edit_action(action):
+        return
+    if user.role_obj.can_update_own_agency_actions:
+        # An officer of another agency: this action is not theirs to know about for editing.
+        raise Http404("No action found")
+    raise PermissionDenied("Your role can read actions but not change them.")
+
+
+def get_action_to_edit(request, pk) -> Action:
+    action = get_action_for_user(request, pk)
+    check_may_edit(request.user, action)
+    return action
+
+
+def evidence_visible_to(user):
+    """Officers see evidence on any action and whatever their own agency gave; the group and
+    administrators see all of it."""
+    if not user.is_active:
+        return Evidence.objects.none()
+    if user.role_obj.sees_every_agency:
+        return Evidence.objects.all()
+    return Evidence.objects.filter(Q(action__isnull=False) | Q(provided_by_agency_id=user.agency_id))
+
+
+def may_see_evidence_file(user, evidence) -> bool:
+    if not user.is_active or not evidence.file:
+        return False
+    if user.role_obj.sees_every_agency:
+        return True
+    return evidence.action_id is not None or evidence.provided_by_agency_id == user.agency_id
+
+
+def get_evidence_file_for_user(request, pk) -> Evidence:
+    evidence = get_object_or_404(evidence_visible_to(request.user).exclude(file=""), pk=pk)
+    return evidence
+
+
+def get_evidence_to_edit(request, pk) -> Evidence:
+    evidence = get_object_or_404(
+        Evidence.objects.select_related("action__lead_agency", "action__area"), pk=pk, action__isnull=False
+    )
+    check_may_edit(request.user, evidence.action)
+    return evidence

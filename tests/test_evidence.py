@@ -1,0 +1,255 @@
+"""Evidence: files checked by extension and content, evidence without a file, statuses, and
+downloads that only go through a permission-checked view."""
+
+import io
+import zipfile
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+from django.utils import timezone
+
+from actionplan.models import Evidence
+from actionplan.services.evidence import add_evidence
+from actionplan.uploads import validate_evidence_file
+
+pytestmark = pytest.mark.django_db
+
+PDF_BYTES = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+PNG_BYTES = b"\x89PNG\r\n\x1a\n" + b"\x00\x00\x00\rIHDR" + b"\x00" * 64
+JPEG_BYTES = b"\xff\xd8\xff\xe0\x00\x10JFIF\x00" + b"\x00" * 64
+EML_BYTES = (
+    b"From: Jacqueline Barnes <jb@example.nhs.uk>\r\nTo: clerk@example.gov.uk\r\n"
+    b"Subject: Information protocols at UHCW\r\nDate: Mon, 10 Dec 2012 09:00:00 +0000\r\n\r\n"
+    b"The protocols are attached.\r\n"
+)
+
+
+def docx_bytes():
+    import docx
+
+    buffer = io.BytesIO()
+    document = docx.Document()
+    document.add_paragraph("Caseload report")
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def xlsx_bytes():
+    import openpyxl
+
+    buffer = io.BytesIO()
+    workbook = openpyxl.Workbook()
+    workbook.active["A1"] = "Caseloads"
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def plain_zip_bytes():
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("readme.txt", "not a document")
+    return buffer.getvalue()
+
+
+def upload(name, content, content_type="application/octet-stream"):
+    return SimpleUploadedFile(name, content, content_type=content_type)
+
+
+@pytest.mark.parametrize("name, content, expected_type", [
+    ("report.pdf", PDF_BYTES, "application/pdf"),
+    ("report.docx", None, "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
+    ("caseloads.xlsx", None, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+    ("caseloads.csv", b"team,caseload\nNorth,17\n", "text/csv"),
+    ("notes.txt", "Notes from the audit – caseloads\n".encode(), "text/plain"),
+    ("chart.png", PNG_BYTES, "image/png"),
+    ("photo.JPG", JPEG_BYTES, "image/jpeg"),
+    ("answer.eml", EML_BYTES, "message/rfc822"),
+])
+def test_accepted_files_are_recognised_by_their_content(name, content, expected_type):
+    if content is None:
+        content = docx_bytes() if name.endswith("docx") else xlsx_bytes()
+    assert validate_evidence_file(upload(name, content)).content_type == expected_type
+
+
+@pytest.mark.parametrize("name, content, message", [
+    ("tool.exe", b"MZ\x90\x00", "must be a PDF, Word"),
+    ("page.html", b"<html></html>", "must be a PDF, Word"),
+    ("no-extension", PDF_BYTES, "must be a PDF, Word"),
+    ("fake.pdf", b"MZ\x90\x00 this is a program", "is not a real PDF"),
+    ("fake.png", b"just some text", "is not a real PNG image"),
+    ("fake.docx", plain_zip_bytes(), "is not a real Word document"),
+    ("fake.xlsx", b"team,caseload\n", "is not a real Excel workbook"),
+    ("photo.csv", PNG_BYTES, "is not a real CSV file"),
+    ("notes.eml", b"hello, this is not an email\nat all\n", "is not a real email"),
+    ("empty.txt", b"", "The selected file is empty"),
+])
+def test_wrong_files_are_refused_with_a_clear_reason(name, content, message):
+    from django.core.exceptions import ValidationError
+
+    with pytest.raises(ValidationError) as error:
+        validate_evidence_file(upload(name, content))
+    assert message in error.value.messages[0]
+
+
+def form_data(**overrides):
+    data = {
+        "title": "Caseload report", "kind": "document", "description": "", "status": "received",
+        "provided_by": "", "provided_by_agency": "",
+        "requested_on_0": "", "requested_on_1": "", "requested_on_2": "",
+        "received_on_0": "", "received_on_1": "", "received_on_2": "",
+    }
+    data.update(overrides)
+    return data
+
+
+def add_url(world):
+    return reverse("evidence_add", args=[world.wcc_action.pk])
+
+
+def test_the_form_states_the_size_limit_and_the_types(client, world):
+    client.force_login(world.olivia)
+    page = client.get(add_url(world)).content.decode()
+    assert "smaller than 20.0 MB" in page and "PDF, Word (.docx, .doc)" in page
+    assert 'enctype="multipart/form-data"' in page
+
+
+def test_an_officer_attaches_a_pdf_stored_under_a_name_of_ours(client, world, settings):
+    client.force_login(world.olivia)
+    response = client.post(add_url(world), form_data(file=upload("../../etc/Caseloads June.pdf", PDF_BYTES)))
+    assert response.status_code == 302
+    evidence = Evidence.objects.get()
+    assert (evidence.action, evidence.added_by, evidence.status) == (world.wcc_action, world.olivia, "received")
+    assert evidence.original_filename == "Caseloads June.pdf"
+    assert evidence.content_type == "application/pdf" and evidence.file_size == len(PDF_BYTES)
+    assert "Caseloads" not in evidence.file.name and evidence.file.name.startswith("evidence/")
+    assert evidence.file.path.startswith(str(settings.MEDIA_ROOT))
+    assert "static" not in evidence.file.path.split(str(settings.MEDIA_ROOT))[1]
+    assert evidence.history.get().history_user == world.olivia
+    page = client.get(reverse("action_detail", args=[world.wcc_action.pk])).content.decode()
+    assert "Caseload report" in page and reverse("evidence_download", args=[evidence.pk]) in page
+    assert settings.MEDIA_URL not in page
+
+
+def test_a_wrong_type_is_refused_next_to_the_field_and_nothing_is_saved(client, world, settings):
+    client.force_login(world.olivia)
+    response = client.post(add_url(world), form_data(file=upload("report.pdf", b"GIF89a not a pdf")))
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "is not a real PDF" in page and "govuk-error-summary" in page and "<title>Error:" in page
+    assert not Evidence.objects.exists()
+    assert not (settings.MEDIA_ROOT / "evidence").exists()
+
+
+def test_a_file_over_20_mb_is_refused(client, world):
+    client.force_login(world.olivia)
+    too_big = PDF_BYTES + b"0" * (20 * 1024 * 1024)
+    response = client.post(add_url(world), form_data(file=upload("big.pdf", too_big)))
+    assert "The selected file must be smaller than 20.0 MB" in response.content.decode()
+    assert not Evidence.objects.exists()
+
+
+def test_the_limit_follows_the_setting(client, world, settings):
+    settings.EVIDENCE_MAX_UPLOAD_BYTES = 1024
+    client.force_login(world.olivia)
+    response = client.post(add_url(world), form_data(file=upload("big.pdf", PDF_BYTES + b"0" * 2000)))
+    assert "smaller than 1.0 KB" in response.content.decode()
+    assert not Evidence.objects.exists()
+
+
+def test_evidence_without_a_file_needs_what_and_who(client, world):
+    client.force_login(world.olivia)
+    response = client.post(add_url(world), form_data(kind="demonstration", title="Demonstration of CareFirst"))
+    page = response.content.decode()
+    assert "describe what was demonstrated or said" in page and "say who gave the evidence" in page
+    assert not Evidence.objects.exists()
+    response = client.post(add_url(world), form_data(
+        kind="demonstration", title="Demonstration of CareFirst", description="Case-file audit shown on screen.",
+        provided_by=world.olivia_person.pk, received_on_0="8", received_on_1="5", received_on_2="2012",
+    ))
+    assert response.status_code == 302
+    evidence = Evidence.objects.get()
+    assert (evidence.provided_by, evidence.received_on.isoformat(), evidence.has_file) == (world.olivia_person, "2012-05-08", False)
+
+
+def test_awaited_evidence_is_recorded_then_marked_received_with_its_file(client, world):
+    client.force_login(world.olivia)
+    client.post(add_url(world), form_data(
+        title="Audit of notifications", status="awaited", provided_by_agency=world.wcc.pk,
+        requested_on_0="1", requested_on_1="5", requested_on_2="2012",
+    ))
+    evidence = Evidence.objects.get()
+    assert (evidence.status, evidence.received_on) == ("awaited", None)
+    response = client.post(reverse("evidence_edit", args=[evidence.pk]), {
+        "status": "awaited", "description": "Arrived by post.",
+        "requested_on_0": "1", "requested_on_1": "5", "requested_on_2": "2012",
+        "received_on_0": "", "received_on_1": "", "received_on_2": "",
+        "file": upload("audit.pdf", PDF_BYTES),
+    })
+    assert response.status_code == 302
+    evidence.refresh_from_db()
+    assert (evidence.status, evidence.received_on, evidence.has_file) == ("received", timezone.localdate(), True)
+    assert evidence.history.count() == 2
+
+
+def test_received_before_requested_is_refused(client, world):
+    client.force_login(world.olivia)
+    response = client.post(add_url(world), form_data(
+        title="Audit", description="Checklists.", provided_by_agency=world.wcc.pk,
+        requested_on_0="10", requested_on_1="5", requested_on_2="2012",
+        received_on_0="1", received_on_1="5", received_on_2="2012",
+    ))
+    assert "cannot be before the date requested" in response.content.decode()
+    assert not Evidence.objects.exists()
+
+
+def make_file_evidence(world, action=None, **fields):
+    upload_file = upload("report.pdf", PDF_BYTES)
+    from actionplan.uploads import PDF
+
+    return add_evidence(actor=world.ada, action=action or world.wcc_action, title="Caseload report",
+                        kind="document", upload=upload_file, upload_kind=PDF, **fields)
+
+
+def test_a_download_is_an_attachment_with_our_name_type_and_nosniff(client, world):
+    evidence = make_file_evidence(world)
+    client.force_login(world.maya)
+    response = client.get(reverse("evidence_download", args=[evidence.pk]))
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    assert response["Content-Disposition"] == f'attachment; filename="evidence-{evidence.pk}-caseload-report.pdf"'
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert b"".join(response.streaming_content) == PDF_BYTES
+
+
+def test_officers_may_read_any_actions_evidence_but_add_only_to_their_own(client, world):
+    evidence = make_file_evidence(world)
+    client.force_login(world.arjun)
+    assert client.get(reverse("evidence_download", args=[evidence.pk])).status_code == 200
+    assert client.get(reverse("evidence_add", args=[world.wcc_action.pk])).status_code == 404
+    response = client.post(reverse("evidence_add", args=[world.wcc_action.pk]), form_data(file=upload("r.pdf", PDF_BYTES)))
+    assert response.status_code == 404
+    assert Evidence.objects.count() == 1
+
+
+def test_evidence_given_to_the_group_by_another_agency_is_hidden_from_officers(client, world):
+    from actionplan.uploads import PDF
+
+    evidence = Evidence(inspection=world.inspection, area=world.area2, title="Arden training plan",
+                        provided_by_agency=world.arden, status="received")
+    evidence.file.save("x", upload("plan.pdf", PDF_BYTES), save=False)
+    evidence.content_type = PDF.content_type
+    evidence.save()
+    url = reverse("evidence_download", args=[evidence.pk])
+    client.force_login(world.olivia)
+    assert client.get(url).status_code == 404
+    client.force_login(world.arjun)
+    assert client.get(url).status_code == 200
+
+
+def test_evidence_without_a_file_has_no_download(client, world):
+    evidence = add_evidence(actor=world.olivia, action=world.wcc_action, title="Verbal update", kind="verbal",
+                            description="Given at the meeting.", provided_by=world.olivia_person)
+    client.force_login(world.maya)
+    assert client.get(reverse("evidence_download", args=[evidence.pk])).status_code == 404
+    assert "No file" in client.get(reverse("action_detail", args=[world.wcc_action.pk])).content.decode()
