@@ -1,0 +1,90 @@
+"""The structure of a paper, independent of the format it is rendered to."""
+
+from dataclasses import dataclass, field
+
+
+@dataclass
+class Heading:
+    text: str
+    level: int = 1  # 1 is a section; the document's title sits above level 1
+    kind: str = "heading"
+
+
+@dataclass
+class Paragraph:
+    text: str
+    kind: str = "paragraph"
+
+
+@dataclass
+class BulletList:
+    items: list[str]
+    kind: str = "bullets"
+
+
+@dataclass
+class Table:
+    headers: list[str]
+    rows: list[list[str]]
+    caption: str = ""
+    kind: str = "table"
+
+
+@dataclass
+class PageBreak:
+    kind: str = "page_break"
+
+
+def _text(value) -> str:
+    if value is None:
+        return ""
+    if hasattr(value, "strftime"):
+        return f"{value:%-d %B %Y}"
+    return str(value)
+
+
+@dataclass
+class Document:
+    """A paper: title, optional subtitle, and blocks in reading order.
+
+    Text is stored as plain text; each renderer escapes it for its own format."""
+
+    title: str
+    filename_stem: str
+    subtitle: str = ""
+    draft: bool = False
+    blocks: list = field(default_factory=list)
+
+    def heading(self, text, level: int = 1) -> "Document":
+        self.blocks.append(Heading(_text(text), max(1, min(level, 3))))
+        return self
+
+    def paragraph(self, text) -> "Document":
+        """Blank lines in the text start new paragraphs, as the writer meant them."""
+        for part in _text(text).replace("\r\n", "\n").split("\n\n"):
+            if part.strip():
+                self.blocks.append(Paragraph(part.strip()))
+        return self
+
+    def bullets(self, items) -> "Document":
+        items = [_text(item) for item in items if _text(item)]
+        if items:
+            self.blocks.append(BulletList(items))
+        return self
+
+    def table(self, headers, rows, caption: str = "") -> "Document":
+        self.blocks.append(Table([_text(h) for h in headers], [[_text(c) for c in row] for row in rows], caption))
+        return self
+
+    def table_from_export(self, export, caption: str = "") -> "Document":
+        """The same columns and rows as the spreadsheet export, so the two never disagree."""
+        rows = [[_text(column.value(row)) for column in export.columns] for row in export.rows()]
+        return self.table(export.headers(), rows, caption)
+
+    def page_break(self) -> "Document":
+        self.blocks.append(PageBreak())
+        return self
+
+    @property
+    def full_title(self) -> str:
+        return f"DRAFT: {self.title}" if self.draft else self.title

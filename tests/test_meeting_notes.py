@@ -1,0 +1,156 @@
+"""Writing the notes, recording conclusions and requests, agreeing and reopening."""
+
+import pytest
+from django.urls import reverse
+
+from scrutiny.models import Conclusion, InformationRequest, Meeting, NoteItem
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def meeting(world):
+    return world.last_meeting
+
+
+def add_item(client, meeting, **overrides):
+    data = {"position": "1", "heading": "Case-file audits", "area": "", "body": "Jenny showed the checklists.\n\nAll agreed."}
+    data.update(overrides)
+    return client.post(reverse("meeting_note_add", args=[meeting.pk]), data)
+
+
+def agree(meeting, user):
+    from scrutiny.services.meetings import agree_notes
+
+    return agree_notes(actor=user, meeting=meeting, agreed_on=meeting.date)
+
+
+def test_the_clerk_writes_an_item_about_an_area_and_changes_it(client, world, meeting):
+    client.force_login(world.clara)
+    response = add_item(client, meeting, area=world.area1.pk)
+    assert response.status_code == 302 and response["Location"] == reverse("meeting_notes", args=[meeting.pk])
+    item = meeting.note_items.get()
+    assert item.area == world.area1 and item.history.first().history_user == world.clara
+    response = client.post(
+        reverse("meeting_note_edit", args=[meeting.pk, item.pk]),
+        {"position": "1", "heading": "Area 1: caseloads", "area": world.area1.pk, "body": "Caseloads are at 16 to 18."},
+    )
+    item.refresh_from_db()
+    assert item.heading == "Area 1: caseloads"
+    page = client.get(reverse("meeting_notes", args=[meeting.pk])).content.decode()
+    assert "Area 1: caseloads" in page and "Caseloads are at 16 to 18." in page
+
+
+def test_an_item_without_a_heading_is_refused_next_to_the_field(client, world, meeting):
+    client.force_login(world.clara)
+    page = add_item(client, meeting, heading="").content.decode()
+    assert "Enter a heading for this item" in page and "<title>Error: " in page
+    assert not meeting.note_items.exists()
+
+
+def test_a_conclusion_and_an_information_request_are_recorded_at_the_meeting(client, world, meeting):
+    client.force_login(world.clara)
+    response = client.post(
+        reverse("meeting_conclusion_add", args=[meeting.pk]),
+        {"subject": f"action-{world.wcc_action.pk}", "judgement": "satisfied", "reasoning": "Caseloads are manageable."},
+    )
+    assert response.status_code == 302
+    conclusion = Conclusion.objects.get(meeting=meeting)
+    assert conclusion.action == world.wcc_action and conclusion.reached_on == meeting.date
+    assert conclusion.recorded_by == world.clara
+    response = client.post(
+        reverse("meeting_request_add", args=[meeting.pk]),
+        {"question": "Confirm the information protocols at UHCW", "asked_of_agency": world.uhcw.pk, "asked_of_person": "",
+         "area": world.area2.pk, "due_by": ""},
+    )
+    assert response.status_code == 302
+    info_request = InformationRequest.objects.get(meeting=meeting)
+    assert info_request.asked_of_agency == world.uhcw and info_request.raised_on == meeting.date
+    page = client.get(reverse("meeting_notes", args=[meeting.pk])).content.decode()
+    assert "Caseloads are manageable." in page and "Confirm the information protocols at UHCW" in page
+
+
+def test_a_request_must_say_who_is_asked(client, world, meeting):
+    client.force_login(world.clara)
+    page = client.post(reverse("meeting_request_add", args=[meeting.pk]), {"question": "What?"}).content.decode()
+    assert "Choose the agency or the person the request is for" in page
+    assert not InformationRequest.objects.exists()
+
+
+def test_notes_with_no_items_cannot_be_agreed(client, world, meeting):
+    client.force_login(world.clara)
+    page = client.post(reverse("meeting_agree_notes", args=[meeting.pk]), {"agreed_on": "01/06/2012"}).content.decode()
+    assert "Write at least one item of the notes before agreeing them" in page
+    meeting.refresh_from_db()
+    assert meeting.notes_status == Meeting.NotesStatus.DRAFT
+
+
+def test_agreed_notes_are_locked_until_reopened_with_a_reason(client, world, meeting):
+    client.force_login(world.clara)
+    add_item(client, meeting)
+    item = meeting.note_items.get()
+    response = client.post(reverse("meeting_agree_notes", args=[meeting.pk]), {"agreed_on": "01/06/2012"})
+    assert response.status_code == 302
+    meeting.refresh_from_db()
+    assert meeting.notes_status == "agreed" and meeting.notes_agreed_by == world.clara
+
+    edit_url = reverse("meeting_note_edit", args=[meeting.pk, item.pk])
+    response = client.post(edit_url, {"position": "1", "heading": "Rewritten", "body": "Changed after agreement"}, follow=True)
+    page = response.content.decode()
+    assert "are locked. Reopen them, giving a reason" in page
+    item.refresh_from_db()
+    assert item.heading == "Case-file audits"
+    for name in ("meeting_note_add", "meeting_conclusion_add", "meeting_request_add", "meeting_attendance", "meeting_edit"):
+        response = client.get(reverse(name, args=[meeting.pk]))
+        assert response.status_code == 302 and response["Location"] == meeting.get_absolute_url()
+
+    page = client.post(reverse("meeting_reopen_notes", args=[meeting.pk]), {"reason": ""}).content.decode()
+    assert "Say why the agreed notes are being reopened" in page
+    meeting.refresh_from_db()
+    assert meeting.notes_locked
+
+    client.post(reverse("meeting_reopen_notes", args=[meeting.pk]), {"reason": "Cllr Tandy's apologies were missed"})
+    meeting.refresh_from_db()
+    assert meeting.notes_status == "draft" and meeting.notes_agreed_on is None
+    latest = meeting.history.first()
+    assert "Cllr Tandy's apologies were missed" in latest.history_change_reason and latest.history_user == world.clara
+    page = client.get(meeting.get_absolute_url()).content.decode()
+    assert "Reason: Notes reopened: Cllr Tandy&#x27;s apologies were missed" in page
+    client.post(edit_url, {"position": "1", "heading": "Rewritten", "body": "Now allowed"})
+    item.refresh_from_db()
+    assert item.heading == "Rewritten"
+
+
+def test_the_service_refuses_writes_to_agreed_notes_too(world, meeting):
+    from scrutiny.services import meetings as services
+
+    NoteItem.objects.create(meeting=meeting, heading="Heard")
+    agree(meeting, world.clara)
+    with pytest.raises(services.NotesLocked):
+        services.save_note_item(actor=world.clara, meeting=meeting, data={"heading": "Again"})
+    with pytest.raises(services.NotesLocked):
+        services.record_meeting_conclusion(
+            actor=world.clara, meeting=meeting, area=world.area1, judgement="satisfied", reasoning="Late"
+        )
+    assert meeting.note_items.count() == 1 and not meeting.conclusions.exists()
+
+
+def test_the_notes_editor_makes_the_same_number_of_queries_whatever_the_data(client, world, meeting, django_assert_num_queries):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def bulk(count):
+        for n in range(count):
+            NoteItem.objects.create(meeting=meeting, position=n, heading=f"Item {n}", area=world.area1, body="Heard")
+            Conclusion.objects.create(review=world.review, meeting=meeting, action=world.wcc_action, judgement="satisfied", reasoning="Fine")
+            InformationRequest.objects.create(review=world.review, meeting=meeting, asked_of_agency=world.uhcw, question=f"Q{n}")
+
+    client.force_login(world.clara)
+    url = reverse("meeting_notes", args=[meeting.pk])
+    bulk(5)
+    client.get(url)
+    with CaptureQueriesContext(connection) as small:
+        client.get(url)
+    bulk(45)
+    with django_assert_num_queries(len(small.captured_queries)):
+        assert client.get(url).status_code == 200

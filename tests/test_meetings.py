@@ -1,0 +1,163 @@
+"""Scheduling meetings and recording attendance, as the clerk does it."""
+
+import datetime
+
+import pytest
+from django.urls import reverse
+
+from scrutiny.models import Attendance, Meeting, NoteItem, Person
+
+pytestmark = pytest.mark.django_db
+
+
+def schedule(client, review, **overrides):
+    data = {
+        "number": "3", "title": "Health", "date": "14/05/2012", "start_time": "18:00", "end_time": "20:00",
+        "place": "Shire Hall, Warwick", "purpose": "Evidence for health-related actions", "theme": "",
+        "notes_reference": "",
+    }
+    data.update(overrides)
+    return client.post(reverse("meeting_add", args=[review.pk]), data)
+
+
+def test_the_clerk_schedules_a_meeting_and_everyone_on_the_review_is_invited(client, world):
+    client.force_login(world.clara)
+    response = schedule(client, world.review, areas=[world.area2.pk], witnesses=[world.arjun_person.pk], theme=world.health.pk)
+    meeting = Meeting.objects.get(review=world.review, number=3)
+    assert response.status_code == 302 and response["Location"] == meeting.get_absolute_url()
+    assert meeting.date == datetime.date(2012, 5, 14) and meeting.start_time == datetime.time(18)
+    assert list(meeting.areas.all()) == [world.area2]
+    invited = {(row.person.name, row.capacity, row.status) for row in meeting.attendance.select_related("person")}
+    assert invited == {
+        ("Cllr Maya Patel", "member", "invited"),
+        ("Clara Jones", "clerk", "invited"),
+        ("Kim Brandrick", "contributor", "invited"),
+        ("Arjun Mehta", "witness", "invited"),
+    }
+    assert meeting.history.earliest().history_user == world.clara
+    page = client.get(meeting.get_absolute_url()).content.decode()
+    assert "Meeting scheduled" in page and "Shire Hall, Warwick" in page and "Area 2" in page
+
+
+def test_missing_title_and_bad_date_are_shown_next_to_the_fields_and_nothing_is_saved(client, world):
+    client.force_login(world.clara)
+    before = Meeting.objects.count()
+    response = schedule(client, world.review, title="", date="31/02/2012")
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "<title>Error: " in page and "govuk-error-summary" in page
+    assert "Enter the meeting’s title" in page and "Enter the date as a real date" in page
+    assert Meeting.objects.count() == before
+
+
+def test_a_meeting_cannot_end_before_it_starts_or_reuse_a_number(client, world):
+    client.force_login(world.clara)
+    page = schedule(client, world.review, number="1", start_time="20:00", end_time="18:00").content.decode()
+    assert "The meeting must end after it starts" in page
+    assert "This review already has a meeting 1" in page
+    assert not Meeting.objects.filter(title="Health", date=datetime.date(2012, 5, 14)).exists()
+
+
+def test_the_clerk_changes_the_details_and_the_history_shows_it(client, world):
+    client.force_login(world.clara)
+    meeting = world.next_meeting
+    data = {
+        "number": "2", "title": "Health", "date": meeting.date.strftime("%d/%m/%Y"), "start_time": "", "end_time": "",
+        "place": "Committee Room 2", "purpose": meeting.purpose, "theme": world.health.pk, "notes_reference": "Appendix C",
+    }
+    response = client.post(reverse("meeting_edit", args=[meeting.pk]), data)
+    assert response.status_code == 302
+    meeting.refresh_from_db()
+    assert meeting.place == "Committee Room 2" and meeting.notes_reference == "Appendix C"
+    page = client.get(meeting.get_absolute_url()).content.decode()
+    assert "Committee Room 2" in page and "History of this meeting" in page
+    assert meeting.history.first().history_user == world.clara
+
+
+def test_attendance_is_recorded_and_a_foster_carer_without_a_login_is_added(client, world):
+    client.force_login(world.clara)
+    meeting = world.last_meeting
+    maya_row = Attendance.objects.create(meeting=meeting, person=world.maya_person, capacity="member")
+    response = client.post(
+        reverse("meeting_attendee_add", args=[meeting.pk]),
+        {"person": "", "name": "Judy Dyson", "job_title": "Carer", "organisation": "Warwickshire Fostering Service",
+         "capacity": "contributor", "status": "present"},
+    )
+    assert response.status_code == 302
+    judy = Person.objects.get(name="Judy Dyson")
+    assert not hasattr(judy, "user") or judy.user is None
+    assert meeting.attendance.get(person=judy).status == "present"
+    judy_row = meeting.attendance.get(person=judy)
+    response = client.post(
+        reverse("meeting_attendance", args=[meeting.pk]),
+        {f"status_{maya_row.pk}": "apologies", f"status_{judy_row.pk}": "present"},
+    )
+    assert response.status_code == 302
+    maya_row.refresh_from_db()
+    assert maya_row.status == "apologies" and maya_row.history.first().history_user == world.clara
+    page = client.get(meeting.get_absolute_url()).content.decode()
+    assert "Judy Dyson, Carer, Warwickshire Fostering Service" in page
+    assert "Apologies" in page
+
+
+def test_adding_someone_twice_or_with_no_name_is_refused_clearly(client, world):
+    client.force_login(world.clara)
+    meeting = world.last_meeting
+    url = reverse("meeting_attendee_add", args=[meeting.pk])
+    page = client.post(url, {"capacity": "witness", "status": "present"}).content.decode()
+    assert "Enter the person’s name, or choose someone already known" in page
+    page = client.post(url, {"name": "Olivia", "person": world.olivia_person.pk, "capacity": "witness", "status": "present"}).content.decode()
+    assert "Choose a known person or enter a new name, not both" in page
+    client.post(url, {"person": world.carer.pk, "capacity": "contributor", "status": "present"})
+    page = client.post(url, {"person": world.carer.pk, "capacity": "witness", "status": "present"}).content.decode()
+    assert "people already on this meeting’s list are left out" in page
+    assert meeting.attendance.filter(person=world.carer).count() == 1
+
+
+def test_an_officer_reads_the_meeting_but_not_its_draft_notes(client, world):
+    meeting = world.last_meeting
+    NoteItem.objects.create(meeting=meeting, heading="Case-file audits", body="Jenny demonstrated CareFirst.")
+    client.force_login(world.olivia)
+    page = client.get(meeting.get_absolute_url()).content.decode()
+    assert "Safeguarding" in page and "Jenny demonstrated CareFirst" not in page
+    assert "still a draft" in page
+    meeting.notes_status, meeting.notes_agreed_on = "agreed", meeting.date
+    meeting.save()
+    page = client.get(meeting.get_absolute_url()).content.decode()
+    assert "Jenny demonstrated CareFirst" in page
+
+
+def test_the_list_shows_the_meetings_with_the_state_of_their_notes(client, world):
+    client.force_login(world.maya)
+    page = client.get(reverse("meeting_list")).content.decode()
+    assert "1. Safeguarding" in page and "2. Health" in page and "Draft" in page
+    assert "Schedule a meeting" not in page  # members read, clerks run
+
+
+def _bulk(world, count):
+    for n in range(count):
+        meeting = Meeting.objects.create(
+            review=world.review, title=f"Session {n}", date=datetime.date(2012, 6, 1) + datetime.timedelta(days=n),
+            purpose="More evidence",
+        )
+        meeting.areas.add(world.area1, world.area2)
+        person = Person.objects.create(name=f"Witness {n}")
+        Attendance.objects.create(meeting=world.last_meeting, person=person, capacity="witness", status="present")
+        NoteItem.objects.create(meeting=world.last_meeting, position=n + 1, heading=f"Item {n}", area=world.area1, body="Heard")
+        world.last_meeting.evidence_considered.add(*[])
+
+
+@pytest.mark.parametrize("url_name", ["meeting_list", "meeting_detail", "meeting_attendance"])
+def test_pages_make_the_same_number_of_queries_whatever_the_data(client, world, django_assert_num_queries, url_name):
+    client.force_login(world.clara)
+    url = reverse(url_name) if url_name == "meeting_list" else reverse(url_name, args=[world.last_meeting.pk])
+    _bulk(world, 5)
+    client.get(url)  # the first request also loads the session's user and warms caches
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as small:
+        assert client.get(url).status_code == 200
+    _bulk(world, 45)
+    with django_assert_num_queries(len(small.captured_queries)):
+        assert client.get(url).status_code == 200
