@@ -34,12 +34,13 @@ class HistoryEntry:
 
 
 def _display(model_field, value, related_names) -> str:
+    if model_field.choices and value in dict(model_field.flatchoices):
+        # Choices speak for themselves, blank ones included ("Not rated").
+        return str(dict(model_field.flatchoices)[value])
     if value in (None, ""):
         return "(blank)"
     if isinstance(model_field, models.ForeignKey):
         return related_names.get((model_field.related_model, value), f"(deleted record {value})")
-    if model_field.choices:
-        return str(dict(model_field.flatchoices).get(value, value))
     if isinstance(model_field, models.BooleanField):
         return "Yes" if value else "No"
     if isinstance(model_field, models.DateTimeField):

@@ -169,8 +169,8 @@ def test_two_stale_submissions_never_overwrite_and_show_what_the_other_changed(c
     assert response.status_code == 409
     page = response.content.decode()
     assert "Someone else updated this action" in page
-    # Old -> new from the history. (history.py shows a blank choice as "(blank)", not its label.)
-    assert re.search(r"RAG rating</th>\s*<td[^>]*>\(blank\)</td>\s*<td[^>]*>Red</td>", page)
+    # Old -> new from the history, a blank choice by its label.
+    assert re.search(r"RAG rating</th>\s*<td[^>]*>Not rated</td>\s*<td[^>]*>Red</td>", page)
     assert "Ada: caseloads are high." in page
     # The second stale submission is refused the same way.
     response = post_update(client, started, status="not_started", rag="", note="Olivia again.")
