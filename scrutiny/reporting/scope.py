@@ -1,0 +1,71 @@
+"""Which review the members' pages are about, who may see them, and the moments they compare."""
+
+import datetime
+from dataclasses import dataclass
+from functools import wraps
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.db.models import F
+from django.utils import timezone
+from django.views.decorators.http import require_safe
+
+from actionplan.models import Inspection
+
+from ..models import Meeting, Review
+
+
+@dataclass(frozen=True)
+class Scope:
+    review: Review | None
+    inspection: Inspection | None
+
+
+def current_scope() -> Scope:
+    # nulls_last: PostgreSQL would otherwise put a review with no commission date first.
+    review = (
+        Review.objects.select_related("inspection")
+        .order_by(F("commissioned_on").desc(nulls_last=True), "-id")
+        .first()
+    )
+    inspection = review.inspection if review else Inspection.objects.order_by("-id").first()
+    return Scope(review=review, inspection=inspection)
+
+
+def overview_required(view):
+    """Members, clerks and administrators see the whole plan; officers see only their agency's
+    actions elsewhere, so these whole-plan pages are refused to them. The pages only read: other
+    methods get 405."""
+
+    view = require_safe(view)
+
+    @login_required
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if not (request.user.is_active and request.user.role_obj.sees_every_agency):
+            raise PermissionDenied("These pages show every agency's actions.")
+        return view(request, *args, **kwargs)
+
+    return wrapper
+
+
+def start_of_day(day: datetime.date) -> datetime.datetime:
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time.min))
+
+
+def end_of_day(day: datetime.date) -> datetime.datetime:
+    """The first instant of the next day: everything recorded on `day` is before it."""
+    return start_of_day(day + datetime.timedelta(days=1))
+
+
+def end_of_meeting(meeting: Meeting) -> datetime.datetime:
+    if meeting.end_time:
+        return timezone.make_aware(datetime.datetime.combine(meeting.date, meeting.end_time))
+    return end_of_day(meeting.date)
+
+
+def previous_meeting(review: Review | None, on: datetime.date | None = None) -> Meeting | None:
+    """The latest meeting of the review dated before `on` (today by default)."""
+    if review is None:
+        return None
+    return Meeting.objects.filter(review=review).past(on).first()

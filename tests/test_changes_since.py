@@ -1,0 +1,112 @@
+"""What changed since the last meeting: read from the history, grouped by area."""
+
+import datetime
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from actionplan.models import Action, Evidence, ProgressUpdate, TargetDateChange
+from scrutiny.models import Conclusion, InformationRequest
+
+from .bulkdata import save_at
+
+pytestmark = pytest.mark.django_db
+
+
+def get(client, user, **params):
+    client.force_login(user)
+    return client.get(reverse("changes_since"), params)
+
+
+def section(text, heading):
+    """The part of the page from one area's heading to the next."""
+    start = text.index(heading)
+    end = text.find('<section class="area-changes"', start)
+    return text[start:end if end != -1 else None]
+
+
+def test_it_defaults_to_the_previous_meeting_and_shows_a_change_nobody_wrote_an_update_for(client, world, maya):
+    save_at(world.wcc_action, timezone.now(), world.olivia, status=Action.Status.COMPLETED, rag=Action.Rag.BLUE,
+            completed_on=timezone.localdate())
+    response = get(client, maya)
+    assert response.context["meeting"] == world.last_meeting
+    text = response.content.decode()
+    assert f"since the end of the meeting on {world.last_meeting.date:%-d %B %Y}" in text
+    area1 = section(text, "Area 1 (Safeguarding)")
+    assert "Status" in area1 and "In progress" in area1 and "Completed" in area1
+    assert "Not rated" in area1 and "Blue (complete)" in area1
+    assert "Olivia Okafor" in area1
+    assert "Action 2.1" not in area1
+
+
+def test_target_date_moves_show_how_far_and_why(client, world, maya):
+    action = world.arden_action
+    old = action.target_date
+    save_at(action, timezone.now(), world.arjun, target_date=old + datetime.timedelta(days=45))
+    TargetDateChange(action=action, old_date=old, new_date=action.target_date, reason="Waiting for the new nurse",
+                     changed_by=world.arjun).save()
+    area2 = section(get(client, maya).content.decode(), "Area 2 (Health)")
+    assert "Target date" in area2 and "Moved 45 days later." in area2
+    assert "Reason given: Waiting for the new nurse" in area2
+
+
+def test_updates_evidence_conclusions_and_answers_are_listed(client, world, maya, clara):
+    ProgressUpdate(action=world.wcc_action, author=world.olivia, status="in_progress", note="Caseloads audited").save()
+    Evidence(inspection=world.inspection, action=world.wcc_action, title="Caseload report",
+             status=Evidence.Status.RECEIVED, received_on=timezone.localdate()).save()
+    Evidence(inspection=world.inspection, area=world.area1, title="Supervision audit", status=Evidence.Status.AWAITED).save()
+    Conclusion(review=world.review, meeting=world.last_meeting, action=world.wcc_action, judgement="satisfied",
+               reasoning="Caseloads are manageable").save()
+    request = InformationRequest(review=world.review, area=world.area1, asked_of_agency=world.wcc,
+                                 question="How many social workers are agency staff?")
+    request.save()
+    save_at(request, timezone.now(), clara, status="answered", answer="Twelve", answered_on=timezone.localdate())
+
+    area1 = section(get(client, maya).content.decode(), "Area 1 (Safeguarding)")
+    assert "Caseloads audited" in area1
+    assert "Evidence received" in area1 and "Caseload report" in area1
+    assert "Evidence still awaited" in area1 and "Supervision audit" in area1
+    assert "Conclusion recorded" in area1 and "Caseloads are manageable" in area1
+    assert "Request answered" in area1 and "Twelve" in area1
+
+
+def test_changes_before_the_chosen_date_are_left_out(client, world, maya):
+    now = timezone.now()
+    action = save_at(Action(plan=world.wcc_plan, area=world.area1, lead_agency=world.wcc, reference="1.9",
+                            description="Recruit", status=Action.Status.IN_PROGRESS), now - datetime.timedelta(days=9))
+    save_at(action, now - datetime.timedelta(days=5), world.olivia, rag=Action.Rag.AMBER)
+    save_at(action, now, world.olivia, rag=Action.Rag.RED)
+    since = (timezone.localdate() - datetime.timedelta(days=2)).isoformat()
+    area1 = section(get(client, maya, since=since).content.decode(), "Area 1 (Safeguarding)")
+    assert "Amber" in area1 and "Red" in area1  # Amber is the value before the period
+    assert "Not rated" not in area1
+
+
+def test_an_earlier_meeting_can_be_chosen(client, world, maya):
+    earlier = world.review.meetings.create(number=9, title="Scoping", date=timezone.localdate() - datetime.timedelta(days=60),
+                                           purpose="Scope")
+    response = get(client, maya, meeting=earlier.pk)
+    assert response.context["meeting"] == earlier
+    assert "Scoping" in response.content.decode()
+
+
+def test_a_bad_date_gets_an_error_next_to_the_field_and_the_default_is_kept(client, world, maya):
+    response = get(client, maya, since="31/02/2012")
+    text = response.content.decode()
+    assert response.status_code == 200
+    assert "Enter a real date, like 2012-05-30" in text and "govuk-error-summary" in text
+    assert response.context["meeting"] == world.last_meeting
+
+
+def test_a_meeting_of_another_review_is_refused(client, world, maya):
+    other = world.other_review.meetings.create(title="Elsewhere", date=timezone.localdate(), purpose="Other")
+    response = get(client, maya, meeting=other.pk)
+    assert "Choose a meeting from the list" in response.content.decode()
+
+
+def test_the_theme_filter_keeps_only_its_areas(client, world, maya):
+    save_at(world.wcc_action, timezone.now(), world.olivia, rag=Action.Rag.GREEN)
+    save_at(world.arden_action, timezone.now(), world.arjun, rag=Action.Rag.RED)
+    text = get(client, maya, theme=world.health.pk).content.decode()
+    assert "Area 2 (Health)" in text and "Area 1 (Safeguarding)" not in text

@@ -1,0 +1,55 @@
+"""Who may open the members' pages: members, clerks and administrators; officers get 403."""
+
+import pytest
+from django.urls import reverse
+
+pytestmark = pytest.mark.django_db
+
+SEES_EVERYTHING = ["maya", "mark", "clara", "ada"]
+OFFICERS = ["olivia", "arjun"]
+
+
+def urls(world):
+    return {
+        "dashboard": reverse("dashboard"),
+        "dashboard_actions": reverse("dashboard_actions"),
+        "dashboard_evidence": reverse("dashboard_evidence"),
+        "dashboard_requests": reverse("dashboard_requests"),
+        "changes_since": reverse("changes_since"),
+        "plan_as_at": reverse("plan_as_at") + "?date=2012-05-30",
+        "prep_pack": reverse("prep_pack", args=[world.next_meeting.pk]),
+        "agencies_side_by_side": reverse("agencies_side_by_side"),
+    }
+
+
+URL_NAMES = ["dashboard", "dashboard_actions", "dashboard_evidence", "dashboard_requests", "changes_since",
+             "plan_as_at", "prep_pack", "agencies_side_by_side"]
+
+
+@pytest.mark.parametrize("name", URL_NAMES)
+@pytest.mark.parametrize("who", SEES_EVERYTHING + OFFICERS)
+def test_get(client, world, who, name):
+    client.force_login(getattr(world, who))
+    response = client.get(urls(world)[name])
+    assert response.status_code == (200 if who in SEES_EVERYTHING else 403)
+
+
+@pytest.mark.parametrize("name", URL_NAMES)
+@pytest.mark.parametrize("who", SEES_EVERYTHING + OFFICERS)
+def test_post_is_refused_because_these_pages_only_read(client, world, who, name):
+    client.force_login(getattr(world, who))
+    response = client.post(urls(world)[name])
+    assert response.status_code == (405 if who in SEES_EVERYTHING else 403)
+
+
+@pytest.mark.parametrize("name", URL_NAMES)
+def test_anonymous_visitors_are_sent_to_sign_in(client, world, name):
+    response = client.get(urls(world)[name])
+    assert response.status_code == 302 and "/sign-in/" in response["Location"]
+
+
+def test_a_deactivated_member_cannot_see_the_dashboard(client, world):
+    world.maya.is_active = False
+    world.maya.save()
+    client.force_login(world.maya)
+    assert client.get(reverse("dashboard")).status_code in (302, 403)

@@ -1,0 +1,60 @@
+"""Every members' page makes the same number of queries at 10 and at 100 times the demo's size."""
+
+import datetime
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from actionplan.models import Action
+
+from .bulkdata import scale_up
+
+pytestmark = pytest.mark.django_db
+
+DEMO_ACTIONS = 16  # the Warwickshire demo's actions; scale_up adds 3 actions per unit
+
+
+def pages(world):
+    week_ago = (datetime.date.today() - datetime.timedelta(days=7)).isoformat()
+    return [
+        reverse("dashboard"),
+        reverse("dashboard") + "?weeks=2",
+        reverse("dashboard_actions"),
+        reverse("dashboard_actions") + f"?status=in_progress&agency={world.wcc.pk}&progress=overdue&stale_weeks=1",
+        reverse("dashboard_evidence"),
+        reverse("dashboard_requests"),
+        reverse("changes_since"),
+        reverse("changes_since") + f"?since={week_ago}",
+        reverse("plan_as_at") + f"?date={datetime.date.today().isoformat()}",
+        reverse("plan_as_at") + f"?meeting={world.last_meeting.pk}",
+        reverse("prep_pack", args=[world.next_meeting.pk]),
+        reverse("agencies_side_by_side"),
+        reverse("agencies_side_by_side") + "?divergent=1",
+    ]
+
+
+def count_queries(client, url) -> int:
+    with CaptureQueriesContext(connection) as context:
+        response = client.get(url)
+    assert response.status_code == 200, url
+    return len(context.captured_queries)
+
+
+def test_every_page_makes_the_same_number_of_queries_at_ten_and_a_hundred_times_the_demo(client, world):
+    client.force_login(world.maya)
+    # Changes dated inside the digest's period, so the digest has rows to read at both sizes.
+    world.last_meeting.date = datetime.date.today() - datetime.timedelta(days=14)
+    units_for = lambda times: times * DEMO_ACTIONS // 3  # noqa: E731
+
+    scale_up(world, units_for(10))
+    assert Action.objects.count() >= 10 * DEMO_ACTIONS
+    small = {url: count_queries(client, url) for url in pages(world)}
+
+    scale_up(world, units_for(100) - units_for(10))
+    assert Action.objects.count() >= 100 * DEMO_ACTIONS
+    large = {url: count_queries(client, url) for url in pages(world)}
+
+    assert large == small
+    assert max(small.values()) <= 30

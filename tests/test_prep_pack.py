@@ -1,0 +1,68 @@
+"""The preparation pack for a meeting: its areas in reading order, changes, evidence, requests."""
+
+import datetime
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from actionplan.models import Action, Evidence
+from scrutiny.models import InformationRequest
+
+from .bulkdata import save_at
+
+pytestmark = pytest.mark.django_db
+
+
+def pack(client, user, meeting):
+    client.force_login(user)
+    return client.get(reverse("prep_pack", args=[meeting.pk]))
+
+
+def test_the_pack_for_the_coming_meeting_covers_its_themes_areas_in_reading_order(client, world, maya):
+    # The health meeting has no areas chosen: its theme's areas are used.
+    save_at(world.arden_action, timezone.now(), world.arjun, rag=Action.Rag.RED)
+    Evidence(inspection=world.inspection, action=world.arden_action, title="Notification audit",
+             status=Evidence.Status.RECEIVED, received_on=timezone.localdate()).save()
+    InformationRequest(review=world.review, action=world.arden_action, asked_of_agency=world.arden,
+                       question="When will the audit finish?").save()
+    text = pack(client, maya, world.next_meeting).content.decode()
+
+    assert "Preparation pack: Health" in text
+    assert "Area 2: Health" in text and "Area 1:" not in text
+    assert text.index("In summary") < text.index("Area 2: Health")
+    area2 = text[text.index("Area 2: Health"):]
+    order = [area2.index(h) for h in ("Actions", "What changed since the previous meeting", "New evidence",
+                                      "Outstanding information requests")]
+    assert order == sorted(order)
+    assert "Not rated" in area2 and "Red" in area2
+    assert "Notification audit" in area2
+    assert "When will the audit finish?" in area2
+    assert "Overdue" in area2  # 2.1 was due ten days ago
+    assert 'class="pack-area page-break-before"' in text
+
+
+def test_a_meetings_own_areas_win_over_its_theme(client, world, maya):
+    world.next_meeting.areas.add(world.area1, world.area3)
+    text = pack(client, maya, world.next_meeting).content.decode()
+    assert "Area 1: Safeguarding" in text and "Area 3: Looked after children" in text and "Area 2:" not in text
+    assert text.count('class="pack-area page-break-before"') == 2
+
+
+def test_the_first_meeting_has_no_changes_section_to_compare_with(client, world, maya):
+    first = world.review.meetings.create(number=0, title="Scoping", date=timezone.localdate() - datetime.timedelta(days=90),
+                                         purpose="Scope")
+    text = pack(client, maya, first).content.decode()
+    assert "This is the review&#x27;s first meeting" in text or "This is the review's first meeting" in text
+    assert text.count('class="pack-area page-break-before"') == 3  # no theme, no areas: every area
+
+
+def test_the_pack_prints_without_navigation(client, world, maya):
+    text = pack(client, maya, world.next_meeting).content.decode()
+    assert 'href="/static/css/print.css" media="print"' in text
+    assert "css/dashboard.css" in text
+
+
+def test_an_unknown_meeting_is_not_found(client, world, maya):
+    client.force_login(maya)
+    assert client.get(reverse("prep_pack", args=[99999])).status_code == 404
