@@ -1,0 +1,237 @@
+"""Rows of cells to rows of an action plan: each value read, each problem named by row and column."""
+
+from dataclasses import dataclass, field
+
+from ..models import Agency
+from .headers import FIELDS_BY_KEY, column_name
+from .matching import AgencyMatcher
+from .reading import Table
+from .values import (
+    CellProblem, Timescale, clean_text, parse_area_number, parse_date, parse_rag, parse_status,
+    parse_status_or_rag, parse_timescale,
+)
+
+
+@dataclass(frozen=True)
+class Problem:
+    row: int | None
+    column: str
+    message: str
+
+    def __str__(self):
+        where = f"Row {self.row}, {self.column}" if self.row else self.column
+        return f"{where}: {self.message}"
+
+
+@dataclass
+class ImportRow:
+    row: int
+    area_number: int
+    area_text: str
+    plan_agency: Agency
+    # The action's fields this row gives, by model field name (lead_officer as the text written).
+    values: dict = field(default_factory=dict)
+    columns: dict = field(default_factory=dict)  # model field -> column name, to place later problems
+
+    @property
+    def reference(self) -> str:
+        return self.values.get("reference", "")
+
+    @property
+    def description(self) -> str:
+        return self.values.get("description", "")
+
+    def key(self) -> tuple:
+        return action_key(self.plan_agency.pk, self.area_number, self.reference, self.description)
+
+
+def action_key(plan_agency_id, area_number, reference, description) -> tuple:
+    """An action is the same action when its plan, area and reference agree (or, with no reference, its text)."""
+    if reference:
+        return (plan_agency_id, area_number, "ref", reference.casefold())
+    return (plan_agency_id, area_number, "text", " ".join(description.casefold().split()))
+
+
+@dataclass
+class ReadRows:
+    rows: list[ImportRow]
+    area_texts: dict[int, tuple[str, int]]  # area number -> (text, first row giving it)
+    area_rows: dict[int, int]  # area number -> first row naming it
+    errors: list[Problem]
+    warnings: list[Problem]
+
+
+class RowReader:
+    """Reads every row; carries the area forward to rows that leave it blank."""
+
+    def __init__(self, table: Table, mapping: dict[str, int], agencies: AgencyMatcher, plan_agency: Agency | None):
+        self.table = table
+        self.mapping = mapping
+        self.agencies = agencies
+        self.plan_agency = plan_agency
+        self.errors: list[Problem] = []
+        self.warnings: list[Problem] = []
+
+    def column(self, key: str) -> str:
+        if key in self.mapping:
+            return column_name(self.table.headers, self.mapping[key])
+        return f"“{FIELDS_BY_KEY[key].label}”"
+
+    def cell(self, cells: list, key: str):
+        index = self.mapping.get(key)
+        if index is None or index >= len(cells):
+            return None
+        value = cells[index]
+        if isinstance(value, str) and not value.strip():
+            return None
+        return value
+
+    def read(self) -> ReadRows:
+        rows: list[ImportRow] = []
+        area_texts: dict[int, tuple[str, int]] = {}
+        area_rows: dict[int, int] = {}
+        current_area: int | None = None
+        current_text = ""
+        for number, cells in self.table.rows:
+            if all(self.cell(cells, key) is None for key in self.mapping):
+                continue  # a blank row
+            problems_before = len(self.errors)
+            raw_number = self.cell(cells, "area_number")
+            text = clean_text(self.cell(cells, "area_text"))
+            if raw_number is None:
+                # A plan that writes the area on its first row only: the rows below belong to it.
+                if current_area is None or (text and current_text and text != current_text):
+                    self.error(number, "area_number", "Expected an area number, such as 3")
+                    continue
+                area = current_area
+            else:
+                try:
+                    area = parse_area_number(raw_number)
+                except CellProblem as problem:
+                    self.error(number, "area_number", str(problem))
+                    continue
+                if area != current_area:
+                    current_text = ""
+            text = text or current_text
+            current_area, current_text = area, text
+            area_rows.setdefault(area, number)
+            if text:
+                known = area_texts.get(area)
+                if known is None:
+                    area_texts[area] = (text, number)
+                elif known[0] != text:
+                    self.error(number, "area_text",
+                               f"Area {area} has a different text on row {known[1]}. Give one text for each area.")
+            row = self.read_action(number, cells, area, text)
+            if row is not None and len(self.errors) == problems_before:
+                rows.append(row)
+        self.check_duplicates(rows)
+        return ReadRows(rows, area_texts, area_rows, self.errors, self.warnings)
+
+    def read_action(self, number: int, cells: list, area: int, area_text: str) -> ImportRow | None:
+        action_keys = [k for k in self.mapping if k not in ("area_number", "area_text")]
+        if all(self.cell(cells, key) is None for key in action_keys):
+            return None  # a heading row for the area, with no action on it
+        values: dict = {}
+        columns: dict = {}
+        description = clean_text(self.cell(cells, "description"))
+        if not description:
+            self.error(number, "description", "Enter the action: this row has other cells but no action")
+        values["description"], columns["description"] = description, self.column("description")
+        for key in ("reference", "success_measure", "lead_officer"):
+            if key in self.mapping:
+                values[key], columns[key] = clean_text(self.cell(cells, key)), self.column(key)
+        lead_agency = self.read_agency(number, cells, "lead_agency")
+        plan_agency = self.read_agency(number, cells, "plan_agency") or self.plan_agency or lead_agency
+        if lead_agency is not None:
+            values["lead_agency"] = lead_agency
+        elif plan_agency is None and self.cell(cells, "lead_agency") is None:
+            self.error(number, "lead_agency",
+                       "Expected the lead agency: the cell is blank and no agency was chosen for the whole plan")
+        columns["lead_agency"] = self.column("lead_agency")
+        self.read_timescale(number, cells, values, columns)
+        self.read_status(number, cells, values, columns)
+        if "completed_on" in self.mapping:
+            columns["completed_on"] = self.column("completed_on")
+            try:
+                values["completed_on"] = parse_date(self.cell(cells, "completed_on"))
+            except CellProblem as problem:
+                self.error(number, "completed_on", str(problem))
+        if plan_agency is None:
+            return None
+        return ImportRow(number, area, area_text, plan_agency, values, columns)
+
+    def read_agency(self, number, cells, key) -> Agency | None:
+        text = clean_text(self.cell(cells, key))
+        if not text:
+            return None
+        try:
+            return self.agencies.match(text)
+        except CellProblem as problem:
+            self.error(number, key, str(problem))
+            return None
+
+    def read_timescale(self, number, cells, values, columns) -> None:
+        """A target date column wins over a timescale column; the timescale keeps the words."""
+        read = {}
+        for key in ("timescale", "target_date"):
+            if key in self.mapping:
+                try:
+                    read[key] = parse_timescale(self.cell(cells, key))
+                except CellProblem as problem:
+                    if key == "timescale" and "target_date" in self.mapping:
+                        # The target date column gives the date; the timescale is the plan's words.
+                        read[key] = Timescale(None, clean_text(self.cell(cells, key)))
+                        continue
+                    self.error(number, key, str(problem))
+                    return
+                if read[key].warning:
+                    self.warn(number, key, read[key].warning)
+        if not read:
+            return
+        timescale, target = read.get("timescale"), read.get("target_date")
+        date_source = target if target is not None and (target.date or timescale is None) else timescale
+        values["target_date"] = date_source.date
+        columns["target_date"] = self.column("target_date" if date_source is target else "timescale")
+        values["timescale_text"] = (timescale or target).text
+        columns["timescale_text"] = self.column("timescale" if timescale is not None else "target_date")
+
+    def read_status(self, number, cells, values, columns) -> None:
+        for key, parse, field_name in (("status", parse_status, "status"), ("rag", parse_rag, "rag")):
+            if key in self.mapping:
+                raw = self.cell(cells, key)
+                if raw is None and key == "status":
+                    continue  # a blank status leaves the action's status as it is
+                try:
+                    values[field_name], columns[field_name] = parse(raw), self.column(key)
+                except CellProblem as problem:
+                    self.error(number, key, str(problem))
+        if "status_rag" in self.mapping:
+            try:
+                status, rag = parse_status_or_rag(self.cell(cells, "status_rag"))
+            except CellProblem as problem:
+                self.error(number, "status_rag", str(problem))
+                return
+            if status is not None and "status" not in values:
+                values["status"], columns["status"] = status, self.column("status_rag")
+            if rag is not None and "rag" not in values:
+                values["rag"], columns["rag"] = rag, self.column("status_rag")
+
+    def check_duplicates(self, rows: list[ImportRow]) -> None:
+        seen: dict[tuple, int] = {}
+        for row in rows:
+            key = row.key()
+            if key in seen:
+                what = f"action {row.reference}" if row.reference else "this action"
+                self.error(row.row, "reference" if row.reference else "description",
+                           f"Area {row.area_number} has {what} twice (rows {seen[key]} and {row.row}). "
+                           f"Give each action its own reference.")
+            else:
+                seen[key] = row.row
+
+    def error(self, number: int, key: str, message: str) -> None:
+        self.errors.append(Problem(number, self.column(key), message))
+
+    def warn(self, number: int, key: str, message: str) -> None:
+        self.warnings.append(Problem(number, self.column(key), message))
+

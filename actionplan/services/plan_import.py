@@ -1,0 +1,87 @@
+"""Apply an import: one transaction, every record saved with its author and the file's name.
+
+The preview is computed again inside the transaction, so what is written is what the data says
+now; if it has errors, or differs from what the user confirmed, nothing is written.
+"""
+
+from dataclasses import dataclass
+
+from django.db import transaction
+
+from ..importer import Options, Preview, Table, build_preview
+from ..models import Action, ActionPlan, Area, Inspection, TargetDateChange
+
+
+class ImportRefused(Exception):
+    """Nothing was changed; `preview` says why (errors, or the plan changed since the preview)."""
+
+    def __init__(self, preview: Preview, message: str):
+        super().__init__(message)
+        self.preview = preview
+
+
+@dataclass
+class ImportResult:
+    inspection: Inspection
+    preview: Preview
+    created: list[Action]
+    updated: list[Action]
+
+
+def plan_title(agency, inspection) -> str:
+    return f"{agency.short_name} action plan: {inspection.title}"[:300]
+
+
+def apply_plan_import(*, actor, table: Table, mapping: dict[str, int], options: Options, file_name: str,
+                      expected_digest: str | None = None) -> ImportResult:
+    reason = f"Imported from {file_name}"[:100]
+
+    def stamp(obj):
+        obj._history_user = actor
+        obj._change_reason = reason
+        return obj
+
+    with transaction.atomic():
+        preview = build_preview(table, mapping, options, file_name)
+        if preview.errors:
+            raise ImportRefused(preview, "The file has errors: nothing was imported.")
+        if expected_digest and preview.digest != expected_digest:
+            raise ImportRefused(preview, "The plan changed since your preview: check the changes again.")
+
+        inspection = options.inspection
+        if inspection is None:
+            inspection = stamp(Inspection(title=options.new_inspection_title, body_inspected=options.new_inspection_body))
+            inspection.save()
+        areas = {a.number: a for a in Area.objects.filter(inspection=inspection)}
+        for number, text in preview.new_areas:
+            areas[number] = stamp(Area(inspection=inspection, number=number, text=text))
+            areas[number].save()
+        for change in preview.area_changes:
+            area = stamp(areas[change.area.number])
+            area.text = change.new
+            area.save()
+        plans = {p.agency_id: p for p in ActionPlan.objects.filter(inspection=inspection)}
+        for agency in preview.new_plans:
+            plans[agency.pk] = stamp(ActionPlan(inspection=inspection, agency=agency,
+                                                title=plan_title(agency, inspection), based_on=file_name[:300]))
+            plans[agency.pk].save()
+
+        created = []
+        for outcome in preview.creates:
+            action = stamp(Action(plan=plans[outcome.row.plan_agency.pk], area=areas[outcome.row.area_number],
+                                  **outcome.values))
+            action.save()
+            created.append(action)
+        updated = []
+        for outcome in preview.updates:
+            action = stamp(outcome.action)
+            old_date = action.target_date
+            for name, value in outcome.values.items():
+                setattr(action, name, value)
+            action.save()
+            if action.target_date != old_date:
+                # Target dates move in the open: the move is kept, as it is when an officer makes it.
+                stamp(TargetDateChange(action=action, old_date=old_date, new_date=action.target_date,
+                                       reason=reason, changed_by=actor)).save()
+            updated.append(action)
+    return ImportResult(inspection=inspection, preview=preview, created=created, updated=updated)

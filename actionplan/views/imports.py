@@ -1,0 +1,231 @@
+"""Importing an action plan from a spreadsheet (upload -> columns -> preview -> confirm -> done),
+and exporting a plan, or a blank template, in the same layout."""
+
+from functools import wraps
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import NoReverseMatch, reverse
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from scrutiny.exports import export_response
+
+from ..exports import PlanExport, PlanTemplate
+from ..forms_import import ColumnMappingForm, PlanUploadForm
+from ..importer import Options, UnreadableFile, auto_mapping, build_preview, extension_of, missing_required, read_table
+from ..importer.storage import discard_upload, load_upload, save_upload
+from ..models import Action, Agency, Area, Inspection
+from ..services.plan_import import ImportRefused, apply_plan_import
+
+SESSION_KEY = "plan_import"
+RESULT_KEY = "plan_import_result"
+PREVIEW_LIMIT = 200  # rows listed per kind on the preview; the counts are always complete
+RESULT_LIMIT = 300
+
+
+def import_permission_required(view):
+    """Administrators only; checked before anything else, whatever the method."""
+
+    @login_required
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if not request.user.role_obj.can_import:
+            raise PermissionDenied("Only administrators import action plans.")
+        return view(request, *args, **kwargs)
+
+    return wrapper
+
+
+class NoUpload(Exception):
+    pass
+
+
+def _pending(request) -> dict:
+    state = request.session.get(SESSION_KEY)
+    if not state:
+        raise NoUpload
+    return state
+
+
+def _load_pending(request):
+    """The pending upload read again: (state, table, options). NoUpload if it is gone."""
+    state = _pending(request)
+    try:
+        table = read_table(load_upload(state["token"], state["ext"]), state["file_name"])
+    except (FileNotFoundError, UnreadableFile):
+        request.session.pop(SESSION_KEY, None)
+        raise NoUpload from None
+    inspection = Inspection.objects.filter(pk=state["inspection_id"]).first() if state["inspection_id"] else None
+    if state["inspection_id"] and inspection is None:
+        raise NoUpload
+    options = Options(
+        inspection=inspection,
+        new_inspection_title=state["new_title"],
+        new_inspection_body=state["new_body"],
+        plan_agency=Agency.objects.filter(pk=state["plan_agency_id"]).first() if state["plan_agency_id"] else None,
+    )
+    return state, table, options
+
+
+def _mapping(state) -> dict[str, int]:
+    return {key: int(index) for key, index in state["mapping"].items()}
+
+
+def _start_again(request):
+    messages.info(request, "Upload the spreadsheet to import: the earlier upload is no longer available.")
+    return redirect("plan_import")
+
+
+@import_permission_required
+@require_http_methods(["GET", "POST"])
+def plan_import(request):
+    form = PlanUploadForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        old = request.session.get(SESSION_KEY)
+        if old:
+            discard_upload(old["token"], old["ext"])
+        upload = form.cleaned_data["file"]
+        ext = extension_of(upload.name)
+        mapping = auto_mapping(form.table)
+        request.session[SESSION_KEY] = {
+            "token": save_upload(form.file_bytes, ext),
+            "ext": ext,
+            "file_name": upload.name[-200:],
+            "inspection_id": form.cleaned_data["inspection"].pk if form.cleaned_data["inspection"] else None,
+            "new_title": form.cleaned_data["new_inspection_title"].strip(),
+            "new_body": form.cleaned_data["new_inspection_body"].strip(),
+            "plan_agency_id": form.cleaned_data["plan_agency"].pk if form.cleaned_data["plan_agency"] else None,
+            "mapping": mapping,
+        }
+        if missing_required(mapping):
+            return redirect("plan_import_mapping")
+        return redirect("plan_import_preview")
+    inspections = Inspection.objects.order_by("-start_date", "title")
+    return render(request, "actionplan/import/upload.html", {"form": form, "inspections": inspections})
+
+
+@import_permission_required
+@require_http_methods(["GET", "POST"])
+def plan_import_mapping(request):
+    try:
+        state, table, _options = _load_pending(request)
+    except NoUpload:
+        return _start_again(request)
+    form = ColumnMappingForm(request.POST or None, table=table, mapping=_mapping(state))
+    if request.method == "POST" and form.is_valid():
+        state["mapping"] = form.mapping
+        request.session[SESSION_KEY] = state
+        return redirect("plan_import_preview")
+    missing = missing_required(_mapping(state))
+    return render(request, "actionplan/import/mapping.html", {
+        "form": form, "state": state, "table": table, "missing": missing,
+    })
+
+
+@import_permission_required
+@require_GET
+def plan_import_preview(request):
+    try:
+        state, table, options = _load_pending(request)
+    except NoUpload:
+        return _start_again(request)
+    if missing_required(_mapping(state)):
+        return redirect("plan_import_mapping")
+    preview = build_preview(table, _mapping(state), options, state["file_name"])
+    return render(request, "actionplan/import/preview.html", {
+        "preview": preview, "state": state, "limit": PREVIEW_LIMIT,
+        "target_title": options.inspection.title if options.inspection else options.new_inspection_title,
+    })
+
+
+@import_permission_required
+@require_http_methods(["GET", "POST"])
+def plan_import_confirm(request):
+    if request.method == "GET":
+        return redirect("plan_import_preview")
+    try:
+        state, table, options = _load_pending(request)
+    except NoUpload:
+        return _start_again(request)
+    try:
+        result = apply_plan_import(
+            actor=request.user, table=table, mapping=_mapping(state), options=options,
+            file_name=state["file_name"], expected_digest=request.POST.get("digest", ""),
+        )
+    except ImportRefused as refused:
+        messages.error(request, str(refused))
+        return redirect("plan_import_preview")
+    discard_upload(state["token"], state["ext"])
+    request.session.pop(SESSION_KEY, None)
+    p = result.preview
+    request.session[RESULT_KEY] = {
+        "inspection_id": result.inspection.pk, "file_name": state["file_name"],
+        "created": len(p.creates), "updated": len(p.updates), "unchanged": len(p.unchanged),
+        "new_areas": len(p.new_areas), "area_changes": len(p.area_changes), "new_plans": len(p.new_plans),
+    }
+    messages.success(request, f"Imported {state['file_name']}: {len(p.creates)} action{'s' if len(p.creates) != 1 else ''} "
+                              f"created, {len(p.updates)} updated, {len(p.unchanged)} unchanged.")
+    return redirect("plan_import_done")
+
+
+def _url_or_none(name, *args):
+    try:
+        return reverse(name, args=args)
+    except NoReverseMatch:
+        return None
+
+
+@import_permission_required
+@require_GET
+def plan_import_done(request):
+    result = request.session.get(RESULT_KEY)
+    inspection = Inspection.objects.filter(pk=result["inspection_id"]).first() if result else None
+    if inspection is None:
+        return redirect("plan_import")
+    areas = list(Area.objects.filter(inspection=inspection).order_by("number"))
+    actions = list(
+        Action.objects.for_inspection(inspection).select_related("area", "lead_agency").order_by(
+            "area__number", "reference", "id")[:RESULT_LIMIT]
+    )
+    total = Action.objects.for_inspection(inspection).count()
+    by_area: dict[int, list] = {}
+    for action in actions:
+        action.url = _url_or_none("action_detail", action.pk)
+        by_area.setdefault(action.area_id, []).append(action)
+    for area in areas:
+        area.url = _url_or_none("area_detail", area.pk)
+        area.imported_actions = by_area.get(area.pk, [])
+    return render(request, "actionplan/import/done.html", {
+        "result": result, "inspection": inspection, "areas": areas, "shown": len(actions), "total": total,
+    })
+
+
+def _export_scope(request, inspection_id):
+    """(inspection, agency or None). Officers export their own agency's plan only; others any."""
+    inspection = get_object_or_404(Inspection, pk=inspection_id)
+    user = request.user
+    agency_id = request.GET.get("agency", "")
+    if agency_id and not agency_id.isdigit():
+        raise Http404("No such agency")
+    agency = get_object_or_404(Agency, pk=agency_id) if agency_id else None
+    if user.role_obj.can_export:
+        return inspection, agency
+    if user.agency_id is None or (agency is not None and agency.pk != user.agency_id):
+        raise Http404("No such plan")
+    return inspection, user.agency
+
+
+@login_required
+@require_GET
+def plan_export(request, inspection_id, fmt):
+    inspection, agency = _export_scope(request, inspection_id)
+    return export_response(PlanExport(inspection, agency), fmt)
+
+
+@login_required
+@require_GET
+def plan_template(request, fmt):
+    return export_response(PlanTemplate(), fmt)
