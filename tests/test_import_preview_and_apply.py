@@ -231,18 +231,17 @@ def test_a_file_with_one_bad_row_changes_nothing(world):
 
 
 def test_a_failure_part_way_through_the_apply_rolls_everything_back(world, monkeypatch):
+    from actionplan.services import plan_import
+
     data = csv_bytes([HEADERS] + [[str(n), f"Area {n}", f"{n}.1", f"Action {n}", "WCC", "", "", "", "", ""]
                                   for n in range(4, 9)])
-    original_save = Action.save
-    calls = []
+    real_bulk_create = plan_import.bulk_create_with_history
 
-    def failing_save(self, *args, **kwargs):
-        calls.append(self)
-        if len(calls) == 4:
-            raise RuntimeError("the database went away")
-        return original_save(self, *args, **kwargs)
+    def write_then_fail(*args, **kwargs):
+        real_bulk_create(*args, **kwargs)  # the new actions and their history are written...
+        raise RuntimeError("the database went away")  # ...and then the connection drops
 
-    monkeypatch.setattr(Action, "save", failing_save)
+    monkeypatch.setattr(plan_import, "bulk_create_with_history", write_then_fail)
     before = counts()
     with pytest.raises(RuntimeError):
         apply(data, "plan.csv", new_inspection(), world.ada)

@@ -7,6 +7,7 @@ now; if it has errors, or differs from what the user confirmed, nothing is writt
 from dataclasses import dataclass
 
 from django.db import transaction
+from simple_history.utils import bulk_create_with_history
 
 from ..importer import Options, Preview, Table, build_preview
 from ..models import Action, ActionPlan, Area, Inspection, TargetDateChange
@@ -66,12 +67,15 @@ def apply_plan_import(*, actor, table: Table, mapping: dict[str, int], options: 
                                                 title=plan_title(agency, inspection), based_on=file_name[:300]))
             plans[agency.pk].save()
 
-        created = []
-        for outcome in preview.creates:
-            action = stamp(Action(plan=plans[outcome.row.plan_agency.pk], area=areas[outcome.row.area_number],
-                                  **outcome.values))
-            action.save()
-            created.append(action)
+        # Thousands of new actions: simple-history's bulk helper writes each one's "created" row
+        # with the importer and the file's name, in a handful of queries rather than three per row.
+        created = bulk_create_with_history(
+            [
+                Action(plan=plans[outcome.row.plan_agency.pk], area=areas[outcome.row.area_number], **outcome.values)
+                for outcome in preview.creates
+            ],
+            Action, batch_size=500, default_user=actor, default_change_reason=reason,
+        )
         updated = []
         for outcome in preview.updates:
             action = stamp(outcome.action)
