@@ -132,3 +132,23 @@ def test_the_area_page_lists_its_actions(client, world):
     client.force_login(world.arjun)
     page = client.get(reverse("area_detail", args=[world.area2.pk])).content.decode()
     assert world.area2.text in page and world.arden_action.description in page and "Overdue" in page
+
+
+def test_the_page_shows_the_groups_conclusions_on_the_action_and_on_its_area(client, world):
+    from scrutiny.models import Conclusion
+
+    Conclusion.objects.create(
+        review=world.review, meeting=world.last_meeting, area=world.area1, judgement="satisfied",
+        reasoning="Suitable progress is being made overall.", reached_on=world.last_meeting.date,
+    )
+    Conclusion.objects.create(
+        review=world.review, meeting=world.last_meeting, action=world.wcc_action, judgement="more_information_needed",
+        reasoning="We would like to see the caseload reports.", reached_on=world.last_meeting.date,
+    )
+    client.force_login(world.olivia)
+    page = client.get(reverse("action_detail", args=[world.wcc_action.pk])).content.decode()
+    assert "Suitable progress is being made overall." in page
+    assert "on area 1 as a whole" in page
+    assert "We would like to see the caseload reports." in page
+    assert "(current judgement)" in page
+    assert "conclusion_add" not in page and "Record a conclusion" not in page

@@ -11,6 +11,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
+from scrutiny.conclusions_table import conclusions_for_action
 from scrutiny.formtools import gds_helper
 from scrutiny.models import InformationRequest, Meeting
 
@@ -18,7 +19,12 @@ from ..filters import MyActionsFilter
 from ..forms import ActionUpdateForm, ConflictChoiceForm
 from ..models import Action
 from ..permissions import get_action_for_user, get_action_to_edit, may_see_evidence_file
-from ..services.actions import ActionConflict, add_progress_note, changes_since, update_action
+from ..services.actions import (
+    ActionConflict,
+    add_progress_note,
+    changes_since,
+    update_action,
+)
 
 PAGE_SIZE = 25
 LIST_RELATED = ("area__theme", "area__inspection", "lead_agency", "lead_officer")
@@ -96,7 +102,7 @@ def action_detail(request, pk):
         "days_slipped": sum(change.days_moved or 0 for change in date_changes),
         "updates": list(action.progress_updates.select_related("author__person")),
         "evidence": evidence,
-        "conclusions": list(action.conclusions.select_related("meeting", "review").order_by("reached_on", "id")),
+        "conclusions": conclusions_for_action(action),
         "can_edit": request.user.can_edit_action(action),
         "next_meeting": meeting,
     })
