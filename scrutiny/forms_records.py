@@ -8,7 +8,12 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from actionplan.models import Action, Agency, Area, Evidence
-from actionplan.uploads import ACCEPT_ATTRIBUTE, ACCEPTED_TEXT, max_upload_text, validate_evidence_file
+from actionplan.uploads import (
+    ACCEPT_ATTRIBUTE,
+    ACCEPTED_TEXT,
+    max_upload_text,
+    validate_evidence_file,
+)
 
 from .formtools import gds_helper
 from .models import Conclusion, Person, Recommendation, Review
@@ -39,6 +44,15 @@ def default_meeting(review, on=None):
     """The most recent meeting on or before today: where a conclusion is usually being recorded."""
     on = on or timezone.localdate()
     return review.meetings.filter(date__lte=on).order_by("-date", "-id").first()
+
+
+def subject_initial(request, review) -> dict:
+    """Initial values for a record about an action (?action=) or an area (?area=), at the latest meeting."""
+    initial = {"meeting": default_meeting(review)}
+    for kind in ("action", "area"):
+        if request.GET.get(kind, "").isdigit():
+            initial["subject"] = f"{kind}-{request.GET[kind]}"
+    return initial
 
 
 def meeting_field(review, *, required=True, label="Meeting") -> forms.ModelChoiceField:

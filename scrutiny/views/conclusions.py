@@ -10,9 +10,13 @@ from django.views.decorators.http import require_http_methods
 from actionplan.models import Agency, Theme
 
 from ..conclusions_table import RULE, build_conclusions_table
-from ..forms_records import ConclusionForm, add_service_errors, default_meeting
+from ..forms_records import ConclusionForm, add_service_errors, subject_initial
 from ..models import Conclusion
-from ..permissions import current_review_or_404, get_review_for_user, require_review_writer
+from ..permissions import (
+    current_review_or_404,
+    get_review_for_user,
+    require_review_writer,
+)
 from ..services.conclusions import record_conclusion
 
 FILTERS = ("theme", "agency", "judgement", "disagreement")
@@ -62,11 +66,7 @@ def conclusion_add(request):
     """Reached from an action (?action=) or an area (?area=); the subject can still be changed."""
     review = current_review_or_404()
     require_review_writer(request.user, review)
-    initial = {"meeting": default_meeting(review)}
-    for kind in ("action", "area"):
-        if request.GET.get(kind, "").isdigit():
-            initial["subject"] = f"{kind}-{request.GET[kind]}"
-    form = ConclusionForm(request.POST or None, review=review, initial=initial)
+    form = ConclusionForm(request.POST or None, review=review, initial=subject_initial(request, review))
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:

@@ -9,11 +9,21 @@ from django.views.decorators.http import require_http_methods
 
 from actionplan.models import Evidence
 
-from ..forms_records import AnswerForm, CloseRequestForm, InformationRequestForm, add_service_errors, default_meeting
+from ..forms_records import (
+    AnswerForm,
+    CloseRequestForm,
+    InformationRequestForm,
+    add_service_errors,
+    subject_initial,
+)
 from ..models import InformationRequest
 from ..permissions import (
-    can_answer_request, current_review_or_404, get_request_for_user, require_request_answerer, require_review_writer,
+    can_answer_request,
+    current_review_or_404,
+    get_request_for_user,
     requests_visible_to,
+    require_request_answerer,
+    require_review_writer,
 )
 from ..services.requests import answer_request, close_request, raise_request
 from .review import url_or_none
@@ -73,11 +83,7 @@ def request_detail(request, pk):
 def request_add(request):
     review = current_review_or_404()
     require_review_writer(request.user, review)
-    initial = {"meeting": default_meeting(review)}
-    for kind in ("action", "area"):
-        if request.GET.get(kind, "").isdigit():
-            initial["subject"] = f"{kind}-{request.GET[kind]}"
-    form = InformationRequestForm(request.POST or None, review=review, initial=initial)
+    form = InformationRequestForm(request.POST or None, review=review, initial=subject_initial(request, review))
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
