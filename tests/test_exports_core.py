@@ -38,3 +38,4 @@ def test_xlsx_cells_are_strings_not_formulas():
     assert values[-1] == "<script>alert(1)</script>"
     assert kinds == {"s"}
     assert sheet.cell(row=2, column=2).value == len(HOSTILE[0])
+

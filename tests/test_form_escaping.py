@@ -1,0 +1,22 @@
+"""Labels and hints built from stored or uploaded text never become markup."""
+
+
+def test_form_labels_built_from_stored_text_are_escaped():
+    from django import forms
+    from django.template import Context, Template
+
+    from scrutiny.formtools import gds_helper
+
+    class PersonForm(forms.Form):
+        attended = forms.ChoiceField(choices=[("yes", "Yes")], widget=forms.RadioSelect)
+        name = forms.CharField()
+
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            self.fields["attended"].label = "<script>alert('x')</script> Kim Brandrick"
+            self.fields["name"].help_text = "<img src=x onerror=alert(1)>"
+            self.helper = gds_helper("attended", "name")
+
+    html = Template("{% load crispy_forms_tags %}{% crispy form %}").render(Context({"form": PersonForm()}))
+    assert "<script>" not in html and "<img" not in html
+    assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt; Kim Brandrick" in html
