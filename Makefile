@@ -42,3 +42,26 @@ check: install
 
 clean:
 	rm -rf $(VENV) var
+
+## make serve: production, with gunicorn and whitenoise on PostgreSQL (see the README)
+# Production: needs DEBUG=0, SECRET_KEY, ALLOWED_HOSTS and DATABASE_URL (postgres://...) in the environment.
+GUNICORN_WORKERS ?= 3
+BIND ?= 0.0.0.0:8000
+
+.PHONY: serve bench reminders
+
+serve: install
+	$(PY) manage.py check --deploy --fail-level WARNING
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py createcachetable
+	$(PY) manage.py collectstatic --noinput --verbosity 0
+	$(VENV)/bin/gunicorn scrutiny.wsgi:application --bind $(BIND) --workers $(GUNICORN_WORKERS) \
+		--access-logfile - --forwarded-allow-ips "$${FORWARDED_ALLOW_IPS:-127.0.0.1}"
+
+# 1x, 10x and 100x the demo in PostgreSQL database scrutiny_bench; writes bench/results.md.
+bench: install
+	$(PY) bench/run.py
+
+# What cron runs once a day (see the README).
+reminders: install
+	$(PY) manage.py send_reminders

@@ -10,6 +10,7 @@ from .models import (
     NoteItem,
     Person,
     Recommendation,
+    ReminderSent,
     Review,
     ReviewArea,
     ReviewMembership,
@@ -100,3 +101,4 @@ admin.site.register(ReviewMembership, SimpleHistoryAdmin)
 admin.site.register(ReviewArea, SimpleHistoryAdmin)
 admin.site.register(Attendance, SimpleHistoryAdmin)
 admin.site.register(NoteItem, SimpleHistoryAdmin)
+admin.site.register(ReminderSent, SimpleHistoryAdmin)

@@ -188,3 +188,80 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "WARNING")},
 }
+
+# --- Production hardening (issue 8) ---
+# Content security policy (scrutiny.security): scripts and styles only from our own origin.
+CSP_POLICY = env_str(
+    "CSP_POLICY",
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self' data:; "
+    "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'",
+)
+# Signed-in users who do nothing for this long are signed out (the cookie's own age still caps a session).
+SESSION_IDLE_TIMEOUT = env_int("SESSION_IDLE_TIMEOUT_MINUTES", 30) * 60
+# Every response gets the policy; idle sessions end (after the messages middleware, so that the
+# sign-in page can say why); a database outage becomes a "try again" page.
+MIDDLEWARE.insert(MIDDLEWARE.index("django.contrib.messages.middleware.MessageMiddleware") + 1,
+                  "scrutiny.security.SessionIdleTimeoutMiddleware")
+MIDDLEWARE.insert(MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1,
+                  "scrutiny.security.ContentSecurityPolicyMiddleware")
+MIDDLEWARE.append("scrutiny.views.errors.DatabaseUnavailableMiddleware")
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+CSRF_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+
+# Throttled sign-in (scrutiny.throttle), for the sign-in page and the admin's alike.
+AUTHENTICATION_BACKENDS = ["scrutiny.throttle.ThrottledModelBackend"]
+SIGN_IN_MAX_FAILURES_PER_USERNAME = env_int("SIGN_IN_MAX_FAILURES_PER_USERNAME", 5)
+SIGN_IN_MAX_FAILURES_PER_ADDRESS = env_int("SIGN_IN_MAX_FAILURES_PER_ADDRESS", 20)
+SIGN_IN_LOCKOUT_SECONDS = env_int("SIGN_IN_LOCKOUT_MINUTES", 15) * 60
+# Behind a load balancer, the client's address is the last one the balancer appends.
+SIGN_IN_TRUST_X_FORWARDED_FOR = env_bool("SIGN_IN_TRUST_X_FORWARDED_FOR", False)
+# The throttle's counters must be shared by every app server: the database cache does that with no
+# extra service (`manage.py createcachetable`, run by `make serve`); a local-memory cache in development.
+CACHES = {
+    "default": (
+        {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+        if env_str("CACHE_BACKEND", "locmem" if DEBUG else "database") == "locmem"
+        else {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "scrutiny_cache"}
+    )
+}
+
+# Hashed, compressed static files (whitenoise) that tolerate GOV.UK Frontend's unshipped source maps.
+if not DEBUG:
+    STORAGES["staticfiles"] = {"BACKEND": "scrutiny.staticfiles.StaticFilesStorage"}
+
+# Uploaded files: local disk by default; S3-compatible storage (django-storages[s3]) when
+# STORAGE_BACKEND=s3, so that several app servers share them. Files stay private: signed URLs only.
+if env_str("STORAGE_BACKEND", "local") == "s3":
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": env_required("AWS_STORAGE_BUCKET_NAME"),
+            "endpoint_url": env_str("AWS_S3_ENDPOINT_URL") or None,
+            "region_name": env_str("AWS_S3_REGION_NAME") or None,
+            "access_key": env_str("AWS_ACCESS_KEY_ID") or None,
+            "secret_key": env_str("AWS_SECRET_ACCESS_KEY") or None,
+            "default_acl": "private",
+            "querystring_auth": True,
+            "querystring_expire": 300,
+            "file_overwrite": False,
+        },
+    }
+
+# E-mail: the console in development; SMTP when EMAIL_HOST is set.
+if env_str("EMAIL_HOST"):
+    EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
+    EMAIL_HOST = env_str("EMAIL_HOST")
+    EMAIL_PORT = env_int("EMAIL_PORT", 587)
+    EMAIL_HOST_USER = env_str("EMAIL_HOST_USER", "")
+    EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD", "")
+    EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+
+# Reminders timed to the meeting cycle (scrutiny.reminders, `manage.py send_reminders` daily).
+REMINDER_DAYS_BEFORE_MEETING = env_int("REMINDER_DAYS_BEFORE_MEETING", 7)
+REMINDER_STALE_WEEKS = env_int("REMINDER_STALE_WEEKS", 6)
+# Where links in e-mails point, for example https://scrutiny.example.org
+SITE_URL = env_str("SITE_URL", "http://localhost:8000").rstrip("/")
+# --- End of production hardening (issue 8) ---

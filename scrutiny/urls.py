@@ -16,3 +16,8 @@ urlpatterns = [
     path("", include("scrutiny.urls_review")),
     path("", include("scrutiny.urls_meetings")),
 ]
+
+handler400 = "scrutiny.views.errors.bad_request"
+handler403 = "scrutiny.views.errors.permission_denied"
+handler404 = "scrutiny.views.errors.page_not_found"
+handler500 = "scrutiny.views.errors.server_error"

@@ -2,6 +2,7 @@ from .people import Person, Role, User
 from .review import Review, ReviewArea, ReviewMembership
 from .meetings import Attendance, Meeting, NoteItem
 from .records import Conclusion, InformationRequest, Recommendation
+from .reminders import ReminderSent
 
 __all__ = [
     "Attendance",
@@ -11,6 +12,7 @@ __all__ = [
     "NoteItem",
     "Person",
     "Recommendation",
+    "ReminderSent",
     "Review",
     "ReviewArea",
     "ReviewMembership",

@@ -1,6 +1,6 @@
 import datetime
 
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 
 from scrutiny.reminders import send_reminders
 
@@ -21,3 +21,6 @@ class Command(BaseCommand):
         self.stdout.write(
             f"{len(run.sent)} sent, {run.already_sent} already sent earlier, {run.nothing_to_say} with nothing to remind."
         )
+        if run.failed:
+            # A non-zero exit makes cron report it; the failed ones are tried again on the next run.
+            raise CommandError(f"Could not send to {', '.join(run.failed)}; they will be tried again on the next run.")

@@ -1,0 +1,219 @@
+"""Sign-in throttling, the content security policy, sign-out after inactivity and the error pages."""
+
+import time
+
+import pytest
+from django.core.cache import cache
+from django.db import OperationalError, ProgrammingError
+from django.http import HttpResponse
+from django.urls import include, path
+
+from scrutiny.security import LAST_SEEN_KEY
+from scrutiny.views import errors
+
+from .factories import PASSWORD
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def sign_in(client, username, password, address="10.0.0.1", url="/sign-in/"):
+    return client.post(url, {"username": username, "password": password}, REMOTE_ADDR=address)
+
+
+# --- Throttled sign-in ------------------------------------------------------------------------
+
+
+def test_five_wrong_passwords_lock_the_username_with_a_clear_message(client, olivia):
+    for _ in range(5):
+        response = sign_in(client, "olivia", "wrong password")
+        assert "Enter a correct username and password" in response.content.decode()
+    response = sign_in(client, "olivia", PASSWORD)
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "Too many failed attempts to sign in. Wait 15 minutes and try again" in page
+    assert "_auth_user_id" not in client.session
+
+
+def test_the_lock_applies_to_the_username_whatever_the_address(client, olivia, arjun):
+    for n in range(5):
+        sign_in(client, "olivia", "wrong password", address=f"10.0.0.{n + 1}")
+    assert "Too many failed attempts" in sign_in(client, "olivia", PASSWORD, address="10.9.9.9").content.decode()
+    # Another person is not locked out by it.
+    assert sign_in(client, "arjun", PASSWORD, address="10.9.9.9").status_code == 302
+
+
+def test_one_address_trying_many_usernames_is_locked(client, settings, olivia):
+    for n in range(settings.SIGN_IN_MAX_FAILURES_PER_ADDRESS):
+        sign_in(client, f"guess{n}", "wrong password", address="10.6.6.6")
+    assert "Too many failed attempts" in sign_in(client, "olivia", PASSWORD, address="10.6.6.6").content.decode()
+    assert sign_in(client, "olivia", PASSWORD, address="10.0.0.2").status_code == 302
+
+
+def test_a_successful_sign_in_clears_the_count(client, olivia):
+    for _ in range(4):
+        sign_in(client, "olivia", "wrong password")
+    assert sign_in(client, "olivia", PASSWORD).status_code == 302
+    client.logout()
+    for _ in range(4):
+        sign_in(client, "olivia", "wrong password")
+    assert sign_in(client, "olivia", PASSWORD).status_code == 302
+
+
+def test_the_lock_lifts_after_the_lockout_period(client, settings, olivia):
+    settings.SIGN_IN_LOCKOUT_SECONDS = 1
+    for _ in range(5):
+        sign_in(client, "olivia", "wrong password")
+    assert "Too many failed attempts" in sign_in(client, "olivia", PASSWORD).content.decode()
+    time.sleep(1.1)
+    assert sign_in(client, "olivia", PASSWORD).status_code == 302
+
+
+def test_the_admin_sign_in_is_throttled_too(client, ada):
+    for _ in range(5):
+        sign_in(client, "ada", "wrong password", url="/admin/login/")
+    response = sign_in(client, "ada", PASSWORD, url="/admin/login/")
+    assert response.status_code == 200
+    assert "Too many failed attempts" in response.content.decode()
+
+
+# --- Content security policy and headers --------------------------------------------------------
+
+
+def test_every_page_carries_a_policy_forbidding_inline_scripts_and_styles(client, olivia):
+    client.force_login(olivia)
+    for url in ("/", "/sign-in/"):
+        policy = client.get(url)["Content-Security-Policy"]
+        assert "script-src 'self'" in policy and "style-src 'self'" in policy
+        assert "unsafe-inline" not in policy
+        assert "frame-ancestors 'none'" in policy
+
+
+def test_pages_are_not_sniffed_or_framed(client, olivia):
+    client.force_login(olivia)
+    response = client.get("/")
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert response["X-Frame-Options"] == "DENY"
+
+
+def test_templates_have_no_inline_scripts_or_styles():
+    """The policy would block them: they must live in static files."""
+    from pathlib import Path
+    import re
+
+    root = Path(__file__).resolve().parent.parent / "templates"
+    offenders = []
+    for template in root.rglob("*.html"):
+        if "pdf" in template.stem:
+            continue  # read by the PDF renderer, never served to a browser
+        text = template.read_text()
+        if re.search(r"<script(?![^>]*\bsrc=)(?![^>]*application/(ld\+)?json)[^>]*>", text) or re.search(r"<style[\s>]", text):
+            offenders.append(f"{template.relative_to(root)}: inline <script> or <style>")
+        if re.search(r"\sstyle=", text):
+            offenders.append(f"{template.relative_to(root)}: style= attribute")
+    assert not offenders, "\n".join(offenders)
+
+
+# --- Sign-out after inactivity ------------------------------------------------------------------
+
+
+def test_thirty_idle_minutes_sign_the_user_out_and_say_why(client, olivia):
+    client.force_login(olivia)
+    assert client.get("/").status_code == 200
+    session = client.session
+    session[LAST_SEEN_KEY] = time.time() - 31 * 60
+    session.save()
+    response = client.get("/", follow=True)
+    assert response.redirect_chain[0][0].startswith("/sign-in/?next=/")
+    assert "signed out because you had not used the service for 30 minutes" in response.content.decode()
+    assert "_auth_user_id" not in client.session
+
+
+def test_activity_keeps_the_session_alive(client, olivia):
+    client.force_login(olivia)
+    client.get("/")
+    session = client.session
+    session[LAST_SEEN_KEY] = time.time() - 29 * 60
+    session.save()
+    assert client.get("/").status_code == 200
+    assert time.time() - client.session[LAST_SEEN_KEY] < 5  # the clock was reset by the visit
+
+
+def test_the_idle_timeout_is_configurable(client, settings, olivia):
+    settings.SESSION_IDLE_TIMEOUT = 5 * 60
+    client.force_login(olivia)
+    client.get("/")
+    session = client.session
+    session[LAST_SEEN_KEY] = time.time() - 6 * 60
+    session.save()
+    assert client.get("/").status_code == 302
+
+
+# --- Error pages --------------------------------------------------------------------------------
+
+
+def _database_gone(request):
+    raise OperationalError("server closed the connection unexpectedly")
+
+
+def _programming_error(request):
+    raise ProgrammingError("relation does not exist")
+
+
+def _ok(request):
+    return HttpResponse("fine")
+
+
+urlpatterns = [
+    path("test-db-gone/", _database_gone),
+    path("test-programming-error/", _programming_error),
+    path("test-ok/", _ok),
+    path("", include("scrutiny.urls")),
+]
+handler400 = errors.bad_request
+handler403 = errors.permission_denied
+handler404 = errors.page_not_found
+handler500 = errors.server_error
+
+
+@pytest.mark.urls(__name__)
+def test_a_lost_database_gives_a_try_again_page(client, olivia):
+    client.force_login(olivia)
+    response = client.get("/test-db-gone/?page=2")
+    page = response.content.decode()
+    assert response.status_code == 503
+    assert response["Retry-After"] == "30"
+    assert "Sorry, the service is unavailable for a moment" in page
+    assert "it has not been saved" in page
+    assert 'href="/test-db-gone/?page=2">Try again</a>' in page
+    assert "Warwickshire County Council" in page
+
+
+@pytest.mark.urls(__name__)
+def test_other_database_errors_are_not_disguised_as_an_outage(client, olivia):
+    client.raise_request_exception = False
+    client.force_login(olivia)
+    response = client.get("/test-programming-error/")
+    assert response.status_code == 500
+    assert "Sorry, there is a problem with the service" in response.content.decode()
+
+
+@pytest.mark.urls(__name__)
+def test_not_found_and_forbidden_pages_have_the_site_look(client, olivia):
+    client.force_login(olivia)
+    missing = client.get("/no-such-page/")
+    assert missing.status_code == 404
+    assert "Page not found" in missing.content.decode()
+    assert "govuk-header" in missing.content.decode()
+    forbidden = client.get("/admin/")  # an officer in the admin: redirected to the admin's sign-in
+    assert forbidden.status_code == 302
+
+
+def test_the_outage_link_never_points_to_another_site(rf):
+    request = rf.get("//evil.example/x")
+    page = errors.database_unavailable_response(request).content.decode()
+    assert "evil.example" not in page

@@ -1,0 +1,150 @@
+"""Reminders timed to the meeting cycle, with a fixed clock: exactly the right e-mails, once."""
+
+import datetime
+import smtplib
+from io import StringIO
+from unittest import mock
+
+import pytest
+from django.core import mail
+from django.core.management import call_command
+from django.core.management.base import CommandError
+from django.utils import timezone
+
+from actionplan.models import ProgressUpdate
+from scrutiny.models import Meeting, ReminderSent, Role
+from scrutiny.reminders import send_reminders
+
+from .factories import make_action, make_user
+
+D = datetime.date
+TODAY = D(2012, 6, 1)  # a Friday; the meeting below is on Wednesday 6 June 2012
+
+
+def at(day: datetime.date):
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time(10, 0)))
+
+
+def record_update(action, author, day):
+    update = ProgressUpdate(action=action, author=author, status=action.status, note="Update", created_at=at(day))
+    update.save()
+
+
+@pytest.fixture
+def cycle(world, settings):
+    settings.REMINDER_DAYS_BEFORE_MEETING = 7
+    settings.REMINDER_STALE_WEEKS = 6
+    settings.SITE_URL = "https://scrutiny.example.org"
+    w = world
+    w.olivia.email = "olivia@wcc.example"
+    w.olivia.save()
+    w.arjun.email = "arjun@arden.example"
+    w.arjun.save()
+    w.maya.email = "maya@wcc.example"  # a member: never sent officers' reminders
+    w.maya.save()
+    make_user("gone", Role.OFFICER, agency=w.wcc, email="gone@wcc.example", is_active=False)
+    w.meeting = Meeting.objects.create(review=w.review, number=3, title="Looked after children", date=D(2012, 6, 6), purpose="Evidence")
+    w.later_meeting = Meeting.objects.create(review=w.review, number=4, title="Final", date=D(2012, 7, 4), purpose="Evidence")
+
+    w.overdue = w.wcc_action
+    w.overdue.target_date = D(2012, 5, 20)
+    w.overdue.save()
+    record_update(w.overdue, w.olivia, D(2012, 5, 25))
+    w.due_by_meeting = make_action(w.wcc_plan, w.area1, reference="1.2", description="Due by the meeting", target_date=D(2012, 6, 5))
+    record_update(w.due_by_meeting, w.olivia, D(2012, 5, 28))
+    w.stale = make_action(w.wcc_plan, w.area3, reference="3.1", description="Stale action", target_date=D(2012, 12, 1))
+    record_update(w.stale, w.olivia, D(2012, 3, 1))
+    w.fine = make_action(w.wcc_plan, w.area3, reference="3.2", description="On track", target_date=D(2012, 12, 1))
+    record_update(w.fine, w.olivia, D(2012, 5, 30))
+    w.done = make_action(
+        w.wcc_plan, w.area1, reference="1.3", description="Completed late", target_date=D(2012, 4, 1),
+        status="completed", completed_on=D(2012, 5, 1),
+    )
+    w.arden_overdue = w.arden_action
+    w.arden_overdue.target_date = D(2012, 5, 1)
+    w.arden_overdue.save()
+    record_update(w.arden_overdue, w.arjun, D(2012, 5, 31))
+    return w
+
+
+def test_each_officer_gets_one_email_listing_exactly_their_agencys_actions(cycle):
+    run = send_reminders(today=TODAY)
+
+    assert sorted(m.to[0] for m in mail.outbox) == ["arjun@arden.example", "olivia@wcc.example"]
+    olivia_mail = next(m for m in mail.outbox if m.to == ["olivia@wcc.example"])
+    assert olivia_mail.subject == "3 actions to update before the meeting on 6 June 2012"
+    body = olivia_mail.body
+    assert "Overdue: the target date was 20 May 2012" in body
+    assert "Due by the meeting: the target date is 5 June 2012" in body
+    assert "No update since 1 March 2012" in body
+    assert "On track" not in body and "Completed late" not in body and "unscheduled care" not in body
+    assert f"https://scrutiny.example.org/actions/{cycle.overdue.pk}/" in body
+    arjun_mail = next(m for m in mail.outbox if m.to == ["arjun@arden.example"])
+    assert "Audit of unscheduled care notifications" in arjun_mail.body
+    assert "Caseloads" not in arjun_mail.body
+    assert len(run.sent) == 2
+    record = ReminderSent.objects.get(recipient=cycle.olivia, meeting=cycle.meeting)
+    assert set(record.actions.all()) == {cycle.overdue, cycle.due_by_meeting, cycle.stale}
+    assert record.history.latest().actions.count() == 3  # the history keeps what was listed
+
+
+def test_it_never_sends_the_same_reminder_twice(cycle):
+    send_reminders(today=TODAY)
+    send_reminders(today=TODAY)
+    send_reminders(today=TODAY + datetime.timedelta(days=1))
+    assert len(mail.outbox) == 2
+    assert ReminderSent.objects.count() == 2
+
+
+def test_nothing_is_sent_before_the_window_opens_and_a_missed_day_is_caught_up(cycle):
+    send_reminders(today=D(2012, 5, 29))  # eight days before the meeting
+    assert mail.outbox == []
+    send_reminders(today=D(2012, 6, 3))  # the cron missed the first days of the window
+    assert len(mail.outbox) == 2
+
+
+def test_nothing_is_sent_on_the_day_of_the_meeting(cycle):
+    send_reminders(today=D(2012, 6, 6))
+    assert mail.outbox == []
+
+
+def test_the_next_meeting_brings_its_own_reminder(cycle):
+    send_reminders(today=TODAY)
+    mail.outbox.clear()
+    send_reminders(today=D(2012, 6, 27))
+    assert sorted(m.to[0] for m in mail.outbox) == ["arjun@arden.example", "olivia@wcc.example"]
+    assert "4 July 2012" in mail.outbox[0].subject
+
+
+def test_an_officer_with_nothing_to_update_gets_no_email(cycle):
+    for action in (cycle.arden_overdue,):
+        action.status = "completed"
+        action.completed_on = D(2012, 5, 30)
+        action.save()
+    send_reminders(today=TODAY)
+    assert [m.to[0] for m in mail.outbox] == ["olivia@wcc.example"]
+
+
+def test_a_failed_send_is_not_recorded_and_is_tried_again(cycle):
+    with mock.patch("scrutiny.reminders.send_mail", side_effect=smtplib.SMTPException("refused")):
+        run = send_reminders(today=TODAY)
+    assert sorted(run.failed) == ["arjun@arden.example", "olivia@wcc.example"]
+    assert ReminderSent.objects.count() == 0
+    send_reminders(today=TODAY + datetime.timedelta(days=1))
+    assert len(mail.outbox) == 2
+
+
+def test_the_daily_command_reports_what_it_sent(cycle):
+    out = StringIO()
+    call_command("send_reminders", "--date", "2012-06-01", stdout=out)
+    assert "2 sent, 0 already sent earlier" in out.getvalue()
+    out = StringIO()
+    call_command("send_reminders", "--date", "2012-06-01", stdout=out)
+    assert "0 sent, 2 already sent earlier" in out.getvalue()
+    assert len(mail.outbox) == 2
+
+
+def test_the_command_fails_loudly_when_mail_cannot_be_sent(cycle):
+    with mock.patch("scrutiny.reminders.send_mail", side_effect=smtplib.SMTPException("refused")):
+        with pytest.raises(CommandError, match="tried again"):
+            call_command("send_reminders", "--date", "2012-06-01", stdout=StringIO())
