@@ -41,6 +41,7 @@ class ConclusionRow:
     trail: list = field(default_factory=list)  # every conclusion that bears on this row, oldest first
     current: Conclusion | None = None
     disagreement: str = ""
+    continued: bool = False  # an area's row repeated at the top of a page of the table
 
     @property
     def is_area(self) -> bool:

@@ -13,12 +13,12 @@ from django.utils.formats import date_format
 from actionplan.models import Action, Area, Evidence, ProgressUpdate, Rag, TargetDateChange
 
 from ..models import Conclusion, InformationRequest
-from .timeline import RowChange, changes_between
+from .timeline import RowChange, changes_between, slim_rows, who_from
 
 STATUS_LABELS = dict(Action.Status.choices)
 RAG_LABELS = dict(Rag.choices)
 # A page members can read: past this many lines of one kind in one area, the earliest are counted, not listed.
-LINES_SHOWN = 100
+LINES_SHOWN = 25
 LISTS = ("actions", "updates", "evidence_received", "evidence_awaited", "conclusions", "requests")
 
 
@@ -26,8 +26,18 @@ def _day(value) -> str:
     return date_format(value, "j F Y") if value else "(none)"
 
 
-def _who(user, fallback: str = "System") -> str:
-    return user.display_name if user else fallback
+def _who(row, fallback: str = "System") -> str:
+    return row.who or fallback
+
+
+EVIDENCE_KINDS = dict(Evidence.Kind.choices)
+# The columns each kind of record's lines read from its history rows.
+ACTION_FIELDS = ("reference", "area_id", "status", "rag", "target_date", "completed_on", "description")
+EVIDENCE_FIELDS = ("title", "status", "received_on", "kind", "action_id", "area_id")
+CONCLUSION_FIELDS = ("action_id", "area_id", "judgement", "reasoning")
+REQUEST_FIELDS = ("question", "status", "answer", "due_by", "action_id", "area_id")
+UPDATE_FIELDS = ("action_id", "created_at", "status", "rag", "note", "author_name",
+                 "author__person__name", "author__first_name", "author__last_name", "author__username")
 
 
 @dataclass
@@ -88,7 +98,7 @@ class Digest:
 def action_lines(change: RowChange, reasons: dict) -> list[ChangeLine]:
     row = change.after
     subject = f"Action {row.reference or row.id}"
-    common = {"when": row.history_date, "who": _who(row.history_user), "subject": subject,
+    common = {"when": row.history_date, "who": _who(row), "subject": subject,
               "link_name": "action_detail", "link_pk": row.id}
     if change.created:
         return [ChangeLine(**common, what="Added to the plan", new=STATUS_LABELS.get(row.status, row.status),
@@ -119,12 +129,12 @@ def action_lines(change: RowChange, reasons: dict) -> list[ChangeLine]:
 
 def evidence_line(change: RowChange) -> ChangeLine | None:
     row = change.after
-    common = {"when": row.history_date, "who": _who(row.history_user), "subject": row.title}
+    common = {"when": row.history_date, "who": _who(row), "subject": row.title}
     received = row.status == Evidence.Status.RECEIVED
     if change.created:
         what = "Evidence received" if received else "Evidence requested"
         return ChangeLine(**common, what=what, new=_day(row.received_on) if received else "Awaited",
-                          detail=row.get_kind_display() if hasattr(row, "get_kind_display") else "")
+                          detail=EVIDENCE_KINDS.get(row.kind, ""))
     if change.changed("status") and received:
         return ChangeLine(**common, what="Evidence received", old=Evidence.Status(change.old("status")).label,
                           new=f"Received {_day(row.received_on)}" if row.received_on else "Received")
@@ -134,7 +144,7 @@ def evidence_line(change: RowChange) -> ChangeLine | None:
 def conclusion_line(change: RowChange) -> ChangeLine | None:
     row = change.after
     labels = dict(Conclusion.Judgement.choices)
-    common = {"when": row.history_date, "who": _who(row.history_user),
+    common = {"when": row.history_date, "who": _who(row),
               "subject": f"Action {row.action_id}" if row.action_id else f"Area {row.area_id}"}
     if change.created:
         return ChangeLine(**common, what="Conclusion recorded", new=labels.get(row.judgement, row.judgement),
@@ -148,7 +158,7 @@ def conclusion_line(change: RowChange) -> ChangeLine | None:
 def request_line(change: RowChange) -> ChangeLine | None:
     row = change.after
     labels = dict(InformationRequest.Status.choices)
-    common = {"when": row.history_date, "who": _who(row.history_user), "subject": row.question,
+    common = {"when": row.history_date, "who": _who(row), "subject": row.question,
               "link_name": "request_detail", "link_pk": row.id}
     was_open = change.before is None or change.old("status") == InformationRequest.Status.OPEN
     if row.status != InformationRequest.Status.OPEN and was_open and not change.deleted:
@@ -163,18 +173,20 @@ def request_line(change: RowChange) -> ChangeLine | None:
 def build_digest(*, inspection, review, since, until=None, area_ids=None) -> Digest:
     """Every change to the plan and the review's records in (since, until], grouped by area."""
     until = until or timezone.now()
-    action_changes = changes_between(Action.history.filter(plan__inspection_id=inspection.pk), since, until)
+    action_changes = changes_between(Action.history.filter(plan__inspection_id=inspection.pk), since, until, ACTION_FIELDS)
+    # Updates are only ever added: no row before to compare with.
     update_rows = [
-        c.after for c in changes_between(
-            ProgressUpdate.history.filter(action__plan__inspection_id=inspection.pk, history_type="+")
-            .select_related("author__person"), since, until)
+        row for row in slim_rows(
+            ProgressUpdate.history.filter(action__plan__inspection_id=inspection.pk, history_type="+",
+                                          history_date__gt=since, history_date__lte=until)
+            .order_by("history_date", "history_id"), ("id", "history_date"), UPDATE_FIELDS)
     ]
-    evidence_changes = changes_between(Evidence.history.filter(inspection_id=inspection.pk), since, until)
+    evidence_changes = changes_between(Evidence.history.filter(inspection_id=inspection.pk), since, until, EVIDENCE_FIELDS)
     awaited = list(Evidence.objects.awaited().filter(inspection=inspection).select_related("action", "provided_by_agency"))
     conclusion_changes, request_changes = [], []
     if review is not None:
-        conclusion_changes = changes_between(Conclusion.history.filter(review_id=review.pk), since, until)
-        request_changes = changes_between(InformationRequest.history.filter(review_id=review.pk), since, until)
+        conclusion_changes = changes_between(Conclusion.history.filter(review_id=review.pk), since, until, CONCLUSION_FIELDS)
+        request_changes = changes_between(InformationRequest.history.filter(review_id=review.pk), since, until, REQUEST_FIELDS)
     reasons = {
         (move.action_id, move.new_date): move.reason
         for move in TargetDateChange.objects.filter(
@@ -208,7 +220,7 @@ def build_digest(*, inspection, review, since, until=None, area_ids=None) -> Dig
         status = STATUS_LABELS.get(row.status, row.status)
         rag = RAG_LABELS.get(row.rag, "") if row.rag else ""
         group(area_of(row)).updates.append(ChangeLine(
-            when=row.created_at, who=row.author_name or _who(row.author, "Unknown"),
+            when=row.created_at, who=row.author_name or who_from(vars(row), "author") or "Unknown",
             subject=f"Action {action.reference or action.pk}" if action else "Action",
             what="Progress update", new=", ".join(p for p in (status, rag) if p), detail=row.note,
             link_name="action_detail", link_pk=row.action_id,

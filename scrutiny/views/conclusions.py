@@ -1,5 +1,7 @@
 """The group's conclusions: the table against each action (appendix F), recording one, reading one."""
 
+from dataclasses import replace
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -17,9 +19,23 @@ from ..permissions import (
     get_review_for_user,
     require_review_writer,
 )
+from ..reporting.paging import paginate
 from ..services.conclusions import record_conclusion
 
 FILTERS = ("theme", "agency", "judgement", "disagreement")
+# A whole plan can run to thousands of actions: the table shows this many rows a page.
+ROWS_PER_PAGE = 100
+
+
+def _page_rows(page) -> list:
+    """The page's rows, headed by their area's row when the page starts part-way through an area."""
+    rows = list(page.object_list)
+    if rows and not rows[0].is_area:
+        earlier = page.paginator.object_list[: page.start_index() - 1]
+        area_row = next((r for r in reversed(earlier) if r.is_area and r.area == rows[0].area), None)
+        if area_row:  # a filter on judgements can leave actions without their area's row
+            rows.insert(0, replace(area_row, continued=True))
+    return rows
 
 
 def _int_or_none(value):
@@ -35,9 +51,12 @@ def _render_table(request, review):
     rows = build_conclusions_table(
         review, theme=theme_id, agency=agency_id, judgement=judgement, disagreements_only=disagreements_only
     )
+    page = paginate(request, rows, ROWS_PER_PAGE)
     context = {
         "review": review,
         "rows": rows,
+        "page": page,
+        "page_rows": _page_rows(page),
         "rule": RULE,
         "themes": Theme.objects.all(),
         "agencies": Agency.objects.filter(actions__area__inspection_id=review.inspection_id).distinct().order_by("name"),
