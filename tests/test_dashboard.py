@@ -119,3 +119,20 @@ def test_the_action_list_filters_paginates_and_explains_bad_filters(client, worl
     text = bad.content.decode()
     assert "Enter a month as year and month, like 2012-10" in text
     assert bad.context["page"].paginator.count == 31  # the agency filter still applies
+
+
+def test_overdue_information_requests_stand_out(client, world, maya):
+    today = timezone.localdate()
+    late = InformationRequest(
+        review=world.review, asked_of_agency=world.arden, question="Audit results?",
+        raised_on=today - datetime.timedelta(days=30), due_by=today - datetime.timedelta(days=2),
+    )
+    late.save()
+    InformationRequest(review=world.review, asked_of_agency=world.wcc, question="Caseloads?",
+                       due_by=today + datetime.timedelta(days=10)).save()
+    text = dashboard(client, maya).content.decode()
+    count, url = glance(text, "information requests overdue")
+    assert count == 1
+    assert '<strong class="govuk-tag overdue-tag">Overdue</strong>' in text
+    listing = client.get(url).content.decode()
+    assert listing.index("Audit results?") < listing.index("Caseloads?")

@@ -228,6 +228,7 @@ class Dashboard:
     stale_weeks: int
     awaited_evidence: int
     open_requests: int
+    overdue_requests: int
     status_chart: StackedBarChart | None
     completions_chart: StackedBarChart | None
     no_target_date: Cell
@@ -251,6 +252,7 @@ def build_dashboard(*, inspection, review, stale_weeks: int = STALE_WEEKS_DEFAUL
         stale_weeks=stale_weeks,
         awaited_evidence=Evidence.objects.awaited().filter(inspection=inspection).count(),
         open_requests=requests.count(),
+        overdue_requests=requests.overdue(on).count(),
         status_chart=status_over_time(inspection),
         completions_chart=completions_against_targets(actions, on),
         no_target_date=Cell(actions.filter(target_date__isnull=True).count(), actions_url(no_target="1")),
