@@ -17,7 +17,7 @@ from actionplan.services.plan_import import ImportRefused, apply_plan_import
 
 from .test_import_reading import csv_bytes, xlsx_bytes
 
-REALDATA = Path("/work/shared/realdata")
+REALDATA = Path(__file__).resolve().parent / "data"  # real published plans, see data/SOURCES.md
 D = datetime.date
 HEADERS = ["Area number", "Area for improvement", "Action reference", "Action", "Lead agency", "Lead officer",
            "Timescale", "Success measure", "Status", "RAG"]
