@@ -14,7 +14,7 @@ $(VENV)/.installed: pyproject.toml | $(VENV)/bin/python
 	touch $@
 
 $(VENV)/.installed-test: pyproject.toml $(VENV)/.installed
-	$(PIP) install -e ".[test]"
+	$(PIP) install -e ".[test,s3]"
 	touch $@
 
 install: $(VENV)/.installed
