@@ -68,3 +68,11 @@ def test_the_home_page_makes_the_same_number_of_queries_whatever_the_size(client
     assert Action.objects.count() > 50
     with django_assert_num_queries(len(small.captured_queries)):
         client.get(reverse("home"))
+
+
+def test_members_are_offered_the_preparation_pack_for_the_next_meeting(client, world):
+    client.force_login(world.maya)
+    page = client.get(reverse("home")).content.decode()
+    assert f'href="{reverse("prep_pack", args=[world.next_meeting.pk])}">Prepare for this meeting' in page
+    client.force_login(world.olivia)
+    assert "Prepare for this meeting" not in client.get(reverse("home")).content.decode()

@@ -161,3 +161,9 @@ def test_pages_make_the_same_number_of_queries_whatever_the_data(client, world, 
     _bulk(world, 45)
     with django_assert_num_queries(len(small.captured_queries)):
         assert client.get(url).status_code == 200
+
+
+def test_the_meeting_page_links_to_its_preparation_pack(client, world):
+    client.force_login(world.maya)
+    page = client.get(reverse("meeting_detail", args=[world.next_meeting.pk])).content.decode()
+    assert reverse("prep_pack", args=[world.next_meeting.pk]) in page
