@@ -212,3 +212,14 @@ def test_the_final_report_for_the_demo_has_the_three_recommendations_and_the_con
     assert "Bob Hicks" in text and "6 December 2012" in text
     pdf = pdf_text(client.get(reverse("review_report", args=[review.pk, "final", "pdf"])).content)
     assert "To encourage the children" in pdf and "conclusions against each action" in pdf
+
+
+def test_draft_notes_stay_within_the_review_in_its_reports(client, world):
+    NoteItem(meeting=world.last_meeting, heading="Caseloads", body="Draft: caseloads discussed in confidence").save()
+    url = reverse("review_report", args=[world.review.pk, "final", "html"])
+    client.force_login(world.mark)  # a member, but of another review
+    outsider = client.get(url).content.decode()
+    assert "Draft: these notes have not been agreed yet." in outsider
+    assert "caseloads discussed in confidence" not in outsider
+    client.force_login(world.maya)
+    assert "caseloads discussed in confidence" in client.get(url).content.decode()

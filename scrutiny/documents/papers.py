@@ -151,8 +151,10 @@ def agenda_document(meeting, previous=None) -> Document:
 REPORT_KINDS = {"interim": "Interim report", "final": "Final report"}
 
 
-def report_document(review, kind: str) -> Document:
-    """The report as the group publishes it, assembled from the records (see the 2012 final report)."""
+def report_document(review, kind: str, *, include_draft_notes: bool) -> Document:
+    """The report as the group publishes it, assembled from the records (see the 2012 final report).
+
+    Draft notes stay within the review: for anyone else their appendix says only that they are not agreed."""
     label = REPORT_KINDS[kind]
     report_date = (review.final_report_on if kind == "final" else review.interim_report_on) or timezone.localdate()
     meetings_qs = Meeting.objects.filter(review=review).order_by("date", "start_time")
@@ -224,5 +226,7 @@ def report_document(review, kind: str) -> Document:
         doc.page_break().heading(f"{reference}: notes of {meeting_label(meeting)}, {meeting.title}, {_day(meeting.date)}")
         if not meeting.notes_locked:
             doc.paragraph("Draft: these notes have not been agreed yet.")
+            if not include_draft_notes:
+                continue
         add_notes_body(doc, meeting, level=2)
     return doc

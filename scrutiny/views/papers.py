@@ -86,7 +86,8 @@ def review_report(request, review_pk, kind, fmt):
     if kind not in REPORT_KINDS:
         raise Http404("Unknown report")
     review = _review(request, review_pk)
-    return document_response(request, report_document(review, kind), fmt)
+    include_drafts = may_read_draft_notes(request.user, review)
+    return document_response(request, report_document(review, kind, include_draft_notes=include_drafts), fmt)
 
 
 @login_required
