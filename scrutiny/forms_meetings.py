@@ -5,7 +5,7 @@ from django import forms
 
 from actionplan.models import Action, Agency, Area, Evidence, Theme
 
-from .formtools import gds_helper
+from .formtools import PlausibleDateField, gds_helper
 from .models import Attendance, Conclusion, Meeting, NoteItem, Person
 
 DATE_HINT = "For example, 14/5/2012"
@@ -13,7 +13,7 @@ TIME_HINT = "Use the 24-hour clock, for example 18:30"
 
 
 def _date_field(label, *, required=True, hint=DATE_HINT):
-    return forms.DateField(
+    return PlausibleDateField(
         label=label, required=required, help_text=hint,
         error_messages={"required": f"Enter the {label.lower()}", "invalid": f"Enter the {label.lower()} as a real date, {DATE_HINT.lower()}"},
     )

@@ -15,15 +15,16 @@ from actionplan.uploads import (
     validate_evidence_file,
 )
 
-from .formtools import gds_helper
+from .formtools import PlausibleDateField, gds_helper
 from .models import Conclusion, Person, Recommendation, Review
+from .querystring import id_or_none, id_param
 from .services.recommendations import response_errors
 
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
 def date_field(label, *, required=False, help_text="For example, 14/05/2012") -> forms.DateField:
-    return forms.DateField(
+    return PlausibleDateField(
         label=label, required=required, widget=DATE_WIDGET, help_text=help_text,
         input_formats=["%Y-%m-%d", "%d/%m/%Y", "%d/%m/%y", "%d %B %Y", "%d %b %Y"],
         error_messages={"invalid": f"Enter {label.lower()} as a real date, for example 14/05/2012",
@@ -50,8 +51,8 @@ def subject_initial(request, review) -> dict:
     """Initial values for a record about an action (?action=) or an area (?area=), at the latest meeting."""
     initial = {"meeting": default_meeting(review)}
     for kind in ("action", "area"):
-        if request.GET.get(kind, "").isdigit():
-            initial["subject"] = f"{kind}-{request.GET[kind]}"
+        if id_param(request, kind) is not None:
+            initial["subject"] = f"{kind}-{id_param(request, kind)}"
     return initial
 
 
@@ -82,7 +83,8 @@ def subject_choices(review) -> list:
 def parse_subject(value, review):
     """'action-12' or 'area-3' -> (action, area), both fetched within the review's inspection."""
     kind, _, pk = (value or "").partition("-")
-    if not pk.isdigit():
+    pk = id_or_none(pk)
+    if pk is None:
         return None, None
     if kind == "action":
         action = Action.objects.select_related("area").filter(area__inspection_id=review.inspection_id, pk=pk).first()

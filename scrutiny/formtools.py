@@ -3,6 +3,7 @@
 from crispy_forms.utils import TEMPLATE_PACK
 from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Layout, Size
+from django import forms
 from django.utils.html import conditional_escape
 
 
@@ -33,3 +34,16 @@ def gds_helper(*layout, label_size=Size.SMALL, legend_size=Size.SMALL) -> FormHe
     helper.legend_size = legend_size
     helper.layout = Layout(*layout)
     return helper
+
+
+EARLIEST_YEAR, LATEST_YEAR = 1900, 2200
+
+
+def check_plausible_year(value) -> None:
+    """A date far outside the work's span is a typing slip (31/12/9999), and breaks date arithmetic."""
+    if value and not EARLIEST_YEAR <= value.year <= LATEST_YEAR:
+        raise forms.ValidationError(f"Enter a date between {EARLIEST_YEAR} and {LATEST_YEAR}")
+
+
+class PlausibleDateField(forms.DateField):
+    default_validators = [check_plausible_year]

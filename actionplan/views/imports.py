@@ -9,13 +9,22 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import NoReverseMatch, reverse
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_http_methods
 
 from scrutiny.exports import export_response
+from scrutiny.querystring import id_or_none
 
 from ..exports import PlanExport, PlanTemplate
 from ..forms_import import ColumnMappingForm, PlanUploadForm
-from ..importer import Options, UnreadableFile, auto_mapping, build_preview, extension_of, missing_required, read_table
+from ..importer import (
+    Options,
+    UnreadableFile,
+    auto_mapping,
+    build_preview,
+    extension_of,
+    missing_required,
+    read_table,
+)
 from ..importer.storage import discard_upload, load_upload, save_upload
 from ..models import Action, Agency, Area, Inspection
 from ..services.plan_import import ImportRefused, apply_plan_import
@@ -208,7 +217,7 @@ def _export_scope(request, inspection_id):
     inspection = get_object_or_404(Inspection, pk=inspection_id)
     user = request.user
     agency_id = request.GET.get("agency", "")
-    if agency_id and not agency_id.isdigit():
+    if agency_id and id_or_none(agency_id) is None:
         raise Http404("No such agency")
     agency = get_object_or_404(Agency, pk=agency_id) if agency_id else None
     if user.role_obj.can_export:

@@ -9,9 +9,9 @@ from django.utils import timezone
 
 from actionplan.models import Action, Agency, Area, Rag, Theme
 
-from ..formtools import gds_helper
+from ..formtools import PlausibleDateField, check_plausible_year, gds_helper
 from ..models import Meeting
-from .dashboard import RAG_TOKEN_NONE, STALE_WEEKS_DEFAULT, completion_outcome, stale_actions
+from .dashboard import RAG_TOKEN_NONE, STALE_WEEKS_DEFAULT, stale_actions
 
 PROGRESS_CHOICES = [
     ("", "Any"),
@@ -98,9 +98,11 @@ class ActionFilterForm(forms.Form):
         if not value:
             return None
         try:
-            return datetime.datetime.strptime(value, "%Y-%m").date()
+            month = datetime.datetime.strptime(value, "%Y-%m").date()
         except ValueError:
             raise forms.ValidationError("Enter a month as year and month, like 2012-10") from None
+        check_plausible_year(month)
+        return month
 
     def filter(self, actions):
         """Apply the filters that are valid; those with errors are left out (and shown as errors)."""
@@ -160,7 +162,7 @@ class MomentForm(forms.Form):
         self.date_name = date_name
         self.meetings = {str(m.pk): m for m in Meeting.objects.filter(review=review).order_by("date")} if review else {}
         self.fields["meeting"].choices = [("", "Choose a meeting"), *[(k, str(m)) for k, m in self.meetings.items()]]
-        self.fields[date_name] = forms.DateField(
+        self.fields[date_name] = PlausibleDateField(
             label=date_label, required=False, input_formats=["%Y-%m-%d", "%d/%m/%Y"],
             help_text="For example, 2012-05-30",
             error_messages={"invalid": "Enter a real date, like 2012-05-30"},

@@ -4,6 +4,7 @@ from django.shortcuts import render
 
 from actionplan.models import Theme
 
+from ..querystring import id_param
 from ..reporting.agencies import DIVERGENCE_RULE, side_by_side
 from ..reporting.paging import paginate
 from ..reporting.scope import current_scope, overview_required
@@ -17,8 +18,7 @@ def agencies_side_by_side(request):
     scope = current_scope()
     if scope.inspection is None:
         return nothing_yet(request, "Agencies side by side")
-    theme = request.GET.get("theme", "")
-    theme_id = int(theme) if theme.isdigit() else None
+    theme_id = id_param(request, "theme")
     divergent_only = request.GET.get("divergent") == "1"
     comparison = side_by_side(inspection=scope.inspection, theme_id=theme_id, divergent_only=divergent_only)
     return render(request, "scrutiny/dashboard/agencies.html", {

@@ -4,10 +4,17 @@ from django.shortcuts import render
 
 from actionplan.models import Theme
 
+from ..querystring import id_param
 from ..reporting.changes import build_digest
 from ..reporting.forms import MomentForm
 from ..reporting.paging import paginate
-from ..reporting.scope import current_scope, end_of_meeting, overview_required, previous_meeting, start_of_day
+from ..reporting.scope import (
+    current_scope,
+    end_of_meeting,
+    overview_required,
+    previous_meeting,
+    start_of_day,
+)
 from .dashboard import nothing_yet
 
 AREAS_PER_PAGE = 10
@@ -41,5 +48,4 @@ def changes_since(request):
 
 
 def _theme(request) -> int | None:
-    value = request.GET.get("theme", "")
-    return int(value) if value.isdigit() else None
+    return id_param(request, "theme")

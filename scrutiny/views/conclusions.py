@@ -19,6 +19,7 @@ from ..permissions import (
     get_review_for_user,
     require_review_writer,
 )
+from ..querystring import id_param
 from ..reporting.paging import paginate
 from ..services.conclusions import record_conclusion
 
@@ -38,12 +39,8 @@ def _page_rows(page) -> list:
     return rows
 
 
-def _int_or_none(value):
-    return int(value) if value and value.isdigit() else None
-
-
 def _render_table(request, review):
-    theme_id, agency_id = _int_or_none(request.GET.get("theme")), _int_or_none(request.GET.get("agency"))
+    theme_id, agency_id = id_param(request, "theme"), id_param(request, "agency")
     judgement = request.GET.get("judgement", "")
     if judgement not in Conclusion.Judgement.values and judgement != "none":
         judgement = ""

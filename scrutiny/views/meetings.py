@@ -14,7 +14,12 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from ..forms_meetings import AddAttendeeForm, AttendanceForm, MeetingForm
 from ..models import Attendance, Meeting, Review
-from ..permissions import current_review_or_404, get_review_for_user, requests_visible_to
+from ..permissions import (
+    current_review_or_404,
+    get_review_for_user,
+    requests_visible_to,
+)
+from ..querystring import id_param
 from ..services import meetings as services
 
 FORM_TEMPLATE = "scrutiny/meetings/form.html"
@@ -91,8 +96,9 @@ def posted(request):
 
 
 def review_from_query(request) -> Review:
-    if request.GET.get("review", "").isdigit():
-        return get_review_for_user(request, int(request.GET["review"]))
+    review_id = id_param(request, "review")
+    if review_id is not None:
+        return get_review_for_user(request, review_id)
     return current_review_or_404()
 
 

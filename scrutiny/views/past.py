@@ -5,10 +5,16 @@ from django.utils import timezone
 
 from actionplan.models import Agency, Theme
 
+from ..querystring import id_param
 from ..reporting.forms import MomentForm
 from ..reporting.paging import paginate
 from ..reporting.past import plan_as_at
-from ..reporting.scope import current_scope, end_of_day, end_of_meeting, overview_required
+from ..reporting.scope import (
+    current_scope,
+    end_of_day,
+    end_of_meeting,
+    overview_required,
+)
 from .dashboard import nothing_yet
 
 AREAS_PER_PAGE = 10
@@ -40,5 +46,4 @@ def plan_as_at_view(request):
 
 
 def _number(request, name) -> int | None:
-    value = request.GET.get(name, "")
-    return int(value) if value.isdigit() else None
+    return id_param(request, name)
