@@ -40,7 +40,7 @@ def navigation_for(request) -> list[dict]:
             url = reverse(entry.url_name)
         except NoReverseMatch:
             continue
-        label = entry.officer_label if (entry.officer_label and role == "officer") else entry.label
+        label = entry.officer_label if (entry.officer_label and role.works_for_one_agency) else entry.label
         active = request.path == url if url == "/" else request.path.startswith(url)
         items.append({"label": label, "url": url, "active": active})
     return items

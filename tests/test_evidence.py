@@ -253,3 +253,16 @@ def test_evidence_without_a_file_has_no_download(client, world):
     client.force_login(world.maya)
     assert client.get(reverse("evidence_download", args=[evidence.pk])).status_code == 404
     assert "No file" in client.get(reverse("action_detail", args=[world.wcc_action.pk])).content.decode()
+
+
+def test_a_file_missing_from_storage_is_not_found_not_a_server_error(client, world):
+    from django.core.files.base import ContentFile
+
+    evidence = Evidence(inspection=world.inspection, action=world.wcc_action, title="Audit", original_filename="a.txt",
+                        content_type="text/plain")
+    evidence.file.save("audit", ContentFile(b"hello"), save=False)
+    evidence.save()
+    evidence.file.storage.delete(evidence.file.name)
+    client.force_login(world.olivia)
+    response = client.get(reverse("evidence_download", args=[evidence.pk]))
+    assert response.status_code == 404

@@ -441,3 +441,11 @@ def test_the_command_refuses_errors_non_administrators_and_unknown_headers(world
     out = command(str(odd), "--user", "ada", "--inspection", str(world.inspection.pk), "--dry-run",
                   "--column", "Item=area_number", "--column", "What we do=description")
     assert "1 to create" in out
+
+
+def test_a_confirmation_without_the_previews_fingerprint_is_refused(world):
+    data = csv_bytes([HEADERS, ["1", "", "1.1", "Caseloads audited monthly", "WCC", "", "", "", "", ""]])
+    before = counts()
+    with pytest.raises(ImportRefused, match="changed since your preview"):
+        apply(data, "plan.csv", Options(inspection=world.inspection), world.ada, expected_digest="")
+    assert counts() == before

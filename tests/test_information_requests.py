@@ -180,3 +180,19 @@ def test_the_list_queries_stay_the_same_whatever_the_size(client, world, django_
     with django_assert_num_queries(6):
         response = client.get(reverse("request_list"))
     assert len(response.context["info_requests"]) == size
+
+
+def test_an_answer_that_crosses_a_closing_does_not_reopen_the_request(world):
+    from django.core.exceptions import ValidationError
+
+    from scrutiny.models import InformationRequest
+    from scrutiny.services.requests import answer_request, close_request
+
+    info_request = InformationRequest(review=world.review, asked_of_agency=world.arden, question="Audit results?")
+    info_request.save()
+    seen_by_officer = InformationRequest.objects.get(pk=info_request.pk)  # the officer opened the form...
+    close_request(actor=world.clara, info_request=info_request, note="No longer needed.")  # ...the clerk closed it
+    with pytest.raises(ValidationError, match="This request is closed."):
+        answer_request(actor=world.arjun, info_request=seen_by_officer, answer="Here they are.")
+    info_request.refresh_from_db()
+    assert info_request.status == "closed" and "Here they are." not in info_request.answer

@@ -35,6 +35,8 @@ def plan_title(agency, inspection) -> str:
 
 def apply_plan_import(*, actor, table: Table, mapping: dict[str, int], options: Options, file_name: str,
                       expected_digest: str | None = None) -> ImportResult:
+    """`expected_digest` is the preview the person confirmed; a page always sends it (an empty one is
+    refused), the command line, which shows its own preview first, may leave it out."""
     reason = f"Imported from {file_name}"[:100]
 
     def stamp(obj):
@@ -46,7 +48,7 @@ def apply_plan_import(*, actor, table: Table, mapping: dict[str, int], options: 
         preview = build_preview(table, mapping, options, file_name)
         if preview.errors:
             raise ImportRefused(preview, "The file has errors: nothing was imported.")
-        if expected_digest and preview.digest != expected_digest:
+        if expected_digest is not None and preview.digest != expected_digest:
             raise ImportRefused(preview, "The plan changed since your preview: check the changes again.")
 
         inspection = options.inspection

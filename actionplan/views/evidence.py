@@ -2,13 +2,17 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import FileResponse
+from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.utils.text import slugify
 from django.views.decorators.http import require_GET, require_http_methods
 
-from ..forms import EvidenceForm, EvidenceChangeForm
-from ..permissions import get_action_to_edit, get_evidence_file_for_user, get_evidence_to_edit
+from ..forms import EvidenceChangeForm, EvidenceForm
+from ..permissions import (
+    get_action_to_edit,
+    get_evidence_file_for_user,
+    get_evidence_to_edit,
+)
 from ..services.evidence import add_evidence, change_evidence
 from ..uploads import EXTENSION_BY_CONTENT_TYPE
 
@@ -62,8 +66,13 @@ def download_name(evidence) -> str:
 @require_GET
 def evidence_download(request, pk):
     evidence = get_evidence_file_for_user(request, pk)
+    try:
+        stored = evidence.file.open("rb")
+    except FileNotFoundError:
+        # The record outlived its file (a restore without the uploads, say): say so, do not fail.
+        raise Http404("The file for this evidence is missing from storage. Ask an administrator to restore it.")
     response = FileResponse(
-        evidence.file.open("rb"), as_attachment=True, filename=download_name(evidence),
+        stored, as_attachment=True, filename=download_name(evidence),
         content_type=evidence.content_type or "application/octet-stream",
     )
     response["X-Content-Type-Options"] = "nosniff"

@@ -47,6 +47,11 @@ class Role(models.TextChoices):
         return self in (Role.MEMBER, Role.CLERK, Role.ADMIN)
 
     @property
+    def works_for_one_agency(self) -> bool:
+        """Officers: their pages start from, and are limited to, what their agency leads."""
+        return self == Role.OFFICER
+
+    @property
     def can_edit_any_action(self) -> bool:
         return self == Role.ADMIN
 

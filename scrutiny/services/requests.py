@@ -63,6 +63,7 @@ def answer_request(
     evidence_kind=Evidence.Kind.DOCUMENT, existing_evidence=(),
 ) -> InformationRequest:
     """`upload` must already have passed actionplan.uploads.validate_evidence_file, which gave `upload_kind`."""
+    info_request = _locked(info_request)
     if info_request.status == InformationRequest.Status.CLOSED:
         raise ValidationError("This request is closed.")
     answer = (answer or "").strip()
@@ -87,9 +88,16 @@ def answer_request(
     return info_request
 
 
+def _locked(info_request: InformationRequest) -> InformationRequest:
+    """The request as it is now, locked until the transaction ends: an answer and a closing that cross
+    cannot undo each other."""
+    return InformationRequest.objects.select_for_update().get(pk=info_request.pk)
+
+
 @transaction.atomic
 def close_request(*, actor, info_request: InformationRequest, note="") -> InformationRequest:
     """Close a request. One closed with no answer keeps the group's reason as its answer."""
+    info_request = _locked(info_request)
     if info_request.status == InformationRequest.Status.CLOSED:
         raise ValidationError("This request is already closed.")
     note = (note or "").strip()

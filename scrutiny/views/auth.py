@@ -2,7 +2,6 @@ from django.contrib.auth import views as auth_views
 from django.urls import NoReverseMatch, reverse
 
 from ..forms import SignInForm
-from ..models import Role
 
 
 class SignInView(auth_views.LoginView):
@@ -12,7 +11,7 @@ class SignInView(auth_views.LoginView):
 
     def get_default_redirect_url(self):
         # An officer's job starts from the actions their agency leads.
-        if self.request.user.role == Role.OFFICER:
+        if self.request.user.role_obj.works_for_one_agency:
             try:
                 return reverse("my_actions")
             except NoReverseMatch:

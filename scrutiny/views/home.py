@@ -16,7 +16,7 @@ def home(request):
         return render(request, "home.html", context)
 
     actions = Action.objects.for_inspection(inspection)
-    if request.user.role == "officer":
+    if request.user.role_obj.works_for_one_agency:
         actions = actions.for_agency(request.user.agency_id)
     counts = dict(actions.values_list("status").annotate(n=Count("id")).values_list("status", "n"))
     by_status = [{"status": s, "label": s.label, "count": counts.get(s.value, 0)} for s in Action.Status]
