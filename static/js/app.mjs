@@ -1,3 +1,21 @@
 import { initAll } from "../govuk/govuk-frontend.min.js";
 
 initAll();
+
+// Wide tables scroll inside their own box on a phone or tablet, rather than the whole page
+// scrolling sideways; a box that does scroll can be reached and scrolled with the keyboard.
+for (const table of document.querySelectorAll("main table")) {
+  let wrap = table.closest(".table-wrap");
+  if (!wrap) {
+    wrap = document.createElement("div");
+    wrap.className = "table-wrap";
+    table.before(wrap);
+    wrap.append(table);
+  }
+  if (wrap.scrollWidth > wrap.clientWidth && !wrap.hasAttribute("tabindex")) {
+    const caption = table.querySelector("caption");
+    wrap.setAttribute("tabindex", "0");
+    wrap.setAttribute("role", "region");
+    wrap.setAttribute("aria-label", (caption ? caption.textContent.trim() + ", " : "") + "table, scrolls sideways");
+  }
+}

@@ -40,3 +40,17 @@ def test_axe_finds_nothing_on_any_page(page, who):
         if violations:
             found[url] = [{"rule": v["id"], "nodes": [n["target"] for n in v["nodes"][:3]]} for v in violations]
     assert not found, json.dumps(found, indent=2)
+
+
+def test_no_page_scrolls_sideways_on_a_phone(page):
+    world = add_records(make_world())
+    urls = html_pages(world.ada, world)
+    page.set_viewport_size({"width": 375, "height": 800})
+    sign_in(page, world.ada)
+    too_wide = {}
+    for url in urls:
+        page.goto(url)
+        widths = page.evaluate("() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]")
+        if widths[0] > widths[1]:
+            too_wide[url] = widths
+    assert not too_wide, too_wide
