@@ -20,7 +20,8 @@ from .models import Conclusion, Person, Recommendation, Review
 from .querystring import id_or_none, id_param
 from .services.recommendations import response_errors
 
-DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+# Typed as the hint shows it (14/05/2012): a browser's own date picker would show another format.
+DATE_WIDGET = forms.DateInput(attrs={"autocomplete": "off", "spellcheck": "false"}, format="%d/%m/%Y")
 
 
 def date_field(label, *, required=False, help_text="For example, 14/05/2012") -> forms.DateField:

@@ -7,17 +7,33 @@ from django import forms
 from django.utils.html import conditional_escape
 
 
+# Inputs the GOV.UK pack does not style itself (it knows text, e-mail and password inputs only).
+TEXT_LIKE_WIDGETS = (forms.NumberInput, forms.DateInput, forms.TimeInput, forms.DateTimeInput, forms.URLInput)
+
+
 class EscapingFormHelper(FormHelper):
-    """The GOV.UK pack prints labels, legends and hints with `|safe`. Labels built from stored or
+    """Renders every form the GOV.UK way, safely.
+
+    The GOV.UK pack prints labels, legends and hints with `|safe`. Labels built from stored or
     uploaded text (a person's name, a spreadsheet's column header) must not become markup, so
-    they are escaped here; text deliberately marked safe is left as it is."""
+    they are escaped here; text deliberately marked safe is left as it is. Number, date and time
+    inputs get GOV.UK's input style (and its error style), and numbers are typed as text with a
+    numeric keyboard, as the Design System advises."""
 
     def render_layout(self, form, context, template_pack=TEMPLATE_PACK):
-        for field in form.fields.values():
+        for name, field in form.fields.items():
             if field.label:
                 field.label = conditional_escape(field.label)
             if field.help_text:
                 field.help_text = conditional_escape(field.help_text)
+            widget = field.widget
+            if isinstance(widget, TEXT_LIKE_WIDGETS):
+                classes = widget.attrs.get("class", "").split()
+                wanted = ["govuk-input"] + (["govuk-input--error"] if form.is_bound and name in form.errors else [])
+                widget.attrs["class"] = " ".join(wanted + [c for c in classes if c not in wanted])
+            if isinstance(widget, forms.NumberInput):
+                widget.input_type = "text"
+                widget.attrs.setdefault("inputmode", "numeric")
         return super().render_layout(form, context, template_pack)
 
 

@@ -20,3 +20,24 @@ def test_form_labels_built_from_stored_text_are_escaped():
     html = Template("{% load crispy_forms_tags %}{% crispy form %}").render(Context({"form": PersonForm()}))
     assert "<script>" not in html and "<img" not in html
     assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt; Kim Brandrick" in html
+
+
+def test_number_and_date_inputs_look_like_every_other_input():
+    from django import forms
+    from django.template import Context, Template
+
+    from scrutiny.formtools import gds_helper
+
+    class MeetingLikeForm(forms.Form):
+        number = forms.IntegerField()
+        date = forms.DateField()
+
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            self.helper = gds_helper("number", "date")
+
+    html = Template("{% load crispy_forms_tags %}{% crispy form %}").render(
+        Context({"form": MeetingLikeForm({"number": "x", "date": "y"})})
+    )
+    assert html.count("govuk-input govuk-input--error") == 2
+    assert 'type="text"' in html and 'inputmode="numeric"' in html
