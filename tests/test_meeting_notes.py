@@ -2,6 +2,7 @@
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from scrutiny.models import Conclusion, InformationRequest, Meeting, NoteItem
 
@@ -89,7 +90,8 @@ def test_agreed_notes_are_locked_until_reopened_with_a_reason(client, world, mee
     client.force_login(world.clara)
     add_item(client, meeting)
     item = meeting.note_items.get()
-    response = client.post(reverse("meeting_agree_notes", args=[meeting.pk]), {"agreed_on": "01/06/2012"})
+    today = timezone.localdate().strftime("%d/%m/%Y")
+    response = client.post(reverse("meeting_agree_notes", args=[meeting.pk]), {"agreed_on": today})
     assert response.status_code == 302
     meeting.refresh_from_db()
     assert meeting.notes_status == "agreed" and meeting.notes_agreed_by == world.clara
@@ -154,3 +156,41 @@ def test_the_notes_editor_makes_the_same_number_of_queries_whatever_the_data(cli
     bulk(45)
     with django_assert_num_queries(len(small.captured_queries)):
         assert client.get(url).status_code == 200
+
+
+def test_notes_of_a_meeting_still_to_come_cannot_be_agreed(client, world):
+    upcoming = world.next_meeting
+    client.force_login(world.clara)
+    add_item(client, upcoming)
+    today = timezone.localdate().strftime("%d/%m/%Y")
+    page = client.post(reverse("meeting_agree_notes", args=[upcoming.pk]), {"agreed_on": today}).content.decode()
+    assert "its notes can be agreed once it has taken place" in page
+    upcoming.refresh_from_db()
+    assert upcoming.notes_status == Meeting.NotesStatus.DRAFT
+
+
+def test_notes_cannot_be_agreed_before_the_meeting_they_record(world, meeting):
+    import datetime
+
+    from django.core.exceptions import ValidationError
+
+    from scrutiny.services.meetings import agree_notes
+
+    NoteItem(meeting=meeting, heading="Caseloads", body="Heard.").save()
+    with pytest.raises(ValidationError, match="before the meeting they record"):
+        agree_notes(actor=world.clara, meeting=meeting, agreed_on=meeting.date - datetime.timedelta(days=1))
+
+
+def test_presence_is_recorded_once_the_meeting_has_taken_place_but_apologies_any_time(world):
+    from django.core.exceptions import ValidationError
+
+    from scrutiny.models import Attendance
+    from scrutiny.services.meetings import add_attendee, record_attendance
+
+    upcoming = world.next_meeting
+    with pytest.raises(ValidationError, match="once it has taken place"):
+        add_attendee(actor=world.clara, meeting=upcoming, capacity="member", status="present", person=world.maya_person)
+    row = add_attendee(actor=world.clara, meeting=upcoming, capacity="member", status="apologies", person=world.maya_person)
+    with pytest.raises(ValidationError, match="once it has taken place"):
+        record_attendance(actor=world.clara, meeting=upcoming, statuses={row.pk: "present"})
+    assert Attendance.objects.get(pk=row.pk).status == "apologies"

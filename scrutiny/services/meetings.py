@@ -79,12 +79,26 @@ def update_meeting(*, actor, meeting, data: dict, areas=(), evidence=()) -> Meet
     return meeting
 
 
+TOOK_PLACE_STATUSES = (Attendance.Status.PRESENT, Attendance.Status.ABSENT)
+
+
+def _check_taken_place(meeting, statuses) -> None:
+    """Who was present is known once the meeting has happened; apologies can come before."""
+    if meeting.date > timezone.localdate() and any(s in TOOK_PLACE_STATUSES for s in statuses):
+        raise ValidationError(
+            f"This meeting is on {meeting.date:%-d %B %Y}: record who was present or absent once it has taken place. "
+            "Invitations and apologies can be recorded now."
+        )
+
+
 @transaction.atomic
 def record_attendance(*, actor, meeting, statuses: dict) -> int:
     """statuses maps attendance id to status; only rows that changed are saved. Returns how many."""
     ensure_draft(meeting)
+    rows = list(meeting.attendance.all())
+    _check_taken_place(meeting, [statuses[row.pk] for row in rows if statuses.get(row.pk) and statuses[row.pk] != row.status])
     changed = 0
-    for row in meeting.attendance.all():
+    for row in rows:
         status = statuses.get(row.pk)
         if status and status != row.status:
             row.status = status
@@ -97,6 +111,7 @@ def record_attendance(*, actor, meeting, statuses: dict) -> int:
 def add_attendee(*, actor, meeting, capacity, status, person=None, new_person: dict | None = None) -> Attendance:
     """Add someone to the list: a known person, or a new one who may never sign in (a foster carer)."""
     ensure_draft(meeting)
+    _check_taken_place(meeting, [status])
     if person is None:
         if not new_person or not (new_person.get("name") or "").strip():
             raise ValidationError({"name": "Enter the person’s name, or choose someone already known."})
@@ -142,10 +157,15 @@ def raise_meeting_request(*, actor, meeting, **fields):
 @transaction.atomic
 def agree_notes(*, actor, meeting, agreed_on=None) -> Meeting:
     ensure_draft(meeting)
+    if meeting.date > timezone.localdate():
+        raise ValidationError(f"This meeting is on {meeting.date:%-d %B %Y}: its notes can be agreed once it has taken place.")
     if not meeting.note_items.exists():
         raise ValidationError("Write at least one item of the notes before agreeing them.")
+    agreed_on = agreed_on or timezone.localdate()
+    if agreed_on < meeting.date:
+        raise ValidationError({"agreed_on": "Notes cannot be agreed before the meeting they record."})
     meeting.notes_status = Meeting.NotesStatus.AGREED
-    meeting.notes_agreed_on = agreed_on or timezone.localdate()
+    meeting.notes_agreed_on = agreed_on
     meeting.notes_agreed_by = actor
     return _save(meeting, actor, reason="Notes agreed")
 
