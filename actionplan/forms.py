@@ -72,10 +72,11 @@ class ActionUpdateForm(forms.Form):
             "completed_on": action.completed_on or timezone.localdate(),
         })
         super().__init__(*args, **kwargs)
-        current = f"{action.target_date:%-d %B %Y}" if action.target_date else "none set"
-        self.fields["new_target_date"].help_text = (
-            f"The current target date is {current}. Leave this blank to keep it. For example, 27 3 2026."
+        current = (
+            f"The current target date is {action.target_date:%-d %B %Y}." if action.target_date
+            else "No target date is set yet."
         )
+        self.fields["new_target_date"].help_text = f"{current} Leave this blank to keep it. For example, 27 3 2026."
         self.fields["status"].error_messages["required"] = "Choose the action's status"
         self.helper = gds_helper(
             Field.radios("status", legend_size=Size.MEDIUM),

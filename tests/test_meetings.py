@@ -167,3 +167,11 @@ def test_the_meeting_page_links_to_its_preparation_pack(client, world):
     client.force_login(world.maya)
     page = client.get(reverse("meeting_detail", args=[world.next_meeting.pk])).content.decode()
     assert reverse("prep_pack", args=[world.next_meeting.pk]) in page
+
+
+def test_attendance_lists_councillors_before_contributors(client, world):
+    Attendance(meeting=world.last_meeting, person=world.carer, capacity="contributor", status="present").save()
+    Attendance(meeting=world.last_meeting, person=world.maya_person, capacity="member", status="present").save()
+    client.force_login(world.clara)
+    page = client.get(reverse("meeting_detail", args=[world.last_meeting.pk])).content.decode()
+    assert page.index("Cllr Maya Patel") < page.index("Kim Brandrick")

@@ -173,7 +173,9 @@ def report_document(review, kind: str, *, include_draft_notes: bool) -> Document
     doc.heading("1.0 Introduction")
     doc.heading("1.1 Executive summary", 2)
     doc.paragraph(
-        f"{inspection.when}: {inspection.title} ({inspection.body_inspected}). {inspection.summary}".strip()
+        f"{inspection.when}: {inspection.title}"
+        + ("" if inspection.body_inspected in inspection.title else f" ({inspection.body_inspected})")
+        + f". {inspection.summary}".rstrip()
     )
     doc.paragraph(f"In {review.commissioned_when}, the {review.commissioned_by} commissioned this review.")
     doc.heading("Remit", 3).paragraph(review.remit)
@@ -201,8 +203,8 @@ def report_document(review, kind: str, *, include_draft_notes: bool) -> Document
     doc.heading("2.0 History of the review")
     appendices = []
     for index, meeting in enumerate(meetings, start=1):
-        number = f" ({meeting.number})" if meeting.number else ""
-        doc.heading(f"2.{index} {meeting.title} meeting{number}, {_day(meeting.date)}", 2)
+        number = f" (meeting {meeting.number})" if meeting.number else ""
+        doc.heading(f"2.{index} {meeting.title}{number}, {_day(meeting.date)}", 2)
         areas = sorted(meeting.areas.all(), key=lambda a: a.number)
         if areas:
             doc.paragraph("This meeting considered areas for improvement " + ", ".join(str(a.number) for a in areas) + ".")

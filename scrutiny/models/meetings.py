@@ -115,7 +115,15 @@ class Attendance(models.Model):
     history = HistoricalRecords()
 
     class Meta:
-        ordering = ["meeting", "capacity", "person__name"]
+        # Councillors first, as the notes list them, then contributors, witnesses, officers and the clerk.
+        ordering = [
+            "meeting",
+            models.Case(
+                *[models.When(capacity=c, then=i) for i, c in enumerate(["member", "contributor", "witness", "officer"])],
+                default=9,
+            ),
+            "person__name",
+        ]
         verbose_name = "attendance record"
         constraints = [
             models.UniqueConstraint(
