@@ -42,6 +42,8 @@ class PlanUploadForm(forms.Form):
     )
 
     def __init__(self, *args, **kwargs):
+        # Most imports refresh the plan already here: offer the latest inspection first.
+        kwargs.setdefault("initial", {"inspection": Inspection.objects.order_by("-id").first()})
         super().__init__(*args, **kwargs)
         self.table: Table | None = None
         self.file_bytes = b""

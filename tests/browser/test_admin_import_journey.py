@@ -49,6 +49,7 @@ def test_the_administrator_imports_a_new_inspections_plan(page, admin, tmp_path)
     screenshot(page, "import-upload")
 
     page.get_by_label("Spreadsheet of the action plan").set_input_files(str(plan))
+    page.get_by_label("Inspection the plan answers").select_option(label="A new inspection (give its title below)")
     page.get_by_label("Title of the new inspection").fill("Short quality screening of youth offending work")
     page.get_by_label("Body inspected").fill("Warwickshire Youth Justice Service")
     page.get_by_role("button", name="Upload and preview").click()
