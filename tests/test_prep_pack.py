@@ -66,3 +66,28 @@ def test_the_pack_prints_without_navigation(client, world, maya):
 def test_an_unknown_meeting_is_not_found(client, world, maya):
     client.force_login(maya)
     assert client.get(reverse("prep_pack", args=[99999])).status_code == 404
+
+
+def test_a_pack_for_a_past_meeting_shows_only_what_came_before_it(client, world):
+    import datetime
+
+    from django.utils import timezone
+
+    from actionplan.models import Evidence
+    from scrutiny.models import Meeting
+
+    earlier = Meeting.objects.create(
+        review=world.review, title="Scoping", date=world.last_meeting.date - datetime.timedelta(days=20), purpose="Scope",
+    )
+    assert earlier.date < world.last_meeting.date
+    before = Evidence(inspection=world.inspection, area=world.area1, title="Caseload audit before the meeting",
+                      added_at=timezone.make_aware(datetime.datetime.combine(world.last_meeting.date - datetime.timedelta(days=3), datetime.time(12))))
+    before.save()
+    after = Evidence(inspection=world.inspection, area=world.area1, title="Caseload audit after the meeting",
+                     added_at=timezone.now())
+    after.save()
+    client.force_login(world.maya)
+    page = client.get(reverse("prep_pack", args=[world.last_meeting.pk])).content.decode()
+    assert "Caseload audit before the meeting" in page
+    assert "Caseload audit after the meeting" not in page
+    assert "this meeting has taken place" in page

@@ -11,7 +11,7 @@ from actionplan.models import Action, Area, Evidence
 
 from ..models import InformationRequest, Meeting
 from .changes import AreaChanges, Digest, build_digest
-from .scope import end_of_meeting
+from .scope import end_of_meeting, start_of_meeting
 
 
 @dataclass
@@ -67,9 +67,13 @@ def build_pack(meeting: Meeting) -> Pack:
         Meeting.objects.filter(review=review, date__lt=meeting.date).order_by("-date", "-start_time", "-id").first()
     )
     since = end_of_meeting(previous) if previous else None
+    # A pack for a meeting that has taken place reads as it would have done before it began.
+    until = None if is_coming(meeting) else start_of_meeting(meeting)
     areas = meeting_areas(meeting)
     area_ids = [a.pk for a in areas]
-    digest = build_digest(inspection=inspection, review=review, since=since, area_ids=area_ids) if since else None
+    digest = (
+        build_digest(inspection=inspection, review=review, since=since, until=until, area_ids=area_ids) if since else None
+    )
 
     by_area = {a.pk: PackArea(area=a, changes=digest.for_area(a.pk) if digest else None) for a in areas}
     actions = (
@@ -82,7 +86,7 @@ def build_pack(meeting: Meeting) -> Pack:
     general_evidence = []
     if since:
         received = (
-            Evidence.objects.received().filter(inspection=inspection, added_at__gt=since)
+            Evidence.objects.received().filter(inspection=inspection, added_at__gt=since, added_at__lte=until or timezone.now())
             .filter(Q(area_id__in=area_ids) | Q(action__area_id__in=area_ids) | Q(area__isnull=True, action__isnull=True))
             .select_related("action", "provided_by_agency").order_by("added_at", "id")
         )
