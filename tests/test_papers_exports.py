@@ -223,3 +223,12 @@ def test_draft_notes_stay_within_the_review_in_its_reports(client, world):
     assert "caseloads discussed in confidence" not in outsider
     client.force_login(world.maya)
     assert "caseloads discussed in confidence" in client.get(url).content.decode()
+
+
+def test_pdf_papers_are_tagged_for_screen_readers(client, world):
+    client.force_login(world.clara)
+    reader = PdfReader(io.BytesIO(client.get(reverse("meeting_agenda", args=[world.last_meeting.pk, "pdf"])).content))
+    catalog = reader.trailer["/Root"]
+    assert "/StructTreeRoot" in catalog
+    assert catalog["/MarkInfo"]["/Marked"]
+    assert str(catalog["/Lang"]).lower().startswith("en")

@@ -79,7 +79,8 @@ def render_pdf(document: Document) -> bytes:
     from weasyprint import HTML
 
     html = render_to_string("scrutiny/papers/document_pdf.html", {"document": document})
-    return HTML(string=html).write_pdf()
+    # Tagged (PDF/UA-1), so that screen readers can read published papers, with the document language set.
+    return HTML(string=html).write_pdf(pdf_variant="pdf/ua-1")
 
 
 def document_response(request, document: Document, fmt: str, *, back_url: str = "") -> HttpResponse:
