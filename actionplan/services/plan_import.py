@@ -45,6 +45,10 @@ def apply_plan_import(*, actor, table: Table, mapping: dict[str, int], options: 
         return obj
 
     with transaction.atomic():
+        if options.inspection is not None:
+            # Hold the plan's actions still while the preview is worked out again and applied: an officer's
+            # update committed in between would otherwise be overwritten without a trace.
+            list(Action.objects.select_for_update(of=("self",)).filter(area__inspection=options.inspection).values_list("pk"))
         preview = build_preview(table, mapping, options, file_name)
         if preview.errors:
             raise ImportRefused(preview, "The file has errors: nothing was imported.")
