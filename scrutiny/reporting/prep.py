@@ -11,7 +11,7 @@ from actionplan.models import Action, Area, Evidence
 
 from ..models import InformationRequest, Meeting
 from .changes import AreaChanges, Digest, build_digest
-from .scope import end_of_meeting, start_of_meeting
+from .scope import end_of_meeting
 
 
 @dataclass
@@ -67,8 +67,9 @@ def build_pack(meeting: Meeting) -> Pack:
         Meeting.objects.filter(review=review, date__lt=meeting.date).order_by("-date", "-start_time", "-id").first()
     )
     since = end_of_meeting(previous) if previous else None
-    # A pack for a meeting that has taken place reads as it would have done before it began.
-    until = None if is_coming(meeting) else start_of_meeting(meeting)
+    # A pack for a meeting that has taken place stops at its end: what came after belongs to later meetings.
+    # (The end, not the start: what was reported at the meeting itself is usually dated that day.)
+    until = None if is_coming(meeting) else end_of_meeting(meeting)
     areas = meeting_areas(meeting)
     area_ids = [a.pk for a in areas]
     digest = (

@@ -58,10 +58,6 @@ def end_of_day(day: datetime.date) -> datetime.datetime:
     return start_of_day(day + datetime.timedelta(days=1))
 
 
-def start_of_meeting(meeting: Meeting) -> datetime.datetime:
-    return timezone.make_aware(datetime.datetime.combine(meeting.date, meeting.start_time or datetime.time.min))
-
-
 def end_of_meeting(meeting: Meeting) -> datetime.datetime:
     if meeting.end_time:
         return timezone.make_aware(datetime.datetime.combine(meeting.date, meeting.end_time))
