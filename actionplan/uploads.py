@@ -5,14 +5,19 @@ uploader's."""
 import email
 import email.policy
 import io
+import logging
 import os
 import zipfile
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 
 import filetype
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
+
+logger = logging.getLogger(__name__)
 
 OLE2_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
@@ -132,3 +137,38 @@ def safe_original_name(name: str) -> str:
     """Kept for display only: the last path component, without control characters."""
     base = os.path.basename((name or "").replace("\\", "/"))
     return "".join(ch for ch in base if ch.isprintable())[:255] or "file"
+
+
+# Files stored by the service call now running, so that a call that fails leaves none behind.
+_stored_files: ContextVar[list | None] = ContextVar("stored_files", default=None)
+
+
+@contextmanager
+def files_discarded_on_error():
+    """Wrap a service call that stores uploads: if it fails, its records roll back and so do its files.
+
+    Django has no rollback hook; the service's outermost call is where a failure is final.
+    """
+    if _stored_files.get() is not None:  # an outer call already watches
+        yield
+        return
+    token = _stored_files.set([])
+    try:
+        yield
+    except BaseException:
+        for storage, name in _stored_files.get():
+            try:
+                storage.delete(name)
+            except Exception:  # the original error matters more than a file we could not remove
+                logger.exception("Could not remove %s after a failed save", name)
+        raise
+    finally:
+        _stored_files.reset(token)
+
+
+def store_upload(field_file, upload) -> None:
+    """Store an accepted upload under a name of ours (upload_to); the uploader's name never reaches the disk."""
+    field_file.save("upload", upload, save=False)
+    watched = _stored_files.get()
+    if watched is not None:
+        watched.append((field_file.storage, field_file.name))

@@ -4,15 +4,14 @@ from django.db import transaction
 from django.utils import timezone
 
 from ..models import Evidence
-from ..uploads import safe_original_name
+from ..uploads import files_discarded_on_error, safe_original_name, store_upload
 
 
 def _attach(evidence: Evidence, upload, kind) -> None:
     evidence.original_filename = safe_original_name(upload.name)
     evidence.content_type = kind.content_type
     evidence.file_size = upload.size
-    # upload_to chooses the stored name; the uploader's name never reaches the disk.
-    evidence.file.save("upload", upload, save=False)
+    store_upload(evidence.file, upload)
 
 
 def add_evidence(*, actor, action, title, kind, description="", status=Evidence.Status.RECEIVED,
@@ -28,7 +27,7 @@ def add_evidence(*, actor, action, title, kind, description="", status=Evidence.
         requested_on=requested_on, received_on=received_on if status == Evidence.Status.RECEIVED else None,
         added_by=actor,
     )
-    with transaction.atomic():
+    with files_discarded_on_error(), transaction.atomic():
         if upload is not None:
             _attach(evidence, upload, upload_kind)
         evidence._history_user = actor
@@ -39,7 +38,7 @@ def add_evidence(*, actor, action, title, kind, description="", status=Evidence.
 def change_evidence(*, actor, evidence, status, description, requested_on, received_on,
                     upload=None, upload_kind=None) -> Evidence:
     """Mark evidence requested, awaited or received, and attach the file when it arrives."""
-    with transaction.atomic():
+    with files_discarded_on_error(), transaction.atomic():
         evidence = Evidence.objects.select_for_update().get(pk=evidence.pk)
         if upload is not None:
             status = Evidence.Status.RECEIVED

@@ -5,7 +5,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from actionplan.models import Evidence
-from actionplan.uploads import safe_original_name
+from actionplan.uploads import files_discarded_on_error, safe_original_name, store_upload
 
 from ..models import InformationRequest
 
@@ -50,13 +50,14 @@ def _evidence_from_upload(*, actor, info_request, upload, upload_kind, title, ki
         file_size=upload.size,
         added_by=actor,
     )
-    evidence.file.save("upload", upload, save=False)  # upload_to names it; the uploader's name never reaches the disk
+    store_upload(evidence.file, upload)
     evidence.full_clean()
     evidence._history_user = actor
     evidence.save()
     return evidence
 
 
+@files_discarded_on_error()
 @transaction.atomic
 def answer_request(
     *, actor, info_request: InformationRequest, answer, upload=None, upload_kind=None, evidence_title="",
