@@ -13,6 +13,7 @@ urlpatterns = [
     path("meetings/<int:pk>/notes/", notes.meeting_notes, name="meeting_notes"),
     path("meetings/<int:pk>/notes/add/", notes.meeting_note_add, name="meeting_note_add"),
     path("meetings/<int:pk>/notes/<int:item_pk>/", notes.meeting_note_edit, name="meeting_note_edit"),
+    path("meetings/<int:pk>/notes/<int:item_pk>/remove/", notes.meeting_note_remove, name="meeting_note_remove"),
     path("meetings/<int:pk>/conclusions/add/", notes.meeting_conclusion_add, name="meeting_conclusion_add"),
     path("meetings/<int:pk>/requests/add/", notes.meeting_request_add, name="meeting_request_add"),
     path("meetings/<int:pk>/notes/agree/", notes.meeting_agree_notes, name="meeting_agree_notes"),

@@ -194,3 +194,51 @@ def test_presence_is_recorded_once_the_meeting_has_taken_place_but_apologies_any
     with pytest.raises(ValidationError, match="once it has taken place"):
         record_attendance(actor=world.clara, meeting=upcoming, statuses={row.pk: "present"})
     assert Attendance.objects.get(pk=row.pk).status == "apologies"
+
+
+def test_the_clerk_removes_an_item_and_its_history_keeps_what_it_said(client, world, meeting):
+    client.force_login(world.clara)
+    add_item(client, meeting, heading="Wrong meeting's item")
+    item = meeting.note_items.get()
+    notes_page = client.get(reverse("meeting_notes", args=[meeting.pk])).content.decode()
+    remove_url = reverse("meeting_note_remove", args=[meeting.pk, item.pk])
+    assert remove_url in notes_page
+    confirm = client.get(remove_url).content.decode()
+    assert "Remove item 1, Wrong meeting&#x27;s item?" in confirm
+    assert NoteItem.objects.filter(pk=item.pk).exists()  # asking is not removing
+
+    page = client.post(remove_url, follow=True).content.decode()
+    assert "has been removed from the notes" in page
+    assert not meeting.note_items.exists()
+    removal = NoteItem.history.filter(id=item.pk).order_by("-history_date", "-history_id").first()
+    assert removal.history_type == "-" and removal.history_user == world.clara
+    assert removal.heading == "Wrong meeting's item"
+
+
+def test_an_item_of_agreed_notes_cannot_be_removed(client, world, meeting):
+    client.force_login(world.clara)
+    add_item(client, meeting)
+    item = meeting.note_items.get()
+    agree(meeting, world.clara)
+    page = client.post(reverse("meeting_note_remove", args=[meeting.pk, item.pk]), follow=True).content.decode()
+    assert "are locked. Reopen them, giving a reason" in page
+    assert meeting.note_items.filter(pk=item.pk).exists()
+
+
+def test_members_and_officers_cannot_remove_an_item(client, world, meeting):
+    client.force_login(world.clara)
+    add_item(client, meeting)
+    item = meeting.note_items.get()
+    for person in (world.maya, world.olivia):
+        client.force_login(person)
+        assert client.post(reverse("meeting_note_remove", args=[meeting.pk, item.pk])).status_code == 403
+    assert meeting.note_items.filter(pk=item.pk).exists()
+
+
+def test_an_item_of_another_meeting_is_not_found(client, world, meeting):
+    client.force_login(world.clara)
+    add_item(client, meeting)
+    item = meeting.note_items.get()
+    other = world.next_meeting
+    assert client.post(reverse("meeting_note_remove", args=[other.pk, item.pk])).status_code == 404
+    assert meeting.note_items.filter(pk=item.pk).exists()

@@ -78,6 +78,7 @@ EXPECTATIONS: dict[str, frozenset] = {
     "meeting_notes": MEETING_RUNNERS,
     "meeting_note_add": MEETING_RUNNERS,
     "meeting_note_edit": MEETING_RUNNERS,
+    "meeting_note_remove": MEETING_RUNNERS,
     "meeting_conclusion_add": MEETING_RUNNERS,
     "meeting_request_add": MEETING_RUNNERS,
     "meeting_agree_notes": MEETING_RUNNERS,

@@ -135,6 +135,16 @@ def save_note_item(*, actor, meeting, data: dict, item: NoteItem | None = None) 
     return _save(item, actor)
 
 
+@transaction.atomic
+def remove_note_item(*, actor, meeting, item: NoteItem) -> None:
+    """Take an item out of draft notes; its history keeps what it said, who removed it and when."""
+    ensure_draft(meeting)
+    if item.meeting_id != meeting.pk:
+        raise ValidationError("This item belongs to another meeting.")
+    item._history_user = actor
+    item.delete()
+
+
 def next_item_position(meeting) -> int:
     last = meeting.note_items.order_by("-position").values_list("position", flat=True).first()
     return (last or 0) + 1

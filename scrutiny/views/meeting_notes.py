@@ -8,7 +8,14 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
-from ..forms_meetings import AgreeNotesForm, MeetingConclusionForm, MeetingRequestForm, NoteItemForm, ReopenNotesForm
+from ..forms_meetings import (
+    AgreeNotesForm,
+    MeetingConclusionForm,
+    MeetingRequestForm,
+    NoteItemForm,
+    RemoveNoteItemForm,
+    ReopenNotesForm,
+)
 from ..services import meetings as services
 from .meetings import form_page, get_meeting, meeting_records, posted, require_runner, runner_view
 
@@ -40,6 +47,21 @@ def meeting_note_edit(request, meeting, item_pk):
     item = get_object_or_404(meeting.note_items, pk=item_pk)
     form = NoteItemForm(posted(request), meeting=meeting, instance=item)
     return _note_form(request, meeting, form, item=item)
+
+
+@runner_view(while_draft=True)
+def meeting_note_remove(request, meeting, item_pk):
+    item = get_object_or_404(meeting.note_items, pk=item_pk)
+
+    def remove(form):
+        services.remove_note_item(actor=request.user, meeting=meeting, item=item)
+        return notes_url(meeting)
+
+    return form_page(
+        request, RemoveNoteItemForm(posted(request)), remove, title=f"Remove item {item.position}, {item.heading}?",
+        caption=str(meeting), intro="The item is taken out of the notes. What it said stays in the meeting’s history.",
+        success=f"Item {item.position}, {item.heading}, has been removed from the notes", back_url=notes_url(meeting),
+    )
 
 
 def _note_form(request, meeting, form, *, item):
