@@ -279,10 +279,3 @@ class ReopenNotesForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.helper = gds_helper(Field.textarea("reason"), Submit("submit", "Reopen the notes", css_class="govuk-button--warning"))
 
-
-class RemoveNoteItemForm(forms.Form):
-    """Nothing to fill in: the button is the confirmation."""
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.helper = gds_helper(Submit("submit", "Remove this item", css_class="govuk-button--warning"))

@@ -63,3 +63,13 @@ def check_plausible_year(value) -> None:
 
 class PlausibleDateField(forms.DateField):
     default_validators = [check_plausible_year]
+
+
+class ConfirmForm(forms.Form):
+    """Nothing to fill in: the (warning) button is the confirmation."""
+
+    def __init__(self, *args, button: str, **kwargs):
+        from crispy_forms_gds.layout import Submit
+
+        super().__init__(*args, **kwargs)
+        self.helper = gds_helper(Submit("submit", button, css_class="govuk-button--warning"))

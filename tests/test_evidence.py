@@ -2,6 +2,7 @@
 downloads that only go through a permission-checked view."""
 
 import io
+import os
 import zipfile
 
 import pytest
@@ -11,7 +12,7 @@ from django.utils import timezone
 
 from actionplan.models import Evidence
 from actionplan.services.evidence import add_evidence
-from actionplan.uploads import validate_evidence_file
+from actionplan.uploads import PDF, validate_evidence_file
 
 pytestmark = pytest.mark.django_db
 
@@ -266,3 +267,54 @@ def test_a_file_missing_from_storage_is_not_found_not_a_server_error(client, wor
     client.force_login(world.olivia)
     response = client.get(reverse("evidence_download", args=[evidence.pk]))
     assert response.status_code == 404
+
+
+def attach_pdf(world, title="Caseload report"):
+    return add_evidence(actor=world.olivia, action=world.wcc_action, title=title, kind=Evidence.Kind.DOCUMENT,
+                        upload=upload("June.pdf", PDF_BYTES), upload_kind=PDF)
+
+
+def test_an_officer_removes_a_wrong_upload_and_its_file_goes(client, world, django_capture_on_commit_callbacks):
+    evidence = attach_pdf(world, title="Wrong team's caseloads")
+    path = evidence.file.path
+    client.force_login(world.olivia)
+    change_page = client.get(reverse("evidence_edit", args=[evidence.pk])).content.decode()
+    remove_url = reverse("evidence_remove", args=[evidence.pk])
+    assert remove_url in change_page
+    confirm = client.get(remove_url).content.decode()
+    assert "The file June.pdf will be deleted." in confirm and Evidence.objects.filter(pk=evidence.pk).exists()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(remove_url)
+    assert response.status_code == 302
+    assert not Evidence.objects.filter(pk=evidence.pk).exists()
+    assert not os.path.exists(path)
+    removal = Evidence.history.filter(id=evidence.pk).order_by("-history_id").first()
+    assert removal.history_type == "-" and removal.history_user == world.olivia
+    page = client.get(reverse("action_detail", args=[world.wcc_action.pk])).content.decode()
+    assert "has been removed from" in page and "Wrong team&#x27;s caseloads" in page  # said once, in the message
+
+
+def test_evidence_considered_at_a_meeting_stays(client, world, django_capture_on_commit_callbacks):
+    evidence = attach_pdf(world)
+    world.last_meeting.evidence_considered.add(evidence)
+    client.force_login(world.olivia)
+    url = reverse("evidence_remove", args=[evidence.pk])
+    page = client.get(url).content.decode()
+    assert "considered at a meeting of the group, so it stays on the record" in page
+    assert "Remove this evidence" not in page
+    with django_capture_on_commit_callbacks(execute=True):
+        page = client.post(url, follow=True).content.decode()
+    assert "considered at a meeting of the group" in page
+    evidence.refresh_from_db()
+    assert os.path.exists(evidence.file.path)
+
+
+def test_only_the_lead_agency_removes_evidence(client, world):
+    evidence = attach_pdf(world)
+    url = reverse("evidence_remove", args=[evidence.pk])
+    client.force_login(world.arjun)
+    assert client.post(url).status_code == 404
+    client.force_login(world.maya)
+    assert client.post(url).status_code == 403
+    assert Evidence.objects.filter(pk=evidence.pk).exists()

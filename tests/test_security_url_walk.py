@@ -31,6 +31,7 @@ EXPECTATIONS: dict[str, frozenset] = {
     "action_update": OFFICERS_OF_WCC,
     "evidence_add": OFFICERS_OF_WCC,
     "evidence_edit": OFFICERS_OF_WCC,
+    "evidence_remove": OFFICERS_OF_WCC,
     "evidence_download": EVERYONE,
     "area_detail": EVERYONE,
     # The review's records (issue 5)

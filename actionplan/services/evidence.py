@@ -1,5 +1,6 @@
 """Recording evidence against an action: a file, or a note of evidence given without one."""
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
@@ -52,3 +53,30 @@ def change_evidence(*, actor, evidence, status, description, requested_on, recei
         evidence._history_user = actor
         evidence.save()
     return evidence
+
+
+def why_evidence_must_stay(evidence: Evidence) -> str:
+    """Evidence the group has relied on is part of the scrutiny record: it cannot be removed."""
+    if evidence.meetings.exists():
+        return "This evidence was considered at a meeting of the group, so it stays on the record."
+    if evidence.information_requests.exists():
+        return "This evidence was given in answer to an information request, so it stays on the record."
+    return ""
+
+
+def remove_evidence(*, actor, evidence: Evidence) -> None:
+    """Take evidence added by mistake off the action, and delete its file once that is committed.
+
+    The history keeps the record of it (title, who added it, who removed it and when); the file itself
+    goes, because a wrong upload may hold what should never have been shared."""
+    with transaction.atomic():
+        evidence = Evidence.objects.select_for_update().get(pk=evidence.pk)
+        reason = why_evidence_must_stay(evidence)
+        if reason:
+            raise ValidationError(reason)
+        stored = evidence.file.name if evidence.file else ""
+        storage = evidence.file.storage
+        evidence._history_user = actor
+        evidence.delete()
+        if stored:
+            transaction.on_commit(lambda: storage.delete(stored))

@@ -2,10 +2,13 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.utils.text import slugify
 from django.views.decorators.http import require_GET, require_http_methods
+
+from scrutiny.formtools import ConfirmForm
 
 from ..forms import EvidenceChangeForm, EvidenceForm
 from ..permissions import (
@@ -13,7 +16,7 @@ from ..permissions import (
     get_evidence_file_for_user,
     get_evidence_to_edit,
 )
-from ..services.evidence import add_evidence, change_evidence
+from ..services.evidence import add_evidence, change_evidence, remove_evidence, why_evidence_must_stay
 from ..uploads import EXTENSION_BY_CONTENT_TYPE
 
 
@@ -53,6 +56,25 @@ def evidence_edit(request, pk):
         return redirect(f"{action.get_absolute_url()}#evidence")
     return render(request, "actionplan/evidence_form.html", {
         "action": action, "evidence": evidence, "form": form, "adding": False,
+    })
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def evidence_remove(request, pk):
+    evidence = get_evidence_to_edit(request, pk)
+    action = evidence.action
+    form = ConfirmForm(request.POST if request.method == "POST" else None, button="Remove this evidence")
+    if request.method == "POST" and form.is_valid():
+        try:
+            remove_evidence(actor=request.user, evidence=evidence)
+        except ValidationError as refused:
+            messages.error(request, " ".join(refused.messages))
+        else:
+            messages.success(request, f"Evidence “{evidence.title}” has been removed from {action}.")
+        return redirect(f"{action.get_absolute_url()}#evidence")
+    return render(request, "actionplan/evidence_remove.html", {
+        "action": action, "evidence": evidence, "form": form, "must_stay": why_evidence_must_stay(evidence),
     })
 
 

@@ -13,9 +13,9 @@ from ..forms_meetings import (
     MeetingConclusionForm,
     MeetingRequestForm,
     NoteItemForm,
-    RemoveNoteItemForm,
     ReopenNotesForm,
 )
+from ..formtools import ConfirmForm
 from ..services import meetings as services
 from .meetings import form_page, get_meeting, meeting_records, posted, require_runner, runner_view
 
@@ -58,7 +58,7 @@ def meeting_note_remove(request, meeting, item_pk):
         return notes_url(meeting)
 
     return form_page(
-        request, RemoveNoteItemForm(posted(request)), remove, title=f"Remove item {item.position}, {item.heading}?",
+        request, ConfirmForm(posted(request), button="Remove this item"), remove, title=f"Remove item {item.position}, {item.heading}?",
         caption=str(meeting), intro="The item is taken out of the notes. What it said stays in the meeting’s history.",
         success=f"Item {item.position}, {item.heading}, has been removed from the notes", back_url=notes_url(meeting),
     )
