@@ -278,4 +278,3 @@ class ReopenNotesForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.helper = gds_helper(Field.textarea("reason"), Submit("submit", "Reopen the notes", css_class="govuk-button--warning"))
-

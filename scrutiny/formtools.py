@@ -2,7 +2,7 @@
 
 from crispy_forms.utils import TEMPLATE_PACK
 from crispy_forms_gds.helper import FormHelper
-from crispy_forms_gds.layout import Layout, Size
+from crispy_forms_gds.layout import Layout, Size, Submit
 from django import forms
 from django.utils.html import conditional_escape
 
@@ -69,7 +69,5 @@ class ConfirmForm(forms.Form):
     """Nothing to fill in: the (warning) button is the confirmation."""
 
     def __init__(self, *args, button: str, **kwargs):
-        from crispy_forms_gds.layout import Submit
-
         super().__init__(*args, **kwargs)
         self.helper = gds_helper(Submit("submit", button, css_class="govuk-button--warning"))

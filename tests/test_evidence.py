@@ -292,7 +292,7 @@ def test_an_officer_removes_a_wrong_upload_and_its_file_goes(client, world, djan
     removal = Evidence.history.filter(id=evidence.pk).order_by("-history_id").first()
     assert removal.history_type == "-" and removal.history_user == world.olivia
     page = client.get(reverse("action_detail", args=[world.wcc_action.pk])).content.decode()
-    assert "has been removed from" in page and "Wrong team&#x27;s caseloads" in page  # said once, in the message
+    assert "has been removed from" in page and "Wrong team&#x27;s caseloads" in page  # the message names it
 
 
 def test_evidence_considered_at_a_meeting_stays(client, world, django_capture_on_commit_callbacks):
