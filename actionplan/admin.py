@@ -4,7 +4,6 @@ from simple_history.admin import SimpleHistoryAdmin
 from .models import (
     Action,
     ActionPlan,
-    Agency,
     Area,
     Evidence,
     Inspection,
@@ -35,12 +34,6 @@ class AreaAdmin(SimpleHistoryAdmin):
     list_filter = ["inspection", "theme"]
     search_fields = ["text"]
     list_select_related = ["inspection", "theme", "raised_by"]
-
-
-@admin.register(Agency)
-class AgencyAdmin(SimpleHistoryAdmin):
-    list_display = ["name", "short_name", "kind"]
-    search_fields = ["name", "short_name", "other_names"]
 
 
 @admin.register(ActionPlan)

@@ -3,7 +3,7 @@
 from django.utils import timezone
 from django.utils.text import slugify
 
-from scrutiny.exports import Column, TableExport
+from scrutiny.core.exports import Column, TableExport
 
 from .importer.preview import lead_officer_label
 from .models import Action

@@ -3,7 +3,8 @@
 import django_filters
 from django.db.models import F
 
-from .models import Action, Agency, Area, Theme
+from scrutiny.people.models import Agency
+from .models import Action, Area, Theme
 
 
 class MyActionsFilter(django_filters.FilterSet):

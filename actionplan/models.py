@@ -144,45 +144,9 @@ class Area(models.Model):
         return reverse("area_detail", args=[self.pk])
 
 
-class AgencyKind(models.TextChoices):
-    COUNCIL = "council", "Council"
-    NHS_CLUSTER = "nhs_cluster", "NHS cluster or commissioner"
-    NHS_TRUST = "nhs_trust", "NHS trust or hospital"
-    POLICE = "police", "Police"
-    PARTNERSHIP = "partnership", "Partnership board"
-    OTHER = "other", "Other"
-
-
-class Agency(models.Model):
-    Kind = AgencyKind
-
-    name = models.CharField("name", max_length=200, unique=True)
-    short_name = models.CharField("short name", max_length=40, unique=True)
-    kind = models.CharField("kind of agency", max_length=20, choices=Kind.choices, default=AgencyKind.COUNCIL)
-    other_names = models.CharField(
-        "other names", max_length=500, blank=True,
-        help_text="Other ways people write this agency's name, separated by semicolons.",
-    )
-    history = HistoricalRecords()
-
-    class Meta:
-        ordering = ["name"]
-        verbose_name = "agency"
-        verbose_name_plural = "agencies"
-        constraints = [
-            models.CheckConstraint(
-                condition=Q(kind__in=AgencyKind.values), name="agency_kind_valid",
-                violation_error_message="Choose a kind of agency from the list.",
-            ),
-        ]
-
-    def __str__(self):
-        return self.name
-
-
 class ActionPlan(models.Model):
     inspection = models.ForeignKey(Inspection, on_delete=models.PROTECT, related_name="plans", verbose_name="inspection")
-    agency = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="plans", verbose_name="agency")
+    agency = models.ForeignKey("people.Agency", on_delete=models.PROTECT, related_name="plans", verbose_name="agency")
     title = models.CharField("title", max_length=300)
     based_on = models.CharField(
         "based on", max_length=300, blank=True, help_text="The report the plan answers, for example the Ofsted report."
@@ -256,11 +220,10 @@ class Action(models.Model):
     )
     reference = models.CharField("reference", max_length=30, blank=True, help_text="The plan's own number, for example 2.1.")
     description = models.TextField("action required")
-    lead_agency = models.ForeignKey(
-        Agency, on_delete=models.PROTECT, related_name="actions", verbose_name="lead agency"
+    lead_agency = models.ForeignKey("people.Agency", on_delete=models.PROTECT, related_name="actions", verbose_name="lead agency"
     )
     lead_officer = models.ForeignKey(
-        "scrutiny.Person", on_delete=models.PROTECT, null=True, blank=True, related_name="actions_led",
+        "people.Person", on_delete=models.PROTECT, null=True, blank=True, related_name="actions_led",
         verbose_name="lead officer",
     )
     lead_officer_role = models.CharField(
@@ -461,11 +424,10 @@ class Evidence(models.Model):
     description = models.TextField("description", blank=True)
     status = models.CharField("status", max_length=20, choices=Status.choices, default=Status.RECEIVED)
     provided_by = models.ForeignKey(
-        "scrutiny.Person", on_delete=models.PROTECT, null=True, blank=True, related_name="evidence_provided",
+        "people.Person", on_delete=models.PROTECT, null=True, blank=True, related_name="evidence_provided",
         verbose_name="provided by",
     )
-    provided_by_agency = models.ForeignKey(
-        Agency, on_delete=models.PROTECT, null=True, blank=True, related_name="evidence_provided",
+    provided_by_agency = models.ForeignKey("people.Agency", on_delete=models.PROTECT, null=True, blank=True, related_name="evidence_provided",
         verbose_name="provided by agency",
     )
     requested_on = models.DateField("date requested", null=True, blank=True)

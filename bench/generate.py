@@ -11,8 +11,9 @@ import random
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
-from actionplan.models import Action, Agency, ActionPlan, Evidence, ProgressUpdate
-from scrutiny.models import Conclusion
+from scrutiny.people.models import Agency
+from actionplan.models import Action, ActionPlan, Evidence, ProgressUpdate
+from scrutiny.review.models import Conclusion
 
 ACTIONS_PER_SCALE = 20
 HISTORY_PER_ACTION = 100

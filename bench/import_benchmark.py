@@ -68,8 +68,8 @@ def timed(label, results, function, *args, **kwargs):
 
 
 def world():
-    from actionplan.models import Agency
-    from scrutiny.models import Role, User
+    from scrutiny.people.models import Agency
+    from scrutiny.people.models import Role, User
 
     for short, name in zip(AGENCIES, ["Warwickshire County Council", "NHS Arden Cluster",
                                       "University Hospital Coventry and Warwickshire NHS Trust"]):

@@ -65,8 +65,11 @@ INSTALLED_APPS = [
     "crispy_forms_gds",
     "simple_history",
     "django_filters",
+    # The project's layers, lowest first (see the README's layout): each imports only those above it here.
+    "scrutiny.core",
+    "scrutiny.people",
     "actionplan",
-    "scrutiny",
+    "scrutiny.review",
 ]
 
 MIDDLEWARE = [
@@ -94,7 +97,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "scrutiny.context_processors.site",
+                "scrutiny.core.context_processors.site",
             ],
         },
     },
@@ -115,7 +118,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test.sqlite3")}
     DATABASES["default"]["OPTIONS"] = {"timeout": 20}
 
-AUTH_USER_MODEL = "scrutiny.User"
+AUTH_USER_MODEL = "people.User"
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
@@ -201,17 +204,17 @@ SESSION_IDLE_TIMEOUT = env_int("SESSION_IDLE_TIMEOUT_MINUTES", 30) * 60
 # Every response gets the policy; idle sessions end (after the messages middleware, so that the
 # sign-in page can say why); a database outage becomes a "try again" page.
 MIDDLEWARE.insert(MIDDLEWARE.index("django.contrib.messages.middleware.MessageMiddleware") + 1,
-                  "scrutiny.security.SessionIdleTimeoutMiddleware")
+                  "scrutiny.core.security.SessionIdleTimeoutMiddleware")
 MIDDLEWARE.insert(MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1,
-                  "scrutiny.security.ContentSecurityPolicyMiddleware")
-MIDDLEWARE.append("scrutiny.views.errors.DatabaseUnavailableMiddleware")
+                  "scrutiny.core.security.ContentSecurityPolicyMiddleware")
+MIDDLEWARE.append("scrutiny.core.errors.DatabaseUnavailableMiddleware")
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 CSRF_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 
 # Throttled sign-in (scrutiny.throttle), for the sign-in page and the admin's alike.
-AUTHENTICATION_BACKENDS = ["scrutiny.throttle.ThrottledModelBackend"]
+AUTHENTICATION_BACKENDS = ["scrutiny.people.throttle.ThrottledModelBackend"]
 SIGN_IN_MAX_FAILURES_PER_USERNAME = env_int("SIGN_IN_MAX_FAILURES_PER_USERNAME", 5)
 SIGN_IN_MAX_FAILURES_PER_ADDRESS = env_int("SIGN_IN_MAX_FAILURES_PER_ADDRESS", 20)
 SIGN_IN_LOCKOUT_SECONDS = env_int("SIGN_IN_LOCKOUT_MINUTES", 15) * 60
@@ -234,7 +237,7 @@ PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 300)
 
 # Hashed, compressed static files (whitenoise) that tolerate GOV.UK Frontend's unshipped source maps.
 if not DEBUG:
-    STORAGES["staticfiles"] = {"BACKEND": "scrutiny.staticfiles.StaticFilesStorage"}
+    STORAGES["staticfiles"] = {"BACKEND": "scrutiny.core.staticfiles.StaticFilesStorage"}
 
 # Uploaded files: local disk by default; S3-compatible storage (django-storages[s3]) when
 # STORAGE_BACKEND=s3, so that several app servers share them. Files stay private: signed URLs only.

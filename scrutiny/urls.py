@@ -1,8 +1,8 @@
 from django.contrib import admin
 from django.urls import include, path
 
-from .views.auth import SignInView, SignOutView
-from .views.home import home
+from scrutiny.people.views import SignInView, SignOutView
+from scrutiny.review.views.home import home
 
 urlpatterns = [
     path("", home, name="home"),
@@ -11,13 +11,14 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     # One module per resource, so that each journey's routes live beside its views.
     path("", include("actionplan.urls_actions")),
+    path("", include("scrutiny.review.urls_plan")),
     path("", include("actionplan.urls_import")),
-    path("", include("scrutiny.urls_dashboard")),
-    path("", include("scrutiny.urls_review")),
-    path("", include("scrutiny.urls_meetings")),
+    path("", include("scrutiny.review.urls_dashboard")),
+    path("", include("scrutiny.review.urls_review")),
+    path("", include("scrutiny.review.urls_meetings")),
 ]
 
-handler400 = "scrutiny.views.errors.bad_request"
-handler403 = "scrutiny.views.errors.permission_denied"
-handler404 = "scrutiny.views.errors.page_not_found"
-handler500 = "scrutiny.views.errors.server_error"
+handler400 = "scrutiny.core.errors.bad_request"
+handler403 = "scrutiny.core.errors.permission_denied"
+handler404 = "scrutiny.core.errors.page_not_found"
+handler500 = "scrutiny.core.errors.server_error"

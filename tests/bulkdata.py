@@ -5,7 +5,7 @@ import datetime
 import zoneinfo
 
 from actionplan.models import Action, Evidence, ProgressUpdate, TargetDateChange
-from scrutiny.models import Conclusion, InformationRequest
+from scrutiny.review.models import Conclusion, InformationRequest
 
 LONDON = zoneinfo.ZoneInfo("Europe/London")
 

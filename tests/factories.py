@@ -7,8 +7,10 @@ from types import SimpleNamespace
 
 from django.utils import timezone
 
-from actionplan.models import Action, ActionPlan, Agency, Area, Inspection, Inspectorate, Theme
-from scrutiny.models import Meeting, Person, Review, ReviewMembership, Role, User
+from scrutiny.people.models import Agency
+from actionplan.models import Action, ActionPlan, Area, Inspection, Inspectorate, Theme
+from scrutiny.people.models import Person, Role, User
+from scrutiny.review.models import Meeting, Review, ReviewMembership
 
 PASSWORD = "correct-horse-battery-staple"
 

@@ -17,8 +17,13 @@ from django.core.files.base import ContentFile
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from actionplan.models import Evidence, ProgressUpdate
-from scrutiny.models import (
-    Attendance, Conclusion, InformationRequest, NoteItem, Recommendation, ReviewArea,
+from scrutiny.review.models import (
+    Attendance,
+    Conclusion,
+    InformationRequest,
+    NoteItem,
+    Recommendation,
+    ReviewArea,
 )
 
 # URL names that anyone may open without signing in.

@@ -14,7 +14,7 @@ from actionplan.models import Action, Evidence
 from actionplan.services.actions import update_action
 from actionplan.services.evidence import add_evidence
 from actionplan.uploads import PDF
-from scrutiny.models import Conclusion
+from scrutiny.review.models import Conclusion
 
 from .test_my_actions import add_actions
 
@@ -138,7 +138,7 @@ def test_the_area_page_lists_its_actions(client, world):
 
 
 def test_the_page_shows_the_groups_conclusions_on_the_action_and_on_its_area(client, world):
-    from scrutiny.models import Conclusion
+    from scrutiny.review.models import Conclusion
 
     Conclusion.objects.create(
         review=world.review, meeting=world.last_meeting, area=world.area1, judgement="satisfied",

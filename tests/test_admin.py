@@ -9,7 +9,7 @@ from actionplan.models import Action
 
 pytestmark = pytest.mark.django_db
 
-OUR_APPS = ("actionplan", "scrutiny")
+OUR_APPS = ("people", "actionplan", "review")
 
 
 def our_models():
@@ -66,5 +66,5 @@ def test_members_cannot_reach_the_admin(client, world):
 
 def test_the_admin_offers_no_way_to_delete_a_user(client, world):
     client.force_login(world.ada)
-    response = client.get(reverse("admin:scrutiny_user_delete", args=[world.olivia.pk]))
+    response = client.get(reverse("admin:people_user_delete", args=[world.olivia.pk]))
     assert response.status_code == 403

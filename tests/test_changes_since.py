@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from actionplan.models import Action, Evidence, ProgressUpdate, TargetDateChange
-from scrutiny.models import Conclusion, InformationRequest
+from scrutiny.review.models import Conclusion, InformationRequest
 
 from .bulkdata import save_at
 

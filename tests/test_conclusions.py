@@ -6,9 +6,9 @@ import pytest
 from django.template.loader import render_to_string
 from django.urls import reverse
 
-from scrutiny.conclusions_table import conclusions_for_action
-from scrutiny.models import Conclusion, Meeting
-from scrutiny.services.conclusions import record_conclusion
+from scrutiny.review.conclusions_table import conclusions_for_action
+from scrutiny.review.models import Conclusion, Meeting
+from scrutiny.review.services.conclusions import record_conclusion
 
 pytestmark = pytest.mark.django_db
 J = Conclusion.Judgement

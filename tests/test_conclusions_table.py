@@ -7,9 +7,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from actionplan.models import Action, Area
-from scrutiny.conclusions_table import build_conclusions_table
-from scrutiny.models import Conclusion, ReviewArea
-from scrutiny.services.conclusions import record_conclusion
+from scrutiny.review.conclusions_table import build_conclusions_table
+from scrutiny.review.models import Conclusion, ReviewArea
+from scrutiny.review.services.conclusions import record_conclusion
 from tests.factories import make_action
 
 pytestmark = pytest.mark.django_db

@@ -7,7 +7,15 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
 from actionplan.models import Action, Area, Evidence, Inspection
-from scrutiny.models import Conclusion, InformationRequest, Meeting, Recommendation, ReviewArea, ReviewMembership, User
+from scrutiny.people.models import User
+from scrutiny.review.models import (
+    Conclusion,
+    InformationRequest,
+    Meeting,
+    Recommendation,
+    ReviewArea,
+    ReviewMembership,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -81,7 +89,7 @@ def test_an_officer_must_belong_to_an_agency(world):
 
 
 def test_a_review_has_one_chair(world):
-    from scrutiny.models import Person
+    from scrutiny.people.models import Person
 
     newcomer = Person.objects.create(name="Cllr Sid Tooth")
     second_chair = ReviewMembership(review=world.review, person=newcomer, role="chair")

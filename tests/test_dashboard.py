@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from actionplan.models import Action, Evidence, ProgressUpdate
-from scrutiny.models import InformationRequest
+from scrutiny.review.models import InformationRequest
 
 from .bulkdata import save_at
 

@@ -10,12 +10,13 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from actionplan.models import Action, Area, Evidence
-from scrutiny.demo import LONDON, load_demo
-from scrutiny.models import Conclusion, InformationRequest, Meeting, Recommendation, Review, ReviewArea, User
+from scrutiny.review.demo import LONDON, load_demo
+from scrutiny.people.models import User
+from scrutiny.review.models import Conclusion, InformationRequest, Meeting, Recommendation, Review, ReviewArea
 
 pytestmark = pytest.mark.django_db
 
-DEMO_APPS = ("actionplan", "scrutiny")
+DEMO_APPS = ("people", "actionplan", "review")
 PASSWORD = "scrutiny-demo-2012"
 
 

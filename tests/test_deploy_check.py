@@ -48,8 +48,8 @@ def test_production_settings_are_hardened(tmp_path):
     code = (
         "from django.conf import settings as s; "
         "print(s.SESSION_COOKIE_SECURE, s.CSRF_COOKIE_SECURE, s.SECURE_HSTS_SECONDS > 0, s.SECURE_CONTENT_TYPE_NOSNIFF, "
-        "'scrutiny.security.ContentSecurityPolicyMiddleware' in s.MIDDLEWARE, "
-        "'scrutiny.security.SessionIdleTimeoutMiddleware' in s.MIDDLEWARE, s.SESSION_IDLE_TIMEOUT, "
+        "'scrutiny.core.security.ContentSecurityPolicyMiddleware' in s.MIDDLEWARE, "
+        "'scrutiny.core.security.SessionIdleTimeoutMiddleware' in s.MIDDLEWARE, s.SESSION_IDLE_TIMEOUT, "
         "s.AUTHENTICATION_BACKENDS, s.CACHES['default']['BACKEND'], len(s.AUTH_PASSWORD_VALIDATORS))"
     )
     env = production_env(tmp_path, DJANGO_SETTINGS_MODULE="scrutiny.settings")
@@ -57,7 +57,7 @@ def test_production_settings_are_hardened(tmp_path):
                             capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == (
-        "True True True True True True 1800 ['scrutiny.throttle.ThrottledModelBackend'] "
+        "True True True True True True 1800 ['scrutiny.people.throttle.ThrottledModelBackend'] "
         "django.core.cache.backends.db.DatabaseCache 4"
     )
 

@@ -3,7 +3,7 @@ import io
 
 from openpyxl import load_workbook
 
-from scrutiny.exports import Column, TableExport, render_csv, render_xlsx, safe_cell
+from scrutiny.core.exports import Column, TableExport, render_csv, render_xlsx, safe_cell
 
 HOSTILE = ['=HYPERLINK("http://x")', "+1+1", "-2+3", "@SUM(A1)", "\tTAB", "<script>alert(1)</script>"]
 

@@ -5,7 +5,7 @@ def test_form_labels_built_from_stored_text_are_escaped():
     from django import forms
     from django.template import Context, Template
 
-    from scrutiny.formtools import gds_helper
+    from scrutiny.core.formtools import gds_helper
 
     class PersonForm(forms.Form):
         attended = forms.ChoiceField(choices=[("yes", "Yes")], widget=forms.RadioSelect)
@@ -26,7 +26,7 @@ def test_number_and_date_inputs_look_like_every_other_input():
     from django import forms
     from django.template import Context, Template
 
-    from scrutiny.formtools import gds_helper
+    from scrutiny.core.formtools import gds_helper
 
     class MeetingLikeForm(forms.Form):
         number = forms.IntegerField()

@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from actionplan.models import Action, Area
 from actionplan.services.actions import update_action
-from scrutiny.demo import load_demo
+from scrutiny.review.demo import load_demo
 
 pytestmark = pytest.mark.django_db
 

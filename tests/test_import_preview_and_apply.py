@@ -12,7 +12,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from actionplan.importer import Options, auto_mapping, build_preview, read_table
-from actionplan.models import Action, ActionPlan, Agency, Area, Inspection, TargetDateChange
+from scrutiny.people.models import Agency
+from actionplan.models import Action, ActionPlan, Area, Inspection, TargetDateChange
 from actionplan.services.plan_import import ImportRefused, apply_plan_import
 
 from .test_import_reading import csv_bytes, xlsx_bytes
@@ -364,7 +365,7 @@ def test_the_steps_without_an_upload_send_the_user_back_to_the_start(client, wor
 
 
 def test_a_large_upload_is_refused(client, world, settings, monkeypatch):
-    monkeypatch.setattr("actionplan.forms_import.IMPORT_MAX_BYTES", 100)
+    monkeypatch.setattr("actionplan.forms.imports.IMPORT_MAX_BYTES", 100)
     client.force_login(world.ada)
     data = csv_bytes([HEADERS] + [["1", "", f"1.{n}", "Audit", "WCC", "", "", "", "", ""] for n in range(20)])
     response = upload(client, data, "plan.csv", inspection=str(world.inspection.pk))

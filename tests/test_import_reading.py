@@ -11,7 +11,13 @@ from openpyxl import Workbook
 from actionplan.importer import UnreadableFile, auto_mapping, read_table
 from actionplan.importer.headers import guess_mapping
 from actionplan.importer.values import (
-    CellProblem, clean_text, parse_area_number, parse_date, parse_rag, parse_status, parse_status_or_rag,
+    CellProblem,
+    clean_text,
+    parse_area_number,
+    parse_date,
+    parse_rag,
+    parse_status,
+    parse_status_or_rag,
     parse_timescale,
 )
 from actionplan.models import ActionStatus, Rag

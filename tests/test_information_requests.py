@@ -8,8 +8,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from actionplan.models import Evidence
-from scrutiny.models import InformationRequest
-from scrutiny.services.requests import raise_request
+from scrutiny.review.models import InformationRequest
+from scrutiny.review.services.requests import raise_request
 
 pytestmark = pytest.mark.django_db
 
@@ -185,8 +185,8 @@ def test_the_list_queries_stay_the_same_whatever_the_size(client, world, django_
 def test_an_answer_that_crosses_a_closing_does_not_reopen_the_request(world):
     from django.core.exceptions import ValidationError
 
-    from scrutiny.models import InformationRequest
-    from scrutiny.services.requests import answer_request, close_request
+    from scrutiny.review.models import InformationRequest
+    from scrutiny.review.services.requests import answer_request, close_request
 
     info_request = InformationRequest(review=world.review, asked_of_agency=world.arden, question="Audit results?")
     info_request.save()

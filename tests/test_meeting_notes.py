@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from scrutiny.models import Conclusion, InformationRequest, Meeting, NoteItem
+from scrutiny.review.models import Conclusion, InformationRequest, Meeting, NoteItem
 
 pytestmark = pytest.mark.django_db
 
@@ -21,7 +21,7 @@ def add_item(client, meeting, **overrides):
 
 
 def agree(meeting, user):
-    from scrutiny.services.meetings import agree_notes
+    from scrutiny.review.services.meetings import agree_notes
 
     return agree_notes(actor=user, meeting=meeting, agreed_on=meeting.date)
 
@@ -124,7 +124,7 @@ def test_agreed_notes_are_locked_until_reopened_with_a_reason(client, world, mee
 
 
 def test_the_service_refuses_writes_to_agreed_notes_too(world, meeting):
-    from scrutiny.services import meetings as services
+    from scrutiny.review.services import meetings as services
 
     NoteItem.objects.create(meeting=meeting, heading="Heard")
     agree(meeting, world.clara)
@@ -174,7 +174,7 @@ def test_notes_cannot_be_agreed_before_the_meeting_they_record(world, meeting):
 
     from django.core.exceptions import ValidationError
 
-    from scrutiny.services.meetings import agree_notes
+    from scrutiny.review.services.meetings import agree_notes
 
     NoteItem(meeting=meeting, heading="Caseloads", body="Heard.").save()
     with pytest.raises(ValidationError, match="before the meeting they record"):
@@ -184,8 +184,8 @@ def test_notes_cannot_be_agreed_before_the_meeting_they_record(world, meeting):
 def test_presence_is_recorded_once_the_meeting_has_taken_place_but_apologies_any_time(world):
     from django.core.exceptions import ValidationError
 
-    from scrutiny.models import Attendance
-    from scrutiny.services.meetings import add_attendee, record_attendance
+    from scrutiny.review.models import Attendance
+    from scrutiny.review.services.meetings import add_attendee, record_attendance
 
     upcoming = world.next_meeting
     with pytest.raises(ValidationError, match="once it has taken place"):

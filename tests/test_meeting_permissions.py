@@ -9,7 +9,7 @@ import datetime
 import pytest
 from django.urls import reverse
 
-from scrutiny.models import Attendance, Meeting, NoteItem
+from scrutiny.review.models import Attendance, Meeting, NoteItem
 
 pytestmark = pytest.mark.django_db
 

@@ -5,7 +5,8 @@ import datetime
 import pytest
 from django.urls import reverse
 
-from scrutiny.models import Attendance, Meeting, NoteItem, Person
+from scrutiny.people.models import Person
+from scrutiny.review.models import Attendance, Meeting, NoteItem
 
 pytestmark = pytest.mark.django_db
 

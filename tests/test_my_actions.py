@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from actionplan.models import Action, ProgressUpdate
-from scrutiny.models import InformationRequest
+from scrutiny.review.models import InformationRequest
 
 from .factories import make_action
 

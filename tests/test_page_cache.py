@@ -10,8 +10,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from actionplan.models import Action
-from scrutiny.models import Conclusion, Role
-from scrutiny.pagecache import HEADER
+from scrutiny.people.models import Role
+from scrutiny.review.models import Conclusion
+from scrutiny.core.pagecache import HEADER
 
 from .test_action_update import post_update
 

@@ -14,7 +14,7 @@ from icalendar import Calendar
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
-from scrutiny.models import Attendance, Conclusion, InformationRequest, Meeting, NoteItem, Review
+from scrutiny.review.models import Attendance, Conclusion, InformationRequest, Meeting, NoteItem, Review
 
 pytestmark = pytest.mark.django_db
 
@@ -192,7 +192,7 @@ def test_exports_make_the_same_number_of_queries_whatever_the_data(client, world
 
 
 def test_the_final_report_for_the_demo_has_the_three_recommendations_and_the_conclusions_table(client, db):
-    from scrutiny.demo import load_demo
+    from scrutiny.review.demo import load_demo
 
     load_demo()
     review = Review.objects.get()

@@ -6,11 +6,12 @@ import pytest
 from django.urls import reverse
 
 from actionplan.models import Action
-from scrutiny.demo import load_demo
-from scrutiny.models import Meeting, User
-from scrutiny.reporting.changes import build_digest
-from scrutiny.reporting.past import plan_as_at
-from scrutiny.reporting.scope import end_of_day
+from scrutiny.review.demo import load_demo
+from scrutiny.people.models import User
+from scrutiny.review.models import Meeting
+from scrutiny.review.reporting.changes import build_digest
+from scrutiny.review.reporting.past import plan_as_at
+from scrutiny.review.reporting.scope import end_of_day
 
 from .bulkdata import at, save_at
 

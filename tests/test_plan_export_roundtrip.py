@@ -11,10 +11,11 @@ from openpyxl import load_workbook
 
 from actionplan.exports import PlanExport, PlanTemplate
 from actionplan.importer import Options, auto_mapping, build_preview, read_table
-from actionplan.models import Action, Agency
+from scrutiny.people.models import Agency
+from actionplan.models import Action
 from actionplan.services.plan_import import apply_plan_import
-from scrutiny.exports import render_csv, render_xlsx
-from scrutiny.history import history_entries
+from scrutiny.core.exports import render_csv, render_xlsx
+from scrutiny.core.history import history_entries
 
 
 @pytest.fixture
@@ -139,7 +140,7 @@ def test_a_member_exports_every_agencys_plan_or_one(client, full_world):
 
 
 def test_the_demo_plan_survives_the_round_trip(db):
-    from scrutiny.demo import load_demo
+    from scrutiny.review.demo import load_demo
 
     inspection = load_demo().inspection
     for fmt, render in (("xlsx", render_xlsx), ("csv", render_csv)):

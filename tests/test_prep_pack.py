@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from actionplan.models import Action, Evidence
-from scrutiny.models import InformationRequest
+from scrutiny.review.models import InformationRequest
 
 from .bulkdata import save_at
 
@@ -74,7 +74,7 @@ def test_a_pack_for_a_past_meeting_shows_only_what_came_before_it(client, world)
     from django.utils import timezone
 
     from actionplan.models import Evidence
-    from scrutiny.models import Meeting
+    from scrutiny.review.models import Meeting
 
     earlier = Meeting.objects.create(
         review=world.review, title="Scoping", date=world.last_meeting.date - datetime.timedelta(days=20), purpose="Scope",

@@ -8,8 +8,8 @@ from django.db import OperationalError, ProgrammingError
 from django.http import HttpResponse
 from django.urls import include, path
 
-from scrutiny.security import LAST_SEEN_KEY
-from scrutiny.views import errors
+from scrutiny.core.security import LAST_SEEN_KEY
+from scrutiny.core import errors
 
 from .factories import PASSWORD
 

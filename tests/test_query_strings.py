@@ -50,7 +50,7 @@ def test_a_date_far_in_the_future_is_explained_on_the_changes_page(client, world
 
 
 def test_a_meeting_cannot_be_scheduled_in_the_year_9999(client, world):
-    from scrutiny.models import Meeting
+    from scrutiny.review.models import Meeting
 
     client.force_login(world.clara)
     before = Meeting.objects.count()

@@ -3,8 +3,8 @@
 import pytest
 from django.urls import reverse
 
-from scrutiny.models import Recommendation
-from scrutiny.services.recommendations import add_recommendation
+from scrutiny.review.models import Recommendation
+from scrutiny.review.services.recommendations import add_recommendation
 
 pytestmark = pytest.mark.django_db
 D = Recommendation.Decision
@@ -99,10 +99,10 @@ def test_a_recommendation_is_closed_once_implemented(client, world, recommendati
 
 
 def test_the_demo_has_three_recommendations_and_two_observations_awaiting_the_committee(client, db):
-    from scrutiny.demo import load_demo
+    from scrutiny.review.demo import load_demo
 
     load_demo()
-    from scrutiny.models import User
+    from scrutiny.people.models import User
 
     client.force_login(User.objects.get(username="member"))
     response = client.get(reverse("recommendation_list"))

@@ -12,8 +12,9 @@ from django.core.management.base import CommandError
 from django.utils import timezone
 
 from actionplan.models import ProgressUpdate
-from scrutiny.models import Meeting, ReminderSent, Role
-from scrutiny.reminders import send_reminders
+from scrutiny.people.models import Role
+from scrutiny.review.models import Meeting, ReminderSent
+from scrutiny.review.reminders import send_reminders
 
 from .factories import make_action, make_user
 
@@ -126,7 +127,7 @@ def test_an_officer_with_nothing_to_update_gets_no_email(cycle):
 
 
 def test_a_failed_send_is_not_recorded_and_is_tried_again(cycle):
-    with mock.patch("scrutiny.reminders.send_mail", side_effect=smtplib.SMTPException("refused")):
+    with mock.patch("scrutiny.review.reminders.send_mail", side_effect=smtplib.SMTPException("refused")):
         run = send_reminders(today=TODAY)
     assert sorted(run.failed) == ["arjun@arden.example", "olivia@wcc.example"]
     assert ReminderSent.objects.count() == 0
@@ -145,6 +146,6 @@ def test_the_daily_command_reports_what_it_sent(cycle):
 
 
 def test_the_command_fails_loudly_when_mail_cannot_be_sent(cycle):
-    with mock.patch("scrutiny.reminders.send_mail", side_effect=smtplib.SMTPException("refused")):
+    with mock.patch("scrutiny.review.reminders.send_mail", side_effect=smtplib.SMTPException("refused")):
         with pytest.raises(CommandError, match="tried again"):
             call_command("send_reminders", "--date", "2012-06-01", stdout=StringIO())

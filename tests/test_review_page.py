@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 
 from actionplan.models import Area
-from scrutiny.models import Meeting, Review, ReviewArea
+from scrutiny.review.models import Meeting, Review, ReviewArea
 
 pytestmark = pytest.mark.django_db
 

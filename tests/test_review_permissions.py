@@ -5,10 +5,10 @@ Outsiders to an agency's request get a 404; a role that may not write gets a 403
 import pytest
 from django.urls import reverse
 
-from scrutiny.models import Conclusion, InformationRequest, Recommendation, Review, ReviewArea
-from scrutiny.services.conclusions import record_conclusion
-from scrutiny.services.recommendations import add_recommendation
-from scrutiny.services.requests import raise_request
+from scrutiny.review.models import Conclusion, InformationRequest, Recommendation, Review, ReviewArea
+from scrutiny.review.services.conclusions import record_conclusion
+from scrutiny.review.services.recommendations import add_recommendation
+from scrutiny.review.services.requests import raise_request
 
 pytestmark = pytest.mark.django_db
 

@@ -1,6 +1,6 @@
 import pytest
 
-from scrutiny.models import Role
+from scrutiny.people.models import Role
 
 pytestmark = pytest.mark.django_db
 

@@ -10,8 +10,8 @@ from django.db import DatabaseError
 from actionplan.models import Evidence
 from actionplan.services.evidence import add_evidence, change_evidence
 from actionplan.uploads import PDF
-from scrutiny.models import InformationRequest
-from scrutiny.services.requests import answer_request, raise_request
+from scrutiny.review.models import InformationRequest
+from scrutiny.review.services.requests import answer_request, raise_request
 
 from .test_evidence import PDF_BYTES
 

@@ -19,7 +19,7 @@ LIVE = "<script>xss()</script>"
 ESCAPED = "&lt;script&gt;xss()&lt;/script&gt;"
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 # Fields whose value is a sign-in credential rather than text anyone reads.
-SKIP_FIELDS = {("scrutiny", "user", "username"), ("scrutiny", "user", "password")}
+SKIP_FIELDS = {("people", "user", "username"), ("people", "user", "password")}
 
 
 def _text_fields(model):
@@ -35,7 +35,7 @@ def _text_fields(model):
 
 def poison_every_text_field() -> int:
     poisoned = 0
-    for model in list(apps.get_app_config("actionplan").get_models()) + list(apps.get_app_config("scrutiny").get_models()):
+    for model in [m for label in ("people", "actionplan", "review") for m in apps.get_app_config(label).get_models()]:
         if model.__name__.startswith("Historical"):
             continue
         fields = list(_text_fields(model))

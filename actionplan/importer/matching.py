@@ -1,8 +1,8 @@
 """Names to records: agencies by name, short name or other names; people by name. One query each."""
 
-from scrutiny.models import Person
+from scrutiny.people.models import Person
 
-from ..models import Agency
+from scrutiny.people.models import Agency
 from .values import CellProblem
 
 

@@ -11,7 +11,8 @@ from dataclasses import dataclass, field
 
 from django.utils import timezone
 
-from ..models import Action, ActionPlan, ActionStatus, Agency, Area, Inspection, Rag
+from scrutiny.people.models import Agency
+from ..models import Action, ActionPlan, ActionStatus, Area, Inspection, Rag
 from .headers import FIELDS_BY_KEY, column_name
 from .matching import AgencyMatcher, PersonMatcher
 from .reading import Table

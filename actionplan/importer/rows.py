@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass, field
 
-from ..models import Agency
+from scrutiny.people.models import Agency
 from .headers import FIELDS_BY_KEY, column_name
 from .matching import AgencyMatcher
 from .reading import Table

@@ -103,7 +103,7 @@ def _record_progress(*, actor, action, note) -> ProgressUpdate:
 
 def changes_since(action: Action, version: int):
     """What others changed after `version`: history entries (old -> new) and their notes."""
-    from scrutiny.history import history_entries
+    from scrutiny.core.history import history_entries
 
     entries = [e for e in history_entries(action) if e.record.version > version]
     started = action.history.filter(version=version).order_by("history_date").values_list("history_date", flat=True).first()

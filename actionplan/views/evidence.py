@@ -8,9 +8,9 @@ from django.shortcuts import redirect, render
 from django.utils.text import slugify
 from django.views.decorators.http import require_GET, require_http_methods
 
-from scrutiny.formtools import ConfirmForm
+from scrutiny.core.formtools import ConfirmForm
 
-from ..forms import EvidenceChangeForm, EvidenceForm
+from ..forms.actions import EvidenceChangeForm, EvidenceForm
 from ..permissions import (
     get_action_to_edit,
     get_evidence_file_for_user,

@@ -11,11 +11,11 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import NoReverseMatch, reverse
 from django.views.decorators.http import require_GET, require_http_methods
 
-from scrutiny.exports import export_response
-from scrutiny.querystring import id_or_none
+from scrutiny.core.exports import export_response
+from scrutiny.core.querystring import id_or_none
 
 from ..exports import PlanExport, PlanTemplate
-from ..forms_import import ColumnMappingForm, PlanUploadForm
+from ..forms.imports import ColumnMappingForm, PlanUploadForm
 from ..importer import (
     Options,
     UnreadableFile,
@@ -26,7 +26,8 @@ from ..importer import (
     read_table,
 )
 from ..importer.storage import discard_upload, load_upload, save_upload
-from ..models import Action, Agency, Area, Inspection
+from scrutiny.people.models import Agency
+from ..models import Action, Area, Inspection
 from ..services.plan_import import ImportRefused, apply_plan_import
 
 SESSION_KEY = "plan_import"

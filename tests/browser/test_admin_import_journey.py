@@ -6,8 +6,8 @@ import pytest
 from openpyxl import Workbook
 
 from actionplan.models import Action, Inspection
-from scrutiny.demo import load_demo
-from scrutiny.models import User
+from scrutiny.review.demo import load_demo
+from scrutiny.people.models import User
 
 from .conftest import assert_accessible, screenshot, sign_in
 

@@ -8,7 +8,8 @@ from docx import Document as WordDocument
 from pypdf import PdfReader
 
 from actionplan.models import Area
-from scrutiny.models import Meeting, Person
+from scrutiny.people.models import Person
+from scrutiny.review.models import Meeting
 
 from .conftest import assert_accessible, screenshot, sign_in
 
@@ -19,8 +20,8 @@ DEMO_PASSWORD = "scrutiny-demo-2012"
 
 @pytest.fixture
 def clerk(transactional_db):
-    from scrutiny.demo import load_demo
-    from scrutiny.models import User
+    from scrutiny.review.demo import load_demo
+    from scrutiny.people.models import User
 
     load_demo()
     return User.objects.get(username="clerk")

@@ -4,7 +4,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from scrutiny.demo import load_demo
+from scrutiny.review.demo import load_demo
 
 from .conftest import assert_accessible, sign_in
 

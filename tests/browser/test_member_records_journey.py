@@ -6,7 +6,8 @@ import datetime
 import pytest
 
 from actionplan.models import Action, Evidence
-from scrutiny.models import Conclusion, InformationRequest, Recommendation, User
+from scrutiny.people.models import User
+from scrutiny.review.models import Conclusion, InformationRequest, Recommendation
 
 from .conftest import assert_accessible, screenshot, sign_in
 
@@ -22,7 +23,7 @@ EMAIL = (
 
 @pytest.fixture
 def demo(db):
-    from scrutiny.demo import load_demo
+    from scrutiny.review.demo import load_demo
 
     load_demo()
     return {u.username: u for u in User.objects.filter(username__in=["member", "arden.officer", "clerk"])}

@@ -9,8 +9,9 @@ from django.utils import timezone
 from pypdf import PdfReader
 
 from actionplan.models import Action, ProgressUpdate
-from scrutiny.demo import load_demo
-from scrutiny.models import Meeting, User
+from scrutiny.review.demo import load_demo
+from scrutiny.people.models import User
+from scrutiny.review.models import Meeting
 
 from ..bulkdata import save_at
 from .conftest import assert_accessible, screenshot, sign_in

@@ -8,8 +8,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from actionplan.models import Action, Evidence, TargetDateChange
-from scrutiny.demo import load_demo
-from scrutiny.models import User
+from scrutiny.review.demo import load_demo
+from scrutiny.people.models import User
 
 from .conftest import assert_accessible, screenshot, sign_in
 

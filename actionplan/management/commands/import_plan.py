@@ -10,13 +10,19 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from actionplan.importer import (
-    FIELDS_BY_KEY, Options, UnreadableFile, auto_mapping, build_preview, missing_required, read_table,
+    FIELDS_BY_KEY,
+    Options,
+    UnreadableFile,
+    auto_mapping,
+    build_preview,
+    missing_required,
+    read_table,
 )
 from actionplan.importer.matching import AgencyMatcher
 from actionplan.importer.values import CellProblem
 from actionplan.models import Inspection
 from actionplan.services.plan_import import ImportRefused, apply_plan_import
-from scrutiny.models import User
+from scrutiny.people.models import User
 
 
 class Command(BaseCommand):

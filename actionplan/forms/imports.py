@@ -1,0 +1,134 @@
+"""Forms of the import journey: the upload (file and where it goes) and the column mapping."""
+
+from crispy_forms_gds.layout import Field, Fieldset, Size, Submit
+from django import forms
+from django.conf import settings
+
+from scrutiny.core.formtools import gds_helper
+
+from ..importer import FIELDS, FIELDS_BY_KEY, REQUIRED, Table, UnreadableFile, extension_of, read_table
+from ..importer.headers import column_name
+from scrutiny.people.models import Agency
+from ..models import Inspection
+
+IMPORT_MAX_BYTES = getattr(settings, "IMPORT_MAX_UPLOAD_BYTES", 10 * 1024 * 1024)
+
+
+class PlanUploadForm(forms.Form):
+    file = forms.FileField(
+        label="Spreadsheet of the action plan",
+        help_text="An Excel workbook (.xlsx) or a CSV file, up to 10 MB, with one action on each row.",
+        error_messages={"required": "Choose the spreadsheet to import"},
+    )
+    inspection = forms.ModelChoiceField(
+        label="Inspection the plan answers",
+        queryset=Inspection.objects.order_by("-start_date", "title"),
+        required=False,
+        empty_label="A new inspection (give its title below)",
+    )
+    new_inspection_title = forms.CharField(
+        label="Title of the new inspection", max_length=300, required=False,
+        help_text="Only for a new inspection, for example “Inspection of safeguarding and looked after children services”.",
+    )
+    new_inspection_body = forms.CharField(
+        label="Body inspected", max_length=300, required=False,
+        help_text="Only for a new inspection, for example “Warwickshire County Council”.",
+    )
+    plan_agency = forms.ModelChoiceField(
+        label="Whose action plan is it?",
+        queryset=Agency.objects.order_by("name"),
+        required=False,
+        empty_label="Each action goes into its lead agency's plan",
+        help_text="Choose an agency when the whole file is one agency's plan; rows with no lead agency are then theirs.",
+    )
+
+    def __init__(self, *args, **kwargs):
+        # Most imports refresh the plan already here: offer the latest inspection first.
+        kwargs.setdefault("initial", {"inspection": Inspection.objects.order_by("-id").first()})
+        super().__init__(*args, **kwargs)
+        self.table: Table | None = None
+        self.file_bytes = b""
+        self.helper = gds_helper(
+            Field("file"),
+            Fieldset(
+                Field.select("inspection"),
+                Field.text("new_inspection_title"),
+                Field.text("new_inspection_body", field_width=20),
+                legend="Where the plan goes", legend_size=Size.MEDIUM,
+            ),
+            Field.select("plan_agency"),
+            Submit("submit", "Upload and preview"),
+        )
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if extension_of(upload.name) not in ("xlsx", "csv"):
+            raise forms.ValidationError("The file must be an Excel workbook (.xlsx) or a CSV file (.csv)")
+        if upload.size > IMPORT_MAX_BYTES:
+            raise forms.ValidationError("The file must be smaller than 10 MB")
+        if upload.size == 0:
+            raise forms.ValidationError("The file is empty")
+        self.file_bytes = upload.read()
+        try:
+            self.table = read_table(self.file_bytes, upload.name)
+        except UnreadableFile as problem:
+            raise forms.ValidationError(str(problem)) from None
+        return upload
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("inspection") is None:
+            if not cleaned.get("new_inspection_title", "").strip():
+                self.add_error("new_inspection_title", "Enter the title of the new inspection, or choose an inspection")
+            if not cleaned.get("new_inspection_body", "").strip():
+                self.add_error("new_inspection_body", "Enter the body inspected, or choose an inspection")
+        elif cleaned.get("new_inspection_title", "").strip():
+            self.add_error("new_inspection_title",
+                           "Leave the title blank when you choose an existing inspection, or choose “A new inspection”")
+        return cleaned
+
+
+NOT_IMPORTED = ""
+
+
+class ColumnMappingForm(forms.Form):
+    """One drop-down per column of the file: which of our fields it holds, if any."""
+
+    def __init__(self, *args, table: Table, mapping: dict[str, int], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.table = table
+        by_index = {index: key for key, index in mapping.items()}
+        choices = [(NOT_IMPORTED, "Not imported")] + [(f.key, f.label) for f in FIELDS]
+        sample = self.samples()
+        for index, header in enumerate(table.headers):
+            name = column_name(table.headers, index)
+            hint = f"First value: “{sample[index][:80]}”" if sample.get(index) else "The column's first rows are blank."
+            self.fields[f"column_{index}"] = forms.ChoiceField(
+                label=f"Column {name}", choices=choices, required=False, initial=by_index.get(index, NOT_IMPORTED),
+                help_text=hint,
+            )
+        self.helper = gds_helper(*[Field.select(name) for name in self.fields], Submit("submit", "Use these columns"))
+
+    def samples(self) -> dict[int, str]:
+        found: dict[int, str] = {}
+        for _number, cells in self.table.rows[:20]:
+            for index, value in enumerate(cells):
+                if index not in found and value not in (None, ""):
+                    found[index] = str(value).strip()
+        return found
+
+    def clean(self):
+        cleaned = super().clean()
+        seen: dict[str, str] = {}
+        for name, key in list(cleaned.items()):
+            if not key:
+                continue
+            if key in seen:
+                self.add_error(name, f"{FIELDS_BY_KEY[key].label} is already chosen for another column: choose it once")
+            else:
+                seen[key] = name
+        missing = [FIELDS_BY_KEY[key].label for key in REQUIRED if key not in seen]
+        if missing:
+            raise forms.ValidationError(f"Choose which column holds: {', '.join(missing)}")
+        self.mapping = {key: int(name.removeprefix("column_")) for key, name in seen.items()}
+        return cleaned

@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+
+
+class CoreConfig(AppConfig):
+    """No models: registered so that its template tags (the history panel) are found."""
+
+    name = "scrutiny.core"
+    label = "core"
+    verbose_name = "Shared plumbing"

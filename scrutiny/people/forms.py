@@ -1,0 +1,22 @@
+from crispy_forms_gds.layout import Field, Submit
+from django.contrib.auth.forms import AuthenticationForm
+
+from scrutiny.core.formtools import gds_helper
+
+
+class SignInForm(AuthenticationForm):
+    error_messages = {
+        **AuthenticationForm.error_messages,
+        "invalid_login": "Enter a correct username and password. Both are case-sensitive.",
+        "inactive": "This account has been deactivated. Ask an administrator to restore it.",
+    }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["username"].error_messages["required"] = "Enter your username"
+        self.fields["password"].error_messages["required"] = "Enter your password"
+        self.helper = gds_helper(
+            Field.text("username", field_width=20, autocomplete="username", spellcheck="false"),
+            Field.text("password", field_width=20, autocomplete="current-password"),
+            Submit("submit", "Sign in"),
+        )

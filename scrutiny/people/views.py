@@ -1,0 +1,23 @@
+from django.contrib.auth import views as auth_views
+from django.urls import NoReverseMatch, reverse
+
+from .forms import SignInForm
+
+
+class SignInView(auth_views.LoginView):
+    form_class = SignInForm
+    template_name = "registration/login.html"
+    redirect_authenticated_user = True
+
+    def get_default_redirect_url(self):
+        # An officer's job starts from the actions their agency leads.
+        if self.request.user.role_obj.works_for_one_agency:
+            try:
+                return reverse("my_actions")
+            except NoReverseMatch:
+                pass
+        return super().get_default_redirect_url()
+
+
+class SignOutView(auth_views.LogoutView):
+    pass

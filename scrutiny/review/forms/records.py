@@ -1,0 +1,310 @@
+"""Forms for the group's records: conclusions, information requests, recommendations, the review."""
+
+from pathlib import Path
+
+from crispy_forms_gds.layout import Field, Submit
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+
+from scrutiny.people.models import Agency
+from actionplan.models import Action, Area, Evidence
+from actionplan.uploads import ACCEPT_ATTRIBUTE, ACCEPTED_TEXT, max_upload_text, validate_evidence_file
+
+from scrutiny.core.formtools import PlausibleDateField, gds_helper
+from scrutiny.people.models import Person
+from ..models import Conclusion, Recommendation, Review
+from scrutiny.core.querystring import id_or_none, id_param
+from ..services.recommendations import response_errors
+
+# Typed as the hint shows it (14/05/2012): a browser's own date picker would show another format.
+DATE_WIDGET = forms.DateInput(attrs={"autocomplete": "off", "spellcheck": "false"}, format="%d/%m/%Y")
+
+
+def date_field(label, *, required=False, help_text="For example, 14/05/2012") -> forms.DateField:
+    return PlausibleDateField(
+        label=label, required=required, widget=DATE_WIDGET, help_text=help_text,
+        input_formats=["%Y-%m-%d", "%d/%m/%Y", "%d/%m/%y", "%d %B %Y", "%d %b %Y"],
+        error_messages={"invalid": f"Enter {label.lower()} as a real date, for example 14/05/2012",
+                        "required": f"Enter {label.lower()}"},
+    )
+
+
+def add_service_errors(form, error: ValidationError) -> None:
+    """A service refused the write: show why next to the field it concerns (or above the form)."""
+    if hasattr(error, "error_dict"):
+        for name, messages in error.message_dict.items():
+            form.add_error(name if name in form.fields else None, messages)
+    else:
+        form.add_error(None, error.messages)
+
+
+def default_meeting(review, on=None):
+    """The most recent meeting on or before today: where a conclusion is usually being recorded."""
+    on = on or timezone.localdate()
+    return review.meetings.filter(date__lte=on).order_by("-date", "-id").first()
+
+
+def subject_initial(request, review) -> dict:
+    """Initial values for a record about an action (?action=) or an area (?area=), at the latest meeting."""
+    initial = {"meeting": default_meeting(review)}
+    for kind in ("action", "area"):
+        if id_param(request, kind) is not None:
+            initial["subject"] = f"{kind}-{id_param(request, kind)}"
+    return initial
+
+
+def meeting_field(review, *, required=True, label="Meeting") -> forms.ModelChoiceField:
+    return forms.ModelChoiceField(
+        label=label, queryset=review.meetings.order_by("date", "id"), required=required,
+        empty_label="Choose a meeting" if required else "Not raised at a meeting",
+        error_messages={"required": "Choose the meeting", "invalid_choice": "Choose a meeting of this review"},
+    )
+
+
+def subject_choices(review) -> list:
+    """Areas and actions of the review's inspection, grouped by area: one query for each."""
+    areas = list(Area.objects.filter(inspection_id=review.inspection_id).order_by("number"))
+    actions: dict = {}
+    for action in Action.objects.filter(area__inspection_id=review.inspection_id).order_by("area__number", "reference", "id"):
+        actions.setdefault(action.area_id, []).append(action)
+    choices = [("", "Choose an area or action")]
+    for area in areas:
+        options = [(f"area-{area.pk}", f"Area {area.number} as a whole")]
+        for action in actions.get(area.pk, []):
+            label = f"Action {action.reference or action.pk}: {action.description}"
+            options.append((f"action-{action.pk}", label if len(label) <= 90 else label[:89] + "…"))
+        choices.append((f"Area {area.number}", options))
+    return choices
+
+
+def parse_subject(value, review):
+    """'action-12' or 'area-3' -> (action, area), both fetched within the review's inspection."""
+    kind, _, pk = (value or "").partition("-")
+    pk = id_or_none(pk)
+    if pk is None:
+        return None, None
+    if kind == "action":
+        action = Action.objects.select_related("area").filter(area__inspection_id=review.inspection_id, pk=pk).first()
+        return action, None
+    if kind == "area":
+        return None, Area.objects.filter(inspection_id=review.inspection_id, pk=pk).first()
+    return None, None
+
+
+class ConclusionForm(forms.Form):
+    subject = forms.ChoiceField(
+        label="What the conclusion is about", error_messages={"required": "Choose the area or action"},
+    )
+    judgement = forms.ChoiceField(
+        label="The group's judgement", choices=Conclusion.Judgement.choices, widget=forms.RadioSelect,
+        error_messages={"required": "Choose the group's judgement"},
+    )
+    reasoning = forms.CharField(
+        label="The group's reasoning", widget=forms.Textarea(attrs={"rows": 5}),
+        help_text="What the group heard or saw that led to this judgement, as the report will put it.",
+        error_messages={"required": "Enter the group's reasoning"},
+    )
+
+    def __init__(self, *args, review, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.review = review
+        self.fields["subject"].choices = subject_choices(review)
+        self.fields["meeting"] = meeting_field(review, label="Meeting where the group reached it")
+        self.order_fields(["subject", "meeting", "judgement", "reasoning"])
+        self.helper = gds_helper(
+            Field.select("subject"), Field.select("meeting"), Field.radios("judgement"), Field.textarea("reasoning"),
+            Submit("submit", "Record the conclusion"),
+        )
+
+    def clean_subject(self):
+        action, area = parse_subject(self.cleaned_data["subject"], self.review)
+        if action is None and area is None:
+            raise ValidationError("Choose an area or action of this inspection")
+        self.action, self.area = action, area
+        return self.cleaned_data["subject"]
+
+
+class InformationRequestForm(forms.Form):
+    question = forms.CharField(
+        label="What is asked", widget=forms.Textarea(attrs={"rows": 4}),
+        error_messages={"required": "Enter what the group is asking for"},
+    )
+    asked_of_agency = forms.ModelChoiceField(
+        label="Agency asked", queryset=Agency.objects.order_by("name"), required=False, empty_label="No agency",
+    )
+    asked_of_person = forms.ModelChoiceField(
+        label="Person asked", queryset=Person.objects.order_by("name"), required=False, empty_label="No one in particular",
+        help_text="Choose an agency, a person or both.",
+    )
+    subject = forms.ChoiceField(label="About (optional)", required=False)
+
+    def __init__(self, *args, review, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.review = review
+        self.fields["meeting"] = meeting_field(review, required=False, label="Raised at")
+        self.fields["due_by"] = date_field("Answer needed by")
+        choices = subject_choices(review)
+        choices[0] = ("", "Nothing in particular")
+        self.fields["subject"].choices = choices
+        self.order_fields(["meeting", "asked_of_agency", "asked_of_person", "subject", "question", "due_by"])
+        self.helper = gds_helper(
+            Field.select("meeting"), Field.select("asked_of_agency"), Field.select("asked_of_person"),
+            Field.select("subject"), Field.textarea("question"), Field.text("due_by", field_width=10),
+            Submit("submit", "Raise the request"),
+        )
+
+    def clean(self):
+        cleaned = super().clean()
+        if not cleaned.get("asked_of_agency") and not cleaned.get("asked_of_person") and "asked_of_agency" not in self.errors:
+            self.add_error("asked_of_agency", "Choose the agency or the person the request is for")
+        self.action, self.area = parse_subject(cleaned.get("subject"), self.review)
+        meeting, due_by = cleaned.get("meeting"), cleaned.get("due_by")
+        raised_on = meeting.date if meeting else timezone.localdate()
+        if due_by and due_by < raised_on:
+            self.add_error("due_by", f"The answer cannot be due before the request was raised ({raised_on:%-d %B %Y})")
+        return cleaned
+
+
+class AnswerForm(forms.Form):
+    answer = forms.CharField(
+        label="Answer", widget=forms.Textarea(attrs={"rows": 6}), error_messages={"required": "Enter the answer"},
+    )
+    file = forms.FileField(
+        label="Upload evidence (optional)", required=False, widget=forms.ClearableFileInput(attrs={"accept": ACCEPT_ATTRIBUTE}),
+        error_messages={"empty": "The selected file is empty", "invalid": "The selected file could not be read: choose it again"},
+        help_text=f"For example the email that answers the request, saved as an .eml file. {ACCEPTED_TEXT}, up to {max_upload_text()}.",
+    )
+    evidence_title = forms.CharField(label="Title of the uploaded evidence", required=False, max_length=300)
+    evidence_kind = forms.ChoiceField(label="Kind of evidence uploaded", choices=Evidence.Kind.choices, initial=Evidence.Kind.EMAIL)
+    existing_evidence = forms.ModelMultipleChoiceField(
+        label="Or link evidence already held", queryset=Evidence.objects.none(), required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def __init__(self, *args, evidence_queryset, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["existing_evidence"].queryset = evidence_queryset
+        layout = [Field.textarea("answer"), Field("file"), Field.text("evidence_title"), Field.select("evidence_kind")]
+        if evidence_queryset.exists():
+            layout.append(Field.checkboxes("existing_evidence", small=True))
+        else:
+            del self.fields["existing_evidence"]
+        self.helper = gds_helper(*layout, Submit("submit", "Send the answer"))
+
+    def clean_file(self):
+        upload = self.cleaned_data.get("file")
+        self.upload_kind = validate_evidence_file(upload) if upload else None
+        return upload
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("file") and not (cleaned.get("evidence_title") or "").strip():
+            cleaned["evidence_title"] = Path(cleaned["file"].name).stem.replace("_", " ")[:300]
+        return cleaned
+
+
+class CloseRequestForm(forms.Form):
+    note = forms.CharField(
+        label="Note on closing (optional)", required=False, widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="Needed when the request was never answered: say why it is closed.",
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = gds_helper(Field.textarea("note"), Submit("submit", "Close the request"))
+
+
+class RecommendationResponseForm(forms.ModelForm):
+    class Meta:
+        model = Recommendation
+        fields = [
+            "committee_decision", "committee_decision_on", "committee_notes", "executive_response",
+            "executive_response_on", "implementation", "implementation_notes", "closed_on",
+        ]
+        widgets = {
+            "committee_decision": forms.RadioSelect, "implementation": forms.RadioSelect,
+            "committee_notes": forms.Textarea(attrs={"rows": 3}),
+            "executive_response": forms.Textarea(attrs={"rows": 4}),
+            "implementation_notes": forms.Textarea(attrs={"rows": 4}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in ("committee_decision_on", "executive_response_on", "closed_on"):
+            self.fields[name] = date_field(str(self.fields[name].label).capitalize())
+        self.fields["closed_on"].help_text = "Leave blank until the recommendation is closed. For example, 14/05/2012"
+        self.helper = gds_helper(
+            Field.radios("committee_decision"), Field.text("committee_decision_on", field_width=10),
+            Field.textarea("committee_notes"), Field.textarea("executive_response"),
+            Field.text("executive_response_on", field_width=10), Field.radios("implementation"),
+            Field.textarea("implementation_notes"), Field.text("closed_on", field_width=10),
+            Submit("submit", "Save the response"),
+        )
+
+    def clean(self):
+        cleaned = super().clean()
+        for name, message in response_errors(cleaned).items():
+            if name not in self.errors:
+                self.add_error(name, message)
+        return cleaned
+
+    def _post_clean(self):
+        # The service validates and saves; the form only checks what was typed.
+        pass
+
+
+class RecommendationAddForm(forms.Form):
+    kind = forms.ChoiceField(
+        label="Kind", choices=Recommendation.Kind.choices, widget=forms.RadioSelect,
+        initial=Recommendation.Kind.RECOMMENDATION, error_messages={"required": "Choose recommendation or observation"},
+    )
+    text = forms.CharField(label="Text", widget=forms.Textarea(attrs={"rows": 5}), error_messages={"required": "Enter the text"})
+    addressed_to = forms.CharField(label="Addressed to", max_length=200, error_messages={"required": "Enter who it is addressed to"})
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = gds_helper(
+            Field.radios("kind"), Field.textarea("text"), Field.text("addressed_to"), Submit("submit", "Add"),
+        )
+
+
+class ReviewStageForm(forms.Form):
+    state = forms.ChoiceField(label="Stage", choices=Review.State.choices, widget=forms.RadioSelect)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["interim_report_on"] = date_field("Date of the interim report")
+        self.fields["final_report_on"] = date_field("Date of the final report")
+        self.helper = gds_helper(
+            Field.radios("state"), Field.text("interim_report_on", field_width=10),
+            Field.text("final_report_on", field_width=10), Submit("submit", "Save the stage"),
+        )
+
+    def clean(self):
+        cleaned = super().clean()
+        interim, final = cleaned.get("interim_report_on"), cleaned.get("final_report_on")
+        if interim and final and final < interim:
+            self.add_error("final_report_on", "The final report cannot come before the interim report")
+        return cleaned
+
+
+class AreaDecisionForm(forms.Form):
+    pursued = forms.TypedChoiceField(
+        label="Does the review pursue this area?", choices=[("yes", "Yes, pursue it"), ("no", "No, do not pursue it")],
+        widget=forms.RadioSelect, coerce=lambda v: v == "yes", error_messages={"required": "Say whether the review pursues this area"},
+    )
+    reason = forms.CharField(
+        label="Reason for not pursuing it", required=False, widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="Needed when the review does not pursue the area.",
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = gds_helper(Field.radios("pursued"), Field.textarea("reason"), Submit("submit", "Save the decision"))
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("pursued") is False and not (cleaned.get("reason") or "").strip():
+            self.add_error("reason", "Give the reason for not pursuing this area")
+        return cleaned

@@ -1,0 +1,21 @@
+from scrutiny.people.models import Person, Role, User
+from .review import Review, ReviewArea, ReviewMembership
+from .meetings import Attendance, Meeting, NoteItem
+from .records import Conclusion, InformationRequest, Recommendation
+from .reminders import ReminderSent
+
+__all__ = [
+    "Attendance",
+    "Conclusion",
+    "InformationRequest",
+    "Meeting",
+    "NoteItem",
+    "Person",
+    "Recommendation",
+    "ReminderSent",
+    "Review",
+    "ReviewArea",
+    "ReviewMembership",
+    "Role",
+    "User",
+]

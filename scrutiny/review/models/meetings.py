@@ -1,0 +1,165 @@
+"""Meetings of the task & finish group: schedule, attendance and notes."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from simple_history.models import HistoricalRecords
+
+
+class MeetingQuerySet(models.QuerySet):
+    def before(self, date):
+        return self.filter(date__lt=date)
+
+    def upcoming(self, on=None):
+        return self.filter(date__gte=on or timezone.localdate()).order_by("date", "start_time")
+
+    def past(self, on=None):
+        return self.filter(date__lt=on or timezone.localdate()).order_by("-date", "-start_time")
+
+
+class Meeting(models.Model):
+    class NotesStatus(models.TextChoices):
+        DRAFT = "draft", "Draft"
+        AGREED = "agreed", "Agreed"
+
+    review = models.ForeignKey("review.Review", on_delete=models.PROTECT, related_name="meetings", verbose_name="review")
+    number = models.PositiveSmallIntegerField(
+        "meeting number", null=True, blank=True, help_text="As the report numbers it; some meetings have none."
+    )
+    title = models.CharField("title", max_length=200)
+    date = models.DateField("date")
+    start_time = models.TimeField("start time", null=True, blank=True)
+    end_time = models.TimeField("end time", null=True, blank=True)
+    place = models.CharField("place", max_length=200, blank=True)
+    purpose = models.TextField("purpose")
+    theme = models.ForeignKey(
+        "actionplan.Theme", on_delete=models.SET_NULL, null=True, blank=True, related_name="meetings", verbose_name="theme"
+    )
+    areas = models.ManyToManyField(
+        "actionplan.Area", blank=True, related_name="meetings", verbose_name="areas for improvement considered"
+    )
+    evidence_considered = models.ManyToManyField(
+        "actionplan.Evidence", blank=True, related_name="meetings", verbose_name="evidence considered"
+    )
+    summary = models.TextField("summary", blank=True, help_text="What the meeting found, as the report puts it.")
+    notes_status = models.CharField("notes", max_length=10, choices=NotesStatus.choices, default=NotesStatus.DRAFT)
+    notes_agreed_on = models.DateField("notes agreed on", null=True, blank=True)
+    notes_agreed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+",
+        verbose_name="notes agreed by",
+    )
+    notes_reference = models.CharField(
+        "published as", max_length=100, blank=True, help_text="For example “Appendix B”."
+    )
+    history = HistoricalRecords(m2m_fields=[areas, evidence_considered])
+
+    objects = MeetingQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["review", "date", "start_time"]
+        verbose_name = "meeting"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["review", "number"], condition=Q(number__isnull=False), name="meeting_number_unique_in_review",
+                violation_error_message="This review already has a meeting with this number.",
+            ),
+            models.CheckConstraint(
+                condition=Q(start_time__isnull=True) | Q(end_time__isnull=True) | Q(end_time__gt=models.F("start_time")),
+                name="meeting_ends_after_it_starts",
+                violation_error_message="The meeting must end after it starts.",
+            ),
+            models.CheckConstraint(
+                condition=Q(notes_status__in=["draft", "agreed"]), name="meeting_notes_status_valid",
+                violation_error_message="Choose a notes status from the list.",
+            ),
+            models.CheckConstraint(
+                condition=Q(notes_status="draft") | Q(notes_agreed_on__isnull=False),
+                name="agreed_notes_have_date",
+                violation_error_message="Agreed notes need the date they were agreed.",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.title} ({self.date:%-d %B %Y})"
+
+    def get_absolute_url(self):
+        return reverse("meeting_detail", args=[self.pk])
+
+    @property
+    def notes_locked(self) -> bool:
+        return self.notes_status == self.NotesStatus.AGREED
+
+
+class Attendance(models.Model):
+    class Capacity(models.TextChoices):
+        MEMBER = "member", "Member"
+        CONTRIBUTOR = "contributor", "Contributor"
+        WITNESS = "witness", "Witness"
+        OFFICER = "officer", "Supporting officer"
+        CLERK = "clerk", "Clerk"
+
+    class Status(models.TextChoices):
+        INVITED = "invited", "Invited"
+        PRESENT = "present", "Present"
+        APOLOGIES = "apologies", "Apologies"
+        ABSENT = "absent", "Absent"
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="attendance", verbose_name="meeting")
+    person = models.ForeignKey(
+        "people.Person", on_delete=models.PROTECT, related_name="attendance", verbose_name="person"
+    )
+    capacity = models.CharField("attending as", max_length=20, choices=Capacity.choices)
+    status = models.CharField("attendance", max_length=20, choices=Status.choices, default=Status.INVITED)
+    history = HistoricalRecords()
+
+    class Meta:
+        # Councillors first, as the notes list them, then contributors, witnesses, officers and the clerk.
+        ordering = [
+            "meeting",
+            models.Case(
+                *[models.When(capacity=c, then=i) for i, c in enumerate(["member", "contributor", "witness", "officer"])],
+                default=9,
+            ),
+            "person__name",
+        ]
+        verbose_name = "attendance record"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["meeting", "person"], name="person_once_per_meeting",
+                violation_error_message="This person is already on this meeting's attendance list.",
+            ),
+            models.CheckConstraint(
+                condition=Q(capacity__in=["member", "contributor", "witness", "officer", "clerk"]),
+                name="attendance_capacity_valid", violation_error_message="Choose from the list.",
+            ),
+            models.CheckConstraint(
+                condition=Q(status__in=["invited", "present", "apologies", "absent"]),
+                name="attendance_status_valid", violation_error_message="Choose from the list.",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.person} at {self.meeting}: {self.get_status_display()}"
+
+
+class NoteItem(models.Model):
+    """One item of a meeting's notes, often about one area for improvement."""
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="note_items", verbose_name="meeting")
+    position = models.PositiveSmallIntegerField("item number", default=1)
+    heading = models.CharField("heading", max_length=200)
+    area = models.ForeignKey(
+        "actionplan.Area", on_delete=models.PROTECT, null=True, blank=True, related_name="note_items",
+        verbose_name="area for improvement",
+    )
+    body = models.TextField("what was heard", blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["meeting", "position", "id"]
+        verbose_name = "notes item"
+
+    def __str__(self):
+        return f"{self.position}. {self.heading}"

@@ -1,0 +1,149 @@
+"""The review: a task & finish group commissioned to scrutinise an inspection's action plan."""
+
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from simple_history.models import HistoricalRecords
+
+
+class ReviewQuerySet(models.QuerySet):
+    def newest_first(self):
+        # nulls_last: PostgreSQL would otherwise put a review with no commission date first.
+        return self.order_by(models.F("commissioned_on").desc(nulls_last=True), "-id")
+
+    def current(self):
+        """The review people are working on now: the latest commissioned."""
+        return self.select_related("inspection").newest_first().first()
+
+
+class Review(models.Model):
+    class State(models.TextChoices):
+        SCOPING = "scoping", "Scoping"
+        GATHERING_EVIDENCE = "gathering_evidence", "Gathering evidence"
+        INTERIM_REPORT = "interim_report", "Interim report"
+        FINAL_REPORT = "final_report", "Final report"
+        CLOSED = "closed", "Closed"
+
+    title = models.CharField("title", max_length=300)
+    inspection = models.ForeignKey(
+        "actionplan.Inspection", on_delete=models.PROTECT, related_name="reviews", verbose_name="inspection scrutinised"
+    )
+    commissioned_by = models.CharField("commissioned by", max_length=200)
+    commissioned_on = models.DateField("date commissioned", null=True, blank=True)
+    commissioned_when_text = models.CharField(
+        "when commissioned, as written", max_length=100, blank=True, help_text="For example “March 2012”."
+    )
+    reporting_committee = models.CharField("reports to", max_length=200)
+    remit = models.TextField("remit", help_text="The purpose and parameters agreed in the scoping document.")
+    state = models.CharField("stage", max_length=30, choices=State.choices, default=State.SCOPING)
+    target_report_date = models.DateField("date the report was first due", null=True, blank=True)
+    interim_report_on = models.DateField("interim report", null=True, blank=True)
+    final_report_on = models.DateField("final report", null=True, blank=True)
+    history = HistoricalRecords()
+
+    objects = ReviewQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-commissioned_on", "title"]
+        verbose_name = "review"
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(state__in=["scoping", "gathering_evidence", "interim_report", "final_report", "closed"]), name="review_state_valid",
+                violation_error_message="Choose a stage from the list.",
+            ),
+            models.CheckConstraint(
+                condition=Q(interim_report_on__isnull=True) | Q(final_report_on__isnull=True)
+                | Q(final_report_on__gte=models.F("interim_report_on")),
+                name="review_final_after_interim",
+                violation_error_message="The final report cannot come before the interim report.",
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("review_detail", args=[self.pk])
+
+    @property
+    def commissioned_when(self) -> str:
+        if self.commissioned_when_text:
+            return self.commissioned_when_text
+        return f"{self.commissioned_on:%-d %B %Y}" if self.commissioned_on else "Not recorded"
+
+    def people_in_role(self, role):
+        return [m.person for m in self.memberships.all() if m.role == role]
+
+    @property
+    def chair(self):
+        return next(iter(self.people_in_role(ReviewMembership.Role.CHAIR)), None)
+
+
+class ReviewMembership(models.Model):
+    class Role(models.TextChoices):
+        CHAIR = "chair", "Chair"
+        MEMBER = "member", "Member"
+        CONTRIBUTOR = "contributor", "Contributor"
+        CLERK = "clerk", "Clerk"
+
+    review = models.ForeignKey(Review, on_delete=models.CASCADE, related_name="memberships", verbose_name="review")
+    person = models.ForeignKey(
+        "people.Person", on_delete=models.PROTECT, related_name="memberships", verbose_name="person"
+    )
+    role = models.CharField("role in the review", max_length=20, choices=Role.choices)
+    position = models.PositiveSmallIntegerField("order", default=0)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["review", "position", "id"]
+        verbose_name = "review membership"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["review", "person"], name="person_once_per_review",
+                violation_error_message="This person is already part of this review.",
+            ),
+            models.UniqueConstraint(
+                fields=["review"], condition=Q(role="chair"), name="one_chair_per_review",
+                violation_error_message="This review already has a chair.",
+            ),
+            models.CheckConstraint(
+                condition=Q(role__in=["chair", "member", "contributor", "clerk"]), name="membership_role_valid",
+                violation_error_message="Choose a role from the list.",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.person} ({self.get_role_display()})"
+
+    @property
+    def is_councillor(self) -> bool:
+        return self.role in (self.Role.CHAIR, self.Role.MEMBER)
+
+
+class ReviewArea(models.Model):
+    """Whether the review pursues an area for improvement, and why not."""
+
+    review = models.ForeignKey(Review, on_delete=models.CASCADE, related_name="area_decisions", verbose_name="review")
+    area = models.ForeignKey(
+        "actionplan.Area", on_delete=models.PROTECT, related_name="review_decisions", verbose_name="area for improvement"
+    )
+    pursued = models.BooleanField("pursued", default=True)
+    reason = models.TextField("reason", blank=True, help_text="Why the review does not pursue this area.")
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["review", "area__number"]
+        verbose_name = "area decision"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["review", "area"], name="one_decision_per_area_per_review",
+                violation_error_message="This review has already decided on this area.",
+            ),
+            models.CheckConstraint(
+                condition=Q(pursued=True) | ~Q(reason=""), name="not_pursued_needs_reason",
+                violation_error_message="Give the reason for not pursuing this area.",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.area}: {'pursued' if self.pursued else 'not pursued'}"

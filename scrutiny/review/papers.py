@@ -1,0 +1,234 @@
+"""The papers a clerk sends: a meeting's agenda and notes, and the review's interim and final
+reports. Each is built once as a Document; the renderers give Word, PDF and a printable page."""
+
+from django.db.models import Prefetch
+from django.utils import timezone
+from django.utils.text import slugify
+
+from .exports.conclusions import ConclusionsTableExport
+from .models import Attendance, Meeting, Recommendation, ReviewMembership
+from scrutiny.core.documents.builder import Document
+
+
+def _day(date) -> str:
+    return f"{date:%-d %B %Y}" if date else ""
+
+
+def meeting_label(meeting) -> str:
+    return f"meeting {meeting.number}" if meeting.number else "meeting"
+
+
+def meeting_stem(kind: str, meeting) -> str:
+    """“notes-meeting-3-health-2012-05-14”: what, which and when, in the file name."""
+    number = f"-{meeting.number}" if meeting.number else ""
+    return f"{kind}-meeting{number}-{slugify(meeting.title)}-{meeting.date:%Y-%m-%d}"
+
+
+def when_and_where(meeting) -> str:
+    parts = [_day(meeting.date)]
+    if meeting.start_time:
+        parts.append(f"{meeting.start_time:%H:%M}" + (f" to {meeting.end_time:%H:%M}" if meeting.end_time else ""))
+    if meeting.place:
+        parts.append(meeting.place)
+    return ", ".join(parts)
+
+
+def meetings_for_papers(queryset):
+    """Everything a paper shows about meetings, in a fixed number of queries."""
+    return queryset.select_related("review", "theme", "notes_agreed_by__person").prefetch_related(
+        Prefetch("attendance", queryset=Attendance.objects.select_related("person")),
+        "areas",
+        "evidence_considered__provided_by",
+        "note_items__area",
+        "conclusions__area",
+        "conclusions__action__area",
+        "information_requests__asked_of_agency",
+        "information_requests__asked_of_person",
+    )
+
+
+def _area_line(area) -> str:
+    return f"Area {area.number}: {area.text}"
+
+
+def _conclusion_subject(conclusion) -> str:
+    if conclusion.action_id:
+        return f"Action {conclusion.action.reference or conclusion.action_id} (area {conclusion.action.area.number})"
+    return f"Area {conclusion.area.number}"
+
+
+def add_attendance(doc, meeting, level=1):
+    rows = list(meeting.attendance.all())
+    doc.heading("Attendance", level)
+    if not rows:
+        doc.paragraph("No attendance has been recorded.")
+        return
+    doc.table(
+        ["Name", "Attending as", "Attendance"],
+        [[row.person.described, row.get_capacity_display(), row.get_status_display()] for row in rows],
+    )
+
+
+def add_notes_body(doc, meeting, level=1):
+    """The notes proper: shared by the notes paper and the report's appendices."""
+    areas = sorted(meeting.areas.all(), key=lambda a: a.number)
+    doc.heading("Purpose", level).paragraph(meeting.purpose)
+    if areas:
+        doc.heading("Areas for improvement considered", level).bullets([_area_line(a) for a in areas])
+    add_attendance(doc, meeting, level)
+    evidence = list(meeting.evidence_considered.all())
+    if evidence:
+        doc.heading("Evidence considered", level)
+        doc.table(
+            ["Evidence", "Kind", "Provided by"],
+            [[e.title, e.get_kind_display(), e.provided_by.name if e.provided_by else ""] for e in evidence],
+        )
+    doc.heading("Notes", level)
+    items = list(meeting.note_items.all())
+    if not items:
+        doc.paragraph(meeting.summary or "No notes have been written yet.")
+    for item in items:
+        about = f" (area {item.area.number})" if item.area_id else ""
+        doc.heading(f"{item.position}. {item.heading}{about}", level + 1)
+        doc.paragraph(item.body)
+    conclusions = list(meeting.conclusions.all())
+    if conclusions:
+        doc.heading("Conclusions reached", level)
+        doc.table(
+            ["About", "Judgement", "Reasoning"],
+            [[_conclusion_subject(c), c.get_judgement_display(), c.reasoning] for c in conclusions],
+        )
+    requests = list(meeting.information_requests.all())
+    if requests:
+        doc.heading("Information requested", level)
+        doc.table(
+            ["Asked of", "What the group asked for", "Needed by", "Status"],
+            [[r.asked_of, r.question, _day(r.due_by), r.get_status_display()] for r in requests],
+        )
+
+
+def notes_document(meeting) -> Document:
+    review = meeting.review
+    doc = Document(
+        title=f"Notes of {meeting_label(meeting)}: {meeting.title}",
+        subtitle=f"{review.title}. {when_and_where(meeting)}",
+        filename_stem=meeting_stem("notes", meeting),
+        draft=not meeting.notes_locked,
+    )
+    if meeting.notes_locked:
+        agreed_by = f" by {meeting.notes_agreed_by.display_name}" if meeting.notes_agreed_by else ""
+        doc.paragraph(f"These notes were agreed on {_day(meeting.notes_agreed_on)}{agreed_by}.")
+    else:
+        doc.paragraph("Draft: these notes have not been agreed yet.")
+    add_notes_body(doc, meeting)
+    return doc
+
+
+def agenda_document(meeting, previous=None) -> Document:
+    review = meeting.review
+    doc = Document(
+        title=f"Agenda: {meeting_label(meeting)}, {meeting.title}",
+        subtitle=f"{review.title}. {when_and_where(meeting)}",
+        filename_stem=meeting_stem("agenda", meeting),
+    )
+    doc.heading("Purpose").paragraph(meeting.purpose)
+    invited = [row for row in meeting.attendance.all() if row.status != Attendance.Status.APOLOGIES]
+    if invited:
+        doc.heading("Invited").bullets([f"{row.person.described} ({row.get_capacity_display().lower()})" for row in invited])
+    items = ["Welcome and apologies for absence"]
+    if previous:
+        items.append(f"Notes of the previous meeting ({previous.title}, {_day(previous.date)})")
+    areas = sorted(meeting.areas.all(), key=lambda a: a.number)
+    items += [_area_line(a) for a in areas]
+    items += ["Conclusions and information to request", "Any other business", "Date of the next meeting"]
+    doc.heading("Items").table(["Item", "Business"], [[str(n), text] for n, text in enumerate(items, start=1)])
+    evidence = list(meeting.evidence_considered.all())
+    if evidence:
+        doc.heading("Papers and evidence to consider").bullets([f"{e.title} ({e.get_kind_display().lower()})" for e in evidence])
+    return doc
+
+
+REPORT_KINDS = {"interim": "Interim report", "final": "Final report"}
+
+
+def report_document(review, kind: str, *, include_draft_notes: bool) -> Document:
+    """The report as the group publishes it, assembled from the records (see the 2012 final report).
+
+    Draft notes stay within the review: for anyone else their appendix says only that they are not agreed."""
+    label = REPORT_KINDS[kind]
+    report_date = (review.final_report_on if kind == "final" else review.interim_report_on) or timezone.localdate()
+    meetings_qs = Meeting.objects.filter(review=review).order_by("date", "start_time")
+    if kind == "interim" and review.interim_report_on:
+        meetings_qs = meetings_qs.filter(date__lte=review.interim_report_on)
+    meetings = list(meetings_for_papers(meetings_qs))
+    memberships = list(review.memberships.select_related("person"))
+    recommendations = list(review.recommendations.order_by("kind", "number"))
+    inspection = review.inspection
+    doc = Document(
+        title=f"{review.title}: {label.lower()}",
+        subtitle=f"To the {review.reporting_committee}, {_day(report_date)}",
+        filename_stem=f"{kind}-report-{slugify(review.title)}-{report_date:%Y-%m-%d}",
+    )
+
+    doc.heading("1.0 Introduction")
+    doc.heading("1.1 Executive summary", 2)
+    doc.paragraph(
+        f"{inspection.when}: {inspection.title}"
+        + ("" if inspection.body_inspected in inspection.title else f" ({inspection.body_inspected})")
+        + f". {inspection.summary}".rstrip()
+    )
+    doc.paragraph(f"In {review.commissioned_when}, the {review.commissioned_by} commissioned this review.")
+    doc.heading("Remit", 3).paragraph(review.remit)
+
+    doc.heading("1.2 Members and contributors", 2)
+    councillors = [m for m in memberships if m.is_councillor]
+    doc.bullets([f"{m.person.name}{' (Chair)' if m.role == ReviewMembership.Role.CHAIR else ''}" for m in councillors])
+    others = [m for m in memberships if not m.is_councillor]
+    witnesses = {row.person for meeting in meetings for row in meeting.attendance.all()
+                 if row.capacity == Attendance.Capacity.WITNESS and row.status == Attendance.Status.PRESENT}
+    doc.bullets([m.person.described for m in others] + sorted((p.described for p in witnesses - {m.person for m in others})))
+
+    doc.heading("1.3 Evidence used", 2)
+    evidence = {e.pk: e for meeting in meetings for e in meeting.evidence_considered.all()}
+    doc.bullets([f"{e.title} ({e.get_kind_display().lower()})" for e in evidence.values()] or ["No evidence recorded yet."])
+
+    doc.heading("1.4 Dates and timescales", 2)
+    doc.bullets([f"{_day(m.date)}: {m.title}. {m.purpose}" for m in meetings] or ["No meetings yet."])
+
+    formal = [r for r in recommendations if r.kind == Recommendation.Kind.RECOMMENDATION]
+    observations = [r for r in recommendations if r.kind == Recommendation.Kind.OBSERVATION]
+    doc.heading("1.5 Recommendations", 2)
+    doc.bullets([f"{r.number}. {r.text}" for r in formal] or ["None yet."])
+
+    doc.heading("2.0 History of the review")
+    appendices = []
+    for index, meeting in enumerate(meetings, start=1):
+        number = f" (meeting {meeting.number})" if meeting.number else ""
+        doc.heading(f"2.{index} {meeting.title}{number}, {_day(meeting.date)}", 2)
+        areas = sorted(meeting.areas.all(), key=lambda a: a.number)
+        if areas:
+            doc.paragraph("This meeting considered areas for improvement " + ", ".join(str(a.number) for a in areas) + ".")
+        doc.paragraph(meeting.summary or meeting.purpose)
+        reference = meeting.notes_reference or f"Appendix {index}"
+        appendices.append((reference, meeting))
+        doc.paragraph(f"Detailed notes of this meeting are at {reference[:1].lower()}{reference[1:]}.")
+
+    doc.heading("3.0 Recommendations and observations")
+    if formal:
+        doc.table(["No.", "Recommendation", "To", "Committee's decision"],
+                  [[str(r.number), r.text, r.addressed_to, r.get_committee_decision_display()] for r in formal])
+    else:
+        doc.paragraph("The group has made no recommendations yet.")
+    if observations:
+        doc.heading("Observations", 2).bullets([r.text for r in observations])
+
+    doc.page_break().heading("Appendix: conclusions against each action")
+    doc.table_from_export(ConclusionsTableExport(review))
+    for reference, meeting in appendices:
+        doc.page_break().heading(f"{reference}: notes of {meeting_label(meeting)}, {meeting.title}, {_day(meeting.date)}")
+        if not meeting.notes_locked:
+            doc.paragraph("Draft: these notes have not been agreed yet.")
+            if not include_draft_notes:
+                continue
+        add_notes_body(doc, meeting, level=2)
+    return doc

@@ -1,0 +1,158 @@
+"""Reminders timed to the meeting cycle.
+
+Run daily (cron: `manage.py send_reminders`). From REMINDER_DAYS_BEFORE_MEETING days before each
+meeting until the day before it, every active officer whose agency leads open actions that are
+overdue, due by the meeting, or without an update for REMINDER_STALE_WEEKS weeks gets one e-mail
+listing them. A ReminderSent row per officer and meeting means a rerun, or the next day's run,
+never sends it again; a run that misses a day catches up the next.
+"""
+
+import datetime
+import logging
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.db import IntegrityError, transaction
+from django.template.loader import render_to_string
+from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
+
+from actionplan.models import Action
+
+from scrutiny.people.models import Role, User
+from .models import Meeting, ReminderSent
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass
+class ActionDue:
+    action: Action
+    reasons: list[str]
+    url: str = ""
+
+
+@dataclass
+class ReminderRun:
+    sent: list[ReminderSent] = field(default_factory=list)
+    already_sent: int = 0
+    nothing_to_say: int = 0
+    failed: list[str] = field(default_factory=list)
+
+
+def meetings_to_remind_about(today: datetime.date):
+    """Meetings from today (exclusive) to REMINDER_DAYS_BEFORE_MEETING days ahead."""
+    window_end = today + datetime.timedelta(days=settings.REMINDER_DAYS_BEFORE_MEETING)
+    return (
+        Meeting.objects.filter(date__gt=today, date__lte=window_end)
+        .select_related("review__inspection")
+        .order_by("date", "id")
+    )
+
+
+def _action_url(action) -> str:
+    try:
+        return settings.SITE_URL + reverse("action_detail", args=[action.pk])
+    except NoReverseMatch:
+        return ""
+
+
+def actions_needing_attention(agency_id, meeting: Meeting, today: datetime.date) -> list[ActionDue]:
+    stale_before = timezone.make_aware(
+        datetime.datetime.combine(today - datetime.timedelta(weeks=settings.REMINDER_STALE_WEEKS), datetime.time.min)
+    )
+    actions = (
+        Action.objects.for_inspection(meeting.review.inspection)
+        .for_agency(agency_id)
+        .open()
+        .with_last_update()
+        .select_related("area")
+        .order_by("target_date", "area__number", "reference", "id")
+    )
+    due = []
+    for action in actions:
+        reasons = []
+        if action.is_overdue(on=today):
+            reasons.append(f"Overdue: the target date was {action.target_date:%-d %B %Y}")
+        elif action.target_date and action.target_date <= meeting.date:
+            reasons.append(f"Due by the meeting: the target date is {action.target_date:%-d %B %Y}")
+        if action.last_update_at is None:
+            reasons.append("No progress update has been recorded")
+        elif action.last_update_at < stale_before:
+            last = timezone.localtime(action.last_update_at)
+            reasons.append(f"No update since {last:%-d %B %Y}")
+        if reasons:
+            due.append(ActionDue(action=action, reasons=reasons, url=_action_url(action)))
+    return due
+
+
+def officers_to_remind():
+    return (
+        User.objects.filter(role=Role.OFFICER, is_active=True, agency__isnull=False)
+        .select_related("agency", "person")
+        .order_by("agency_id", "username")
+    )
+
+
+def _address(user) -> str:
+    return user.email or (user.person.email if user.person_id else "")
+
+
+def send_reminders(*, today: datetime.date | None = None) -> ReminderRun:
+    today = today or timezone.localdate()
+    run = ReminderRun()
+    meetings = list(meetings_to_remind_about(today))
+    if not meetings:
+        return run
+    officers = [officer for officer in officers_to_remind() if _address(officer)]
+    for meeting in meetings:
+        already = set(ReminderSent.objects.filter(meeting=meeting).values_list("recipient_id", flat=True))
+        by_agency: dict = {}
+        for officer in officers:
+            if officer.pk in already:
+                run.already_sent += 1
+                continue
+            if officer.agency_id not in by_agency:
+                by_agency[officer.agency_id] = actions_needing_attention(officer.agency_id, meeting, today)
+            items = by_agency[officer.agency_id]
+            if not items:
+                run.nothing_to_say += 1
+                continue
+            try:
+                reminder = _send_one(officer, meeting, items)
+            except Exception:  # one mail server refusal must not stop the others' reminders
+                logger.exception("Could not send a reminder to %s", _address(officer))
+                run.failed.append(_address(officer))
+                continue
+            if reminder is None:
+                run.already_sent += 1
+            else:
+                run.sent.append(reminder)
+    return run
+
+
+def _send_one(officer, meeting, items: list[ActionDue]) -> ReminderSent | None:
+    address = _address(officer)
+    context = {
+        "officer": officer,
+        "meeting": meeting,
+        "items": items,
+        "site_url": settings.SITE_URL,
+        "service_name": settings.SERVICE_NAME,
+        "council_name": settings.COUNCIL_NAME,
+    }
+    subject = f"{len(items)} action{'s' if len(items) != 1 else ''} to update before the meeting on {meeting.date:%-d %B %Y}"
+    body = render_to_string("reminders/officer_reminder.txt", context)
+    try:
+        # The record and the e-mail stand or fall together: if sending fails, nothing is recorded
+        # and tomorrow's run tries again; if another run got there first, the constraint stops us.
+        with transaction.atomic():
+            reminder = ReminderSent(recipient=officer, meeting=meeting, email=address)
+            reminder.save()
+            reminder.actions.set([item.action for item in items])
+            send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [address])
+    except IntegrityError:
+        return None
+    logger.info("Reminder sent to %s before meeting %s", address, meeting.pk)
+    return reminder

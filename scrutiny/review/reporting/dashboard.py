@@ -1,0 +1,260 @@
+"""The figures on the members' dashboard, each with the link to the list behind it."""
+
+import datetime
+from dataclasses import dataclass, field
+
+from django.db import connection
+from django.db.models import Count, DateTimeField, F, Max, Q, Window
+from django.db.models.functions import Lead, TruncMonth
+from django.utils import timezone
+
+from actionplan.models import Action, Evidence, Rag
+
+from scrutiny.core.charts import Series, StackedBarChart
+from ..models import InformationRequest
+from .links import actions_url
+
+STALE_WEEKS_DEFAULT = 8
+MONTHS_SHOWN = 24
+RAG_TOKEN_NONE = "none"  # "not rated" is stored as "", which a query string cannot tell from "no filter"
+
+
+@dataclass
+class Cell:
+    count: int
+    url: str
+
+
+@dataclass
+class GroupRow:
+    label: str
+    cells: list[Cell]
+    overdue: Cell
+    total: Cell
+
+
+@dataclass
+class GroupTable:
+    caption: str
+    heading: str
+    rows: list[GroupRow] = field(default_factory=list)
+
+
+def rag_token(value: str) -> str:
+    return value or RAG_TOKEN_NONE
+
+
+def overdue_q(on: datetime.date) -> Q:
+    return Q(status__in=Action.OPEN_STATUSES, target_date__lt=on)
+
+
+def status_by_rag(actions) -> list[dict]:
+    counts = {(s, r): n for s, r, n in actions.values_list("status", "rag").annotate(n=Count("id")).values_list("status", "rag", "n")}
+    rows = []
+    for status in Action.Status:
+        cells = [Cell(counts.get((status.value, rag.value), 0), actions_url(status=status.value, rag=rag_token(rag.value))) for rag in Rag]
+        total = sum(c.count for c in cells)
+        rows.append({"label": status.label, "cells": cells, "total": Cell(total, actions_url(status=status.value))})
+    return rows
+
+
+def grouped(actions, *, key: str, label: str, param: str, caption: str, heading: str, on) -> GroupTable:
+    """Actions counted by status within each theme, agency or area, with the overdue ones."""
+    rows = (
+        actions.values(key, label, "status")
+        .annotate(n=Count("id"), late=Count("id", filter=overdue_q(on)))
+        .order_by(label)
+    )
+    groups: dict = {}
+    for row in rows:
+        entry = groups.setdefault(row[key], {"label": row[label], "counts": {}, "late": 0})
+        entry["counts"][row["status"]] = row["n"]
+        entry["late"] += row["late"]
+    table = GroupTable(caption=caption, heading=heading)
+    for group_id, entry in groups.items():
+        token = group_id if group_id is not None else RAG_TOKEN_NONE
+        name = entry["label"] if entry["label"] not in (None, "") else "None"
+        if key == "area_id" and group_id is not None:
+            name = f"Area {entry['label']}"
+        cells = [Cell(entry["counts"].get(s.value, 0), actions_url(**{param: token, "status": s.value})) for s in Action.Status]
+        table.rows.append(GroupRow(
+            label=name, cells=cells,
+            overdue=Cell(entry["late"], actions_url(**{param: token, "progress": "overdue"})),
+            total=Cell(sum(c.count for c in cells), actions_url(**{param: token})),
+        ))
+    return table
+
+
+def stale_actions(actions, weeks: int, on: datetime.date):
+    """Open actions with no progress update in the last `weeks` weeks (or none ever)."""
+    cutoff = timezone.make_aware(datetime.datetime.combine(on - datetime.timedelta(weeks=weeks), datetime.time.min))
+    return (
+        actions.open().annotate(last_update=Max("progress_updates__created_at"))
+        .filter(Q(last_update__lt=cutoff) | Q(last_update__isnull=True))
+    )
+
+
+def month_start(day: datetime.date) -> datetime.date:
+    return day.replace(day=1)
+
+
+def next_month(day: datetime.date) -> datetime.date:
+    return (day.replace(day=28) + datetime.timedelta(days=4)).replace(day=1)
+
+
+def _status_spans(inspection) -> list[tuple]:
+    """(status, history_type, first month, month superseded or None, rows) for the plan's action history.
+
+    Each history row holds from its own date until the action's next row; a row stands at the end of
+    month m when it began in or before m and was superseded after m. The database pairs each row with
+    the next (LEAD) and counts the rows by the months they span, so a few dozen groups come back
+    whatever the length of the history, instead of every row being replayed in Python."""
+    order = [F("history_date").asc(), F("history_id").asc()]
+    spans = (
+        Action.history.filter(plan__inspection_id=inspection.pk)
+        .annotate(
+            start_month=TruncMonth("history_date", output_field=DateTimeField()),
+            end_month=TruncMonth(Window(Lead("history_date"), partition_by=[F("id")], order_by=order),
+                                 output_field=DateTimeField()),
+        )
+        .values_list("status", "history_type", "start_month", "end_month")
+        .order_by()  # the history's default newest-first order would cost a second sort of every row
+    )
+    sql, params = spans.query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT spans.status, spans.history_type, spans.start_month, spans.end_month, COUNT(*) "
+            f"FROM ({sql}) spans GROUP BY spans.status, spans.history_type, spans.start_month, spans.end_month",
+            params,
+        )
+        return [(status, kind, _month(start), _month(end), n) for status, kind, start, end, n in cursor.fetchall()]
+
+
+def _month(value) -> datetime.date | None:
+    """A truncated month as the database returns it outside the ORM: a local, naive datetime on
+    PostgreSQL, text on SQLite."""
+    return None if value is None else datetime.date.fromisoformat(str(value)[:10])
+
+
+def status_over_time(inspection) -> StackedBarChart | None:
+    """How many actions stood at each status at the end of each month, from the history."""
+    spans = _status_spans(inspection)
+    if not spans:
+        return None
+    # Only months in which something changed: a plan can sit still for years, and flat bars say nothing.
+    months = sorted({start for _, _, start, _, _ in spans})[-MONTHS_SHOWN:]
+    counts_by_month = []
+    for month in months:
+        tally: dict[str, int] = {}
+        for status, kind, start, end, n in spans:
+            if kind != "-" and start <= month and (end is None or end > month):
+                tally[status] = tally.get(status, 0) + n
+        counts_by_month.append(tally)
+    series = [Series(s.label, [tally.get(s.value, 0) for tally in counts_by_month]) for s in Action.Status]
+    return StackedBarChart(
+        slug="status-over-time",
+        title="Actions by status at the end of each month",
+        description=(
+            f"Stacked bars, one for each month from {months[0]:%B %Y} to {months[-1]:%B %Y} in which an action "
+            "changed, showing how many actions stood at each status at the end of that month."
+        ),
+        category_heading="Month",
+        categories=[f"{m:%b %Y}" for m in months],
+        category_links=[_plan_as_at_url(next_month(m) - datetime.timedelta(days=1)) for m in months],
+        series=series,
+    )
+
+
+def _plan_as_at_url(day: datetime.date) -> str:
+    from django.urls import reverse
+
+    return f"{reverse('plan_as_at')}?date={day.isoformat()}"
+
+
+COMPLETION_OUTCOMES = [
+    ("on_time", "Completed by the target date"),
+    ("late", "Completed after the target date"),
+    ("overdue", "Open and past the target date"),
+    ("not_due", "Open, not yet due"),
+    ("withdrawn", "Withdrawn"),
+]
+
+
+def completion_outcome(status: str, target: datetime.date, completed_on, on: datetime.date) -> str:
+    if status in Action.COMPLETED_STATUSES:
+        return "on_time" if completed_on and completed_on <= target else "late"
+    if status == Action.Status.WITHDRAWN:
+        return "withdrawn"
+    return "overdue" if target < on else "not_due"
+
+
+def completions_against_targets(actions, on: datetime.date) -> StackedBarChart | None:
+    """For the actions due in each month: were they completed by their target date?"""
+    rows = list(actions.filter(target_date__isnull=False).values_list("status", "target_date", "completed_on"))
+    if not rows:
+        return None
+    months = sorted({month_start(r[1]) for r in rows})[-MONTHS_SHOWN:]  # months in which something was due
+    index = {m: i for i, m in enumerate(months)}
+    values = {key: [0] * len(months) for key, _ in COMPLETION_OUTCOMES}
+    for status, target, completed_on in rows:
+        position = index.get(month_start(target))
+        if position is not None:
+            values[completion_outcome(status, target, completed_on, on)][position] += 1
+    return StackedBarChart(
+        slug="completions",
+        title="Actions due each month, and whether they were completed on time",
+        description=(
+            "Stacked bars, one per month in which actions were due, splitting the actions due that month into "
+            "completed by the target date, completed late, open and overdue, open and not yet due, and withdrawn."
+        ),
+        category_heading="Month due",
+        categories=[f"{m:%b %Y}" for m in months],
+        series=[Series(label, values[key]) for key, label in COMPLETION_OUTCOMES],
+        cell_links=[
+            [actions_url(due_month=f"{m:%Y-%m}", progress=key) for m in months] for key, _ in COMPLETION_OUTCOMES
+        ],
+        category_links=[actions_url(due_month=f"{m:%Y-%m}") for m in months],
+    )
+
+
+@dataclass
+class Dashboard:
+    total: Cell
+    status_by_rag: list
+    by_theme: GroupTable
+    by_agency: GroupTable
+    by_area: GroupTable
+    overdue: Cell
+    stale: Cell
+    stale_weeks: int
+    awaited_evidence: int
+    open_requests: int
+    overdue_requests: int
+    status_chart: StackedBarChart | None
+    completions_chart: StackedBarChart | None
+    no_target_date: Cell
+
+
+def build_dashboard(*, inspection, review, stale_weeks: int = STALE_WEEKS_DEFAULT, on=None) -> Dashboard:
+    on = on or timezone.localdate()
+    actions = Action.objects.for_inspection(inspection)
+    requests = InformationRequest.objects.open().filter(review=review) if review else InformationRequest.objects.none()
+    return Dashboard(
+        total=Cell(actions.count(), actions_url()),
+        status_by_rag=status_by_rag(actions),
+        by_theme=grouped(actions, key="area__theme_id", label="area__theme__name", param="theme", on=on,
+                         caption="Actions by theme and status", heading="Theme"),
+        by_agency=grouped(actions, key="lead_agency_id", label="lead_agency__short_name", param="agency", on=on,
+                          caption="Actions by lead agency and status", heading="Lead agency"),
+        by_area=grouped(actions, key="area_id", label="area__number", param="area", on=on,
+                        caption="Actions by area for improvement and status", heading="Area"),
+        overdue=Cell(actions.overdue(on).count(), actions_url(progress="overdue")),
+        stale=Cell(stale_actions(actions, stale_weeks, on).count(), actions_url(stale_weeks=stale_weeks)),
+        stale_weeks=stale_weeks,
+        awaited_evidence=Evidence.objects.awaited().filter(inspection=inspection).count(),
+        open_requests=requests.count(),
+        overdue_requests=requests.overdue(on).count(),
+        status_chart=status_over_time(inspection),
+        completions_chart=completions_against_targets(actions, on),
+        no_target_date=Cell(actions.filter(target_date__isnull=True).count(), actions_url(no_target="1")),
+    )

@@ -1,0 +1,194 @@
+"""Running a meeting: schedule, attendance, notes, and agreeing or reopening the notes.
+
+Once the notes are agreed the meeting's record is locked: every write here refuses with
+NotesLocked until the clerk reopens the notes, giving a reason kept in the history."""
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from scrutiny.people.models import Person
+from ..models import Attendance, Meeting, NoteItem, ReviewMembership
+from . import conclusions as conclusion_services
+from . import requests as request_services
+
+MEETING_FIELDS = ("number", "title", "date", "start_time", "end_time", "place", "purpose", "theme", "notes_reference")
+# Who is invited by default: everyone on the review, in the capacity they hold on it.
+CAPACITY_FOR_ROLE = {
+    ReviewMembership.Role.CHAIR: Attendance.Capacity.MEMBER,
+    ReviewMembership.Role.MEMBER: Attendance.Capacity.MEMBER,
+    ReviewMembership.Role.CONTRIBUTOR: Attendance.Capacity.CONTRIBUTOR,
+    ReviewMembership.Role.CLERK: Attendance.Capacity.CLERK,
+}
+
+
+class NotesLocked(Exception):
+    def __init__(self, meeting):
+        agreed = f" on {meeting.notes_agreed_on:%-d %B %Y}" if meeting.notes_agreed_on else ""
+        super().__init__(
+            f"The notes of this meeting were agreed{agreed} and are locked. "
+            "Reopen them, giving a reason, before changing anything."
+        )
+
+
+def ensure_draft(meeting: Meeting) -> None:
+    if meeting.notes_locked:
+        raise NotesLocked(meeting)
+
+
+def _save(obj, actor, reason: str | None = None):
+    obj._history_user = actor
+    if reason:
+        obj._change_reason = reason
+    obj.full_clean()
+    obj.save()
+    return obj
+
+
+def _set_many(meeting, actor, areas, evidence):
+    # Each set() writes its own history row through simple-history's m2m handler.
+    meeting._history_user = actor
+    meeting.areas.set(areas)
+    meeting.evidence_considered.set(evidence)
+
+
+@transaction.atomic
+def schedule_meeting(*, actor, review, data: dict, areas=(), evidence=(), witnesses=()) -> Meeting:
+    fields = {name: data.get(name) for name in MEETING_FIELDS}
+    fields["place"], fields["notes_reference"] = fields["place"] or "", fields["notes_reference"] or ""
+    meeting = Meeting(review=review, **fields)
+    _save(meeting, actor)
+    _set_many(meeting, actor, areas, evidence)
+    invited = set()
+    for membership in review.memberships.select_related("person"):
+        _save(Attendance(meeting=meeting, person=membership.person, capacity=CAPACITY_FOR_ROLE[membership.role]), actor)
+        invited.add(membership.person_id)
+    for person in witnesses:
+        if person.pk not in invited:
+            _save(Attendance(meeting=meeting, person=person, capacity=Attendance.Capacity.WITNESS), actor)
+    return meeting
+
+
+@transaction.atomic
+def update_meeting(*, actor, meeting, data: dict, areas=(), evidence=()) -> Meeting:
+    ensure_draft(meeting)
+    for name in MEETING_FIELDS:
+        value = data.get(name)
+        setattr(meeting, name, value or "" if name in ("place", "notes_reference") else value)
+    _save(meeting, actor)
+    _set_many(meeting, actor, areas, evidence)
+    return meeting
+
+
+TOOK_PLACE_STATUSES = (Attendance.Status.PRESENT, Attendance.Status.ABSENT)
+
+
+def _check_taken_place(meeting, statuses) -> None:
+    """Who was present is known once the meeting has happened; apologies can come before."""
+    if meeting.date > timezone.localdate() and any(s in TOOK_PLACE_STATUSES for s in statuses):
+        raise ValidationError(
+            f"This meeting is on {meeting.date:%-d %B %Y}: record who was present or absent once it has taken place. "
+            "Invitations and apologies can be recorded now."
+        )
+
+
+@transaction.atomic
+def record_attendance(*, actor, meeting, statuses: dict) -> int:
+    """statuses maps attendance id to status; only rows that changed are saved. Returns how many."""
+    ensure_draft(meeting)
+    rows = list(meeting.attendance.all())
+    _check_taken_place(meeting, [statuses[row.pk] for row in rows if statuses.get(row.pk) and statuses[row.pk] != row.status])
+    changed = 0
+    for row in rows:
+        status = statuses.get(row.pk)
+        if status and status != row.status:
+            row.status = status
+            _save(row, actor)
+            changed += 1
+    return changed
+
+
+@transaction.atomic
+def add_attendee(*, actor, meeting, capacity, status, person=None, new_person: dict | None = None) -> Attendance:
+    """Add someone to the list: a known person, or a new one who may never sign in (a foster carer)."""
+    ensure_draft(meeting)
+    _check_taken_place(meeting, [status])
+    if person is None:
+        if not new_person or not (new_person.get("name") or "").strip():
+            raise ValidationError({"name": "Enter the person’s name, or choose someone already known."})
+        person = _save(Person(**{k: (v or "").strip() for k, v in new_person.items()}), actor)
+    if meeting.attendance.filter(person=person).exists():
+        raise ValidationError({"person": f"{person.name} is already on this meeting’s attendance list."})
+    return _save(Attendance(meeting=meeting, person=person, capacity=capacity, status=status), actor)
+
+
+@transaction.atomic
+def save_note_item(*, actor, meeting, data: dict, item: NoteItem | None = None) -> NoteItem:
+    ensure_draft(meeting)
+    if item is None:
+        item = NoteItem(meeting=meeting)
+    elif item.meeting_id != meeting.pk:
+        raise ValidationError("This item belongs to another meeting.")
+    item.position = data.get("position") or next_item_position(meeting)
+    item.heading = data["heading"].strip()
+    item.area = data.get("area")
+    item.body = (data.get("body") or "").strip()
+    return _save(item, actor)
+
+
+@transaction.atomic
+def remove_note_item(*, actor, meeting, item: NoteItem) -> None:
+    """Take an item out of draft notes; its history keeps what it said, who removed it and when."""
+    ensure_draft(meeting)
+    if item.meeting_id != meeting.pk:
+        raise ValidationError("This item belongs to another meeting.")
+    item._history_user = actor
+    item.delete()
+
+
+def next_item_position(meeting) -> int:
+    last = meeting.note_items.order_by("-position").values_list("position", flat=True).first()
+    return (last or 0) + 1
+
+
+@transaction.atomic
+def record_meeting_conclusion(*, actor, meeting, **fields):
+    """A conclusion reached at this meeting, through the review's own conclusion service."""
+    ensure_draft(meeting)
+    return conclusion_services.record_conclusion(actor=actor, review=meeting.review, meeting=meeting, **fields)
+
+
+@transaction.atomic
+def raise_meeting_request(*, actor, meeting, **fields):
+    """Information the group asked for at this meeting, through the review's request service."""
+    ensure_draft(meeting)
+    return request_services.raise_request(actor=actor, review=meeting.review, meeting=meeting, **fields)
+
+
+@transaction.atomic
+def agree_notes(*, actor, meeting, agreed_on=None) -> Meeting:
+    ensure_draft(meeting)
+    if meeting.date > timezone.localdate():
+        raise ValidationError(f"This meeting is on {meeting.date:%-d %B %Y}: its notes can be agreed once it has taken place.")
+    if not meeting.note_items.exists():
+        raise ValidationError("Write at least one item of the notes before agreeing them.")
+    agreed_on = agreed_on or timezone.localdate()
+    if agreed_on < meeting.date:
+        raise ValidationError({"agreed_on": "Notes cannot be agreed before the meeting they record."})
+    meeting.notes_status = Meeting.NotesStatus.AGREED
+    meeting.notes_agreed_on = agreed_on
+    meeting.notes_agreed_by = actor
+    return _save(meeting, actor, reason="Notes agreed")
+
+
+@transaction.atomic
+def reopen_notes(*, actor, meeting, reason: str) -> Meeting:
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError({"reason": "Say why the agreed notes are being reopened."})
+    if not meeting.notes_locked:
+        raise ValidationError("These notes are still a draft: there is nothing to reopen.")
+    meeting.notes_status = Meeting.NotesStatus.DRAFT
+    meeting.notes_agreed_on = None
+    meeting.notes_agreed_by = None
+    return _save(meeting, actor, reason=f"Notes reopened: {reason}")

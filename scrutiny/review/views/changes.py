@@ -1,0 +1,47 @@
+"""What changed since the last meeting (or since any date), from the audit history."""
+
+from django.shortcuts import render
+
+from actionplan.models import Theme
+
+from scrutiny.core.pagecache import cached_page
+from scrutiny.core.querystring import id_param
+from ..reporting.changes import build_digest
+from ..reporting.forms import MomentForm
+from ..reporting.paging import paginate
+from ..reporting.scope import current_scope, end_of_meeting, overview_required, previous_meeting, start_of_day
+from .dashboard import nothing_yet
+
+AREAS_PER_PAGE = 10
+
+
+@overview_required
+@cached_page
+def changes_since(request):
+    scope = current_scope()
+    if scope.inspection is None:
+        return nothing_yet(request, "Changes since the last meeting")
+    default_meeting = previous_meeting(scope.review)
+    params = request.GET if ("meeting" in request.GET or "since" in request.GET) else None
+    form = MomentForm(params, review=scope.review, date_name="since", date_label="Or since a date",
+                      initial={"meeting": default_meeting.pk if default_meeting else ""})
+    meeting, day = form.chosen()
+    if day:
+        since, meeting, described = start_of_day(day), None, f"since the start of {day:%-d %B %Y}"
+    else:
+        meeting = meeting or default_meeting
+        since = end_of_meeting(meeting) if meeting else None
+        described = f"since the end of the meeting on {meeting.date:%-d %B %Y} ({meeting.title})" if meeting else ""
+    theme_id = _theme(request)
+    digest = build_digest(inspection=scope.inspection, review=scope.review, since=since) if since else None
+    groups = digest.groups if digest else []
+    if theme_id:
+        groups = [g for g in groups if g.area and g.area.theme_id == theme_id]
+    return render(request, "scrutiny/dashboard/changes.html", {
+        "scope": scope, "form": form, "meeting": meeting, "described": described, "digest": digest,
+        "page": paginate(request, groups, AREAS_PER_PAGE), "themes": Theme.objects.all(), "theme_id": theme_id,
+    })
+
+
+def _theme(request) -> int | None:
+    return id_param(request, "theme")

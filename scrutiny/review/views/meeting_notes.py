@@ -1,0 +1,138 @@
+"""Writing a meeting's notes item by item, with the conclusions reached and the information
+requested, then agreeing them (which locks them) or reopening them with a reason."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_GET
+
+from ..forms.meetings import (
+    AgreeNotesForm,
+    MeetingConclusionForm,
+    MeetingRequestForm,
+    NoteItemForm,
+    ReopenNotesForm,
+)
+from scrutiny.core.formtools import ConfirmForm
+from ..services import meetings as services
+from .meetings import form_page, get_meeting, meeting_records, posted, require_runner, runner_view
+
+
+def notes_url(meeting) -> str:
+    return reverse("meeting_notes", args=[meeting.pk])
+
+
+@login_required
+@require_GET
+def meeting_notes(request, pk):
+    """The editor's overview. Agreed notes stay readable here, with the way to reopen them."""
+    meeting = get_meeting(pk)
+    require_runner(request.user, meeting.review)
+    context = {"meeting": meeting, "review": meeting.review, **meeting_records(meeting, request.user)}
+    return render(request, "scrutiny/meetings/notes.html", context)
+
+
+@runner_view(while_draft=True)
+def meeting_note_add(request, meeting):
+    form = NoteItemForm(
+        posted(request), meeting=meeting, initial={"position": services.next_item_position(meeting)}
+    )
+    return _note_form(request, meeting, form, item=None)
+
+
+@runner_view(while_draft=True)
+def meeting_note_edit(request, meeting, item_pk):
+    item = get_object_or_404(meeting.note_items, pk=item_pk)
+    form = NoteItemForm(posted(request), meeting=meeting, instance=item)
+    return _note_form(request, meeting, form, item=item)
+
+
+@runner_view(while_draft=True)
+def meeting_note_remove(request, meeting, item_pk):
+    item = get_object_or_404(meeting.note_items, pk=item_pk)
+
+    def remove(form):
+        services.remove_note_item(actor=request.user, meeting=meeting, item=item)
+        return notes_url(meeting)
+
+    return form_page(
+        request, ConfirmForm(posted(request), button="Remove this item"), remove, title=f"Remove item {item.position}, {item.heading}?",
+        caption=str(meeting), intro="The item is taken out of the notes. What it said stays in the meeting’s history.",
+        success=f"Item {item.position}, {item.heading}, has been removed from the notes", back_url=notes_url(meeting),
+    )
+
+
+def _note_form(request, meeting, form, *, item):
+    def save(form):
+        services.save_note_item(actor=request.user, meeting=meeting, item=item, data=form.cleaned_data)
+        return notes_url(meeting)
+
+    return form_page(
+        request, form, save, title="Add an item to the notes" if item is None else "Change a notes item",
+        caption=str(meeting), success="Notes item saved", back_url=notes_url(meeting),
+    )
+
+
+@runner_view(while_draft=True)
+def meeting_conclusion_add(request, meeting):
+    form = MeetingConclusionForm(posted(request), meeting=meeting)
+
+    def save(form):
+        services.record_meeting_conclusion(actor=request.user, meeting=meeting, **form.service_fields())
+        return notes_url(meeting)
+
+    return form_page(
+        request, form, save, title="Record a conclusion reached at the meeting", caption=str(meeting),
+        success="Conclusion recorded", back_url=notes_url(meeting),
+    )
+
+
+@runner_view(while_draft=True)
+def meeting_request_add(request, meeting):
+    form = MeetingRequestForm(posted(request), meeting=meeting)
+
+    def save(form):
+        services.raise_meeting_request(actor=request.user, meeting=meeting, **form.cleaned_data)
+        return notes_url(meeting)
+
+    return form_page(
+        request, form, save, title="Record information the group asked for", caption=str(meeting),
+        success="Information request recorded", back_url=notes_url(meeting),
+    )
+
+
+@runner_view(while_draft=True)
+def meeting_agree_notes(request, meeting):
+    form = AgreeNotesForm(posted(request), initial={"agreed_on": timezone.localdate()})
+
+    def save(form):
+        services.agree_notes(actor=request.user, meeting=meeting, agreed_on=form.cleaned_data["agreed_on"])
+        return meeting.get_absolute_url()
+
+    return form_page(
+        request, form, save, title="Agree the notes", caption=str(meeting), success="Notes agreed and locked",
+        back_url=notes_url(meeting),
+        intro="Once agreed, the notes, attendance and conclusions of this meeting are locked. "
+        "Changing them afterwards means reopening the notes and giving a reason.",
+    )
+
+
+@runner_view(while_draft=False)
+def meeting_reopen_notes(request, meeting):
+    if not meeting.notes_locked:
+        messages.error(request, "These notes are still a draft: there is nothing to reopen.")
+        return redirect(notes_url(meeting))
+    form = ReopenNotesForm(posted(request))
+
+    def save(form):
+        services.reopen_notes(actor=request.user, meeting=meeting, reason=form.cleaned_data["reason"])
+        return notes_url(meeting)
+
+    return form_page(
+        request, form, save, title="Reopen the agreed notes", caption=str(meeting), success="Notes reopened as a draft",
+        back_url=meeting.get_absolute_url(),
+    )
+
+

@@ -1,0 +1,101 @@
+"""Downloads: a meeting's agenda and notes, the review's conclusions table, reports and calendar.
+
+Every paper is built once (scrutiny.documents.papers or a TableExport) and rendered by the
+shared renderers, so no view writes a file format itself."""
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404
+from django.utils.text import slugify
+from django.views.decorators.http import require_GET
+
+from ..ical import meetings_calendar
+from scrutiny.core.documents import Document, document_response
+from ..papers import REPORT_KINDS, agenda_document, meetings_for_papers, notes_document, report_document
+from scrutiny.core.exports import export_response
+from ..exports.conclusions import ConclusionsTableExport
+from ..exports.meetings import MeetingsExport
+from ..models import Meeting, Review
+from .meetings import may_read_draft_notes
+
+DOCUMENT_FORMATS = ("docx", "pdf", "html")
+
+
+def require_exporter(user) -> None:
+    if not user.role_obj.can_export:
+        raise PermissionDenied("Only members, clerks and administrators download the papers.")
+
+
+def _check_format(fmt, allowed) -> None:
+    if fmt not in allowed:
+        raise Http404("Unknown format")
+
+
+def _paper_meeting(request, pk, fmt) -> Meeting:
+    _check_format(fmt, DOCUMENT_FORMATS)
+    require_exporter(request.user)
+    return get_object_or_404(meetings_for_papers(Meeting.objects.all()), pk=pk)
+
+
+def _review(request, pk) -> Review:
+    require_exporter(request.user)
+    return get_object_or_404(Review.objects.select_related("inspection"), pk=pk)
+
+
+@login_required
+@require_GET
+def meeting_agenda(request, pk, fmt):
+    meeting = _paper_meeting(request, pk, fmt)
+    previous = Meeting.objects.filter(review=meeting.review_id, date__lt=meeting.date).order_by("-date").first()
+    return document_response(request, agenda_document(meeting, previous), fmt, back_url=meeting.get_absolute_url())
+
+
+@login_required
+@require_GET
+def meeting_notes_export(request, pk, fmt):
+    meeting = _paper_meeting(request, pk, fmt)
+    if not meeting.notes_locked and not may_read_draft_notes(request.user, meeting.review):
+        raise PermissionDenied("These notes are still a draft: only the review's members and clerk can see them.")
+    return document_response(request, notes_document(meeting), fmt, back_url=meeting.get_absolute_url())
+
+
+@login_required
+@require_GET
+def conclusions_export(request, review_pk, fmt):
+    _check_format(fmt, ("xlsx", "csv", "docx"))
+    review = _review(request, review_pk)
+    export = ConclusionsTableExport(review)
+    if fmt == "docx":
+        document = Document(title=f"{review.title}: conclusions against each action", filename_stem=export.filename_stem())
+        return document_response(request, document.table_from_export(export), fmt)
+    return export_response(export, fmt)
+
+
+@login_required
+@require_GET
+def meetings_export(request, review_pk, fmt):
+    _check_format(fmt, ("xlsx", "csv"))
+    return export_response(MeetingsExport(_review(request, review_pk)), fmt)
+
+
+@login_required
+@require_GET
+def review_report(request, review_pk, kind, fmt):
+    _check_format(fmt, DOCUMENT_FORMATS)
+    if kind not in REPORT_KINDS:
+        raise Http404("Unknown report")
+    review = _review(request, review_pk)
+    include_drafts = may_read_draft_notes(request.user, review)
+    return document_response(request, report_document(review, kind, include_draft_notes=include_drafts), fmt)
+
+
+@login_required
+@require_GET
+def meetings_ics(request, review_pk):
+    # The schedule is open to everyone signed in, as the meetings list is.
+    review = get_object_or_404(Review, pk=review_pk)
+    meetings = Meeting.objects.filter(review=review).select_related("review").prefetch_related("areas").order_by("date")
+    response = HttpResponse(meetings_calendar(review, meetings), content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="meetings-{slugify(review.title)}.ics"'
+    return response

@@ -1,0 +1,45 @@
+"""The plan as it stood on a past date or at a meeting, rebuilt from the history."""
+
+from django.shortcuts import render
+from django.utils import timezone
+
+from scrutiny.people.models import Agency
+from actionplan.models import Theme
+
+from scrutiny.core.querystring import id_param
+from ..reporting.forms import MomentForm
+from ..reporting.paging import paginate
+from ..reporting.past import plan_as_at
+from ..reporting.scope import current_scope, end_of_day, end_of_meeting, overview_required
+from .dashboard import nothing_yet
+
+AREAS_PER_PAGE = 10
+
+
+@overview_required
+def plan_as_at_view(request):
+    scope = current_scope()
+    if scope.inspection is None:
+        return nothing_yet(request, "The plan as it stood")
+    params = request.GET if ("meeting" in request.GET or "date" in request.GET) else None
+    form = MomentForm(params, review=scope.review, date_label="Or a date")
+    meeting, day = form.chosen()
+    if day:
+        moment, meeting, described = end_of_day(day), None, f"{day:%-d %B %Y}"
+    elif meeting:
+        moment, described = end_of_meeting(meeting), f"{meeting.date:%-d %B %Y}, at the end of the meeting “{meeting.title}”"
+    else:
+        moment, described = None, ""
+    plan = None
+    theme_id, agency_id = _number(request, "theme"), _number(request, "agency")
+    if moment is not None:
+        plan = plan_as_at(inspection=scope.inspection, moment=moment, theme_id=theme_id, agency_id=agency_id)
+    return render(request, "scrutiny/dashboard/plan_as_at.html", {
+        "scope": scope, "form": form, "plan": plan, "described": described, "today": timezone.localdate(),
+        "page": paginate(request, plan.areas if plan else [], AREAS_PER_PAGE),
+        "themes": Theme.objects.all(), "agencies": Agency.objects.all(), "theme_id": theme_id, "agency_id": agency_id,
+    })
+
+
+def _number(request, name) -> int | None:
+    return id_param(request, name)

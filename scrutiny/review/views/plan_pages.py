@@ -1,0 +1,117 @@
+"""The pages that show the plan together with the group's work on it: an officer's My actions (with
+the information the group asked of their agency), the action page (with the group's conclusions)
+and an area's page. They sit above both the plan and the review, so they live here."""
+
+from crispy_forms_gds.layout import Field, Submit
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.db.models import Count, Q
+from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
+from django.views.decorators.http import require_GET
+
+from actionplan.filters import MyActionsFilter
+from actionplan.models import Action, Area
+from actionplan.permissions import get_action_for_user, may_see_evidence_file
+from scrutiny.core.formtools import gds_helper
+from scrutiny.core.pagecache import cached_page
+
+from ..conclusions_table import conclusions_for_action
+from ..models import InformationRequest, Meeting
+
+PAGE_SIZE = 25
+LIST_RELATED = ("area__theme", "area__inspection", "lead_agency", "lead_officer")
+
+
+def next_meeting():
+    return Meeting.objects.upcoming().select_related("review").first()
+
+
+def mark_timing(actions, today, meeting):
+    """Overdue and due-before-the-next-meeting are facts from the dates, worked out once here."""
+    for action in actions:
+        action.flag_overdue = action.is_overdue(today)
+        action.flag_due_soon = bool(
+            meeting and action.is_open and action.target_date and today <= action.target_date < meeting.date
+        )
+
+
+def list_counts(queryset, today, meeting) -> dict:
+    open_q = Q(status__in=Action.OPEN_STATUSES)
+    due_soon = open_q & Q(target_date__gte=today, target_date__lt=meeting.date) if meeting else Q(pk__in=[])
+    return queryset.order_by().aggregate(
+        total=Count("pk"),
+        overdue=Count("pk", filter=open_q & Q(target_date__lt=today)),
+        due_soon=Count("pk", filter=due_soon),
+        not_started=Count("pk", filter=Q(status=Action.Status.NOT_STARTED)),
+        in_progress=Count("pk", filter=Q(status=Action.Status.IN_PROGRESS)),
+        completed=Count("pk", filter=Q(status__in=Action.COMPLETED_STATUSES)),
+    )
+
+
+@login_required
+@require_GET
+@cached_page
+def my_actions(request):
+    user = request.user
+    officer_view = not user.role_obj.sees_every_agency
+    actions = Action.objects.for_agency(user.agency_id) if officer_view else Action.objects.all()
+    filterset = MyActionsFilter(request.GET or None, queryset=actions, show_agency=not officer_view)
+    filterset.form.helper = gds_helper(
+        *[Field.select(name) for name in filterset.form.fields], Submit("apply", "Apply filters"),
+    )
+    shown = filterset.qs if filterset.is_valid() else actions.order_by(*MyActionsFilter.SORTS["target"])
+    today, meeting = timezone.localdate(), next_meeting()
+    page = Paginator(shown.select_related(*LIST_RELATED).with_last_update(), PAGE_SIZE).get_page(request.GET.get("page"))
+    mark_timing(page.object_list, today, meeting)
+    requests = []
+    if officer_view:
+        requests = list(
+            InformationRequest.objects.open().for_agency(user.agency_id)
+            .select_related("meeting", "action__area", "area").order_by("due_by", "raised_on")
+        )
+    return render(request, "actionplan/my_actions.html", {
+        "officer_view": officer_view, "filter": filterset, "page": page, "counts": list_counts(shown, today, meeting),
+        "page_numbers": list(page.paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1)),
+        "next_meeting": meeting, "information_requests": requests, "today": today,
+        "filtered": any(v for k, v in request.GET.items() if k not in ("page", "sort")),
+    })
+
+
+@login_required
+@require_GET
+@cached_page
+def action_detail(request, pk):
+    action = get_action_for_user(request, pk)
+    today, meeting = timezone.localdate(), next_meeting()
+    mark_timing([action], today, meeting)
+    date_changes = list(action.target_date_changes.select_related("changed_by__person").order_by("changed_at", "id"))
+    evidence = list(action.evidence.select_related("provided_by", "provided_by_agency", "added_by__person"))
+    for item in evidence:
+        item.may_download = may_see_evidence_file(request.user, item)
+    return render(request, "actionplan/action_detail.html", {
+        "action": action,
+        "other_areas": list(action.other_areas.all()),
+        "date_changes": date_changes,
+        "first_target_date": date_changes[0].old_date if date_changes else action.target_date,
+        "days_slipped": sum(change.days_moved or 0 for change in date_changes),
+        "updates": list(action.progress_updates.select_related("author__person")),
+        "evidence": evidence,
+        "conclusions": conclusions_for_action(action),
+        "can_edit": request.user.can_edit_action(action),
+        "next_meeting": meeting,
+    })
+
+
+
+@login_required
+@require_GET
+def area_detail(request, pk):
+    area = get_object_or_404(Area.objects.select_related("inspection", "theme", "raised_by"), pk=pk)
+    actions = list(area.actions.select_related(*LIST_RELATED).with_last_update().order_by("reference", "id"))
+    contributing = list(area.contributing_actions.select_related(*LIST_RELATED).with_last_update().order_by("reference", "id"))
+    mark_timing(actions + contributing, timezone.localdate(), next_meeting())
+    return render(request, "actionplan/area_detail.html", {
+        "area": area, "actions": actions, "contributing": contributing,
+        "conclusions": list(area.conclusions.select_related("meeting", "review").order_by("reached_on", "id")),
+    })

@@ -1,0 +1,74 @@
+"""Recommendations and observations, and their life after the report."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_http_methods
+
+from ..forms.records import RecommendationAddForm, RecommendationResponseForm, add_service_errors
+from ..models import Recommendation
+from ..permissions import current_review_or_404, require_review_writer
+from ..services.recommendations import add_recommendation, update_recommendation
+
+
+@login_required
+def recommendation_list(request):
+    review = current_review_or_404()
+    items = list(review.recommendations.order_by("kind", "number"))
+    context = {
+        "review": review,
+        "recommendations": [r for r in items if r.kind == Recommendation.Kind.RECOMMENDATION],
+        "observations": [r for r in items if r.kind == Recommendation.Kind.OBSERVATION],
+        "can_write": request.user.can_write_review(review),
+    }
+    return render(request, "scrutiny/recommendations/list.html", context)
+
+
+def _get_recommendation(pk):
+    return get_object_or_404(Recommendation.objects.select_related("review"), pk=pk)
+
+
+@login_required
+def recommendation_detail(request, pk):
+    recommendation = _get_recommendation(pk)
+    context = {
+        "recommendation": recommendation,
+        "review": recommendation.review,
+        "can_write": request.user.can_write_review(recommendation.review),
+    }
+    return render(request, "scrutiny/recommendations/detail.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def recommendation_update(request, pk):
+    recommendation = _get_recommendation(pk)
+    require_review_writer(request.user, recommendation.review)
+    form = RecommendationResponseForm(request.POST or None, instance=recommendation)
+    if request.method == "POST" and form.is_valid():
+        try:
+            update_recommendation(actor=request.user, recommendation=recommendation, **form.cleaned_data)
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, f"Saved the response to {recommendation}.")
+            return redirect("recommendation_detail", pk=recommendation.pk)
+    return render(request, "scrutiny/recommendations/form.html", {"recommendation": recommendation, "form": form})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def recommendation_add(request):
+    review = current_review_or_404()
+    require_review_writer(request.user, review)
+    form = RecommendationAddForm(request.POST or None, initial={"addressed_to": review.reporting_committee})
+    if request.method == "POST" and form.is_valid():
+        try:
+            recommendation = add_recommendation(actor=request.user, review=review, **form.cleaned_data)
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, f"Added {recommendation}.")
+            return redirect("recommendation_detail", pk=recommendation.pk)
+    return render(request, "scrutiny/recommendations/add_form.html", {"review": review, "form": form})

@@ -1,0 +1,152 @@
+"""Information requests: the group asks, the agency or person answers with evidence, the group closes."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_http_methods
+
+from actionplan.models import Evidence
+
+from ..forms.records import (
+    AnswerForm,
+    CloseRequestForm,
+    InformationRequestForm,
+    add_service_errors,
+    subject_initial,
+)
+from ..models import InformationRequest
+from ..permissions import (
+    can_answer_request,
+    current_review_or_404,
+    get_request_for_user,
+    requests_visible_to,
+    require_request_answerer,
+    require_review_writer,
+)
+from ..services.requests import answer_request, close_request, raise_request
+from .review import url_or_none
+
+STATUS_FILTERS = {"open": "Open", "overdue": "Overdue", "answered": "Answered", "closed": "Closed"}
+
+
+@login_required
+def request_list(request):
+    review = current_review_or_404()
+    queryset = requests_visible_to(request.user, review.information_requests.all()).select_related(
+        "meeting", "asked_of_agency", "asked_of_person", "area", "action"
+    )
+    status = request.GET.get("status", "")
+    if status == "overdue":
+        queryset = queryset.overdue()
+    elif status in InformationRequest.Status.values:
+        queryset = queryset.filter(status=status)
+    else:
+        status = ""
+    info_requests = list(queryset.order_by("status", "due_by", "id"))
+    today = timezone.localdate()
+    for info_request in info_requests:
+        info_request.overdue_now = info_request.is_overdue(today)
+    # Overdue first: they are what the group needs to chase.
+    info_requests.sort(key=lambda r: not r.overdue_now)
+    context = {
+        "review": review,
+        "info_requests": info_requests,
+        "status": status,
+        "status_filters": STATUS_FILTERS,
+        "overdue_count": sum(1 for r in info_requests if r.overdue_now),
+        "can_write": request.user.can_write_review(review),
+    }
+    return render(request, "scrutiny/requests/list.html", context)
+
+
+@login_required
+def request_detail(request, pk):
+    info_request = get_request_for_user(request, pk)
+    evidence = list(info_request.evidence.all())
+    for item in evidence:
+        item.url = url_or_none("evidence_download", item.pk) if item.file else None
+    context = {
+        "info_request": info_request,
+        "review": info_request.review,
+        "evidence": evidence,
+        "overdue": info_request.is_overdue(),
+        "can_answer": can_answer_request(request.user, info_request),
+        "can_close": request.user.can_write_review(info_request.review) and info_request.status != InformationRequest.Status.CLOSED,
+    }
+    return render(request, "scrutiny/requests/detail.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def request_add(request):
+    review = current_review_or_404()
+    require_review_writer(request.user, review)
+    form = InformationRequestForm(request.POST or None, review=review, initial=subject_initial(request, review))
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            info_request = raise_request(
+                actor=request.user, review=review, question=data["question"], meeting=data["meeting"],
+                asked_of_agency=data["asked_of_agency"], asked_of_person=data["asked_of_person"],
+                area=form.area, action=form.action, due_by=data["due_by"],
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, f"Request raised with {info_request.asked_of}.")
+            return redirect("request_detail", pk=info_request.pk)
+    return render(request, "scrutiny/requests/form.html", {"review": review, "form": form})
+
+
+def _evidence_choices(user, info_request):
+    evidence = Evidence.objects.filter(inspection_id=info_request.review.inspection_id).exclude(information_requests=info_request)
+    if not user.role_obj.sees_every_agency:
+        evidence = evidence.for_agency(user.agency_id)
+    return evidence.order_by("-added_at", "-id")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def request_answer(request, pk):
+    info_request = get_request_for_user(request, pk)
+    require_request_answerer(request.user, info_request)
+    form = AnswerForm(
+        request.POST or None, request.FILES or None, evidence_queryset=_evidence_choices(request.user, info_request),
+        initial={"answer": info_request.answer},
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            answer_request(
+                actor=request.user, info_request=info_request, answer=data["answer"], upload=data.get("file"), upload_kind=form.upload_kind,
+                evidence_title=data.get("evidence_title", ""), evidence_kind=data["evidence_kind"],
+                existing_evidence=data.get("existing_evidence") or (),
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, "Your answer has been sent to the group.")
+            return redirect("request_detail", pk=info_request.pk)
+    return render(request, "scrutiny/requests/answer_form.html", {"info_request": info_request, "form": form})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def request_close(request, pk):
+    info_request = get_request_for_user(request, pk)
+    require_review_writer(request.user, info_request.review)
+    if info_request.status == InformationRequest.Status.CLOSED:
+        messages.info(request, "This request is already closed.")
+        return redirect("request_detail", pk=info_request.pk)
+    form = CloseRequestForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            close_request(actor=request.user, info_request=info_request, note=form.cleaned_data["note"])
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, "The request is closed.")
+            return redirect("request_detail", pk=info_request.pk)
+    return render(request, "scrutiny/requests/close_form.html", {"info_request": info_request, "form": form})
