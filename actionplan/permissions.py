@@ -6,6 +6,8 @@ from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
+from scrutiny.people.permissions import has_capability
+
 from .models import Action, Evidence
 
 ACTION_RELATED = ("plan__inspection", "area__inspection", "area__theme", "lead_agency", "lead_officer")
@@ -19,7 +21,7 @@ def get_action_for_user(request, pk) -> Action:
 def check_may_edit(user, action) -> None:
     if user.can_edit_action(action):
         return
-    if user.role_obj.can_update_own_agency_actions:
+    if has_capability(user, "can_update_own_agency_actions"):
         # An officer of another agency: this action is not theirs to know about for editing.
         raise Http404("No action found")
     raise PermissionDenied("Your role can read actions but not change them.")
@@ -36,7 +38,7 @@ def evidence_visible_to(user):
     administrators see all of it."""
     if not user.is_active:
         return Evidence.objects.none()
-    if user.role_obj.sees_every_agency:
+    if has_capability(user, "sees_every_agency"):
         return Evidence.objects.all()
     return Evidence.objects.filter(Q(action__isnull=False) | Q(provided_by_agency_id=user.agency_id))
 
@@ -44,7 +46,7 @@ def evidence_visible_to(user):
 def may_see_evidence_file(user, evidence) -> bool:
     if not user.is_active or not evidence.file:
         return False
-    if user.role_obj.sees_every_agency:
+    if has_capability(user, "sees_every_agency"):
         return True
     return evidence.action_id is not None or evidence.provided_by_agency_id == user.agency_id
 

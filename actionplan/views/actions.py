@@ -6,6 +6,8 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
+from scrutiny.core.writes import posted, submit_form
+
 from ..forms.actions import ActionUpdateForm, ConflictChoiceForm
 from ..models import Action
 from ..permissions import get_action_to_edit
@@ -34,30 +36,22 @@ def action_update(request, pk):
     action = get_action_to_edit(request, pk)
     if request.method == "POST" and "resolution" in request.POST:
         return resolve_conflict(request, action)
-    if request.method == "POST":
-        form = ActionUpdateForm(
-            request.POST, action=action, baseline=starting_state(action, request.POST.get("version"))
-        )
-        if form.is_valid():
-            return save_update(request, action, form)
-    else:
-        form = ActionUpdateForm(action=action)
-    return render(request, "actionplan/action_update.html", {"action": action, "form": form})
+    baseline = starting_state(action, request.POST.get("version")) if request.method == "POST" else None
+    return save_update(request, action, ActionUpdateForm(posted(request), action=action, baseline=baseline))
 
 
 def save_update(request, action, form):
-    try:
-        update_action(actor=request.user, action=action, **form.service_arguments())
-    except ActionConflict as conflict:
-        return conflict_page(request, conflict.action, form)
-    except ValidationError as error:
-        # The action changed between the form's checks and the lock: show why, save nothing.
-        for field, field_errors in error.message_dict.items():
-            for message in field_errors:
-                form.add_error(None if field == "__all__" else field, message)
-        return render(request, "actionplan/action_update.html", {"action": action, "form": form})
-    messages.success(request, f"Your update to {action} has been saved.")
-    return redirect(action)
+    def save(form):
+        try:
+            update_action(actor=request.user, action=action, **form.service_arguments())
+        except ActionConflict as conflict:
+            return conflict_page(request, conflict.action, form)
+        return action
+
+    return submit_form(
+        request, form, save, template="actionplan/action_update.html", context={"action": action},
+        success=f"Your update to {action} has been saved.",
+    )
 
 
 def conflict_page(request, current, mine, choice=None):
@@ -99,7 +93,4 @@ def resolve_conflict(request, action):
     # Re-apply: check the update again against the state now on screen, then save it.
     data = request.POST.copy()
     data["version"] = str(choice.cleaned_data["seen_version"])
-    form = ActionUpdateForm(data, action=action, baseline=starting_state(action, data["version"]))
-    if form.is_valid():
-        return save_update(request, action, form)
-    return render(request, "actionplan/action_update.html", {"action": action, "form": form})
+    return save_update(request, action, ActionUpdateForm(data, action=action, baseline=starting_state(action, data["version"])))

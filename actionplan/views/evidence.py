@@ -1,14 +1,13 @@
 """Evidence on an action: add it, mark it received, and download its file safely."""
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404
-from django.shortcuts import redirect, render
 from django.utils.text import slugify
 from django.views.decorators.http import require_GET, require_http_methods
 
 from scrutiny.core.formtools import ConfirmForm
+from scrutiny.core.writes import WriteRefused, posted, submit_form
 
 from ..forms.actions import EvidenceChangeForm, EvidenceForm
 from ..permissions import (
@@ -26,17 +25,25 @@ def evidence_add(request, pk):
     action = get_action_to_edit(request, pk)
     initial = {"provided_by_agency": request.user.agency_id or action.lead_agency_id}
     form = EvidenceForm(request.POST or None, request.FILES or None, action=action, initial=initial)
-    if request.method == "POST" and form.is_valid():
+
+    def save(form):
         data = form.cleaned_data
-        evidence = add_evidence(
+        return add_evidence(
             actor=request.user, action=action, title=data["title"], kind=data["kind"],
             description=data["description"], status=data["status"], provided_by=data["provided_by"],
             provided_by_agency=data["provided_by_agency"], requested_on=data["requested_on"],
             received_on=data["received_on"], upload=data["file"] or None, upload_kind=form.upload_kind,
         )
-        messages.success(request, f"Evidence “{evidence.title}” has been added to {action}.")
-        return redirect(f"{action.get_absolute_url()}#evidence")
-    return render(request, "actionplan/evidence_form.html", {"action": action, "form": form, "adding": True})
+
+    return submit_form(
+        request, form, save, template="actionplan/evidence_form.html", context={"action": action, "adding": True},
+        success=lambda evidence: f"Evidence “{evidence.title}” has been added to {action}.",
+        then=lambda evidence: evidence_on_action(action),
+    )
+
+
+def evidence_on_action(action) -> str:
+    return f"{action.get_absolute_url()}#evidence"
 
 
 @login_required
@@ -45,18 +52,21 @@ def evidence_edit(request, pk):
     evidence = get_evidence_to_edit(request, pk)
     action = evidence.action
     form = EvidenceChangeForm(request.POST or None, request.FILES or None, evidence=evidence)
-    if request.method == "POST" and form.is_valid():
+
+    def save(form):
         data = form.cleaned_data
         change_evidence(
             actor=request.user, evidence=evidence, status=data["status"], description=data["description"],
             requested_on=data["requested_on"], received_on=data["received_on"],
             upload=data["file"] or None, upload_kind=form.upload_kind,
         )
-        messages.success(request, f"Evidence “{evidence.title}” has been updated.")
-        return redirect(f"{action.get_absolute_url()}#evidence")
-    return render(request, "actionplan/evidence_form.html", {
-        "action": action, "evidence": evidence, "form": form, "adding": False,
-    })
+        return evidence_on_action(action)
+
+    return submit_form(
+        request, form, save, template="actionplan/evidence_form.html",
+        context={"action": action, "evidence": evidence, "adding": False},
+        success=f"Evidence “{evidence.title}” has been updated.",
+    )
 
 
 @login_required
@@ -64,18 +74,21 @@ def evidence_edit(request, pk):
 def evidence_remove(request, pk):
     evidence = get_evidence_to_edit(request, pk)
     action = evidence.action
-    form = ConfirmForm(request.POST if request.method == "POST" else None, button="Remove this evidence")
-    if request.method == "POST" and form.is_valid():
+    form = ConfirmForm(posted(request), button="Remove this evidence")
+
+    def save(form):
         try:
             remove_evidence(actor=request.user, evidence=evidence)
         except ValidationError as refused:
-            messages.error(request, " ".join(refused.messages))
-        else:
-            messages.success(request, f"Evidence “{evidence.title}” has been removed from {action}.")
-        return redirect(f"{action.get_absolute_url()}#evidence")
-    return render(request, "actionplan/evidence_remove.html", {
-        "action": action, "evidence": evidence, "form": form, "must_stay": why_evidence_must_stay(evidence),
-    })
+            # The group relied on it: nothing to correct on this page, so say why on the action's.
+            raise WriteRefused(" ".join(refused.messages)) from refused
+        return evidence_on_action(action)
+
+    return submit_form(
+        request, form, save, template="actionplan/evidence_remove.html",
+        context={"action": action, "evidence": evidence, "must_stay": why_evidence_must_stay(evidence)},
+        success=f"Evidence “{evidence.title}” has been removed from {action}.", back_url=evidence_on_action(action),
+    )
 
 
 def download_name(evidence) -> str:

@@ -1,18 +1,17 @@
 """Importing an action plan from a spreadsheet (upload -> columns -> preview -> confirm -> done),
 and exporting a plan, or a blank template, in the same layout."""
 
-from functools import wraps
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods
 
 from scrutiny.core.exports import export_response
 from scrutiny.core.querystring import id_or_none
+from scrutiny.people.permissions import capability_required, has_capability
 
 from ..exports import PlanExport, PlanTemplate
 from ..forms.imports import ColumnMappingForm, PlanUploadForm
@@ -36,17 +35,7 @@ PREVIEW_LIMIT = 200  # rows listed per kind on the preview; the counts are alway
 RESULT_LIMIT = 300
 
 
-def import_permission_required(view):
-    """Administrators only; checked before anything else, whatever the method."""
-
-    @login_required
-    @wraps(view)
-    def wrapper(request, *args, **kwargs):
-        if not request.user.role_obj.can_import:
-            raise PermissionDenied("Only administrators import action plans.")
-        return view(request, *args, **kwargs)
-
-    return wrapper
+import_permission_required = capability_required("can_import")
 
 
 class NoUpload(Exception):
@@ -181,13 +170,6 @@ def plan_import_confirm(request):
     return redirect("plan_import_done")
 
 
-def _url_or_none(name, *args):
-    try:
-        return reverse(name, args=args)
-    except NoReverseMatch:
-        return None
-
-
 @import_permission_required
 @require_GET
 def plan_import_done(request):
@@ -203,10 +185,10 @@ def plan_import_done(request):
     total = Action.objects.for_inspection(inspection).count()
     by_area: dict[int, list] = {}
     for action in actions:
-        action.url = _url_or_none("action_detail", action.pk)
+        action.url = reverse("action_detail", args=[action.pk])
         by_area.setdefault(action.area_id, []).append(action)
     for area in areas:
-        area.url = _url_or_none("area_detail", area.pk)
+        area.url = reverse("area_detail", args=[area.pk])
         area.imported_actions = by_area.get(area.pk, [])
     return render(request, "actionplan/import/done.html", {
         "result": result, "inspection": inspection, "areas": areas, "shown": len(actions), "total": total,
@@ -221,7 +203,7 @@ def _export_scope(request, inspection_id):
     if agency_id and id_or_none(agency_id) is None:
         raise Http404("No such agency")
     agency = get_object_or_404(Agency, pk=agency_id) if agency_id else None
-    if user.role_obj.can_export:
+    if has_capability(user, "can_export"):
         return inspection, agency
     if user.agency_id is None or (agency is not None and agency.pk != user.agency_id):
         raise Http404("No such plan")

@@ -1,5 +1,7 @@
 from django.contrib.auth import views as auth_views
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
+
+from .permissions import works_for_one_agency
 
 from .forms import SignInForm
 
@@ -11,11 +13,8 @@ class SignInView(auth_views.LoginView):
 
     def get_default_redirect_url(self):
         # An officer's job starts from the actions their agency leads.
-        if self.request.user.role_obj.works_for_one_agency:
-            try:
-                return reverse("my_actions")
-            except NoReverseMatch:
-                pass
+        if works_for_one_agency(self.request.user):
+            return reverse("my_actions")
         return super().get_default_redirect_url()
 
 

@@ -6,11 +6,19 @@ person their sign-in stands for); anyone else's are a 404 to them.
 Writing: members and clerks of *this* review (and administrators), through `User.can_write_review`.
 """
 
+from functools import wraps
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
-from django.shortcuts import get_object_or_404
+from django.shortcuts import get_object_or_404, redirect
+from django.views.decorators.http import require_http_methods, require_safe
 
-from .models import InformationRequest, Review
+from scrutiny.people.permissions import capability_required, has_capability
+
+from .models import InformationRequest, Meeting, Review
+from .services.meetings import NotesLocked
 
 
 def current_review_or_404() -> Review:
@@ -34,14 +42,53 @@ def require_review_writer(user, review) -> None:
 
 
 def require_review_runner(user, review) -> None:
-    """The review's clerk (and administrators) change its stage and which areas it pursues."""
+    """The review's clerk (and administrators) run its meetings, change its stage and which areas it pursues."""
     if not user.can_run_meetings_of(review):
-        raise PermissionDenied("Only the clerk of this review can change its stage and area decisions.")
+        raise PermissionDenied("Only the clerk of this review can do this.")
+
+
+def overview_required(view):
+    """Members, clerks and administrators see the whole plan; officers see only their agency's
+    actions elsewhere, so these whole-plan pages are refused to them. The pages only read: other
+    methods get 405."""
+    return capability_required("sees_every_agency")(require_safe(view))
+
+
+def get_meeting_for_user(request, pk) -> Meeting:
+    """Every signed-in user may read a meeting's schedule; its draft notes are checked apart."""
+    return get_object_or_404(
+        Meeting.objects.select_related("review__inspection", "theme", "notes_agreed_by__person"), pk=pk
+    )
+
+
+def may_read_draft_notes(user, review) -> bool:
+    return user.can_write_review(review) or user.can_run_meetings_of(review)
+
+
+def runner_view(*, while_draft: bool):
+    """Fetch the meeting (404), check the user runs its meetings (403) and, for writes that
+    change the record, refuse agreed notes with a message rather than a silent failure."""
+
+    def decorator(view):
+        @login_required
+        @require_http_methods(["GET", "POST"])
+        @wraps(view)
+        def wrapper(request, pk, *args, **kwargs):
+            meeting = get_meeting_for_user(request, pk)
+            require_review_runner(request.user, meeting.review)
+            if while_draft and meeting.notes_locked:
+                messages.error(request, str(NotesLocked(meeting)))
+                return redirect("meeting_detail", pk=meeting.pk)
+            return view(request, meeting, *args, **kwargs)
+
+        return wrapper
+
+    return decorator
 
 
 def requests_visible_to(user, queryset=None):
     queryset = InformationRequest.objects.all() if queryset is None else queryset
-    if user.role_obj.sees_every_agency:
+    if has_capability(user, "sees_every_agency"):
         return queryset
     condition = Q(asked_of_agency_id=user.agency_id) if user.agency_id else Q(pk__in=[])
     if user.person_id:
@@ -64,7 +111,7 @@ def can_answer_request(user, info_request) -> bool:
         return False
     if user.can_write_review(info_request.review):
         return True
-    if user.role_obj.can_update_own_agency_actions and user.agency_id and user.agency_id == info_request.asked_of_agency_id:
+    if has_capability(user, "can_update_own_agency_actions") and user.agency_id and user.agency_id == info_request.asked_of_agency_id:
         return True
     return bool(user.person_id and user.person_id == info_request.asked_of_person_id)
 

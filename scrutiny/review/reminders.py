@@ -15,7 +15,7 @@ from django.conf import settings
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils import timezone
 
 from actionplan.models import Action
@@ -52,10 +52,7 @@ def meetings_to_remind_about(today: datetime.date):
 
 
 def _action_url(action) -> str:
-    try:
-        return settings.SITE_URL + reverse("action_detail", args=[action.pk])
-    except NoReverseMatch:
-        return ""
+    return settings.SITE_URL + reverse("action_detail", args=[action.pk])
 
 
 def actions_needing_attention(agency_id, meeting: Meeting, today: datetime.date) -> list[ActionDue]:

@@ -30,15 +30,6 @@ def date_field(label, *, required=False, help_text="For example, 14/05/2012") ->
     )
 
 
-def add_service_errors(form, error: ValidationError) -> None:
-    """A service refused the write: show why next to the field it concerns (or above the form)."""
-    if hasattr(error, "error_dict"):
-        for name, messages in error.message_dict.items():
-            form.add_error(name if name in form.fields else None, messages)
-    else:
-        form.add_error(None, error.messages)
-
-
 def default_meeting(review, on=None):
     """The most recent meeting on or before today: where a conclusion is usually being recorded."""
     on = on or timezone.localdate()

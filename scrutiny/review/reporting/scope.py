@@ -2,13 +2,9 @@
 
 import datetime
 from dataclasses import dataclass
-from functools import wraps
 
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.db.models import F
 from django.utils import timezone
-from django.views.decorators.http import require_safe
 
 from actionplan.models import Inspection
 
@@ -30,23 +26,6 @@ def current_scope() -> Scope:
     )
     inspection = review.inspection if review else Inspection.objects.order_by("-id").first()
     return Scope(review=review, inspection=inspection)
-
-
-def overview_required(view):
-    """Members, clerks and administrators see the whole plan; officers see only their agency's
-    actions elsewhere, so these whole-plan pages are refused to them. The pages only read: other
-    methods get 405."""
-
-    view = require_safe(view)
-
-    @login_required
-    @wraps(view)
-    def wrapper(request, *args, **kwargs):
-        if not (request.user.is_active and request.user.role_obj.sees_every_agency):
-            raise PermissionDenied("These pages show every agency's actions.")
-        return view(request, *args, **kwargs)
-
-    return wrapper
 
 
 def start_of_day(day: datetime.date) -> datetime.datetime:

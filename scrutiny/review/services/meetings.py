@@ -3,6 +3,7 @@
 Once the notes are agreed the meeting's record is locked: every write here refuses with
 NotesLocked until the clerk reopens the notes, giving a reason kept in the history."""
 
+from scrutiny.core.writes import WriteRefused
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -22,7 +23,7 @@ CAPACITY_FOR_ROLE = {
 }
 
 
-class NotesLocked(Exception):
+class NotesLocked(WriteRefused):
     def __init__(self, meeting):
         agreed = f" on {meeting.notes_agreed_on:%-d %B %Y}" if meeting.notes_agreed_on else ""
         super().__init__(

@@ -1,14 +1,6 @@
 from django import template
 
-from ..reporting.links import url_or_blank
-
 register = template.Library()
-
-
-@register.simple_tag
-def url_if_built(name, *args):
-    """The URL of a page another journey builds, or "" while it does not exist, so links degrade to text."""
-    return url_or_blank(name, *args)
 
 
 @register.inclusion_tag("scrutiny/dashboard/includes/count_link.html")

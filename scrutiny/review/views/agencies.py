@@ -5,9 +5,10 @@ from django.shortcuts import render
 from actionplan.models import Theme
 
 from scrutiny.core.querystring import id_param
+from ..permissions import overview_required
 from ..reporting.agencies import DIVERGENCE_RULE, side_by_side
 from ..reporting.paging import paginate
-from ..reporting.scope import current_scope, overview_required
+from ..reporting.scope import current_scope
 from .dashboard import nothing_yet
 
 AREAS_PER_PAGE = 10

@@ -6,10 +6,11 @@ from actionplan.models import Theme
 
 from scrutiny.core.pagecache import cached_page
 from scrutiny.core.querystring import id_param
+from ..permissions import overview_required
 from ..reporting.changes import build_digest
 from ..reporting.forms import MomentForm
 from ..reporting.paging import paginate
-from ..reporting.scope import current_scope, end_of_meeting, overview_required, previous_meeting, start_of_day
+from ..reporting.scope import current_scope, end_of_meeting, previous_meeting, start_of_day
 from .dashboard import nothing_yet
 
 AREAS_PER_PAGE = 10

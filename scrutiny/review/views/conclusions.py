@@ -2,18 +2,17 @@
 
 from dataclasses import replace
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
 from scrutiny.people.models import Agency
 from actionplan.models import Theme
+from scrutiny.core.writes import submit_form
 
 from ..conclusions_table import RULE, build_conclusions_table
-from ..forms.records import ConclusionForm, add_service_errors, subject_initial
+from ..forms.records import ConclusionForm, subject_initial
 from ..models import Conclusion
 from scrutiny.core.pagecache import cached_page
 from ..permissions import current_review_or_404, get_review_for_user, require_review_writer
@@ -83,20 +82,23 @@ def conclusion_add(request):
     review = current_review_or_404()
     require_review_writer(request.user, review)
     form = ConclusionForm(request.POST or None, review=review, initial=subject_initial(request, review))
-    if request.method == "POST" and form.is_valid():
+
+    def save(form):
         data = form.cleaned_data
-        try:
-            conclusion = record_conclusion(
-                actor=request.user, review=review, meeting=data["meeting"], action=form.action, area=form.area,
-                judgement=data["judgement"], reasoning=data["reasoning"],
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            subject = conclusion.action or conclusion.area
-            messages.success(request, f"Recorded: {conclusion.get_judgement_display().lower()} on {subject}.")
-            return redirect(reverse("conclusions_table") + f"#area-{(conclusion.area or conclusion.action.area).number}")
-    return render(request, "scrutiny/conclusions/form.html", {"review": review, "form": form})
+        return record_conclusion(
+            actor=request.user, review=review, meeting=data["meeting"], action=form.action, area=form.area,
+            judgement=data["judgement"], reasoning=data["reasoning"],
+        )
+
+    return submit_form(
+        request, form, save, template="scrutiny/conclusions/form.html", context={"review": review},
+        success=lambda conclusion: (
+            f"Recorded: {conclusion.get_judgement_display().lower()} on {conclusion.action or conclusion.area}."
+        ),
+        then=lambda conclusion: (
+            reverse("conclusions_table") + f"#area-{(conclusion.area or conclusion.action.area).number}"
+        ),
+    )
 
 
 @login_required

@@ -6,10 +6,12 @@ from actionplan.models import Action, Evidence, Rag
 
 from ..models import InformationRequest
 from scrutiny.core.pagecache import cached_page
+from ..permissions import overview_required
 from ..reporting.dashboard import build_dashboard
-from ..reporting.forms import ActionFilterForm, StaleWeeksForm
+from ..reporting.filters import InspectionActionFilter
+from ..reporting.forms import StaleWeeksForm
 from ..reporting.paging import paginate
-from ..reporting.scope import current_scope, overview_required
+from ..reporting.scope import current_scope
 
 PER_PAGE = 25
 
@@ -37,12 +39,10 @@ def dashboard_actions(request):
     scope = current_scope()
     if scope.inspection is None:
         return nothing_yet(request, "Actions")
-    form = ActionFilterForm(request.GET or None, inspection=scope.inspection)
-    actions = Action.objects.for_inspection(scope.inspection).select_related("area", "lead_agency", "lead_officer")
-    if form.is_bound:
-        actions = form.filter(actions)
-    page = paginate(request, actions.with_last_update().order_by("area__number", "reference", "id"), PER_PAGE)
-    return render(request, "scrutiny/dashboard/actions.html", {"scope": scope, "form": form, "page": page})
+    filterset = InspectionActionFilter(request.GET or None, inspection=scope.inspection)
+    actions = filterset.qs.select_related("area", "lead_agency", "lead_officer").with_last_update()
+    page = paginate(request, actions.order_by("area__number", "reference", "id"), PER_PAGE)
+    return render(request, "scrutiny/dashboard/actions.html", {"scope": scope, "form": filterset.form, "page": page})
 
 
 @overview_required

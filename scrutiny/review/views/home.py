@@ -4,6 +4,8 @@ from django.shortcuts import render
 
 from actionplan.models import Action, Area, Inspection
 
+from scrutiny.people.permissions import works_for_one_agency
+
 from ..models import Meeting, Review
 
 
@@ -16,7 +18,7 @@ def home(request):
         return render(request, "home.html", context)
 
     actions = Action.objects.for_inspection(inspection)
-    if request.user.role_obj.works_for_one_agency:
+    if works_for_one_agency(request.user):
         actions = actions.for_agency(request.user.agency_id)
     counts = dict(actions.values_list("status").annotate(n=Count("id")).values_list("status", "n"))
     by_status = [{"status": s, "label": s.label, "count": counts.get(s.value, 0)} for s in Action.Status]

@@ -17,7 +17,10 @@ from ..forms.meetings import (
 )
 from scrutiny.core.formtools import ConfirmForm
 from ..services import meetings as services
-from .meetings import form_page, get_meeting, meeting_records, posted, require_runner, runner_view
+from scrutiny.core.writes import posted
+
+from ..permissions import get_meeting_for_user, require_review_runner, runner_view
+from .meetings import form_page, meeting_records
 
 
 def notes_url(meeting) -> str:
@@ -28,8 +31,8 @@ def notes_url(meeting) -> str:
 @require_GET
 def meeting_notes(request, pk):
     """The editor's overview. Agreed notes stay readable here, with the way to reopen them."""
-    meeting = get_meeting(pk)
-    require_runner(request.user, meeting.review)
+    meeting = get_meeting_for_user(request, pk)
+    require_review_runner(request.user, meeting.review)
     context = {"meeting": meeting, "review": meeting.review, **meeting_records(meeting, request.user)}
     return render(request, "scrutiny/meetings/notes.html", context)
 

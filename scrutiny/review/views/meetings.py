@@ -3,92 +3,37 @@
 Everyone signed in reads the schedule; only people who write the review read draft notes; the
 review's clerk and administrators run meetings. Once the notes are agreed the record is locked."""
 
-from functools import wraps
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods
 
 from ..forms.meetings import AddAttendeeForm, AttendanceForm, MeetingForm
 from ..models import Attendance, Meeting, Review
-from ..permissions import current_review_or_404, get_review_for_user, requests_visible_to
+from ..permissions import (
+    current_review_or_404,
+    get_meeting_for_user,
+    get_review_for_user,
+    may_read_draft_notes,
+    require_review_runner,
+    requests_visible_to,
+    runner_view,
+)
 from scrutiny.core.querystring import id_param
+from scrutiny.core.writes import posted, submit_form
+from scrutiny.people.permissions import has_capability
 from ..services import meetings as services
 
 FORM_TEMPLATE = "scrutiny/meetings/form.html"
 
 
-def get_meeting(pk) -> Meeting:
-    return get_object_or_404(
-        Meeting.objects.select_related("review__inspection", "theme", "notes_agreed_by__person"), pk=pk
-    )
-
-
-def may_read_draft_notes(user, review) -> bool:
-    return user.can_write_review(review) or user.can_run_meetings_of(review)
-
-
-def require_runner(user, review) -> None:
-    if not user.can_run_meetings_of(review):
-        raise PermissionDenied("Only the clerk of this review can run its meetings.")
-
-
-def runner_view(*, while_draft: bool):
-    """Fetch the meeting (404), check the user runs its meetings (403) and, for writes that
-    change the record, refuse agreed notes with a message rather than a silent failure."""
-
-    def decorator(view):
-        @login_required
-        @require_http_methods(["GET", "POST"])
-        @wraps(view)
-        def wrapper(request, pk, *args, **kwargs):
-            meeting = get_meeting(pk)
-            require_runner(request.user, meeting.review)
-            if while_draft and meeting.notes_locked:
-                messages.error(request, str(services.NotesLocked(meeting)))
-                return redirect("meeting_detail", pk=meeting.pk)
-            return view(request, meeting, *args, **kwargs)
-
-        return wrapper
-
-    return decorator
-
-
-def add_service_errors(form, error: ValidationError) -> None:
-    """Errors a service raises after the form validated: next to the field where there is one."""
-    if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
-
-
 def form_page(request, form, save, *, title, success, back_url, caption="", intro="", extra_link=None):
-    """GET shows the form; a valid POST calls save(form), says what happened and redirects to
-    the URL save returns; a service error is shown next to its field, nothing half-saved."""
-    if request.method == "POST" and form.is_valid():
-        try:
-            next_url = save(form)
-        except services.NotesLocked as locked:
-            messages.error(request, str(locked))
-            return redirect(back_url)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, success)
-            return redirect(next_url)
-    context = {
-        "form": form, "title": title, "caption": caption, "intro": intro, "back_url": back_url, "extra_link": extra_link,
-    }
-    return render(request, FORM_TEMPLATE, context)
-
-
-def posted(request):
-    """The submitted data, even when empty, so that an empty POST shows errors rather than a blank form."""
-    return request.POST if request.method == "POST" else None
+    """The clerk's forms share one page layout; the writing itself is the shared `submit_form`."""
+    context = {"title": title, "caption": caption, "intro": intro, "back_url": back_url, "extra_link": extra_link}
+    return submit_form(
+        request, form, save, template=FORM_TEMPLATE, success=success, context=context, back_url=back_url
+    )
 
 
 def review_from_query(request) -> Review:
@@ -110,7 +55,7 @@ def meeting_list(request):
         "review": review,
         "meetings": meetings,
         "can_run": user.can_run_meetings_of(review),
-        "can_export": user.role_obj.can_export,
+        "can_export": has_capability(user, "can_export"),
     }
     return render(request, "scrutiny/meetings/list.html", context)
 
@@ -118,7 +63,7 @@ def meeting_list(request):
 @login_required
 @require_GET
 def meeting_detail(request, pk):
-    meeting = get_meeting(pk)
+    meeting = get_meeting_for_user(request, pk)
     review = meeting.review
     user = request.user
     shows_notes = meeting.notes_locked or may_read_draft_notes(user, review)
@@ -131,7 +76,7 @@ def meeting_detail(request, pk):
         "attendance_groups": attendance_groups(attendance),
         "shows_notes": shows_notes,
         "can_run": user.can_run_meetings_of(review),
-        "can_export": user.role_obj.can_export,
+        "can_export": has_capability(user, "can_export"),
     }
     if shows_notes:
         context.update(meeting_records(meeting, user))
@@ -163,7 +108,7 @@ def meeting_records(meeting, user) -> dict:
 @require_http_methods(["GET", "POST"])
 def meeting_add(request, review_pk):
     review = get_object_or_404(Review.objects.select_related("inspection"), pk=review_pk)
-    require_runner(request.user, review)
+    require_review_runner(request.user, review)
     form = MeetingForm(posted(request), review=review, scheduling=True)
 
     def save(form):

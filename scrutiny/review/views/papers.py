@@ -14,17 +14,13 @@ from ..ical import meetings_calendar
 from scrutiny.core.documents import Document, document_response
 from ..papers import REPORT_KINDS, agenda_document, meetings_for_papers, notes_document, report_document
 from scrutiny.core.exports import export_response
+from scrutiny.people.permissions import require_capability
 from ..exports.conclusions import ConclusionsTableExport
 from ..exports.meetings import MeetingsExport
 from ..models import Meeting, Review
-from .meetings import may_read_draft_notes
+from ..permissions import may_read_draft_notes
 
 DOCUMENT_FORMATS = ("docx", "pdf", "html")
-
-
-def require_exporter(user) -> None:
-    if not user.role_obj.can_export:
-        raise PermissionDenied("Only members, clerks and administrators download the papers.")
 
 
 def _check_format(fmt, allowed) -> None:
@@ -34,12 +30,12 @@ def _check_format(fmt, allowed) -> None:
 
 def _paper_meeting(request, pk, fmt) -> Meeting:
     _check_format(fmt, DOCUMENT_FORMATS)
-    require_exporter(request.user)
+    require_capability(request.user, "can_export")
     return get_object_or_404(meetings_for_papers(Meeting.objects.all()), pk=pk)
 
 
 def _review(request, pk) -> Review:
-    require_exporter(request.user)
+    require_capability(request.user, "can_export")
     return get_object_or_404(Review.objects.select_related("inspection"), pk=pk)
 
 

@@ -7,10 +7,11 @@ from scrutiny.people.models import Agency
 from actionplan.models import Theme
 
 from scrutiny.core.querystring import id_param
+from ..permissions import overview_required
 from ..reporting.forms import MomentForm
 from ..reporting.paging import paginate
 from ..reporting.past import plan_as_at
-from ..reporting.scope import current_scope, end_of_day, end_of_meeting, overview_required
+from ..reporting.scope import current_scope, end_of_day, end_of_meeting
 from .dashboard import nothing_yet
 
 AREAS_PER_PAGE = 10

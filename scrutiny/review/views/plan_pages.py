@@ -15,6 +15,7 @@ from actionplan.models import Action, Area
 from actionplan.permissions import get_action_for_user, may_see_evidence_file
 from scrutiny.core.formtools import gds_helper
 from scrutiny.core.pagecache import cached_page
+from scrutiny.people.permissions import has_capability
 
 from ..conclusions_table import conclusions_for_action
 from ..models import InformationRequest, Meeting
@@ -54,7 +55,7 @@ def list_counts(queryset, today, meeting) -> dict:
 @cached_page
 def my_actions(request):
     user = request.user
-    officer_view = not user.role_obj.sees_every_agency
+    officer_view = not has_capability(user, "sees_every_agency")
     actions = Action.objects.for_agency(user.agency_id) if officer_view else Action.objects.all()
     filterset = MyActionsFilter(request.GET or None, queryset=actions, show_agency=not officer_view)
     filterset.form.helper = gds_helper(

@@ -4,8 +4,8 @@ from django.shortcuts import get_object_or_404, render
 
 from ..models import Meeting
 from scrutiny.core.pagecache import cached_page
+from ..permissions import overview_required
 from ..reporting.prep import build_pack, is_coming
-from ..reporting.scope import overview_required
 
 
 @overview_required

@@ -1,12 +1,13 @@
 """Recommendations and observations, and their life after the report."""
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
-from ..forms.records import RecommendationAddForm, RecommendationResponseForm, add_service_errors
+from scrutiny.core.writes import submit_form
+
+from ..forms.records import RecommendationAddForm, RecommendationResponseForm
 from ..models import Recommendation
 from ..permissions import current_review_or_404, require_review_writer
 from ..services.recommendations import add_recommendation, update_recommendation
@@ -46,15 +47,15 @@ def recommendation_update(request, pk):
     recommendation = _get_recommendation(pk)
     require_review_writer(request.user, recommendation.review)
     form = RecommendationResponseForm(request.POST or None, instance=recommendation)
-    if request.method == "POST" and form.is_valid():
-        try:
-            update_recommendation(actor=request.user, recommendation=recommendation, **form.cleaned_data)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, f"Saved the response to {recommendation}.")
-            return redirect("recommendation_detail", pk=recommendation.pk)
-    return render(request, "scrutiny/recommendations/form.html", {"recommendation": recommendation, "form": form})
+
+    def save(form):
+        update_recommendation(actor=request.user, recommendation=recommendation, **form.cleaned_data)
+        return reverse("recommendation_detail", args=[recommendation.pk])
+
+    return submit_form(
+        request, form, save, template="scrutiny/recommendations/form.html", context={"recommendation": recommendation},
+        success=f"Saved the response to {recommendation}.",
+    )
 
 
 @login_required
@@ -63,12 +64,12 @@ def recommendation_add(request):
     review = current_review_or_404()
     require_review_writer(request.user, review)
     form = RecommendationAddForm(request.POST or None, initial={"addressed_to": review.reporting_committee})
-    if request.method == "POST" and form.is_valid():
-        try:
-            recommendation = add_recommendation(actor=request.user, review=review, **form.cleaned_data)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, f"Added {recommendation}.")
-            return redirect("recommendation_detail", pk=recommendation.pk)
-    return render(request, "scrutiny/recommendations/add_form.html", {"review": review, "form": form})
+
+    def save(form):
+        return add_recommendation(actor=request.user, review=review, **form.cleaned_data)
+
+    return submit_form(
+        request, form, save, template="scrutiny/recommendations/add_form.html", context={"review": review},
+        success=lambda recommendation: f"Added {recommendation}.",
+        then=lambda recommendation: reverse("recommendation_detail", args=[recommendation.pk]),
+    )

@@ -2,18 +2,19 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from actionplan.models import Evidence
+from scrutiny.core.writes import submit_form
+from scrutiny.people.permissions import has_capability
 
 from ..forms.records import (
     AnswerForm,
     CloseRequestForm,
     InformationRequestForm,
-    add_service_errors,
     subject_initial,
 )
 from ..models import InformationRequest
@@ -26,7 +27,6 @@ from ..permissions import (
     require_review_writer,
 )
 from ..services.requests import answer_request, close_request, raise_request
-from .review import url_or_none
 
 STATUS_FILTERS = {"open": "Open", "overdue": "Overdue", "answered": "Answered", "closed": "Closed"}
 
@@ -66,7 +66,7 @@ def request_detail(request, pk):
     info_request = get_request_for_user(request, pk)
     evidence = list(info_request.evidence.all())
     for item in evidence:
-        item.url = url_or_none("evidence_download", item.pk) if item.file else None
+        item.url = reverse("evidence_download", args=[item.pk]) if item.file else None
     context = {
         "info_request": info_request,
         "review": info_request.review,
@@ -84,25 +84,25 @@ def request_add(request):
     review = current_review_or_404()
     require_review_writer(request.user, review)
     form = InformationRequestForm(request.POST or None, review=review, initial=subject_initial(request, review))
-    if request.method == "POST" and form.is_valid():
+
+    def save(form):
         data = form.cleaned_data
-        try:
-            info_request = raise_request(
-                actor=request.user, review=review, question=data["question"], meeting=data["meeting"],
-                asked_of_agency=data["asked_of_agency"], asked_of_person=data["asked_of_person"],
-                area=form.area, action=form.action, due_by=data["due_by"],
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, f"Request raised with {info_request.asked_of}.")
-            return redirect("request_detail", pk=info_request.pk)
-    return render(request, "scrutiny/requests/form.html", {"review": review, "form": form})
+        return raise_request(
+            actor=request.user, review=review, question=data["question"], meeting=data["meeting"],
+            asked_of_agency=data["asked_of_agency"], asked_of_person=data["asked_of_person"],
+            area=form.area, action=form.action, due_by=data["due_by"],
+        )
+
+    return submit_form(
+        request, form, save, template="scrutiny/requests/form.html", context={"review": review},
+        success=lambda info_request: f"Request raised with {info_request.asked_of}.",
+        then=lambda info_request: reverse("request_detail", args=[info_request.pk]),
+    )
 
 
 def _evidence_choices(user, info_request):
     evidence = Evidence.objects.filter(inspection_id=info_request.review.inspection_id).exclude(information_requests=info_request)
-    if not user.role_obj.sees_every_agency:
+    if not has_capability(user, "sees_every_agency"):
         evidence = evidence.for_agency(user.agency_id)
     return evidence.order_by("-added_at", "-id")
 
@@ -116,20 +116,20 @@ def request_answer(request, pk):
         request.POST or None, request.FILES or None, evidence_queryset=_evidence_choices(request.user, info_request),
         initial={"answer": info_request.answer},
     )
-    if request.method == "POST" and form.is_valid():
+
+    def save(form):
         data = form.cleaned_data
-        try:
-            answer_request(
-                actor=request.user, info_request=info_request, answer=data["answer"], upload=data.get("file"), upload_kind=form.upload_kind,
-                evidence_title=data.get("evidence_title", ""), evidence_kind=data["evidence_kind"],
-                existing_evidence=data.get("existing_evidence") or (),
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, "Your answer has been sent to the group.")
-            return redirect("request_detail", pk=info_request.pk)
-    return render(request, "scrutiny/requests/answer_form.html", {"info_request": info_request, "form": form})
+        answer_request(
+            actor=request.user, info_request=info_request, answer=data["answer"], upload=data.get("file"),
+            upload_kind=form.upload_kind, evidence_title=data.get("evidence_title", ""),
+            evidence_kind=data["evidence_kind"], existing_evidence=data.get("existing_evidence") or (),
+        )
+        return reverse("request_detail", args=[info_request.pk])
+
+    return submit_form(
+        request, form, save, template="scrutiny/requests/answer_form.html", context={"info_request": info_request},
+        success="Your answer has been sent to the group.",
+    )
 
 
 @login_required
@@ -141,12 +141,12 @@ def request_close(request, pk):
         messages.info(request, "This request is already closed.")
         return redirect("request_detail", pk=info_request.pk)
     form = CloseRequestForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            close_request(actor=request.user, info_request=info_request, note=form.cleaned_data["note"])
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, "The request is closed.")
-            return redirect("request_detail", pk=info_request.pk)
-    return render(request, "scrutiny/requests/close_form.html", {"info_request": info_request, "form": form})
+
+    def save(form):
+        close_request(actor=request.user, info_request=info_request, note=form.cleaned_data["note"])
+        return reverse("request_detail", args=[info_request.pk])
+
+    return submit_form(
+        request, form, save, template="scrutiny/requests/close_form.html", context={"info_request": info_request},
+        success="The request is closed.",
+    )

@@ -1,26 +1,17 @@
 """The review itself: remit, people, dates and stage, the areas it pursues, its meetings."""
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
 from actionplan.models import Area
+from scrutiny.core.writes import submit_form
 
-from ..forms.records import AreaDecisionForm, ReviewStageForm, add_service_errors
+from ..forms.records import AreaDecisionForm, ReviewStageForm
 from ..models import ReviewArea, ReviewMembership
 from ..permissions import current_review_or_404, get_review_for_user, require_review_runner
 from ..services.review import decide_area, update_review_stage
-
-
-def url_or_none(name, *args):
-    """The URL of a page another part of the app may not have built yet."""
-    try:
-        return reverse(name, args=args)
-    except NoReverseMatch:
-        return None
 
 
 @login_required
@@ -39,7 +30,7 @@ def review_detail(request, pk):
         area.decision = decisions.get(area.pk)
     meetings = list(review.meetings.select_related("theme").order_by("date", "id"))
     for meeting in meetings:
-        meeting.url = url_or_none("meeting_detail", meeting.pk)
+        meeting.url = reverse("meeting_detail", args=[meeting.pk])
     context = {
         "review": review,
         "chair": by_role[ReviewMembership.Role.CHAIR],
@@ -61,15 +52,15 @@ def review_stage_update(request, pk):
     require_review_runner(request.user, review)
     initial = {"state": review.state, "interim_report_on": review.interim_report_on, "final_report_on": review.final_report_on}
     form = ReviewStageForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            update_review_stage(actor=request.user, review=review, **form.cleaned_data)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, f"The review is now at the stage: {review.get_state_display()}.")
-            return redirect(review)
-    return render(request, "scrutiny/review/stage_form.html", {"review": review, "form": form})
+
+    def save(form):
+        update_review_stage(actor=request.user, review=review, **form.cleaned_data)
+        return review
+
+    return submit_form(
+        request, form, save, template="scrutiny/review/stage_form.html", context={"review": review},
+        success=lambda review: f"The review is now at the stage: {review.get_state_display()}.",
+    )
 
 
 @login_required
@@ -81,14 +72,15 @@ def review_area_update(request, pk, area_pk):
     decision = ReviewArea.objects.filter(review=review, area=area).first()
     initial = {"pursued": "yes" if decision is None or decision.pursued else "no", "reason": decision.reason if decision else ""}
     form = AreaDecisionForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            decision = decide_area(actor=request.user, review=review, area=area, **form.cleaned_data)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            verdict = "pursues" if decision.pursued else "does not pursue"
-            messages.success(request, f"Saved: the review {verdict} area {area.number}.")
-            return redirect(review)
-    context = {"review": review, "area": area, "decision": decision, "form": form}
-    return render(request, "scrutiny/review/area_form.html", context)
+
+    def save(form):
+        return decide_area(actor=request.user, review=review, area=area, **form.cleaned_data)
+
+    return submit_form(
+        request, form, save, template="scrutiny/review/area_form.html",
+        context={"review": review, "area": area, "decision": decision},
+        success=lambda decision: (
+            f"Saved: the review {'pursues' if decision.pursued else 'does not pursue'} area {area.number}."
+        ),
+        then=lambda decision: review,
+    )

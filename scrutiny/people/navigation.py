@@ -1,8 +1,10 @@
-"""The menu each role sees. Entries whose pages are not built yet are left out, not broken."""
+"""The menu each role sees."""
 
 from dataclasses import dataclass
 
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
+
+from .permissions import has_capability, works_for_one_agency
 
 
 @dataclass(frozen=True)
@@ -31,16 +33,13 @@ def navigation_for(request) -> list[dict]:
     user = request.user
     if not user.is_authenticated:
         return []
-    role = user.role_obj
+    officer = works_for_one_agency(user)
     items = []
     for entry in NAVIGATION:
-        if entry.visible_to and not getattr(role, entry.visible_to):
+        if entry.visible_to and not has_capability(user, entry.visible_to):
             continue
-        try:
-            url = reverse(entry.url_name)
-        except NoReverseMatch:
-            continue
-        label = entry.officer_label if (entry.officer_label and role.works_for_one_agency) else entry.label
+        url = reverse(entry.url_name)
+        label = entry.officer_label if (entry.officer_label and officer) else entry.label
         active = request.path == url if url == "/" else request.path.startswith(url)
         items.append({"label": label, "url": url, "active": active})
     return items

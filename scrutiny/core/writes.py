@@ -1,0 +1,67 @@
+"""The one way a page writes: bind the form, call the service, put the service's errors on the form,
+say what happened, redirect.
+
+Views build the form and a `save(form)` function that calls one service; `submit_form` does the rest,
+so every page answers bad input the same way: errors next to the field, nothing half-saved, nothing
+typed lost."""
+
+from collections.abc import Callable
+from typing import Any
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+
+
+class WriteRefused(Exception):
+    """A write refused as a whole (for example into agreed, locked notes): said as a message on the
+    page the person is sent back to, rather than as a field error."""
+
+
+def add_service_errors(form, error: ValidationError) -> None:
+    """A service refused the write after the form validated: show why next to the field it concerns,
+    or above the form when it concerns no one field."""
+    if hasattr(error, "error_dict"):
+        for name, field_errors in error.message_dict.items():
+            form.add_error(name if name in form.fields else None, field_errors)
+    else:
+        form.add_error(None, error.messages)
+
+
+def posted(request):
+    """The submitted data, even when empty, so that an empty POST shows errors rather than a blank form."""
+    return request.POST if request.method == "POST" else None
+
+
+def submit_form(
+    request,
+    form,
+    save: Callable[[Any], Any],
+    *,
+    template: str,
+    success: str | Callable[[Any], str],
+    then: Callable[[Any], Any] | None = None,
+    context: dict | None = None,
+    back_url: str | None = None,
+) -> HttpResponse:
+    """GET, or a POST that does not validate, shows `template` with the form.
+
+    A valid POST calls `save(form)`. What it returns is where to go next (a URL, a model with
+    `get_absolute_url`), or `then(result)` is; `success` is the message, or makes it from the result.
+    A service's ValidationError goes on the form; a WriteRefused becomes an error message and leads
+    to `back_url`. A `save` that answers with a page of its own (a conflict page) is shown as it is."""
+    if request.method == "POST" and form.is_valid():
+        try:
+            result = save(form)
+        except WriteRefused as refused:
+            messages.error(request, str(refused))
+            return redirect(back_url or request.path)
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            if isinstance(result, HttpResponse):
+                return result
+            messages.success(request, success(result) if callable(success) else success)
+            return redirect(then(result) if then else result)
+    return render(request, template, {**(context or {}), "form": form})
