@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PIP := $(VENV)/bin/pip -q --disable-pip-version-check
 
-.PHONY: run test install install-test migrate demo check clean
+.PHONY: run test lint install install-test migrate demo check clean
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -32,10 +32,16 @@ run: demo
 	@echo "Serving at http://127.0.0.1:8000 (Ctrl+C to stop)"
 	$(PY) manage.py runserver 127.0.0.1:8000
 
-## make test: install the test dependencies and run the whole suite
-test: install-test
+## make test: install the test dependencies, check the layers and the style, and run the whole suite
+test: install-test lint
 	$(PY) manage.py makemigrations --check --dry-run
 	$(PY) -m pytest $(PYTEST_ARGS)
+
+## make lint: the four layers (import-linter) and ruff's lint and format checks
+lint: install-test
+	$(VENV)/bin/lint-imports
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
 
 check: install
 	$(PY) manage.py check
