@@ -1,18 +1,25 @@
-"""Filters for the My actions list."""
+"""Filters for the My actions list: one list across every inspection the user works on."""
 
 import django_filters
 from django.db.models import F
 
 from scrutiny.people.models import Agency
-from .models import Action, Area, Theme
+from .models import Action, Area, Inspection, Theme
 
 
 class MyActionsFilter(django_filters.FilterSet):
+    # Grouped by inspection first (newest first), then as chosen.
+    BY_INSPECTION = (F("area__inspection__start_date").desc(nulls_last=True), "area__inspection_id")
     SORTS = {
-        "target": (F("target_date").asc(nulls_last=True), "area__number", "reference", "id"),
-        "-target": (F("target_date").desc(nulls_last=True), "area__number", "reference", "id"),
-        "area": ("area__number", "reference", "id"),
+        "target": (*BY_INSPECTION, F("target_date").asc(nulls_last=True), "area__number", "reference", "id"),
+        "-target": (*BY_INSPECTION, F("target_date").desc(nulls_last=True), "area__number", "reference", "id"),
+        "area": (*BY_INSPECTION, "area__number", "reference", "id"),
     }
+
+    inspection = django_filters.ModelChoiceFilter(
+        label="Inspection", field_name="area__inspection", queryset=Inspection.objects.none(),
+        empty_label="Every inspection",
+    )
 
     agency = django_filters.ModelChoiceFilter(
         label="Lead agency", field_name="lead_agency", queryset=Agency.objects.order_by("name"), empty_label="All agencies"
@@ -41,12 +48,16 @@ class MyActionsFilter(django_filters.FilterSet):
 
     class Meta:
         model = Action
-        fields = ["agency", "status", "rag", "area", "theme", "overdue"]
+        fields = ["inspection", "agency", "status", "rag", "area", "theme", "overdue"]
 
-    def __init__(self, *args, show_agency=True, **kwargs):
+    def __init__(self, *args, show_agency=True, inspections=None, **kwargs):
         super().__init__(*args, **kwargs)
         if not show_agency:
             del self.filters["agency"]
+        inspections = Inspection.objects.all() if inspections is None else inspections
+        self.filters["inspection"].queryset = inspections
+        self.filters["area"].queryset = Area.objects.filter(inspection__in=inspections).select_related(
+            "inspection").order_by("inspection", "number")
 
     @property
     def qs(self):

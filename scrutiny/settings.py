@@ -98,6 +98,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "scrutiny.people.context_processors.site",
+                "scrutiny.review.context_processors.review_bar",
             ],
         },
     },
@@ -228,6 +229,7 @@ MIDDLEWARE.insert(MIDDLEWARE.index("django.contrib.messages.middleware.MessageMi
 MIDDLEWARE.insert(MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1,
                   "scrutiny.core.security.ContentSecurityPolicyMiddleware")
 MIDDLEWARE.append("scrutiny.core.errors.DatabaseUnavailableMiddleware")
+MIDDLEWARE.append("scrutiny.core.writes.WriteRefusedMiddleware")
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 CSRF_COOKIE_HTTPONLY = True

@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 from scrutiny.people.views import SignInView, SignOutView
-from scrutiny.review.views.home import home
+from scrutiny.review.views.portfolio import home, inspection_detail
 
 urlpatterns = [
     path("", home, name="home"),
@@ -13,9 +13,12 @@ urlpatterns = [
     path("", include("actionplan.urls_actions")),
     path("", include("scrutiny.review.urls_plan")),
     path("", include("actionplan.urls_import")),
-    path("", include("scrutiny.review.urls_dashboard")),
-    path("", include("scrutiny.review.urls_review")),
-    path("", include("scrutiny.review.urls_meetings")),
+    path("inspections/<int:inspection_pk>/", inspection_detail, name="inspection_detail"),
+    # Every page about one review says which in its address.
+    path("reviews/<int:review_pk>/", include("scrutiny.review.urls_review")),
+    path("reviews/<int:review_pk>/", include("scrutiny.review.urls_dashboard")),
+    path("reviews/<int:review_pk>/", include("scrutiny.review.urls_meetings")),
+    path("", include("scrutiny.review.urls_legacy")),
 ]
 
 handler400 = "scrutiny.core.errors.bad_request"

@@ -124,3 +124,30 @@ def make_world() -> SimpleNamespace:
     w.clara = make_user("clara", Role.CLERK, person=w.clara_person)
     w.ada = make_user("ada", Role.ADMIN, is_staff=True, is_superuser=True, first_name="Ada", last_name="Admin")
     return w
+
+
+def add_second_inspection(w, *, title="Children's services inspection 2014", review_title="Children's Improvement T&F Group"):
+    """A second inspection, with its own plan, action and live review, on which maya (and clara) sit too.
+    The area's text is a real Ofsted recommendation (Herefordshire 2014, shared/realdata)."""
+    today = timezone.localdate()
+    inspection = Inspection.objects.create(title=title, body_inspected="Herefordshire Council", when_text="May 2014")
+    inspection.inspectorates.add(w.ofsted)
+    area = Area.objects.create(
+        inspection=inspection, number=17, theme=w.safeguarding, raised_by=w.ofsted,
+        text="Ensure that all children in need have an up-to-date plan that is regularly reviewed.",
+    )
+    plan = ActionPlan.objects.create(inspection=inspection, agency=w.wcc, title=f"WCC plan for {title}")
+    action = make_action(plan, area, reference="17.1", description="Audit every child in need plan",
+                         target_date=today - datetime.timedelta(days=3))
+    review = Review.objects.create(
+        title=review_title, inspection=inspection, commissioned_by="Overview & Scrutiny Board",
+        commissioned_on=today - datetime.timedelta(days=30), reporting_committee="Children's Scrutiny Committee",
+        remit="Follow the improvement plan.", state=Review.State.GATHERING_EVIDENCE,
+    )
+    ReviewMembership.objects.create(review=review, person=w.maya_person, role=ReviewMembership.Role.MEMBER)
+    ReviewMembership.objects.create(review=review, person=w.clara_person, role=ReviewMembership.Role.CLERK)
+    meeting = Meeting.objects.create(
+        review=review, number=1, title="Children in need", date=today + datetime.timedelta(days=5),
+        purpose="Plans for children in need",
+    )
+    return SimpleNamespace(inspection=inspection, area=area, plan=plan, action=action, review=review, meeting=meeting)

@@ -16,7 +16,7 @@ pytestmark = pytest.mark.django_db
 
 def compare(client, user, **params):
     client.force_login(user)
-    return client.get(reverse("agencies_side_by_side"), params)
+    return client.get(reverse("agencies_side_by_side", args=[world.review.pk]), params)
 
 
 def test_timescales_more_than_three_months_apart_are_flagged_and_the_rule_is_stated(client, world, maya):

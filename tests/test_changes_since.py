@@ -16,7 +16,7 @@ pytestmark = pytest.mark.django_db
 
 def get(client, user, **params):
     client.force_login(user)
-    return client.get(reverse("changes_since"), params)
+    return client.get(reverse("changes_since", args=[world.review.pk]), params)
 
 
 def section(text, heading):

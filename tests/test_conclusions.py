@@ -20,7 +20,7 @@ def post_conclusion(client, world, **overrides):
         "judgement": J.MORE_INFORMATION_NEEDED, "reasoning": "Certain evidence was unavailable to us.",
     }
     data.update(overrides)
-    return client.post(reverse("conclusion_add"), data)
+    return client.post(reverse("conclusion_add", args=[world.review.pk]), data)
 
 
 def test_a_member_records_a_conclusion_reached_at_a_meeting(client, world):
@@ -39,7 +39,7 @@ def test_a_member_records_a_conclusion_reached_at_a_meeting(client, world):
 
 def test_the_form_offers_the_most_recent_meeting_on_or_before_today(client, world):
     client.force_login(world.clara)
-    response = client.get(reverse("conclusion_add") + f"?action={world.arden_action.pk}")
+    response = client.get(reverse("conclusion_add", args=[world.review.pk]) + f"?action={world.arden_action.pk}")
     form = response.context["form"]
     assert form.initial["meeting"] == world.last_meeting  # not the meeting in two weeks' time
     assert form.initial["subject"] == f"action-{world.arden_action.pk}"
@@ -99,9 +99,9 @@ def test_officers_read_conclusions_with_their_history_but_cannot_record_one(clie
         judgement=J.SATISFIED, reasoning="Suitable progress.",
     )
     client.force_login(world.olivia)
-    page = client.get(reverse("conclusion_detail", args=[conclusion.pk])).content.decode()
+    page = client.get(reverse("conclusion_detail", args=[conclusion.review_id, conclusion.pk])).content.decode()
     assert "Suitable progress." in page and "History of changes" in page and "Cllr Maya Patel" in page
-    assert client.get(reverse("conclusion_add")).status_code == 403
+    assert client.get(reverse("conclusion_add", args=[world.review.pk])).status_code == 403
     assert post_conclusion(client, world).status_code == 403
     assert Conclusion.objects.count() == 1
 

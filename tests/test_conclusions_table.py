@@ -79,7 +79,7 @@ def test_agreement_is_not_flagged(world):
 def test_every_area_shows_including_those_not_pursued_with_the_reason(client, world):
     ReviewArea.objects.create(review=world.review, area=world.area3, pursued=False, reason="Covered by the WSCB audit.")
     client.force_login(world.olivia)
-    html = client.get(reverse("conclusions_table")).content.decode()
+    html = client.get(reverse("conclusions_table", args=[world.review.pk])).content.decode()
     for number in (1, 2, 3):
         assert f'id="area-{number}"' in html
     assert "Not pursued" in html and "Covered by the WSCB audit." in html
@@ -89,7 +89,7 @@ def test_every_area_shows_including_those_not_pursued_with_the_reason(client, wo
 def test_the_page_says_where_officers_and_the_group_disagree(client, world):
     conclude(world, J.SATISFIED, action=world.arden_action, reasoning="The audit was convincing.")
     client.force_login(world.maya)
-    html = client.get(reverse("conclusions_table")).content.decode()
+    html = client.get(reverse("conclusions_table", args=[world.review.pk])).content.decode()
     assert "Disagreement:" in html and "but the action is overdue" in html
     assert "The audit was convincing." in html
     assert "1 where officers and the group disagree" in html
@@ -98,7 +98,7 @@ def test_the_page_says_where_officers_and_the_group_disagree(client, world):
 def test_filters(client, world):
     conclude(world, J.SATISFIED, action=world.arden_action)
     client.force_login(world.maya)
-    url = reverse("conclusions_table")
+    url = reverse("conclusions_table", args=[world.review.pk])
     rows = client.get(url, {"agency": world.arden.pk}).context["rows"]
     assert [r.action for r in rows if r.action] == [world.arden_action]
     rows = client.get(url, {"theme": world.safeguarding.pk}).context["rows"]
@@ -126,7 +126,7 @@ def grow(world, n):
 def test_queries_stay_the_same_whatever_the_size(client, world, django_assert_num_queries, size):
     grow(world, size)
     client.force_login(world.maya)
-    url = reverse("conclusions_table")
+    url = reverse("conclusions_table", args=[world.review.pk])
     client.get(url)  # warm the session
     with django_assert_num_queries(QUERIES) as captured:
         response = client.get(url, {"theme": "", "agency": ""})

@@ -11,14 +11,14 @@ OFFICERS = ["olivia", "arjun"]
 
 def urls(world):
     return {
-        "dashboard": reverse("dashboard"),
-        "dashboard_actions": reverse("dashboard_actions"),
-        "dashboard_evidence": reverse("dashboard_evidence"),
-        "dashboard_requests": reverse("dashboard_requests"),
-        "changes_since": reverse("changes_since"),
-        "plan_as_at": reverse("plan_as_at") + "?date=2012-05-30",
-        "prep_pack": reverse("prep_pack", args=[world.next_meeting.pk]),
-        "agencies_side_by_side": reverse("agencies_side_by_side"),
+        "dashboard": reverse("dashboard", args=[world.review.pk]),
+        "dashboard_actions": reverse("dashboard_actions", args=[world.review.pk]),
+        "dashboard_evidence": reverse("dashboard_evidence", args=[world.review.pk]),
+        "dashboard_requests": reverse("dashboard_requests", args=[world.review.pk]),
+        "changes_since": reverse("changes_since", args=[world.review.pk]),
+        "plan_as_at": reverse("plan_as_at", args=[world.review.pk]) + "?date=2012-05-30",
+        "prep_pack": reverse("prep_pack", args=[world.next_meeting.review_id, world.next_meeting.pk]),
+        "agencies_side_by_side": reverse("agencies_side_by_side", args=[world.review.pk]),
     }
 
 
@@ -52,4 +52,4 @@ def test_a_deactivated_member_cannot_see_the_dashboard(client, world):
     world.maya.is_active = False
     world.maya.save()
     client.force_login(world.maya)
-    assert client.get(reverse("dashboard")).status_code in (302, 403)
+    assert client.get(reverse("dashboard", args=[world.review.pk])).status_code in (302, 403)

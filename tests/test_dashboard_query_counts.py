@@ -19,19 +19,19 @@ DEMO_ACTIONS = 16  # the Warwickshire demo's actions; scale_up adds 3 actions pe
 def pages(world):
     week_ago = (datetime.date.today() - datetime.timedelta(days=7)).isoformat()
     return [
-        reverse("dashboard"),
-        reverse("dashboard") + "?weeks=2",
-        reverse("dashboard_actions"),
-        reverse("dashboard_actions") + f"?status=in_progress&agency={world.wcc.pk}&progress=overdue&stale_weeks=1",
-        reverse("dashboard_evidence"),
-        reverse("dashboard_requests"),
-        reverse("changes_since"),
-        reverse("changes_since") + f"?since={week_ago}",
-        reverse("plan_as_at") + f"?date={datetime.date.today().isoformat()}",
-        reverse("plan_as_at") + f"?meeting={world.last_meeting.pk}",
-        reverse("prep_pack", args=[world.next_meeting.pk]),
-        reverse("agencies_side_by_side"),
-        reverse("agencies_side_by_side") + "?divergent=1",
+        reverse("dashboard", args=[world.review.pk]),
+        reverse("dashboard", args=[world.review.pk]) + "?weeks=2",
+        reverse("dashboard_actions", args=[world.review.pk]),
+        reverse("dashboard_actions", args=[world.review.pk]) + f"?status=in_progress&agency={world.wcc.pk}&progress=overdue&stale_weeks=1",
+        reverse("dashboard_evidence", args=[world.review.pk]),
+        reverse("dashboard_requests", args=[world.review.pk]),
+        reverse("changes_since", args=[world.review.pk]),
+        reverse("changes_since", args=[world.review.pk]) + f"?since={week_ago}",
+        reverse("plan_as_at", args=[world.review.pk]) + f"?date={datetime.date.today().isoformat()}",
+        reverse("plan_as_at", args=[world.review.pk]) + f"?meeting={world.last_meeting.pk}",
+        reverse("prep_pack", args=[world.next_meeting.review_id, world.next_meeting.pk]),
+        reverse("agencies_side_by_side", args=[world.review.pk]),
+        reverse("agencies_side_by_side", args=[world.review.pk]) + "?divergent=1",
     ]
 
 
@@ -46,7 +46,7 @@ def test_every_page_makes_the_same_number_of_queries_at_ten_and_a_hundred_times_
     client.force_login(world.maya)
     # The first request after signing in stamps the session's last-seen time (three queries, once):
     # made here so that the counts below are the pages' own.
-    client.get(reverse("dashboard"))
+    client.get(reverse("dashboard", args=[world.review.pk]))
     # Changes dated inside the digest's period, so the digest has rows to read at both sizes.
     world.last_meeting.date = datetime.date.today() - datetime.timedelta(days=14)
     units_for = lambda times: times * DEMO_ACTIONS // 3  # noqa: E731

@@ -17,7 +17,7 @@ def meeting(world):
 def add_item(client, meeting, **overrides):
     data = {"position": "1", "heading": "Case-file audits", "area": "", "body": "Jenny showed the checklists.\n\nAll agreed."}
     data.update(overrides)
-    return client.post(reverse("meeting_note_add", args=[meeting.pk]), data)
+    return client.post(reverse("meeting_note_add", args=[meeting.review_id, meeting.pk]), data)
 
 
 def agree(meeting, user):
@@ -29,16 +29,16 @@ def agree(meeting, user):
 def test_the_clerk_writes_an_item_about_an_area_and_changes_it(client, world, meeting):
     client.force_login(world.clara)
     response = add_item(client, meeting, area=world.area1.pk)
-    assert response.status_code == 302 and response["Location"] == reverse("meeting_notes", args=[meeting.pk])
+    assert response.status_code == 302 and response["Location"] == reverse("meeting_notes", args=[meeting.review_id, meeting.pk])
     item = meeting.note_items.get()
     assert item.area == world.area1 and item.history.first().history_user == world.clara
     response = client.post(
-        reverse("meeting_note_edit", args=[meeting.pk, item.pk]),
+        reverse("meeting_note_edit", args=[meeting.review_id, meeting.pk, item.pk]),
         {"position": "1", "heading": "Area 1: caseloads", "area": world.area1.pk, "body": "Caseloads are at 16 to 18."},
     )
     item.refresh_from_db()
     assert item.heading == "Area 1: caseloads"
-    page = client.get(reverse("meeting_notes", args=[meeting.pk])).content.decode()
+    page = client.get(reverse("meeting_notes", args=[meeting.review_id, meeting.pk])).content.decode()
     assert "Area 1: caseloads" in page and "Caseloads are at 16 to 18." in page
 
 
@@ -52,7 +52,7 @@ def test_an_item_without_a_heading_is_refused_next_to_the_field(client, world, m
 def test_a_conclusion_and_an_information_request_are_recorded_at_the_meeting(client, world, meeting):
     client.force_login(world.clara)
     response = client.post(
-        reverse("meeting_conclusion_add", args=[meeting.pk]),
+        reverse("meeting_conclusion_add", args=[meeting.review_id, meeting.pk]),
         {"subject": f"action-{world.wcc_action.pk}", "judgement": "satisfied", "reasoning": "Caseloads are manageable."},
     )
     assert response.status_code == 302
@@ -60,27 +60,27 @@ def test_a_conclusion_and_an_information_request_are_recorded_at_the_meeting(cli
     assert conclusion.action == world.wcc_action and conclusion.reached_on == meeting.date
     assert conclusion.recorded_by == world.clara
     response = client.post(
-        reverse("meeting_request_add", args=[meeting.pk]),
+        reverse("meeting_request_add", args=[meeting.review_id, meeting.pk]),
         {"question": "Confirm the information protocols at UHCW", "asked_of_agency": world.uhcw.pk, "asked_of_person": "",
          "area": world.area2.pk, "due_by": ""},
     )
     assert response.status_code == 302
     info_request = InformationRequest.objects.get(meeting=meeting)
     assert info_request.asked_of_agency == world.uhcw and info_request.raised_on == meeting.date
-    page = client.get(reverse("meeting_notes", args=[meeting.pk])).content.decode()
+    page = client.get(reverse("meeting_notes", args=[meeting.review_id, meeting.pk])).content.decode()
     assert "Caseloads are manageable." in page and "Confirm the information protocols at UHCW" in page
 
 
 def test_a_request_must_say_who_is_asked(client, world, meeting):
     client.force_login(world.clara)
-    page = client.post(reverse("meeting_request_add", args=[meeting.pk]), {"question": "What?"}).content.decode()
+    page = client.post(reverse("meeting_request_add", args=[meeting.review_id, meeting.pk]), {"question": "What?"}).content.decode()
     assert "Choose the agency or the person the request is for" in page
     assert not InformationRequest.objects.exists()
 
 
 def test_notes_with_no_items_cannot_be_agreed(client, world, meeting):
     client.force_login(world.clara)
-    page = client.post(reverse("meeting_agree_notes", args=[meeting.pk]), {"agreed_on": "01/06/2012"}).content.decode()
+    page = client.post(reverse("meeting_agree_notes", args=[meeting.review_id, meeting.pk]), {"agreed_on": "01/06/2012"}).content.decode()
     assert "Write at least one item of the notes before agreeing them" in page
     meeting.refresh_from_db()
     assert meeting.notes_status == Meeting.NotesStatus.DRAFT
@@ -91,12 +91,12 @@ def test_agreed_notes_are_locked_until_reopened_with_a_reason(client, world, mee
     add_item(client, meeting)
     item = meeting.note_items.get()
     today = timezone.localdate().strftime("%d/%m/%Y")
-    response = client.post(reverse("meeting_agree_notes", args=[meeting.pk]), {"agreed_on": today})
+    response = client.post(reverse("meeting_agree_notes", args=[meeting.review_id, meeting.pk]), {"agreed_on": today})
     assert response.status_code == 302
     meeting.refresh_from_db()
     assert meeting.notes_status == "agreed" and meeting.notes_agreed_by == world.clara
 
-    edit_url = reverse("meeting_note_edit", args=[meeting.pk, item.pk])
+    edit_url = reverse("meeting_note_edit", args=[meeting.review_id, meeting.pk, item.pk])
     response = client.post(edit_url, {"position": "1", "heading": "Rewritten", "body": "Changed after agreement"}, follow=True)
     page = response.content.decode()
     assert "are locked. Reopen them, giving a reason" in page
@@ -106,12 +106,12 @@ def test_agreed_notes_are_locked_until_reopened_with_a_reason(client, world, mee
         response = client.get(reverse(name, args=[meeting.pk]))
         assert response.status_code == 302 and response["Location"] == meeting.get_absolute_url()
 
-    page = client.post(reverse("meeting_reopen_notes", args=[meeting.pk]), {"reason": ""}).content.decode()
+    page = client.post(reverse("meeting_reopen_notes", args=[meeting.review_id, meeting.pk]), {"reason": ""}).content.decode()
     assert "Say why the agreed notes are being reopened" in page
     meeting.refresh_from_db()
     assert meeting.notes_locked
 
-    client.post(reverse("meeting_reopen_notes", args=[meeting.pk]), {"reason": "Cllr Tandy's apologies were missed"})
+    client.post(reverse("meeting_reopen_notes", args=[meeting.review_id, meeting.pk]), {"reason": "Cllr Tandy's apologies were missed"})
     meeting.refresh_from_db()
     assert meeting.notes_status == "draft" and meeting.notes_agreed_on is None
     latest = meeting.history.first()
@@ -148,7 +148,7 @@ def test_the_notes_editor_makes_the_same_number_of_queries_whatever_the_data(cli
             InformationRequest.objects.create(review=world.review, meeting=meeting, asked_of_agency=world.uhcw, question=f"Q{n}")
 
     client.force_login(world.clara)
-    url = reverse("meeting_notes", args=[meeting.pk])
+    url = reverse("meeting_notes", args=[meeting.review_id, meeting.pk])
     bulk(5)
     client.get(url)
     with CaptureQueriesContext(connection) as small:
@@ -163,7 +163,7 @@ def test_notes_of_a_meeting_still_to_come_cannot_be_agreed(client, world):
     client.force_login(world.clara)
     add_item(client, upcoming)
     today = timezone.localdate().strftime("%d/%m/%Y")
-    page = client.post(reverse("meeting_agree_notes", args=[upcoming.pk]), {"agreed_on": today}).content.decode()
+    page = client.post(reverse("meeting_agree_notes", args=[upcoming.review_id, upcoming.pk]), {"agreed_on": today}).content.decode()
     assert "its notes can be agreed once it has taken place" in page
     upcoming.refresh_from_db()
     assert upcoming.notes_status == Meeting.NotesStatus.DRAFT
@@ -200,8 +200,8 @@ def test_the_clerk_removes_an_item_and_its_history_keeps_what_it_said(client, wo
     client.force_login(world.clara)
     add_item(client, meeting, heading="Wrong meeting's item")
     item = meeting.note_items.get()
-    notes_page = client.get(reverse("meeting_notes", args=[meeting.pk])).content.decode()
-    remove_url = reverse("meeting_note_remove", args=[meeting.pk, item.pk])
+    notes_page = client.get(reverse("meeting_notes", args=[meeting.review_id, meeting.pk])).content.decode()
+    remove_url = reverse("meeting_note_remove", args=[meeting.review_id, meeting.pk, item.pk])
     assert remove_url in notes_page
     confirm = client.get(remove_url).content.decode()
     assert "Remove item 1, Wrong meeting&#x27;s item?" in confirm
@@ -220,7 +220,7 @@ def test_an_item_of_agreed_notes_cannot_be_removed(client, world, meeting):
     add_item(client, meeting)
     item = meeting.note_items.get()
     agree(meeting, world.clara)
-    page = client.post(reverse("meeting_note_remove", args=[meeting.pk, item.pk]), follow=True).content.decode()
+    page = client.post(reverse("meeting_note_remove", args=[meeting.review_id, meeting.pk, item.pk]), follow=True).content.decode()
     assert "are locked. Reopen them, giving a reason" in page
     assert meeting.note_items.filter(pk=item.pk).exists()
 
@@ -231,7 +231,7 @@ def test_members_and_officers_cannot_remove_an_item(client, world, meeting):
     item = meeting.note_items.get()
     for person in (world.maya, world.olivia):
         client.force_login(person)
-        assert client.post(reverse("meeting_note_remove", args=[meeting.pk, item.pk])).status_code == 403
+        assert client.post(reverse("meeting_note_remove", args=[meeting.review_id, meeting.pk, item.pk])).status_code == 403
     assert meeting.note_items.filter(pk=item.pk).exists()
 
 
@@ -240,5 +240,5 @@ def test_an_item_of_another_meeting_is_not_found(client, world, meeting):
     add_item(client, meeting)
     item = meeting.note_items.get()
     other = world.next_meeting
-    assert client.post(reverse("meeting_note_remove", args=[other.pk, item.pk])).status_code == 404
+    assert client.post(reverse("meeting_note_remove", args=[other.review_id, other.pk, item.pk])).status_code == 404
     assert meeting.note_items.filter(pk=item.pk).exists()

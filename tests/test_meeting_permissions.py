@@ -28,17 +28,18 @@ def places(world):
     NoteItem.objects.create(meeting=agreed, heading="Safeguarding", body="Heard")
     agreed.notes_status, agreed.notes_agreed_on = "agreed", datetime.date.today()
     agreed.save()
-    return {"draft": draft.pk, "agreed": agreed.pk, "item": item.pk, "review": world.review.pk}
+    review = world.review.pk
+    return {"draft": (review, draft.pk), "agreed": (review, agreed.pk), "item": item.pk, "review": review}
 
 
 def run_url(name, p):
     if name == "meeting_add":
         return reverse(name, args=[p["review"]])
     if name == "meeting_note_edit":
-        return reverse(name, args=[p["draft"], p["item"]])
+        return reverse(name, args=[*p["draft"], p["item"]])
     if name == "meeting_reopen_notes":
-        return reverse(name, args=[p["agreed"]])
-    return reverse(name, args=[p["draft"]])
+        return reverse(name, args=[*p["agreed"]])
+    return reverse(name, args=[*p["draft"]])
 
 
 RUN_URLS = [
@@ -66,27 +67,27 @@ def test_only_the_clerk_and_administrators_run_meetings(client, world, places, w
 @pytest.mark.parametrize("who", ROLES)
 def test_the_notes_editor_is_for_the_clerk_and_read_only_pages_refuse_post(client, world, places, who):
     client.force_login(getattr(world, who))
-    url = reverse("meeting_notes", args=[places["draft"]])
+    url = reverse("meeting_notes", args=[*places["draft"]])
     assert client.get(url).status_code == (200 if who in RUNNERS else 403)
-    for read_only in (url, reverse("meeting_list"), reverse("meeting_detail", args=[places["draft"]])):
+    for read_only in (url, reverse("meeting_list", args=[world.review.pk]), reverse("meeting_detail", args=[*places["draft"]])):
         assert client.post(read_only, {}).status_code in (403, 405)
 
 
 @pytest.mark.parametrize("who", ROLES)
 def test_everyone_signed_in_reads_the_schedule_and_the_calendar(client, world, places, who):
     client.force_login(getattr(world, who))
-    assert client.get(reverse("meeting_list")).status_code == 200
-    assert client.get(reverse("meeting_detail", args=[places["draft"]])).status_code == 200
+    assert client.get(reverse("meeting_list", args=[world.review.pk])).status_code == 200
+    assert client.get(reverse("meeting_detail", args=[*places["draft"]])).status_code == 200
     assert client.get(reverse("meetings_ics", args=[places["review"]])).status_code == 200
     assert client.post(reverse("meetings_ics", args=[places["review"]])).status_code == 405
 
 
 def export_urls(p):
     return [
-        reverse("meeting_agenda", args=[p["draft"], "docx"]),
-        reverse("meeting_agenda", args=[p["draft"], "html"]),
-        reverse("meeting_notes_export", args=[p["agreed"], "pdf"]),
-        reverse("meeting_notes_export", args=[p["agreed"], "html"]),
+        reverse("meeting_agenda", args=[*p["draft"], "docx"]),
+        reverse("meeting_agenda", args=[*p["draft"], "html"]),
+        reverse("meeting_notes_export", args=[*p["agreed"], "pdf"]),
+        reverse("meeting_notes_export", args=[*p["agreed"], "html"]),
         reverse("conclusions_export", args=[p["review"], "csv"]),
         reverse("meetings_export", args=[p["review"], "xlsx"]),
         reverse("review_report", args=[p["review"], "interim", "docx"]),
@@ -104,23 +105,23 @@ def test_members_clerks_and_administrators_download_the_papers_officers_do_not(c
 @pytest.mark.parametrize("who", ROLES)
 def test_draft_notes_are_downloaded_only_by_the_reviews_own_people(client, world, places, who):
     client.force_login(getattr(world, who))
-    response = client.get(reverse("meeting_notes_export", args=[places["draft"], "docx"]))
+    response = client.get(reverse("meeting_notes_export", args=[*places["draft"], "docx"]))
     assert response.status_code == (200 if who in DRAFT_READERS else 403)
 
 
 def test_unknown_meetings_formats_and_reports_are_not_found(client, world, places):
     client.force_login(world.clara)
-    assert client.get(reverse("meeting_detail", args=[9999])).status_code == 404
-    assert client.get(reverse("meeting_edit", args=[9999])).status_code == 404
-    assert client.get(reverse("meeting_note_edit", args=[places["agreed"], places["item"]])).status_code == 302  # locked first
-    assert client.get(reverse("meeting_note_edit", args=[places["draft"], 9999])).status_code == 404
-    assert client.get(reverse("meeting_notes_export", args=[places["draft"], "exe"])).status_code == 404
+    assert client.get(reverse("meeting_detail", args=[world.review.pk, 9999])).status_code == 404
+    assert client.get(reverse("meeting_edit", args=[world.review.pk, 9999])).status_code == 404
+    assert client.get(reverse("meeting_note_edit", args=[*places["agreed"], places["item"]])).status_code == 302  # locked first
+    assert client.get(reverse("meeting_note_edit", args=[*places["draft"], 9999])).status_code == 404
+    assert client.get(reverse("meeting_notes_export", args=[*places["draft"], "exe"])).status_code == 404
     assert client.get(reverse("review_report", args=[places["review"], "secret", "pdf"])).status_code == 404
     assert client.get(reverse("conclusions_export", args=[places["review"], "pdf"])).status_code == 404
 
 
 def test_signed_out_visitors_are_sent_to_sign_in(client, world, places):
-    urls = [reverse("meeting_list"), reverse("meeting_detail", args=[places["draft"]])]
+    urls = [reverse("meeting_list", args=[world.review.pk]), reverse("meeting_detail", args=[*places["draft"]])]
     urls += [run_url(name, places) for name in RUN_URLS] + export_urls(places)
     urls.append(reverse("meetings_ics", args=[places["review"]]))
     for url in urls:

@@ -66,7 +66,7 @@ def test_the_clerk_changes_the_details_and_the_history_shows_it(client, world):
         "number": "2", "title": "Health", "date": meeting.date.strftime("%d/%m/%Y"), "start_time": "", "end_time": "",
         "place": "Committee Room 2", "purpose": meeting.purpose, "theme": world.health.pk, "notes_reference": "Appendix C",
     }
-    response = client.post(reverse("meeting_edit", args=[meeting.pk]), data)
+    response = client.post(reverse("meeting_edit", args=[meeting.review_id, meeting.pk]), data)
     assert response.status_code == 302
     meeting.refresh_from_db()
     assert meeting.place == "Committee Room 2" and meeting.notes_reference == "Appendix C"
@@ -80,7 +80,7 @@ def test_attendance_is_recorded_and_a_foster_carer_without_a_login_is_added(clie
     meeting = world.last_meeting
     maya_row = Attendance.objects.create(meeting=meeting, person=world.maya_person, capacity="member")
     response = client.post(
-        reverse("meeting_attendee_add", args=[meeting.pk]),
+        reverse("meeting_attendee_add", args=[meeting.review_id, meeting.pk]),
         {"person": "", "name": "Judy Dyson", "job_title": "Carer", "organisation": "Warwickshire Fostering Service",
          "capacity": "contributor", "status": "present"},
     )
@@ -90,7 +90,7 @@ def test_attendance_is_recorded_and_a_foster_carer_without_a_login_is_added(clie
     assert meeting.attendance.get(person=judy).status == "present"
     judy_row = meeting.attendance.get(person=judy)
     response = client.post(
-        reverse("meeting_attendance", args=[meeting.pk]),
+        reverse("meeting_attendance", args=[meeting.review_id, meeting.pk]),
         {f"status_{maya_row.pk}": "apologies", f"status_{judy_row.pk}": "present"},
     )
     assert response.status_code == 302
@@ -104,7 +104,7 @@ def test_attendance_is_recorded_and_a_foster_carer_without_a_login_is_added(clie
 def test_adding_someone_twice_or_with_no_name_is_refused_clearly(client, world):
     client.force_login(world.clara)
     meeting = world.last_meeting
-    url = reverse("meeting_attendee_add", args=[meeting.pk])
+    url = reverse("meeting_attendee_add", args=[meeting.review_id, meeting.pk])
     page = client.post(url, {"capacity": "witness", "status": "present"}).content.decode()
     assert "Enter the person’s name, or choose someone already known" in page
     page = client.post(url, {"name": "Olivia", "person": world.olivia_person.pk, "capacity": "witness", "status": "present"}).content.decode()
@@ -130,7 +130,7 @@ def test_an_officer_reads_the_meeting_but_not_its_draft_notes(client, world):
 
 def test_the_list_shows_the_meetings_with_the_state_of_their_notes(client, world):
     client.force_login(world.maya)
-    page = client.get(reverse("meeting_list")).content.decode()
+    page = client.get(reverse("meeting_list", args=[world.review.pk])).content.decode()
     assert "1. Safeguarding" in page and "2. Health" in page and "Draft" in page
     assert "Schedule a meeting" not in page  # members read, clerks run
 
@@ -166,13 +166,13 @@ def test_pages_make_the_same_number_of_queries_whatever_the_data(client, world, 
 
 def test_the_meeting_page_links_to_its_preparation_pack(client, world):
     client.force_login(world.maya)
-    page = client.get(reverse("meeting_detail", args=[world.next_meeting.pk])).content.decode()
-    assert reverse("prep_pack", args=[world.next_meeting.pk]) in page
+    page = client.get(reverse("meeting_detail", args=[world.next_meeting.review_id, world.next_meeting.pk])).content.decode()
+    assert reverse("prep_pack", args=[world.next_meeting.review_id, world.next_meeting.pk]) in page
 
 
 def test_attendance_lists_councillors_before_contributors(client, world):
     Attendance(meeting=world.last_meeting, person=world.carer, capacity="contributor", status="present").save()
     Attendance(meeting=world.last_meeting, person=world.maya_person, capacity="member", status="present").save()
     client.force_login(world.clara)
-    page = client.get(reverse("meeting_detail", args=[world.last_meeting.pk])).content.decode()
+    page = client.get(reverse("meeting_detail", args=[world.last_meeting.review_id, world.last_meeting.pk])).content.decode()
     assert page.index("Cllr Maya Patel") < page.index("Kim Brandrick")

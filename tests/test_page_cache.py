@@ -79,10 +79,10 @@ def test_nobody_is_served_a_page_built_for_someone_else(world, settings):
     maya, ada = Client(), Client()
     maya.force_login(world.maya)
     ada.force_login(world.ada)  # both signed in before either looks: the data no longer changes
-    maya.get(reverse("dashboard"))
-    assert maya.get(reverse("dashboard"))[HEADER] == "hit"
+    maya.get(reverse("dashboard", args=[world.review.pk]))
+    assert maya.get(reverse("dashboard", args=[world.review.pk]))[HEADER] == "hit"
     ada.cookies[settings.CSRF_COOKIE_NAME] = maya.cookies[settings.CSRF_COOKIE_NAME].value  # even so
-    response = ada.get(reverse("dashboard"))
+    response = ada.get(reverse("dashboard", args=[world.review.pk]))
     assert response[HEADER] == "miss"
     assert f"Signed in as <strong>{world.ada.display_name}</strong>" in response.content.decode()
 
@@ -98,11 +98,11 @@ def test_a_new_session_of_the_same_person_builds_its_own_page(client, world):
 def test_a_changed_role_takes_effect_at_once(client, world):
     maya = world.maya
     client.force_login(maya)
-    assert client.get(reverse("dashboard"))[HEADER] == "miss"
+    assert client.get(reverse("dashboard", args=[world.review.pk]))[HEADER] == "miss"
     maya.role = Role.OFFICER
     maya.agency = world.wcc
     maya.save()
-    assert client.get(reverse("dashboard")).status_code == 403
+    assert client.get(reverse("dashboard", args=[world.review.pk])).status_code == 403
 
 
 def test_the_other_agency_never_sees_the_leads_update_link(client, world):
@@ -143,4 +143,4 @@ def test_setting_zero_turns_the_cache_off(client, world, settings):
     settings.PAGE_CACHE_SECONDS = 0
     client.force_login(world.maya)
     for _ in range(2):
-        assert HEADER not in client.get(reverse("dashboard"))
+        assert HEADER not in client.get(reverse("dashboard", args=[world.review.pk]))

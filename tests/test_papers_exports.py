@@ -56,7 +56,7 @@ def pdf_text(content: bytes) -> str:
 
 def test_the_notes_in_word_have_real_headings_tables_and_a_telling_file_name(client, world, meeting):
     client.force_login(world.maya)
-    response = client.get(reverse("meeting_notes_export", args=[meeting.pk, "docx"]))
+    response = client.get(reverse("meeting_notes_export", args=[meeting.review_id, meeting.pk, "docx"]))
     assert response["Content-Disposition"] == 'attachment; filename="notes-meeting-1-safeguarding-2012-05-08.docx"'
     paragraphs, text = word_text(response.content)
     assert ("Title", "Notes of meeting 1: Safeguarding") in paragraphs
@@ -75,7 +75,7 @@ def test_the_notes_in_word_have_real_headings_tables_and_a_telling_file_name(cli
 
 def test_the_notes_as_pdf_read_back_with_names_dates_and_conclusions(client, world, meeting):
     client.force_login(world.clara)
-    response = client.get(reverse("meeting_notes_export", args=[meeting.pk, "pdf"]))
+    response = client.get(reverse("meeting_notes_export", args=[meeting.review_id, meeting.pk, "pdf"]))
     assert response["Content-Type"] == "application/pdf"
     assert response["Content-Disposition"].endswith('notes-meeting-1-safeguarding-2012-05-08.pdf"')
     text = pdf_text(response.content)
@@ -86,7 +86,7 @@ def test_the_notes_as_pdf_read_back_with_names_dates_and_conclusions(client, wor
 
 def test_the_printable_notes_page_escapes_what_users_wrote(client, world, meeting):
     client.force_login(world.maya)
-    page = client.get(reverse("meeting_notes_export", args=[meeting.pk, "html"])).content.decode()
+    page = client.get(reverse("meeting_notes_export", args=[meeting.review_id, meeting.pk, "html"])).content.decode()
     assert "Notes of meeting 1: Safeguarding" in page and "Kim Brandrick" in page
     assert SCRIPT not in page and "&lt;script&gt;alert(1)&lt;/script&gt;" in page
     assert "=HYPERLINK(&quot;http://x&quot;)" in page
@@ -94,21 +94,21 @@ def test_the_printable_notes_page_escapes_what_users_wrote(client, world, meetin
 
 def test_the_agenda_lists_the_areas_and_the_people_invited(client, world, meeting):
     client.force_login(world.clara)
-    response = client.get(reverse("meeting_agenda", args=[world.next_meeting.pk, "docx"]))
+    response = client.get(reverse("meeting_agenda", args=[world.next_meeting.review_id, world.next_meeting.pk, "docx"]))
     assert response["Content-Disposition"].startswith('attachment; filename="agenda-meeting-2-health-')
     paragraphs, text = word_text(response.content)
     assert ("Title", "Agenda: meeting 2, Health") in paragraphs
     assert "Notes of the previous meeting (Safeguarding, 8 May 2012)" in text
-    pdf = pdf_text(client.get(reverse("meeting_agenda", args=[meeting.pk, "pdf"])).content)
+    pdf = pdf_text(client.get(reverse("meeting_agenda", args=[meeting.review_id, meeting.pk, "pdf"])).content)
     assert "Agenda: meeting 1, Safeguarding" in pdf and "Area 1:" in pdf and "Kim Brandrick" in pdf
 
 
 def test_draft_notes_are_marked_draft_in_every_format(client, world):
     NoteItem.objects.create(meeting=world.next_meeting, heading="Health assessments", body="Heard from the nurse")
     client.force_login(world.clara)
-    paragraphs, _ = word_text(client.get(reverse("meeting_notes_export", args=[world.next_meeting.pk, "docx"])).content)
+    paragraphs, _ = word_text(client.get(reverse("meeting_notes_export", args=[world.next_meeting.review_id, world.next_meeting.pk, "docx"])).content)
     assert ("Title", "DRAFT: Notes of meeting 2: Health") in paragraphs
-    assert "DRAFT" in pdf_text(client.get(reverse("meeting_notes_export", args=[world.next_meeting.pk, "pdf"])).content)
+    assert "DRAFT" in pdf_text(client.get(reverse("meeting_notes_export", args=[world.next_meeting.review_id, world.next_meeting.pk, "pdf"])).content)
 
 
 def test_the_conclusions_table_in_excel_csv_and_word(client, world, meeting):
@@ -227,7 +227,7 @@ def test_draft_notes_stay_within_the_review_in_its_reports(client, world):
 
 def test_pdf_papers_are_tagged_for_screen_readers(client, world):
     client.force_login(world.clara)
-    reader = PdfReader(io.BytesIO(client.get(reverse("meeting_agenda", args=[world.last_meeting.pk, "pdf"])).content))
+    reader = PdfReader(io.BytesIO(client.get(reverse("meeting_agenda", args=[world.last_meeting.review_id, world.last_meeting.pk, "pdf"])).content))
     catalog = reader.trailer["/Root"]
     assert "/StructTreeRoot" in catalog
     assert catalog["/MarkInfo"]["/Marked"]

@@ -16,7 +16,7 @@ pytestmark = pytest.mark.django_db
 
 def pack(client, user, meeting):
     client.force_login(user)
-    return client.get(reverse("prep_pack", args=[meeting.pk]))
+    return client.get(reverse("prep_pack", args=[meeting.review_id, meeting.pk]))
 
 
 def test_the_pack_for_the_coming_meeting_covers_its_themes_areas_in_reading_order(client, world, maya):
@@ -65,7 +65,7 @@ def test_the_pack_prints_without_navigation(client, world, maya):
 
 def test_an_unknown_meeting_is_not_found(client, world, maya):
     client.force_login(maya)
-    assert client.get(reverse("prep_pack", args=[99999])).status_code == 404
+    assert client.get(reverse("prep_pack", args=[world.review.pk, 99999])).status_code == 404
 
 
 def test_a_pack_for_a_past_meeting_shows_only_what_came_before_it(client, world):
@@ -87,7 +87,7 @@ def test_a_pack_for_a_past_meeting_shows_only_what_came_before_it(client, world)
                      added_at=timezone.now())
     after.save()
     client.force_login(world.maya)
-    page = client.get(reverse("prep_pack", args=[world.last_meeting.pk])).content.decode()
+    page = client.get(reverse("prep_pack", args=[world.last_meeting.review_id, world.last_meeting.pk])).content.decode()
     assert "Caseload audit before the meeting" in page
     assert "Caseload audit after the meeting" not in page
     assert "this meeting has taken place" in page

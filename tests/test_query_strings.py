@@ -32,19 +32,19 @@ def test_odd_agency_on_the_plan_export_is_not_found(client, world, value):
 
 def test_odd_agency_on_the_past_view_is_ignored(client, world):
     client.force_login(world.maya)
-    assert client.get(reverse("plan_as_at"), {"date": "2012-05-01", "agency": "²"}).status_code == 200
+    assert client.get(reverse("plan_as_at", args=[world.review.pk]), {"date": "2012-05-01", "agency": "²"}).status_code == 200
 
 
 def test_a_month_far_in_the_future_is_explained_not_a_server_error(client, world):
     client.force_login(world.maya)
-    response = client.get(reverse("dashboard_actions"), {"due_month": "9999-12"})
+    response = client.get(reverse("dashboard_actions", args=[world.review.pk]), {"due_month": "9999-12"})
     assert response.status_code == 200
     assert "Enter a date between 1900 and 2200" in response.content.decode()
 
 
 def test_a_date_far_in_the_future_is_explained_on_the_changes_page(client, world):
     client.force_login(world.maya)
-    response = client.get(reverse("changes_since"), {"since": "9999-12-31"})
+    response = client.get(reverse("changes_since", args=[world.review.pk]), {"since": "9999-12-31"})
     assert response.status_code == 200
     assert "Enter a date between 1900 and 2200" in response.content.decode()
 

@@ -29,7 +29,7 @@ def test_the_list_shows_recommendations_and_observations_with_their_state(client
     add_recommendation(actor=world.clara, review=world.review, kind="observation", text="A more joined-up approach.",
                        addressed_to="The committee")
     client.force_login(world.olivia)
-    response = client.get(reverse("recommendation_list"))
+    response = client.get(reverse("recommendation_list", args=[world.review.pk]))
     html = response.content.decode()
     assert [str(r) for r in response.context["recommendations"]] == ["Recommendation 1"]
     assert [str(r) for r in response.context["observations"]] == ["Observation 1"]
@@ -39,8 +39,8 @@ def test_the_list_shows_recommendations_and_observations_with_their_state(client
 
 def test_numbers_follow_on_within_the_review_and_kind(client, world, recommendation):
     client.force_login(world.maya)
-    client.post(reverse("recommendation_add"), {"kind": "recommendation", "text": "Share information.", "addressed_to": "X"})
-    client.post(reverse("recommendation_add"), {"kind": "observation", "text": "Link with the WSCB.", "addressed_to": "X"})
+    client.post(reverse("recommendation_add", args=[world.review.pk]), {"kind": "recommendation", "text": "Share information.", "addressed_to": "X"})
+    client.post(reverse("recommendation_add", args=[world.review.pk]), {"kind": "observation", "text": "Link with the WSCB.", "addressed_to": "X"})
     assert sorted(Recommendation.objects.values_list("kind", "number")) == [
         ("observation", 1), ("recommendation", 1), ("recommendation", 2)
     ]
@@ -48,7 +48,7 @@ def test_numbers_follow_on_within_the_review_and_kind(client, world, recommendat
 
 def test_the_committees_response_is_recorded_with_its_history(client, world, recommendation):
     client.force_login(world.clara)
-    response = client.post(reverse("recommendation_update", args=[recommendation.pk]), response_data(
+    response = client.post(reverse("recommendation_update", args=[recommendation.review_id, recommendation.pk]), response_data(
         committee_decision=D.AGREED, committee_decision_on="2012-12-12", committee_notes="Endorsed unanimously.",
         executive_response="The Portfolio Holder accepts it.", executive_response_on="2013-01-15",
         implementation="in_progress", implementation_notes="Meeting with Coventry arranged.",
@@ -79,7 +79,7 @@ def test_the_committees_response_is_recorded_with_its_history(client, world, rec
 )
 def test_inconsistent_responses_get_an_error_next_to_the_field(client, world, recommendation, data, field, message):
     client.force_login(world.maya)
-    response = client.post(reverse("recommendation_update", args=[recommendation.pk]), response_data(**data))
+    response = client.post(reverse("recommendation_update", args=[recommendation.review_id, recommendation.pk]), response_data(**data))
     assert response.status_code == 200
     assert any(message in e for e in response.context["form"].errors[field])
     assert "<title>Error:" in response.content.decode()
@@ -89,13 +89,13 @@ def test_inconsistent_responses_get_an_error_next_to_the_field(client, world, re
 
 def test_a_recommendation_is_closed_once_implemented(client, world, recommendation):
     client.force_login(world.maya)
-    client.post(reverse("recommendation_update", args=[recommendation.pk]), response_data(
+    client.post(reverse("recommendation_update", args=[recommendation.review_id, recommendation.pk]), response_data(
         committee_decision=D.AGREED, committee_decision_on="2012-12-12", implementation="implemented",
         closed_on="2013-06-01",
     ))
     recommendation.refresh_from_db()
     assert recommendation.is_closed
-    assert "Closed 1 Jun 2013" in client.get(reverse("recommendation_list")).content.decode()
+    assert "Closed 1 Jun 2013" in client.get(reverse("recommendation_list", args=[world.review.pk])).content.decode()
 
 
 def test_the_demo_has_three_recommendations_and_two_observations_awaiting_the_committee(client, db):
@@ -105,7 +105,7 @@ def test_the_demo_has_three_recommendations_and_two_observations_awaiting_the_co
     from scrutiny.people.models import User
 
     client.force_login(User.objects.get(username="member"))
-    response = client.get(reverse("recommendation_list"))
+    response = client.get(reverse("recommendation_list", args=[world.review.pk]))
     assert [r.number for r in response.context["recommendations"]] == [1, 2, 3]
     assert [r.number for r in response.context["observations"]] == [1, 2]
     assert "common approach to sharing child protection information" in response.content.decode()

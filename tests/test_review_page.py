@@ -77,7 +77,7 @@ def test_meetings_link_to_their_page_when_it_exists(client, world):
     client.force_login(world.maya)
     html = client.get(reverse("review_detail", args=[world.review.pk])).content.decode()
     try:
-        url = reverse("meeting_detail", args=[world.last_meeting.pk])
+        url = reverse("meeting_detail", args=[world.last_meeting.review_id, world.last_meeting.pk])
     except NoReverseMatch:
         assert "Safeguarding</a>" not in html
     else:

@@ -15,8 +15,27 @@ from django.shortcuts import redirect, render
 
 
 class WriteRefused(Exception):
-    """A write refused as a whole (for example into agreed, locked notes): said as a message on the
-    page the person is sent back to, rather than as a field error."""
+    """A write refused as a whole (into agreed, locked notes; into a closed review): said as a message
+    on the page the person is sent back to (`back_to`), rather than as a field error."""
+
+    back_to: str | None = None
+
+
+class WriteRefusedMiddleware:
+    """A write refused before any form is shown (a closed review's form pages) becomes the same
+    message and redirect as one refused while saving, never an error page."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if isinstance(exception, WriteRefused):
+            messages.error(request, str(exception))
+            return redirect(exception.back_to or "home")
+        return None
 
 
 def add_service_errors(form, error: ValidationError) -> None:
@@ -56,7 +75,7 @@ def submit_form(
             result = save(form)
         except WriteRefused as refused:
             messages.error(request, str(refused))
-            return redirect(back_url or request.path)
+            return redirect(refused.back_to or back_url or request.path)
         except ValidationError as error:
             add_service_errors(form, error)
         else:

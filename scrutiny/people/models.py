@@ -80,6 +80,11 @@ class Role(models.TextChoices):
     ADMIN = "admin", "Administrator"
 
     @property
+    def sees_every_review(self) -> bool:
+        """Every inspection and review of the council, not only those the user works on."""
+        return self == Role.ADMIN
+
+    @property
     def sees_every_agency(self) -> bool:
         return self in (Role.MEMBER, Role.CLERK, Role.ADMIN)
 
@@ -187,12 +192,12 @@ class User(AbstractUser):
 
     def can_write_review(self, review) -> bool:
         """Members and clerks write into the reviews they sit on; administrators into any."""
-        if not self.is_active or not self.role_obj.can_write_review_records:
+        if not self.is_active or not self.role_obj.can_write_review_records or review.is_closed:
             return False
         return self.role == Role.ADMIN or self.is_on_review(review)
 
     def can_run_meetings_of(self, review) -> bool:
-        if not self.is_active or not self.role_obj.can_run_meetings:
+        if not self.is_active or not self.role_obj.can_run_meetings or review.is_closed:
             return False
         return self.role == Role.ADMIN or self.is_on_review(review)
 

@@ -16,14 +16,8 @@ class NavEntry:
 
 
 NAVIGATION = [
-    NavEntry("Home", "home", ""),
+    NavEntry("Home", "home", "sees_every_agency"),
     NavEntry("Actions", "my_actions", "", officer_label="My actions"),
-    NavEntry("Dashboard", "dashboard", "sees_every_agency"),
-    NavEntry("Changes", "changes_since", "sees_every_agency"),
-    NavEntry("Conclusions", "conclusions_table", ""),
-    NavEntry("Requests", "request_list", ""),
-    NavEntry("Meetings", "meeting_list", ""),
-    NavEntry("Review", "review_detail_current", ""),
     NavEntry("Import", "plan_import", "can_import"),
     NavEntry("Administration", "admin:index", "can_administer"),
 ]

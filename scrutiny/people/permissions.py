@@ -14,6 +14,7 @@ from django.core.exceptions import PermissionDenied
 # What each capability's refusal says, so that every page refusing it says the same.
 REFUSALS = {
     "sees_every_agency": "These pages show every agency's actions.",
+    "sees_every_review": "Only administrators see every review.",
     "can_export": "Only members, clerks and administrators download the papers.",
     "can_import": "Only administrators import action plans.",
     "can_run_meetings": "Only clerks and administrators run meetings.",

@@ -21,7 +21,7 @@ from django.utils import timezone
 from actionplan.models import Action
 
 from scrutiny.people.models import Role, User
-from .models import Meeting, ReminderSent
+from .models import Meeting, ReminderSent, Review
 
 logger = logging.getLogger(__name__)
 
@@ -46,6 +46,7 @@ def meetings_to_remind_about(today: datetime.date):
     window_end = today + datetime.timedelta(days=settings.REMINDER_DAYS_BEFORE_MEETING)
     return (
         Meeting.objects.filter(date__gt=today, date__lte=window_end)
+        .exclude(review__state=Review.State.CLOSED)
         .select_related("review__inspection")
         .order_by("date", "id")
     )

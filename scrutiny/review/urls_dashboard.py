@@ -1,3 +1,6 @@
+"""The members' pages of one review (under /reviews/<id>/): the dashboard and the lists behind it,
+what changed, the plan as it stood, agencies side by side, a meeting's preparation pack."""
+
 from django.urls import path
 
 from .views.agencies import agencies_side_by_side

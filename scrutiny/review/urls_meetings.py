@@ -1,3 +1,5 @@
+"""A review's meetings and papers (under /reviews/<id>/)."""
+
 from django.urls import path
 
 from .views import meeting_notes as notes
@@ -5,7 +7,7 @@ from .views import meetings, papers
 
 urlpatterns = [
     path("meetings/", meetings.meeting_list, name="meeting_list"),
-    path("reviews/<int:review_pk>/meetings/add/", meetings.meeting_add, name="meeting_add"),
+    path("meetings/add/", meetings.meeting_add, name="meeting_add"),
     path("meetings/<int:pk>/", meetings.meeting_detail, name="meeting_detail"),
     path("meetings/<int:pk>/edit/", meetings.meeting_edit, name="meeting_edit"),
     path("meetings/<int:pk>/attendance/", meetings.meeting_attendance, name="meeting_attendance"),
@@ -21,9 +23,9 @@ urlpatterns = [
     # Papers: the extension says the format (docx, pdf, or html for the printable page).
     path("meetings/<int:pk>/agenda.<str:fmt>", papers.meeting_agenda, name="meeting_agenda"),
     path("meetings/<int:pk>/notes.<str:fmt>", papers.meeting_notes_export, name="meeting_notes_export"),
-    path("reviews/<int:review_pk>/conclusions.<str:fmt>", papers.conclusions_export, name="conclusions_export"),
+    path("conclusions.<str:fmt>", papers.conclusions_export, name="conclusions_export"),
     # Before meetings.<fmt>, which would otherwise take "ics" as a spreadsheet format.
-    path("reviews/<int:review_pk>/meetings.ics", papers.meetings_ics, name="meetings_ics"),
-    path("reviews/<int:review_pk>/meetings.<str:fmt>", papers.meetings_export, name="meetings_export"),
-    path("reviews/<int:review_pk>/report-<str:kind>.<str:fmt>", papers.review_report, name="review_report"),
+    path("meetings.ics", papers.meetings_ics, name="meetings_ics"),
+    path("meetings.<str:fmt>", papers.meetings_export, name="meetings_export"),
+    path("report-<str:kind>.<str:fmt>", papers.review_report, name="review_report"),
 ]

@@ -1,16 +1,16 @@
-"""The review's own records: the review, conclusions, information requests, recommendations."""
+"""The review's own records (under /reviews/<id>/): the review, conclusions, information requests,
+recommendations."""
 
 from django.urls import path
 
 from .views import conclusions, recommendations, requests, review
 
 urlpatterns = [
-    path("review/", review.review_detail_current, name="review_detail_current"),
-    path("reviews/<int:pk>/", review.review_detail, name="review_detail"),
-    path("reviews/<int:pk>/stage/", review.review_stage_update, name="review_stage_update"),
-    path("reviews/<int:pk>/areas/<int:area_pk>/", review.review_area_update, name="review_area_update"),
+    path("", review.review_detail, name="review_detail"),
+    path("stage/", review.review_stage_update, name="review_stage_update"),
+    path("reopen/", review.review_reopen, name="review_reopen"),
+    path("areas/<int:area_pk>/", review.review_area_update, name="review_area_update"),
     path("conclusions/", conclusions.conclusions_table, name="conclusions_table"),
-    path("reviews/<int:pk>/conclusions/", conclusions.conclusions_table_for_review, name="conclusions_table_for_review"),
     path("conclusions/add/", conclusions.conclusion_add, name="conclusion_add"),
     path("conclusions/<int:pk>/", conclusions.conclusion_detail, name="conclusion_detail"),
     path("requests/", requests.request_list, name="request_list"),

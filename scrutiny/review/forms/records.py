@@ -280,6 +280,22 @@ class ReviewStageForm(forms.Form):
         return cleaned
 
 
+class ReopenReviewForm(forms.Form):
+    state = forms.ChoiceField(
+        label="Stage the review returns to", widget=forms.RadioSelect,
+        choices=[(value, label) for value, label in Review.State.choices if value != Review.State.CLOSED],
+        initial=Review.State.FINAL_REPORT,
+    )
+    reason = forms.CharField(
+        label="Why is the review being reopened?", widget=forms.Textarea(attrs={"rows": 3}), max_length=2000,
+        help_text="Kept in the review's history.", error_messages={"required": "Say why the review is being reopened"},
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = gds_helper(Field.radios("state"), Field.textarea("reason"), Submit("submit", "Reopen the review"))
+
+
 class AreaDecisionForm(forms.Form):
     pursued = forms.TypedChoiceField(
         label="Does the review pursue this area?", choices=[("yes", "Yes, pursue it"), ("no", "No, do not pursue it")],

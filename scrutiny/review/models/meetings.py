@@ -85,7 +85,7 @@ class Meeting(models.Model):
         return f"{self.title} ({self.date:%-d %B %Y})"
 
     def get_absolute_url(self):
-        return reverse("meeting_detail", args=[self.pk])
+        return reverse("meeting_detail", args=[self.review_id, self.pk])
 
     @property
     def notes_locked(self) -> bool:

@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
@@ -68,6 +69,9 @@ class Conclusion(models.Model):
                 violation_error_message="Give the group's reasoning.",
             ),
         ]
+
+    def get_absolute_url(self):
+        return reverse("conclusion_detail", args=[self.review_id, self.pk])
 
     def __str__(self):
         subject = self.action or self.area
@@ -161,6 +165,9 @@ class InformationRequest(models.Model):
             ),
         ]
 
+    def get_absolute_url(self):
+        return reverse("request_detail", args=[self.review_id, self.pk])
+
     def __str__(self):
         return f"Request to {self.asked_of_agency or self.asked_of_person}: {self.question[:60]}"
 
@@ -241,6 +248,9 @@ class Recommendation(models.Model):
                 name="decision_has_date", violation_error_message="Give the date of the committee's decision.",
             ),
         ]
+
+    def get_absolute_url(self):
+        return reverse("recommendation_detail", args=[self.review_id, self.pk])
 
     def __str__(self):
         return f"{self.get_kind_display()} {self.number}"

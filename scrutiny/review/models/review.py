@@ -66,6 +66,11 @@ class Review(models.Model):
         return reverse("review_detail", args=[self.pk])
 
     @property
+    def is_closed(self) -> bool:
+        """A closed review is read-only (see services.review.ensure_open)."""
+        return self.state == self.State.CLOSED
+
+    @property
     def commissioned_when(self) -> str:
         if self.commissioned_when_text:
             return self.commissioned_when_text

@@ -7,6 +7,7 @@ before it), so the cost does not grow with the number of records or changes."""
 import datetime
 from dataclasses import dataclass, field
 
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 
@@ -49,8 +50,12 @@ class ChangeLine:
     old: str = ""
     new: str = ""
     detail: str = ""
-    link_name: str = ""  # URL name of the subject's page, if another journey provides one
-    link_pk: int | None = None
+    link_name: str = ""  # URL name of the subject's page
+    link_args: tuple = ()
+
+    @property
+    def url(self) -> str:
+        return reverse(self.link_name, args=self.link_args) if self.link_name else ""
 
 
 @dataclass
@@ -99,7 +104,7 @@ def action_lines(change: RowChange, reasons: dict) -> list[ChangeLine]:
     row = change.after
     subject = f"Action {row.reference or row.id}"
     common = {"when": row.history_date, "who": _who(row), "subject": subject,
-              "link_name": "action_detail", "link_pk": row.id}
+              "link_name": "action_detail", "link_args": (row.id,)}
     if change.created:
         return [ChangeLine(**common, what="Added to the plan", new=STATUS_LABELS.get(row.status, row.status),
                            detail=row.description)]
@@ -159,7 +164,7 @@ def request_line(change: RowChange) -> ChangeLine | None:
     row = change.after
     labels = dict(InformationRequest.Status.choices)
     common = {"when": row.history_date, "who": _who(row), "subject": row.question,
-              "link_name": "request_detail", "link_pk": row.id}
+              "link_name": "request_detail", "link_args": (row.review_id, row.id)}
     was_open = change.before is None or change.old("status") == InformationRequest.Status.OPEN
     if row.status != InformationRequest.Status.OPEN and was_open and not change.deleted:
         return ChangeLine(**common, what="Request answered", old=labels[InformationRequest.Status.OPEN],
@@ -223,7 +228,7 @@ def build_digest(*, inspection, review, since, until=None, area_ids=None) -> Dig
             when=row.created_at, who=row.author_name or who_from(vars(row), "author") or "Unknown",
             subject=f"Action {action.reference or action.pk}" if action else "Action",
             what="Progress update", new=", ".join(p for p in (status, rag) if p), detail=row.note,
-            link_name="action_detail", link_pk=row.action_id,
+            link_name="action_detail", link_args=(row.action_id,),
         ))
     for change in evidence_changes:
         line = evidence_line(change)

@@ -12,7 +12,7 @@ from actionplan.models import Action, Evidence, Rag
 
 from scrutiny.core.charts import Series, StackedBarChart
 from ..models import InformationRequest
-from .links import actions_url
+from .links import ReviewLinks
 
 STALE_WEEKS_DEFAULT = 8
 MONTHS_SHOWN = 24
@@ -48,17 +48,17 @@ def overdue_q(on: datetime.date) -> Q:
     return Q(status__in=Action.OPEN_STATUSES, target_date__lt=on)
 
 
-def status_by_rag(actions) -> list[dict]:
+def status_by_rag(actions, links: ReviewLinks) -> list[dict]:
     counts = {(s, r): n for s, r, n in actions.values_list("status", "rag").annotate(n=Count("id")).values_list("status", "rag", "n")}
     rows = []
     for status in Action.Status:
-        cells = [Cell(counts.get((status.value, rag.value), 0), actions_url(status=status.value, rag=rag_token(rag.value))) for rag in Rag]
+        cells = [Cell(counts.get((status.value, rag.value), 0), links.actions(status=status.value, rag=rag_token(rag.value))) for rag in Rag]
         total = sum(c.count for c in cells)
-        rows.append({"label": status.label, "cells": cells, "total": Cell(total, actions_url(status=status.value))})
+        rows.append({"label": status.label, "cells": cells, "total": Cell(total, links.actions(status=status.value))})
     return rows
 
 
-def grouped(actions, *, key: str, label: str, param: str, caption: str, heading: str, on) -> GroupTable:
+def grouped(actions, *, key: str, label: str, param: str, caption: str, heading: str, on, links: ReviewLinks) -> GroupTable:
     """Actions counted by status within each theme, agency or area, with the overdue ones."""
     rows = (
         actions.values(key, label, "status")
@@ -76,11 +76,11 @@ def grouped(actions, *, key: str, label: str, param: str, caption: str, heading:
         name = entry["label"] if entry["label"] not in (None, "") else "None"
         if key == "area_id" and group_id is not None:
             name = f"Area {entry['label']}"
-        cells = [Cell(entry["counts"].get(s.value, 0), actions_url(**{param: token, "status": s.value})) for s in Action.Status]
+        cells = [Cell(entry["counts"].get(s.value, 0), links.actions(**{param: token, "status": s.value})) for s in Action.Status]
         table.rows.append(GroupRow(
             label=name, cells=cells,
-            overdue=Cell(entry["late"], actions_url(**{param: token, "progress": "overdue"})),
-            total=Cell(sum(c.count for c in cells), actions_url(**{param: token})),
+            overdue=Cell(entry["late"], links.actions(**{param: token, "progress": "overdue"})),
+            total=Cell(sum(c.count for c in cells), links.actions(**{param: token})),
         ))
     return table
 
@@ -136,7 +136,7 @@ def _month(value) -> datetime.date | None:
     return None if value is None else datetime.date.fromisoformat(str(value)[:10])
 
 
-def status_over_time(inspection) -> StackedBarChart | None:
+def status_over_time(inspection, links: ReviewLinks) -> StackedBarChart | None:
     """How many actions stood at each status at the end of each month, from the history."""
     spans = _status_spans(inspection)
     if not spans:
@@ -160,15 +160,9 @@ def status_over_time(inspection) -> StackedBarChart | None:
         ),
         category_heading="Month",
         categories=[f"{m:%b %Y}" for m in months],
-        category_links=[_plan_as_at_url(next_month(m) - datetime.timedelta(days=1)) for m in months],
+        category_links=[links.plan_as_at(next_month(m) - datetime.timedelta(days=1)) for m in months],
         series=series,
     )
-
-
-def _plan_as_at_url(day: datetime.date) -> str:
-    from django.urls import reverse
-
-    return f"{reverse('plan_as_at')}?date={day.isoformat()}"
 
 
 COMPLETION_OUTCOMES = [
@@ -188,7 +182,7 @@ def completion_outcome(status: str, target: datetime.date, completed_on, on: dat
     return "overdue" if target < on else "not_due"
 
 
-def completions_against_targets(actions, on: datetime.date) -> StackedBarChart | None:
+def completions_against_targets(actions, on: datetime.date, links: ReviewLinks) -> StackedBarChart | None:
     """For the actions due in each month: were they completed by their target date?"""
     rows = list(actions.filter(target_date__isnull=False).values_list("status", "target_date", "completed_on"))
     if not rows:
@@ -211,9 +205,9 @@ def completions_against_targets(actions, on: datetime.date) -> StackedBarChart |
         categories=[f"{m:%b %Y}" for m in months],
         series=[Series(label, values[key]) for key, label in COMPLETION_OUTCOMES],
         cell_links=[
-            [actions_url(due_month=f"{m:%Y-%m}", progress=key) for m in months] for key, _ in COMPLETION_OUTCOMES
+            [links.actions(due_month=f"{m:%Y-%m}", progress=key) for m in months] for key, _ in COMPLETION_OUTCOMES
         ],
-        category_links=[actions_url(due_month=f"{m:%Y-%m}") for m in months],
+        category_links=[links.actions(due_month=f"{m:%Y-%m}") for m in months],
     )
 
 
@@ -237,24 +231,25 @@ class Dashboard:
 
 def build_dashboard(*, inspection, review, stale_weeks: int = STALE_WEEKS_DEFAULT, on=None) -> Dashboard:
     on = on or timezone.localdate()
+    links = ReviewLinks(review)
     actions = Action.objects.for_inspection(inspection)
     requests = InformationRequest.objects.open().filter(review=review) if review else InformationRequest.objects.none()
     return Dashboard(
-        total=Cell(actions.count(), actions_url()),
-        status_by_rag=status_by_rag(actions),
-        by_theme=grouped(actions, key="area__theme_id", label="area__theme__name", param="theme", on=on,
+        total=Cell(actions.count(), links.actions()),
+        status_by_rag=status_by_rag(actions, links),
+        by_theme=grouped(actions, key="area__theme_id", label="area__theme__name", param="theme", on=on, links=links,
                          caption="Actions by theme and status", heading="Theme"),
-        by_agency=grouped(actions, key="lead_agency_id", label="lead_agency__short_name", param="agency", on=on,
+        by_agency=grouped(actions, key="lead_agency_id", label="lead_agency__short_name", param="agency", on=on, links=links,
                           caption="Actions by lead agency and status", heading="Lead agency"),
-        by_area=grouped(actions, key="area_id", label="area__number", param="area", on=on,
+        by_area=grouped(actions, key="area_id", label="area__number", param="area", on=on, links=links,
                         caption="Actions by area for improvement and status", heading="Area"),
-        overdue=Cell(actions.overdue(on).count(), actions_url(progress="overdue")),
-        stale=Cell(stale_actions(actions, stale_weeks, on).count(), actions_url(stale_weeks=stale_weeks)),
+        overdue=Cell(actions.overdue(on).count(), links.actions(progress="overdue")),
+        stale=Cell(stale_actions(actions, stale_weeks, on).count(), links.actions(stale_weeks=stale_weeks)),
         stale_weeks=stale_weeks,
         awaited_evidence=Evidence.objects.awaited().filter(inspection=inspection).count(),
         open_requests=requests.count(),
         overdue_requests=requests.overdue(on).count(),
-        status_chart=status_over_time(inspection),
-        completions_chart=completions_against_targets(actions, on),
-        no_target_date=Cell(actions.filter(target_date__isnull=True).count(), actions_url(no_target="1")),
+        status_chart=status_over_time(inspection, links),
+        completions_chart=completions_against_targets(actions, on, links),
+        no_target_date=Cell(actions.filter(target_date__isnull=True).count(), links.actions(no_target="1")),
     )

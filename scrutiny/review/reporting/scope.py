@@ -3,7 +3,6 @@
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import F
 from django.utils import timezone
 
 from actionplan.models import Inspection
@@ -13,19 +12,14 @@ from ..models import Meeting, Review
 
 @dataclass(frozen=True)
 class Scope:
-    review: Review | None
-    inspection: Inspection | None
+    """What a members' page is about: the review in its address, and the inspection it scrutinises."""
 
+    review: Review
+    inspection: Inspection
 
-def current_scope() -> Scope:
-    # nulls_last: PostgreSQL would otherwise put a review with no commission date first.
-    review = (
-        Review.objects.select_related("inspection")
-        .order_by(F("commissioned_on").desc(nulls_last=True), "-id")
-        .first()
-    )
-    inspection = review.inspection if review else Inspection.objects.order_by("-id").first()
-    return Scope(review=review, inspection=inspection)
+    @classmethod
+    def of(cls, review: Review) -> "Scope":
+        return cls(review=review, inspection=review.inspection)
 
 
 def start_of_day(day: datetime.date) -> datetime.datetime:

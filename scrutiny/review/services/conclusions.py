@@ -5,11 +5,13 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from .review import ensure_open
 from ..models import Conclusion
 
 
 @transaction.atomic
 def record_conclusion(*, actor, review, judgement, reasoning, meeting=None, action=None, area=None) -> Conclusion:
+    ensure_open(review)
     if (action is None) == (area is None):
         raise ValidationError("A conclusion is about one action or one whole area.")
     subject_inspection = (action.area.inspection_id if action else area.inspection_id)

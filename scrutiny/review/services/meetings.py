@@ -9,6 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from scrutiny.people.models import Person
+from .review import ensure_open
 from ..models import Attendance, Meeting, NoteItem, ReviewMembership
 from . import conclusions as conclusion_services
 from . import requests as request_services
@@ -30,9 +31,11 @@ class NotesLocked(WriteRefused):
             f"The notes of this meeting were agreed{agreed} and are locked. "
             "Reopen them, giving a reason, before changing anything."
         )
+        self.back_to = meeting.get_absolute_url()
 
 
 def ensure_draft(meeting: Meeting) -> None:
+    ensure_open(meeting.review)
     if meeting.notes_locked:
         raise NotesLocked(meeting)
 
@@ -55,6 +58,7 @@ def _set_many(meeting, actor, areas, evidence):
 
 @transaction.atomic
 def schedule_meeting(*, actor, review, data: dict, areas=(), evidence=(), witnesses=()) -> Meeting:
+    ensure_open(review)
     fields = {name: data.get(name) for name in MEETING_FIELDS}
     fields["place"], fields["notes_reference"] = fields["place"] or "", fields["notes_reference"] or ""
     meeting = Meeting(review=review, **fields)
@@ -168,6 +172,7 @@ def raise_meeting_request(*, actor, meeting, **fields):
 
 @transaction.atomic
 def agree_notes(*, actor, meeting, agreed_on=None) -> Meeting:
+    ensure_open(meeting.review)
     ensure_draft(meeting)
     if meeting.date > timezone.localdate():
         raise ValidationError(f"This meeting is on {meeting.date:%-d %B %Y}: its notes can be agreed once it has taken place.")
@@ -184,6 +189,7 @@ def agree_notes(*, actor, meeting, agreed_on=None) -> Meeting:
 
 @transaction.atomic
 def reopen_notes(*, actor, meeting, reason: str) -> Meeting:
+    ensure_open(meeting.review)
     reason = (reason or "").strip()
     if not reason:
         raise ValidationError({"reason": "Say why the agreed notes are being reopened."})

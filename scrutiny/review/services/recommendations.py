@@ -4,6 +4,7 @@ executive's response, implementation until it is closed."""
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from .review import ensure_open
 from ..models import Recommendation
 
 RESPONSE_FIELDS = (
@@ -39,6 +40,7 @@ def response_errors(values: dict) -> dict:
 
 @transaction.atomic
 def update_recommendation(*, actor, recommendation: Recommendation, **values) -> Recommendation:
+    ensure_open(recommendation.review)
     unknown = set(values) - set(RESPONSE_FIELDS)
     if unknown:
         raise TypeError(f"Not a response field: {', '.join(sorted(unknown))}")
@@ -62,6 +64,7 @@ def next_number(review, kind) -> int:
 
 @transaction.atomic
 def add_recommendation(*, actor, review, kind, text, addressed_to, number=None) -> Recommendation:
+    ensure_open(review)
     recommendation = Recommendation(
         review=review, kind=kind, text=(text or "").strip(), addressed_to=(addressed_to or "").strip(),
         number=number or next_number(review, kind),

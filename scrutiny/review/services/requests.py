@@ -7,6 +7,7 @@ from django.utils import timezone
 from actionplan.models import Evidence
 from actionplan.uploads import files_discarded_on_error, safe_original_name, store_upload
 
+from .review import ensure_open
 from ..models import InformationRequest
 
 
@@ -15,6 +16,7 @@ def raise_request(
     *, actor, review, question, meeting=None, asked_of_agency=None, asked_of_person=None, area=None, action=None,
     due_by=None,
 ) -> InformationRequest:
+    ensure_open(review)
     if meeting is not None and meeting.review_id != review.pk:
         raise ValidationError({"meeting": "Choose a meeting of this review."})
     if action is not None and area is None:
@@ -64,6 +66,7 @@ def answer_request(
     evidence_kind=Evidence.Kind.DOCUMENT, existing_evidence=(),
 ) -> InformationRequest:
     """`upload` must already have passed actionplan.uploads.validate_evidence_file, which gave `upload_kind`."""
+    ensure_open(info_request.review)
     info_request = _locked(info_request)
     if info_request.status == InformationRequest.Status.CLOSED:
         raise ValidationError("This request is closed.")
@@ -98,6 +101,7 @@ def _locked(info_request: InformationRequest) -> InformationRequest:
 @transaction.atomic
 def close_request(*, actor, info_request: InformationRequest, note="") -> InformationRequest:
     """Close a request. One closed with no answer keeps the group's reason as its answer."""
+    ensure_open(info_request.review)
     info_request = _locked(info_request)
     if info_request.status == InformationRequest.Status.CLOSED:
         raise ValidationError("This request is already closed.")

@@ -10,18 +10,15 @@ from ..permissions import overview_required
 from ..reporting.changes import build_digest
 from ..reporting.forms import MomentForm
 from ..reporting.paging import paginate
-from ..reporting.scope import current_scope, end_of_meeting, previous_meeting, start_of_day
-from .dashboard import nothing_yet
+from ..reporting.scope import Scope, end_of_meeting, previous_meeting, start_of_day
 
 AREAS_PER_PAGE = 10
 
 
 @overview_required
 @cached_page
-def changes_since(request):
-    scope = current_scope()
-    if scope.inspection is None:
-        return nothing_yet(request, "Changes since the last meeting")
+def changes_since(request, review):
+    scope = Scope.of(review)
     default_meeting = previous_meeting(scope.review)
     params = request.GET if ("meeting" in request.GET or "since" in request.GET) else None
     form = MomentForm(params, review=scope.review, date_name="since", date_label="Or since a date",
@@ -39,7 +36,7 @@ def changes_since(request):
     if theme_id:
         groups = [g for g in groups if g.area and g.area.theme_id == theme_id]
     return render(request, "scrutiny/dashboard/changes.html", {
-        "scope": scope, "form": form, "meeting": meeting, "described": described, "digest": digest,
+        "review": review, "scope": scope, "form": form, "meeting": meeting, "described": described, "digest": digest,
         "page": paginate(request, groups, AREAS_PER_PAGE), "themes": Theme.objects.all(), "theme_id": theme_id,
     })
 

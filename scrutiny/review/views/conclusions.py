@@ -2,10 +2,8 @@
 
 from dataclasses import replace
 
-from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
-from django.views.decorators.http import require_http_methods
 
 from scrutiny.people.models import Agency
 from actionplan.models import Theme
@@ -15,7 +13,7 @@ from ..conclusions_table import RULE, build_conclusions_table
 from ..forms.records import ConclusionForm, subject_initial
 from ..models import Conclusion
 from scrutiny.core.pagecache import cached_page
-from ..permissions import current_review_or_404, get_review_for_user, require_review_writer
+from ..permissions import require_review_writer, review_view, writer_view
 from scrutiny.core.querystring import id_param
 from ..reporting.paging import paginate
 from ..services.conclusions import record_conclusion
@@ -63,23 +61,15 @@ def _render_table(request, review):
     return render(request, "scrutiny/conclusions/table.html", context)
 
 
-@login_required
+@review_view()
 @cached_page
-def conclusions_table(request):
-    return _render_table(request, current_review_or_404())
+def conclusions_table(request, review):
+    return _render_table(request, review)
 
 
-@login_required
-@cached_page
-def conclusions_table_for_review(request, pk):
-    return _render_table(request, get_review_for_user(request, pk))
-
-
-@login_required
-@require_http_methods(["GET", "POST"])
-def conclusion_add(request):
+@writer_view
+def conclusion_add(request, review):
     """Reached from an action (?action=) or an area (?area=); the subject can still be changed."""
-    review = current_review_or_404()
     require_review_writer(request.user, review)
     form = ConclusionForm(request.POST or None, review=review, initial=subject_initial(request, review))
 
@@ -96,14 +86,15 @@ def conclusion_add(request):
             f"Recorded: {conclusion.get_judgement_display().lower()} on {conclusion.action or conclusion.area}."
         ),
         then=lambda conclusion: (
-            reverse("conclusions_table") + f"#area-{(conclusion.area or conclusion.action.area).number}"
+            reverse("conclusions_table", args=[review.pk]) + f"#area-{(conclusion.area or conclusion.action.area).number}"
         ),
     )
 
 
-@login_required
-def conclusion_detail(request, pk):
+@review_view()
+def conclusion_detail(request, review, pk):
     conclusion = get_object_or_404(
-        Conclusion.objects.select_related("review", "meeting", "action__area", "area", "recorded_by__person"), pk=pk
+        Conclusion.objects.select_related("review", "meeting", "action__area", "area", "recorded_by__person"),
+        pk=pk, review=review,
     )
     return render(request, "scrutiny/conclusions/detail.html", {"conclusion": conclusion, "review": conclusion.review})

@@ -11,59 +11,47 @@ from ..reporting.dashboard import build_dashboard
 from ..reporting.filters import InspectionActionFilter
 from ..reporting.forms import StaleWeeksForm
 from ..reporting.paging import paginate
-from ..reporting.scope import current_scope
+from ..reporting.scope import Scope
 
 PER_PAGE = 25
 
 
-def nothing_yet(request, title):
-    return render(request, "scrutiny/dashboard/nothing_yet.html", {"title": title})
-
-
 @overview_required
 @cached_page
-def dashboard(request):
-    scope = current_scope()
-    if scope.inspection is None:
-        return nothing_yet(request, "Dashboard")
+def dashboard(request, review):
+    scope = Scope.of(review)
     weeks_form = StaleWeeksForm(request.GET if "weeks" in request.GET else None)
     figures = build_dashboard(inspection=scope.inspection, review=scope.review, stale_weeks=weeks_form.chosen_weeks)
     return render(request, "scrutiny/dashboard/dashboard.html", {
-        "scope": scope, "figures": figures, "weeks_form": weeks_form,
+        "review": review, "scope": scope, "figures": figures, "weeks_form": weeks_form,
         "status_labels": Action.Status.labels, "rag_labels": Rag.labels,
     })
 
 
 @overview_required
-def dashboard_actions(request):
-    scope = current_scope()
-    if scope.inspection is None:
-        return nothing_yet(request, "Actions")
+def dashboard_actions(request, review):
+    scope = Scope.of(review)
     filterset = InspectionActionFilter(request.GET or None, inspection=scope.inspection)
     actions = filterset.qs.select_related("area", "lead_agency", "lead_officer").with_last_update()
     page = paginate(request, actions.order_by("area__number", "reference", "id"), PER_PAGE)
-    return render(request, "scrutiny/dashboard/actions.html", {"scope": scope, "form": filterset.form, "page": page})
+    return render(request, "scrutiny/dashboard/actions.html", {"review": review, "scope": scope, "form": filterset.form, "page": page})
 
 
 @overview_required
-def dashboard_evidence(request):
-    scope = current_scope()
-    if scope.inspection is None:
-        return nothing_yet(request, "Evidence still awaited")
+def dashboard_evidence(request, review):
+    scope = Scope.of(review)
     evidence = (
         Evidence.objects.awaited().filter(inspection=scope.inspection)
         .select_related("area", "action", "provided_by", "provided_by_agency").order_by("requested_on", "id")
     )
-    return render(request, "scrutiny/dashboard/evidence.html", {"scope": scope, "page": paginate(request, evidence, PER_PAGE)})
+    return render(request, "scrutiny/dashboard/evidence.html", {"review": review, "scope": scope, "page": paginate(request, evidence, PER_PAGE)})
 
 
 @overview_required
-def dashboard_requests(request):
-    scope = current_scope()
-    if scope.review is None:
-        return nothing_yet(request, "Open information requests")
+def dashboard_requests(request, review):
+    scope = Scope.of(review)
     requests = (
         InformationRequest.objects.open().filter(review=scope.review)
         .select_related("meeting", "area", "action", "asked_of_agency", "asked_of_person").order_by("due_by", "raised_on", "id")
     )
-    return render(request, "scrutiny/dashboard/requests.html", {"scope": scope, "page": paginate(request, requests, PER_PAGE)})
+    return render(request, "scrutiny/dashboard/requests.html", {"review": review, "scope": scope, "page": paginate(request, requests, PER_PAGE)})

@@ -2,11 +2,9 @@
 requested, then agreeing them (which locks them) or reopening them with a reason."""
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.views.decorators.http import require_GET
 
 from ..forms.meetings import (
     AgreeNotesForm,
@@ -19,20 +17,19 @@ from scrutiny.core.formtools import ConfirmForm
 from ..services import meetings as services
 from scrutiny.core.writes import posted
 
-from ..permissions import get_meeting_for_user, require_review_runner, runner_view
+from ..permissions import get_meeting_for_user, require_review_runner, review_view, runner_view
 from .meetings import form_page, meeting_records
 
 
 def notes_url(meeting) -> str:
-    return reverse("meeting_notes", args=[meeting.pk])
+    return reverse("meeting_notes", args=[meeting.review_id, meeting.pk])
 
 
-@login_required
-@require_GET
-def meeting_notes(request, pk):
+@review_view()
+def meeting_notes(request, review, pk):
     """The editor's overview. Agreed notes stay readable here, with the way to reopen them."""
-    meeting = get_meeting_for_user(request, pk)
-    require_review_runner(request.user, meeting.review)
+    meeting = get_meeting_for_user(request, review, pk)
+    require_review_runner(request.user, review)
     context = {"meeting": meeting, "review": meeting.review, **meeting_records(meeting, request.user)}
     return render(request, "scrutiny/meetings/notes.html", context)
 

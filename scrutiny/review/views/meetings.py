@@ -4,23 +4,20 @@ Everyone signed in reads the schedule; only people who write the review read dra
 review's clerk and administrators run meetings. Once the notes are agreed the record is locked."""
 
 
-from django.contrib.auth.decorators import login_required
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 from django.urls import reverse
-from django.views.decorators.http import require_GET, require_http_methods
 
 from ..forms.meetings import AddAttendeeForm, AttendanceForm, MeetingForm
-from ..models import Attendance, Meeting, Review
+from ..models import Attendance, Meeting
 from ..permissions import (
-    current_review_or_404,
     get_meeting_for_user,
-    get_review_for_user,
     may_read_draft_notes,
     require_review_runner,
     requests_visible_to,
+    review_view,
     runner_view,
+    writer_view,
 )
-from scrutiny.core.querystring import id_param
 from scrutiny.core.writes import posted, submit_form
 from scrutiny.people.permissions import has_capability
 from ..services import meetings as services
@@ -36,17 +33,8 @@ def form_page(request, form, save, *, title, success, back_url, caption="", intr
     )
 
 
-def review_from_query(request) -> Review:
-    review_id = id_param(request, "review")
-    if review_id is not None:
-        return get_review_for_user(request, review_id)
-    return current_review_or_404()
-
-
-@login_required
-@require_GET
-def meeting_list(request):
-    review = review_from_query(request)
+@review_view()
+def meeting_list(request, review):
     meetings = list(
         Meeting.objects.filter(review=review).select_related("theme").prefetch_related("areas").order_by("date", "start_time")
     )
@@ -60,11 +48,9 @@ def meeting_list(request):
     return render(request, "scrutiny/meetings/list.html", context)
 
 
-@login_required
-@require_GET
-def meeting_detail(request, pk):
-    meeting = get_meeting_for_user(request, pk)
-    review = meeting.review
+@review_view()
+def meeting_detail(request, review, pk):
+    meeting = get_meeting_for_user(request, review, pk)
     user = request.user
     shows_notes = meeting.notes_locked or may_read_draft_notes(user, review)
     attendance = list(meeting.attendance.select_related("person"))
@@ -104,10 +90,8 @@ def meeting_records(meeting, user) -> dict:
     }
 
 
-@login_required
-@require_http_methods(["GET", "POST"])
-def meeting_add(request, review_pk):
-    review = get_object_or_404(Review.objects.select_related("inspection"), pk=review_pk)
+@writer_view
+def meeting_add(request, review):
     require_review_runner(request.user, review)
     form = MeetingForm(posted(request), review=review, scheduling=True)
 
@@ -120,7 +104,7 @@ def meeting_add(request, review_pk):
 
     return form_page(
         request, form, save, title="Schedule a meeting", caption=review.title, success="Meeting scheduled",
-        back_url=f"{reverse('meeting_list')}?review={review.pk}",
+        back_url=reverse("meeting_list", args=[review.pk]),
     )
 
 
@@ -154,7 +138,7 @@ def meeting_attendance(request, meeting):
     return form_page(
         request, form, save, title="Record attendance", caption=str(meeting), success="Attendance saved",
         back_url=meeting.get_absolute_url(), intro=intro,
-        extra_link=(reverse("meeting_attendee_add", args=[meeting.pk]), "Add someone to the list"),
+        extra_link=(reverse("meeting_attendee_add", args=[meeting.review_id, meeting.pk]), "Add someone to the list"),
     )
 
 
@@ -168,10 +152,10 @@ def meeting_attendee_add(request, meeting):
             actor=request.user, meeting=meeting, capacity=data["capacity"], status=data["status"],
             person=data.get("person"), new_person=form.new_person(),
         )
-        return reverse("meeting_attendance", args=[meeting.pk])
+        return reverse("meeting_attendance", args=[meeting.review_id, meeting.pk])
 
     return form_page(
         request, form, save, title="Add someone to the attendance list", caption=str(meeting),
-        success="Added to the attendance list", back_url=reverse("meeting_attendance", args=[meeting.pk]),
+        success="Added to the attendance list", back_url=reverse("meeting_attendance", args=[meeting.review_id, meeting.pk]),
         intro="Witnesses and contributors need no sign-in: add them by name.",
     )

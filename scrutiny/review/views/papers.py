@@ -18,7 +18,7 @@ from scrutiny.people.permissions import require_capability
 from ..exports.conclusions import ConclusionsTableExport
 from ..exports.meetings import MeetingsExport
 from ..models import Meeting, Review
-from ..permissions import may_read_draft_notes
+from ..permissions import get_review_for_user, may_read_draft_notes
 
 DOCUMENT_FORMATS = ("docx", "pdf", "html")
 
@@ -28,29 +28,30 @@ def _check_format(fmt, allowed) -> None:
         raise Http404("Unknown format")
 
 
-def _paper_meeting(request, pk, fmt) -> Meeting:
+def _paper_meeting(request, review_pk, pk, fmt) -> Meeting:
     _check_format(fmt, DOCUMENT_FORMATS)
-    require_capability(request.user, "can_export")
-    return get_object_or_404(meetings_for_papers(Meeting.objects.all()), pk=pk)
+    review = _review(request, review_pk)
+    return get_object_or_404(meetings_for_papers(Meeting.objects.all()), pk=pk, review=review)
 
 
-def _review(request, pk) -> Review:
+def _review(request, review_pk) -> Review:
+    """Papers go to members, clerks and administrators (403 to others), of reviews they may see (404)."""
     require_capability(request.user, "can_export")
-    return get_object_or_404(Review.objects.select_related("inspection"), pk=pk)
+    return get_review_for_user(request, review_pk)
 
 
 @login_required
 @require_GET
-def meeting_agenda(request, pk, fmt):
-    meeting = _paper_meeting(request, pk, fmt)
+def meeting_agenda(request, review_pk, pk, fmt):
+    meeting = _paper_meeting(request, review_pk, pk, fmt)
     previous = Meeting.objects.filter(review=meeting.review_id, date__lt=meeting.date).order_by("-date").first()
     return document_response(request, agenda_document(meeting, previous), fmt, back_url=meeting.get_absolute_url())
 
 
 @login_required
 @require_GET
-def meeting_notes_export(request, pk, fmt):
-    meeting = _paper_meeting(request, pk, fmt)
+def meeting_notes_export(request, review_pk, pk, fmt):
+    meeting = _paper_meeting(request, review_pk, pk, fmt)
     if not meeting.notes_locked and not may_read_draft_notes(request.user, meeting.review):
         raise PermissionDenied("These notes are still a draft: only the review's members and clerk can see them.")
     return document_response(request, notes_document(meeting), fmt, back_url=meeting.get_absolute_url())
@@ -89,8 +90,8 @@ def review_report(request, review_pk, kind, fmt):
 @login_required
 @require_GET
 def meetings_ics(request, review_pk):
-    # The schedule is open to everyone signed in, as the meetings list is.
-    review = get_object_or_404(Review, pk=review_pk)
+    # The schedule is open to everyone who may see the review, as its meetings list is.
+    review = get_review_for_user(request, review_pk)
     meetings = Meeting.objects.filter(review=review).select_related("review").prefetch_related("areas").order_by("date")
     response = HttpResponse(meetings_calendar(review, meetings), content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="meetings-{slugify(review.title)}.ics"'

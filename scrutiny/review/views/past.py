@@ -11,17 +11,14 @@ from ..permissions import overview_required
 from ..reporting.forms import MomentForm
 from ..reporting.paging import paginate
 from ..reporting.past import plan_as_at
-from ..reporting.scope import current_scope, end_of_day, end_of_meeting
-from .dashboard import nothing_yet
+from ..reporting.scope import Scope, end_of_day, end_of_meeting
 
 AREAS_PER_PAGE = 10
 
 
 @overview_required
-def plan_as_at_view(request):
-    scope = current_scope()
-    if scope.inspection is None:
-        return nothing_yet(request, "The plan as it stood")
+def plan_as_at_view(request, review):
+    scope = Scope.of(review)
     params = request.GET if ("meeting" in request.GET or "date" in request.GET) else None
     form = MomentForm(params, review=scope.review, date_label="Or a date")
     meeting, day = form.chosen()
@@ -36,7 +33,7 @@ def plan_as_at_view(request):
     if moment is not None:
         plan = plan_as_at(inspection=scope.inspection, moment=moment, theme_id=theme_id, agency_id=agency_id)
     return render(request, "scrutiny/dashboard/plan_as_at.html", {
-        "scope": scope, "form": form, "plan": plan, "described": described, "today": timezone.localdate(),
+        "review": review, "scope": scope, "form": form, "plan": plan, "described": described, "today": timezone.localdate(),
         "page": paginate(request, plan.areas if plan else [], AREAS_PER_PAGE),
         "themes": Theme.objects.all(), "agencies": Agency.objects.all(), "theme_id": theme_id, "agency_id": agency_id,
     })

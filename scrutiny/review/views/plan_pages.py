@@ -6,40 +6,60 @@ from crispy_forms_gds.layout import Field, Submit
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from actionplan.filters import MyActionsFilter
-from actionplan.models import Action, Area
-from actionplan.permissions import get_action_for_user, may_see_evidence_file
+from actionplan.models import Action
+from actionplan.permissions import may_see_evidence_file
 from scrutiny.core.formtools import gds_helper
 from scrutiny.core.pagecache import cached_page
 from scrutiny.people.permissions import has_capability
 
 from ..conclusions_table import conclusions_for_action
-from ..models import InformationRequest, Meeting
+from ..models import InformationRequest, Meeting, Review
+from ..permissions import get_action_for_user, get_area_for_user, inspections_visible_to
 
 PAGE_SIZE = 25
 LIST_RELATED = ("area__theme", "area__inspection", "lead_agency", "lead_officer")
 
 
-def next_meeting():
-    return Meeting.objects.upcoming().select_related("review").first()
+def next_meetings(inspection_ids, today) -> dict:
+    """Each inspection's next meeting: the soonest coming meeting of a live review that scrutinises it.
+    One query, however many inspections."""
+    coming = (
+        Meeting.objects.upcoming(today).filter(review__inspection_id__in=list(inspection_ids))
+        .exclude(review__state=Review.State.CLOSED).select_related("review")
+    )
+    found = {}
+    for meeting in coming:
+        found.setdefault(meeting.review.inspection_id, meeting)
+    return found
 
 
-def mark_timing(actions, today, meeting):
-    """Overdue and due-before-the-next-meeting are facts from the dates, worked out once here."""
+def mark_timing(actions, today, meetings: dict):
+    """Overdue and due-before-the-next-meeting (of the review of the action's inspection) are facts
+    from the dates, worked out once here."""
     for action in actions:
+        meeting = meetings.get(action.area.inspection_id)
         action.flag_overdue = action.is_overdue(today)
         action.flag_due_soon = bool(
             meeting and action.is_open and action.target_date and today <= action.target_date < meeting.date
         )
 
 
-def list_counts(queryset, today, meeting) -> dict:
+def due_soon_condition(today, meetings: dict) -> Q:
+    """Open actions due from today until the next meeting of their own inspection's review."""
+    condition = Q(pk__in=[])
+    for inspection_id, meeting in meetings.items():
+        condition |= Q(area__inspection_id=inspection_id, target_date__gte=today, target_date__lt=meeting.date)
+    return Q(status__in=Action.OPEN_STATUSES) & condition
+
+
+def list_counts(queryset, today, meetings: dict) -> dict:
     open_q = Q(status__in=Action.OPEN_STATUSES)
-    due_soon = open_q & Q(target_date__gte=today, target_date__lt=meeting.date) if meeting else Q(pk__in=[])
+    due_soon = due_soon_condition(today, meetings)
     return queryset.order_by().aggregate(
         total=Count("pk"),
         overdue=Count("pk", filter=open_q & Q(target_date__lt=today)),
@@ -54,27 +74,37 @@ def list_counts(queryset, today, meeting) -> dict:
 @require_GET
 @cached_page
 def my_actions(request):
+    """Every live plan's actions the user may work on, across inspections: an officer's agency's, or
+    (for the group) those of the inspections their reviews scrutinise."""
     user = request.user
     officer_view = not has_capability(user, "sees_every_agency")
-    actions = Action.objects.for_agency(user.agency_id) if officer_view else Action.objects.all()
-    filterset = MyActionsFilter(request.GET or None, queryset=actions, show_agency=not officer_view)
+    inspections = inspections_visible_to(user)
+    actions = Action.objects.filter(area__inspection__in=inspections)
+    if officer_view:
+        actions = actions.for_agency(user.agency_id)
+    filterset = MyActionsFilter(
+        request.GET or None, queryset=actions, show_agency=not officer_view, inspections=inspections
+    )
     filterset.form.helper = gds_helper(
         *[Field.select(name) for name in filterset.form.fields], Submit("apply", "Apply filters"),
     )
     shown = filterset.qs if filterset.is_valid() else actions.order_by(*MyActionsFilter.SORTS["target"])
-    today, meeting = timezone.localdate(), next_meeting()
+    today = timezone.localdate()
+    meetings = next_meetings(inspections.values_list("pk", flat=True), today)
     page = Paginator(shown.select_related(*LIST_RELATED).with_last_update(), PAGE_SIZE).get_page(request.GET.get("page"))
-    mark_timing(page.object_list, today, meeting)
+    mark_timing(page.object_list, today, meetings)
     requests = []
     if officer_view:
         requests = list(
             InformationRequest.objects.open().for_agency(user.agency_id)
-            .select_related("meeting", "action__area", "area").order_by("due_by", "raised_on")
+            .exclude(review__state=Review.State.CLOSED)
+            .select_related("review", "meeting", "action__area", "area").order_by("due_by", "raised_on")
         )
     return render(request, "actionplan/my_actions.html", {
-        "officer_view": officer_view, "filter": filterset, "page": page, "counts": list_counts(shown, today, meeting),
+        "officer_view": officer_view, "filter": filterset, "page": page, "counts": list_counts(shown, today, meetings),
         "page_numbers": list(page.paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1)),
-        "next_meeting": meeting, "information_requests": requests, "today": today,
+        "next_meetings": sorted(meetings.values(), key=lambda m: (m.date, m.pk)),
+        "information_requests": requests, "today": today,
         "filtered": any(v for k, v in request.GET.items() if k not in ("page", "sort")),
     })
 
@@ -84,8 +114,9 @@ def my_actions(request):
 @cached_page
 def action_detail(request, pk):
     action = get_action_for_user(request, pk)
-    today, meeting = timezone.localdate(), next_meeting()
-    mark_timing([action], today, meeting)
+    today = timezone.localdate()
+    meetings = next_meetings([action.area.inspection_id], today)
+    mark_timing([action], today, meetings)
     date_changes = list(action.target_date_changes.select_related("changed_by__person").order_by("changed_at", "id"))
     evidence = list(action.evidence.select_related("provided_by", "provided_by_agency", "added_by__person"))
     for item in evidence:
@@ -100,7 +131,7 @@ def action_detail(request, pk):
         "evidence": evidence,
         "conclusions": conclusions_for_action(action),
         "can_edit": request.user.can_edit_action(action),
-        "next_meeting": meeting,
+        "next_meeting": meetings.get(action.area.inspection_id),
     })
 
 
@@ -108,10 +139,11 @@ def action_detail(request, pk):
 @login_required
 @require_GET
 def area_detail(request, pk):
-    area = get_object_or_404(Area.objects.select_related("inspection", "theme", "raised_by"), pk=pk)
+    area = get_area_for_user(request, pk)
     actions = list(area.actions.select_related(*LIST_RELATED).with_last_update().order_by("reference", "id"))
     contributing = list(area.contributing_actions.select_related(*LIST_RELATED).with_last_update().order_by("reference", "id"))
-    mark_timing(actions + contributing, timezone.localdate(), next_meeting())
+    today = timezone.localdate()
+    mark_timing(actions + contributing, today, next_meetings([area.inspection_id], today))
     return render(request, "actionplan/area_detail.html", {
         "area": area, "actions": actions, "contributing": contributing,
         "conclusions": list(area.conclusions.select_related("meeting", "review").order_by("reached_on", "id")),

@@ -10,8 +10,8 @@ from ..reporting.prep import build_pack, is_coming
 
 @overview_required
 @cached_page
-def prep_pack(request, pk):
-    meeting = get_object_or_404(Meeting.objects.select_related("review__inspection", "theme"), pk=pk)
+def prep_pack(request, review, pk):
+    meeting = get_object_or_404(Meeting.objects.select_related("review__inspection", "theme"), pk=pk, review=review)
     return render(request, "scrutiny/dashboard/prep_pack.html", {
-        "pack": build_pack(meeting), "meeting": meeting, "coming": is_coming(meeting),
+        "review": review, "pack": build_pack(meeting), "meeting": meeting, "coming": is_coming(meeting),
     })

@@ -1,21 +1,17 @@
 """Recommendations and observations, and their life after the report."""
 
-from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, render
-from django.urls import reverse
-from django.views.decorators.http import require_http_methods
 
 from scrutiny.core.writes import submit_form
 
 from ..forms.records import RecommendationAddForm, RecommendationResponseForm
 from ..models import Recommendation
-from ..permissions import current_review_or_404, require_review_writer
+from ..permissions import require_review_writer, review_view, writer_view
 from ..services.recommendations import add_recommendation, update_recommendation
 
 
-@login_required
-def recommendation_list(request):
-    review = current_review_or_404()
+@review_view()
+def recommendation_list(request, review):
     items = list(review.recommendations.order_by("kind", "number"))
     context = {
         "review": review,
@@ -26,13 +22,13 @@ def recommendation_list(request):
     return render(request, "scrutiny/recommendations/list.html", context)
 
 
-def _get_recommendation(pk):
-    return get_object_or_404(Recommendation.objects.select_related("review"), pk=pk)
+def _get_recommendation(review, pk):
+    return get_object_or_404(Recommendation.objects.select_related("review"), pk=pk, review=review)
 
 
-@login_required
-def recommendation_detail(request, pk):
-    recommendation = _get_recommendation(pk)
+@review_view()
+def recommendation_detail(request, review, pk):
+    recommendation = _get_recommendation(review, pk)
     context = {
         "recommendation": recommendation,
         "review": recommendation.review,
@@ -41,16 +37,15 @@ def recommendation_detail(request, pk):
     return render(request, "scrutiny/recommendations/detail.html", context)
 
 
-@login_required
-@require_http_methods(["GET", "POST"])
-def recommendation_update(request, pk):
-    recommendation = _get_recommendation(pk)
+@writer_view
+def recommendation_update(request, review, pk):
+    recommendation = _get_recommendation(review, pk)
     require_review_writer(request.user, recommendation.review)
     form = RecommendationResponseForm(request.POST or None, instance=recommendation)
 
     def save(form):
         update_recommendation(actor=request.user, recommendation=recommendation, **form.cleaned_data)
-        return reverse("recommendation_detail", args=[recommendation.pk])
+        return recommendation
 
     return submit_form(
         request, form, save, template="scrutiny/recommendations/form.html", context={"recommendation": recommendation},
@@ -58,10 +53,8 @@ def recommendation_update(request, pk):
     )
 
 
-@login_required
-@require_http_methods(["GET", "POST"])
-def recommendation_add(request):
-    review = current_review_or_404()
+@writer_view
+def recommendation_add(request, review):
     require_review_writer(request.user, review)
     form = RecommendationAddForm(request.POST or None, initial={"addressed_to": review.reporting_committee})
 
@@ -71,5 +64,4 @@ def recommendation_add(request):
     return submit_form(
         request, form, save, template="scrutiny/recommendations/add_form.html", context={"review": review},
         success=lambda recommendation: f"Added {recommendation}.",
-        then=lambda recommendation: reverse("recommendation_detail", args=[recommendation.pk]),
     )

@@ -1,11 +1,9 @@
 """Information requests: the group asks, the agency or person answers with evidence, the group closes."""
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.views.decorators.http import require_http_methods
 
 from actionplan.models import Evidence
 from scrutiny.core.writes import submit_form
@@ -20,20 +18,20 @@ from ..forms.records import (
 from ..models import InformationRequest
 from ..permissions import (
     can_answer_request,
-    current_review_or_404,
     get_request_for_user,
     requests_visible_to,
     require_request_answerer,
     require_review_writer,
+    review_view,
+    writer_view,
 )
 from ..services.requests import answer_request, close_request, raise_request
 
 STATUS_FILTERS = {"open": "Open", "overdue": "Overdue", "answered": "Answered", "closed": "Closed"}
 
 
-@login_required
-def request_list(request):
-    review = current_review_or_404()
+@review_view()
+def request_list(request, review):
     queryset = requests_visible_to(request.user, review.information_requests.all()).select_related(
         "meeting", "asked_of_agency", "asked_of_person", "area", "action"
     )
@@ -61,9 +59,9 @@ def request_list(request):
     return render(request, "scrutiny/requests/list.html", context)
 
 
-@login_required
-def request_detail(request, pk):
-    info_request = get_request_for_user(request, pk)
+@review_view()
+def request_detail(request, review, pk):
+    info_request = get_request_for_user(request, review, pk)
     evidence = list(info_request.evidence.all())
     for item in evidence:
         item.url = reverse("evidence_download", args=[item.pk]) if item.file else None
@@ -78,10 +76,8 @@ def request_detail(request, pk):
     return render(request, "scrutiny/requests/detail.html", context)
 
 
-@login_required
-@require_http_methods(["GET", "POST"])
-def request_add(request):
-    review = current_review_or_404()
+@writer_view
+def request_add(request, review):
     require_review_writer(request.user, review)
     form = InformationRequestForm(request.POST or None, review=review, initial=subject_initial(request, review))
 
@@ -96,7 +92,7 @@ def request_add(request):
     return submit_form(
         request, form, save, template="scrutiny/requests/form.html", context={"review": review},
         success=lambda info_request: f"Request raised with {info_request.asked_of}.",
-        then=lambda info_request: reverse("request_detail", args=[info_request.pk]),
+        then=lambda info_request: info_request,
     )
 
 
@@ -107,10 +103,9 @@ def _evidence_choices(user, info_request):
     return evidence.order_by("-added_at", "-id")
 
 
-@login_required
-@require_http_methods(["GET", "POST"])
-def request_answer(request, pk):
-    info_request = get_request_for_user(request, pk)
+@writer_view
+def request_answer(request, review, pk):
+    info_request = get_request_for_user(request, review, pk)
     require_request_answerer(request.user, info_request)
     form = AnswerForm(
         request.POST or None, request.FILES or None, evidence_queryset=_evidence_choices(request.user, info_request),
@@ -124,7 +119,7 @@ def request_answer(request, pk):
             upload_kind=form.upload_kind, evidence_title=data.get("evidence_title", ""),
             evidence_kind=data["evidence_kind"], existing_evidence=data.get("existing_evidence") or (),
         )
-        return reverse("request_detail", args=[info_request.pk])
+        return info_request
 
     return submit_form(
         request, form, save, template="scrutiny/requests/answer_form.html", context={"info_request": info_request},
@@ -132,19 +127,18 @@ def request_answer(request, pk):
     )
 
 
-@login_required
-@require_http_methods(["GET", "POST"])
-def request_close(request, pk):
-    info_request = get_request_for_user(request, pk)
+@writer_view
+def request_close(request, review, pk):
+    info_request = get_request_for_user(request, review, pk)
     require_review_writer(request.user, info_request.review)
     if info_request.status == InformationRequest.Status.CLOSED:
         messages.info(request, "This request is already closed.")
-        return redirect("request_detail", pk=info_request.pk)
+        return redirect(info_request)
     form = CloseRequestForm(request.POST or None)
 
     def save(form):
         close_request(actor=request.user, info_request=info_request, note=form.cleaned_data["note"])
-        return reverse("request_detail", args=[info_request.pk])
+        return info_request
 
     return submit_form(
         request, form, save, template="scrutiny/requests/close_form.html", context={"info_request": info_request},

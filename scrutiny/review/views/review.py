@@ -1,27 +1,19 @@
 """The review itself: remit, people, dates and stage, the areas it pursues, its meetings."""
 
-from django.contrib.auth.decorators import login_required
-from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
-from django.views.decorators.http import require_http_methods
+from django.shortcuts import get_object_or_404, render
 
 from actionplan.models import Area
-from scrutiny.core.writes import submit_form
+from scrutiny.core.writes import posted, submit_form
+from scrutiny.people.permissions import require_capability
 
-from ..forms.records import AreaDecisionForm, ReviewStageForm
+from ..forms.records import AreaDecisionForm, ReopenReviewForm, ReviewStageForm
 from ..models import ReviewArea, ReviewMembership
-from ..permissions import current_review_or_404, get_review_for_user, require_review_runner
-from ..services.review import decide_area, update_review_stage
+from ..permissions import require_review_runner, review_view, writer_view
+from ..services.review import decide_area, reopen_review, update_review_stage
 
 
-@login_required
-def review_detail_current(request):
-    return redirect("review_detail", pk=current_review_or_404().pk)
-
-
-@login_required
-def review_detail(request, pk):
-    review = get_review_for_user(request, pk)
+@review_view()
+def review_detail(request, review):
     memberships = list(review.memberships.select_related("person"))
     by_role = {role: [m.person for m in memberships if m.role == role] for role in ReviewMembership.Role.values}
     decisions = {d.area_id: d for d in ReviewArea.objects.filter(review=review)}
@@ -30,7 +22,7 @@ def review_detail(request, pk):
         area.decision = decisions.get(area.pk)
     meetings = list(review.meetings.select_related("theme").order_by("date", "id"))
     for meeting in meetings:
-        meeting.url = reverse("meeting_detail", args=[meeting.pk])
+        meeting.url = meeting.get_absolute_url()
     context = {
         "review": review,
         "chair": by_role[ReviewMembership.Role.CHAIR],
@@ -45,10 +37,8 @@ def review_detail(request, pk):
     return render(request, "scrutiny/review/detail.html", context)
 
 
-@login_required
-@require_http_methods(["GET", "POST"])
-def review_stage_update(request, pk):
-    review = get_review_for_user(request, pk)
+@writer_view
+def review_stage_update(request, review):
     require_review_runner(request.user, review)
     initial = {"state": review.state, "interim_report_on": review.interim_report_on, "final_report_on": review.final_report_on}
     form = ReviewStageForm(request.POST or None, initial=initial)
@@ -63,10 +53,8 @@ def review_stage_update(request, pk):
     )
 
 
-@login_required
-@require_http_methods(["GET", "POST"])
-def review_area_update(request, pk, area_pk):
-    review = get_review_for_user(request, pk)
+@writer_view
+def review_area_update(request, review, area_pk):
     area = get_object_or_404(Area, pk=area_pk, inspection_id=review.inspection_id)
     require_review_runner(request.user, review)
     decision = ReviewArea.objects.filter(review=review, area=area).first()
@@ -83,4 +71,19 @@ def review_area_update(request, pk, area_pk):
             f"Saved: the review {'pursues' if decision.pursued else 'does not pursue'} area {area.number}."
         ),
         then=lambda decision: review,
+    )
+
+
+@writer_view
+def review_reopen(request, review):
+    """Only an administrator reopens a closed review, giving a reason the history keeps."""
+    require_capability(request.user, "can_administer")
+    form = ReopenReviewForm(posted(request))
+
+    def save(form):
+        return reopen_review(actor=request.user, review=review, **form.cleaned_data)
+
+    return submit_form(
+        request, form, save, template="scrutiny/review/reopen_form.html", context={"review": review},
+        success="The review is open again. The reason is kept in its history.",
     )

@@ -1,6 +1,10 @@
+"""One inspection's page, and the home page's first answers (sign-in, an empty system)."""
+
 import datetime
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from actionplan.models import Action, Area
@@ -16,18 +20,18 @@ def test_it_sends_strangers_to_sign_in(client, db):
     assert response["Location"].startswith(reverse("login"))
 
 
-def test_it_shows_the_review_and_the_plan_at_a_glance(client, maya):
+def test_the_inspection_page_shows_its_plans_reviews_and_areas(client, world, maya):
     client.force_login(maya)
-    page = client.get(reverse("home")).content.decode()
+    page = client.get(reverse("inspection_detail", args=[world.inspection.pk])).content.decode()
+    assert "WCC action plan" in page and "Arden Cluster action plan" in page
     assert "Safeguarding Improvement Task &amp; Finish Group" in page
-    assert "Children and Young People Overview &amp; Scrutiny Committee" in page
-    assert "The inspection identified 3 areas for improvement." in page
+    assert "Area 3" in page
     assert "Actions by status" in page
 
 
 def test_an_officer_sees_the_counts_of_their_own_agency(client, world):
     client.force_login(world.arjun)
-    response = client.get(reverse("home"))
+    response = client.get(reverse("inspection_detail", args=[world.inspection.pk]))
     assert "Actions Arden Cluster leads" in response.content.decode()
     assert response.context["total_actions"] == 1
     assert response.context["overdue_count"] == 1
@@ -36,7 +40,7 @@ def test_an_officer_sees_the_counts_of_their_own_agency(client, world):
 def test_areas_not_pursued_show_the_reason(client, world):
     world.review.area_decisions.create(area=world.area3, pursued=False, reason="Officers said it was a low priority.")
     client.force_login(world.maya)
-    page = client.get(reverse("home")).content.decode()
+    page = client.get(reverse("inspection_detail", args=[world.inspection.pk])).content.decode()
     assert "Not pursued" in page
     assert "Officers said it was a low priority." in page
 
@@ -45,7 +49,8 @@ def test_an_empty_system_says_what_to_do(client, django_user_model, db):
     admin = django_user_model.objects.create_user("boss", password="x" * 12, role="admin", is_staff=True)
     client.force_login(admin)
     page = client.get(reverse("home")).content.decode()
-    assert "No inspection has been set up yet." in page
+    assert "There is nothing for you here yet" in page
+    assert reverse("plan_import") in page
 
 
 def grow(world, n):
@@ -55,24 +60,24 @@ def grow(world, n):
         make_action(world.wcc_plan, area, target_date=datetime.date.today() - datetime.timedelta(days=i))
 
 
-def test_the_home_page_makes_the_same_number_of_queries_whatever_the_size(client, world, django_assert_num_queries):
+@pytest.mark.parametrize("name", ["home", "inspection_detail"])
+def test_the_page_makes_the_same_number_of_queries_whatever_the_size(client, world, name):
     client.force_login(world.maya)
+    url = reverse(name, args=[world.inspection.pk] if name == "inspection_detail" else [])
     grow(world, 5)
-    client.get(reverse("home"))  # warm up the session
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
+    client.get(url)  # warm up the session
     with CaptureQueriesContext(connection) as small:
-        client.get(reverse("home"))
+        client.get(url)
     grow(world, 50)
     assert Action.objects.count() > 50
-    with django_assert_num_queries(len(small.captured_queries)):
-        client.get(reverse("home"))
+    with CaptureQueriesContext(connection) as large:
+        client.get(url)
+    assert len(large) == len(small)
 
 
 def test_members_are_offered_the_preparation_pack_for_the_next_meeting(client, world):
     client.force_login(world.maya)
     page = client.get(reverse("home")).content.decode()
-    assert f'href="{reverse("prep_pack", args=[world.next_meeting.pk])}">Prepare for this meeting' in page
+    assert reverse("prep_pack", args=[world.review.pk, world.next_meeting.pk]) in page
     client.force_login(world.olivia)
-    assert "Prepare for this meeting" not in client.get(reverse("home")).content.decode()
+    assert "Prepare for this meeting" not in client.get(reverse("home"), follow=True).content.decode()
