@@ -151,3 +151,8 @@ def add_second_inspection(w, *, title="Children's services inspection 2014", rev
         purpose="Plans for children in need",
     )
     return SimpleNamespace(inspection=inspection, area=area, plan=plan, action=action, review=review, meeting=meeting)
+
+
+def first_review():
+    """The review of the world (or of the demo: the Warwickshire group), the first one created."""
+    return Review.objects.order_by("pk").first()

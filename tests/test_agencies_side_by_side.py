@@ -9,14 +9,14 @@ from django.utils import timezone
 from actionplan.models import Action, TargetDateChange
 
 from .bulkdata import save_at
-from .factories import make_action
+from .factories import first_review, make_action
 
 pytestmark = pytest.mark.django_db
 
 
 def compare(client, user, **params):
     client.force_login(user)
-    return client.get(reverse("agencies_side_by_side", args=[world.review.pk]), params)
+    return client.get(reverse("agencies_side_by_side", args=[first_review().pk]), params)
 
 
 def test_timescales_more_than_three_months_apart_are_flagged_and_the_rule_is_stated(client, world, maya):

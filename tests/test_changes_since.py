@@ -11,12 +11,14 @@ from scrutiny.review.models import Conclusion, InformationRequest
 
 from .bulkdata import save_at
 
+from .factories import first_review
+
 pytestmark = pytest.mark.django_db
 
 
 def get(client, user, **params):
     client.force_login(user)
-    return client.get(reverse("changes_since", args=[world.review.pk]), params)
+    return client.get(reverse("changes_since", args=[first_review().pk]), params)
 
 
 def section(text, heading):

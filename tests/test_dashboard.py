@@ -12,12 +12,14 @@ from scrutiny.review.models import InformationRequest
 
 from .bulkdata import save_at
 
+from .factories import first_review
+
 pytestmark = pytest.mark.django_db
 
 
 def dashboard(client, user, **params):
     client.force_login(user)
-    return client.get(reverse("dashboard", args=[world.review.pk]), params)
+    return client.get(reverse("dashboard", args=[first_review().pk]), params)
 
 
 def glance(text, words):
@@ -109,7 +111,7 @@ def test_the_action_list_filters_paginates_and_explains_bad_filters(client, worl
         Action(plan=world.wcc_plan, area=world.area3, lead_agency=world.wcc, reference=f"3.{n:02}",
                description="More", status=Action.Status.NOT_STARTED).save()
     client.force_login(maya)
-    url = reverse("dashboard_actions", args=[world.review.pk])
+    url = reverse("dashboard_actions", args=[first_review().pk])
     first = client.get(url, {"area": world.area3.pk})
     assert first.context["page"].paginator.count == 30 and len(first.context["page"].object_list) == 25
     second = client.get(url, {"area": world.area3.pk, "page": 2})

@@ -1,4 +1,5 @@
-"""Who may open the members' pages: members, clerks and administrators; officers get 403."""
+"""Who may open the members' pages: members and clerks of the review, and administrators; officers
+get 403; a member of another review finds nothing (404)."""
 
 import pytest
 from django.urls import reverse
@@ -7,6 +8,7 @@ pytestmark = pytest.mark.django_db
 
 SEES_EVERYTHING = ["maya", "mark", "clara", "ada"]
 OFFICERS = ["olivia", "arjun"]
+OTHER_REVIEW = {"mark"}
 
 
 def urls(world):
@@ -31,7 +33,7 @@ URL_NAMES = ["dashboard", "dashboard_actions", "dashboard_evidence", "dashboard_
 def test_get(client, world, who, name):
     client.force_login(getattr(world, who))
     response = client.get(urls(world)[name])
-    assert response.status_code == (200 if who in SEES_EVERYTHING else 403)
+    assert response.status_code == (404 if who in OTHER_REVIEW else 200 if who in SEES_EVERYTHING else 403)
 
 
 @pytest.mark.parametrize("name", URL_NAMES)

@@ -103,7 +103,7 @@ def test_agreed_notes_are_locked_until_reopened_with_a_reason(client, world, mee
     item.refresh_from_db()
     assert item.heading == "Case-file audits"
     for name in ("meeting_note_add", "meeting_conclusion_add", "meeting_request_add", "meeting_attendance", "meeting_edit"):
-        response = client.get(reverse(name, args=[meeting.pk]))
+        response = client.get(reverse(name, args=[meeting.review_id, meeting.pk]))
         assert response.status_code == 302 and response["Location"] == meeting.get_absolute_url()
 
     page = client.post(reverse("meeting_reopen_notes", args=[meeting.review_id, meeting.pk]), {"reason": ""}).content.decode()

@@ -2,7 +2,8 @@
 
 Clerks of this review and administrators run meetings; members read and download the papers;
 officers read the schedule and agreed notes but download nothing but the calendar; draft notes
-stay with the review's own members and clerk. Signed-out visitors are sent to sign in."""
+stay with the review's own members and clerk; a member of another review finds nothing (404).
+Signed-out visitors are sent to sign in."""
 
 import datetime
 
@@ -15,8 +16,9 @@ pytestmark = pytest.mark.django_db
 
 ROLES = ["olivia", "maya", "mark", "clara", "ada"]
 RUNNERS = {"clara", "ada"}
-EXPORTERS = {"maya", "mark", "clara", "ada"}
+EXPORTERS = {"maya", "clara", "ada"}
 DRAFT_READERS = {"maya", "clara", "ada"}
+OUTSIDERS = {"mark"}  # sits on another review of the same inspection
 
 
 @pytest.fixture
@@ -59,6 +61,8 @@ def test_only_the_clerk_and_administrators_run_meetings(client, world, places, w
         assert get.status_code == 200
         # An empty form is refused with errors, never saved and never a 500.
         assert post.status_code == 200 and b"govuk-error-summary" in post.content
+    elif who in OUTSIDERS:
+        assert (get.status_code, post.status_code) == (404, 404)
     else:
         assert (get.status_code, post.status_code) == (403, 403)
     assert Meeting.objects.count() == 2 and NoteItem.objects.count() == 2
@@ -68,17 +72,18 @@ def test_only_the_clerk_and_administrators_run_meetings(client, world, places, w
 def test_the_notes_editor_is_for_the_clerk_and_read_only_pages_refuse_post(client, world, places, who):
     client.force_login(getattr(world, who))
     url = reverse("meeting_notes", args=[*places["draft"]])
-    assert client.get(url).status_code == (200 if who in RUNNERS else 403)
+    assert client.get(url).status_code == (200 if who in RUNNERS else 404 if who in OUTSIDERS else 403)
     for read_only in (url, reverse("meeting_list", args=[world.review.pk]), reverse("meeting_detail", args=[*places["draft"]])):
-        assert client.post(read_only, {}).status_code in (403, 405)
+        assert client.post(read_only, {}).status_code == 405
 
 
 @pytest.mark.parametrize("who", ROLES)
-def test_everyone_signed_in_reads_the_schedule_and_the_calendar(client, world, places, who):
+def test_everyone_who_sees_the_review_reads_the_schedule_and_the_calendar(client, world, places, who):
     client.force_login(getattr(world, who))
-    assert client.get(reverse("meeting_list", args=[world.review.pk])).status_code == 200
-    assert client.get(reverse("meeting_detail", args=[*places["draft"]])).status_code == 200
-    assert client.get(reverse("meetings_ics", args=[places["review"]])).status_code == 200
+    expected = 404 if who in OUTSIDERS else 200
+    assert client.get(reverse("meeting_list", args=[world.review.pk])).status_code == expected
+    assert client.get(reverse("meeting_detail", args=[*places["draft"]])).status_code == expected
+    assert client.get(reverse("meetings_ics", args=[places["review"]])).status_code == expected
     assert client.post(reverse("meetings_ics", args=[places["review"]])).status_code == 405
 
 
@@ -98,15 +103,16 @@ def export_urls(p):
 def test_members_clerks_and_administrators_download_the_papers_officers_do_not(client, world, places, who):
     client.force_login(getattr(world, who))
     for url in export_urls(places):
-        assert client.get(url).status_code == (200 if who in EXPORTERS else 403), url
-        assert client.post(url).status_code in (403, 405)
+        expected = 200 if who in EXPORTERS else 404 if who in OUTSIDERS else 403
+        assert client.get(url).status_code == expected, url
+        assert client.post(url).status_code == 405  # the method is checked first, for everyone
 
 
 @pytest.mark.parametrize("who", ROLES)
 def test_draft_notes_are_downloaded_only_by_the_reviews_own_people(client, world, places, who):
     client.force_login(getattr(world, who))
     response = client.get(reverse("meeting_notes_export", args=[*places["draft"], "docx"]))
-    assert response.status_code == (200 if who in DRAFT_READERS else 403)
+    assert response.status_code == (200 if who in DRAFT_READERS else 404 if who in OUTSIDERS else 403)
 
 
 def test_unknown_meetings_formats_and_reports_are_not_found(client, world, places):

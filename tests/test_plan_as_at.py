@@ -15,6 +15,8 @@ from scrutiny.review.reporting.scope import end_of_day
 
 from .bulkdata import at, save_at
 
+from .factories import first_review
+
 pytestmark = pytest.mark.django_db
 
 
@@ -87,7 +89,7 @@ def test_a_period_after_a_change_does_not_show_it(summer_changes):
 
 def test_the_page_is_labelled_as_a_past_view(client, summer_changes):
     client.force_login(User.objects.get(username="member"))
-    response = client.get(reverse("plan_as_at", args=[world.review.pk]), {"date": "2012-05-30"})
+    response = client.get(reverse("plan_as_at", args=[first_review().pk]), {"date": "2012-05-30"})
     text = response.content.decode()
     assert "This is the plan as it stood on 30 May 2012." in text
     assert "31 October 2012" in text and "31 January 2013" not in text
@@ -96,14 +98,14 @@ def test_the_page_is_labelled_as_a_past_view(client, summer_changes):
 def test_a_meeting_gives_the_plan_at_the_end_of_that_meeting(client, demo):
     interim = Meeting.objects.get(date="2012-05-30")
     client.force_login(User.objects.get(username="member"))
-    response = client.get(reverse("plan_as_at", args=[world.review.pk]), {"meeting": interim.pk})
+    response = client.get(reverse("plan_as_at", args=[first_review().pk]), {"meeting": interim.pk})
     assert response.context["plan"].day == datetime.date(2012, 5, 30)
     assert "Agreement of interim report" in response.content.decode()
 
 
 def test_a_date_in_the_future_gets_an_error_next_to_the_field(client, demo):
     client.force_login(User.objects.get(username="member"))
-    response = client.get(reverse("plan_as_at", args=[world.review.pk]), {"date": "2199-01-01"})
+    response = client.get(reverse("plan_as_at", args=[first_review().pk]), {"date": "2199-01-01"})
     assert response.status_code == 200
     text = response.content.decode()
     assert "Enter a date that is today or in the past" in text
@@ -112,5 +114,5 @@ def test_a_date_in_the_future_gets_an_error_next_to_the_field(client, demo):
 
 def test_without_a_date_it_asks_for_one(client, demo):
     client.force_login(User.objects.get(username="member"))
-    response = client.get(reverse("plan_as_at", args=[world.review.pk]))
+    response = client.get(reverse("plan_as_at", args=[first_review().pk]))
     assert "Choose a meeting or a date" in response.content.decode()

@@ -3,6 +3,7 @@
 import time
 
 import pytest
+from django.urls import reverse
 from django.core.cache import cache
 from django.db import OperationalError, ProgrammingError
 from django.http import HttpResponse
@@ -123,7 +124,7 @@ def test_templates_have_no_inline_scripts_or_styles():
 
 def test_thirty_idle_minutes_sign_the_user_out_and_say_why(client, olivia):
     client.force_login(olivia)
-    assert client.get("/").status_code == 200
+    assert client.get("/actions/").status_code == 200
     session = client.session
     session[LAST_SEEN_KEY] = time.time() - 31 * 60
     session.save()
@@ -139,7 +140,7 @@ def test_activity_keeps_the_session_alive(client, olivia):
     session = client.session
     session[LAST_SEEN_KEY] = time.time() - 29 * 60
     session.save()
-    assert client.get("/").status_code == 200
+    assert client.get(reverse("my_actions")).status_code == 200
     assert time.time() - client.session[LAST_SEEN_KEY] < 5  # the clock was reset by the visit
 
 

@@ -6,6 +6,8 @@ from django.urls import reverse
 from scrutiny.review.models import Recommendation
 from scrutiny.review.services.recommendations import add_recommendation
 
+from .factories import first_review
+
 pytestmark = pytest.mark.django_db
 D = Recommendation.Decision
 
@@ -29,7 +31,7 @@ def test_the_list_shows_recommendations_and_observations_with_their_state(client
     add_recommendation(actor=world.clara, review=world.review, kind="observation", text="A more joined-up approach.",
                        addressed_to="The committee")
     client.force_login(world.olivia)
-    response = client.get(reverse("recommendation_list", args=[world.review.pk]))
+    response = client.get(reverse("recommendation_list", args=[first_review().pk]))
     html = response.content.decode()
     assert [str(r) for r in response.context["recommendations"]] == ["Recommendation 1"]
     assert [str(r) for r in response.context["observations"]] == ["Observation 1"]
@@ -39,8 +41,8 @@ def test_the_list_shows_recommendations_and_observations_with_their_state(client
 
 def test_numbers_follow_on_within_the_review_and_kind(client, world, recommendation):
     client.force_login(world.maya)
-    client.post(reverse("recommendation_add", args=[world.review.pk]), {"kind": "recommendation", "text": "Share information.", "addressed_to": "X"})
-    client.post(reverse("recommendation_add", args=[world.review.pk]), {"kind": "observation", "text": "Link with the WSCB.", "addressed_to": "X"})
+    client.post(reverse("recommendation_add", args=[first_review().pk]), {"kind": "recommendation", "text": "Share information.", "addressed_to": "X"})
+    client.post(reverse("recommendation_add", args=[first_review().pk]), {"kind": "observation", "text": "Link with the WSCB.", "addressed_to": "X"})
     assert sorted(Recommendation.objects.values_list("kind", "number")) == [
         ("observation", 1), ("recommendation", 1), ("recommendation", 2)
     ]
@@ -95,7 +97,7 @@ def test_a_recommendation_is_closed_once_implemented(client, world, recommendati
     ))
     recommendation.refresh_from_db()
     assert recommendation.is_closed
-    assert "Closed 1 Jun 2013" in client.get(reverse("recommendation_list", args=[world.review.pk])).content.decode()
+    assert "Closed 1 Jun 2013" in client.get(reverse("recommendation_list", args=[first_review().pk])).content.decode()
 
 
 def test_the_demo_has_three_recommendations_and_two_observations_awaiting_the_committee(client, db):
@@ -105,7 +107,7 @@ def test_the_demo_has_three_recommendations_and_two_observations_awaiting_the_co
     from scrutiny.people.models import User
 
     client.force_login(User.objects.get(username="member"))
-    response = client.get(reverse("recommendation_list", args=[world.review.pk]))
+    response = client.get(reverse("recommendation_list", args=[first_review().pk]))
     assert [r.number for r in response.context["recommendations"]] == [1, 2, 3]
     assert [r.number for r in response.context["observations"]] == [1, 2]
     assert "common approach to sharing child protection information" in response.content.decode()

@@ -18,13 +18,17 @@ EVERYONE = frozenset({"olivia", "arjun", "maya", "mark", "clara", "ada"})
 OFFICERS_OF_WCC = frozenset({"olivia", "ada"})  # the WCC action's agency, and the administrator
 REVIEW_WRITERS = frozenset({"maya", "clara", "ada"})  # members and clerk of this review, admin
 MEETING_RUNNERS = frozenset({"clara", "ada"})  # the review's clerk, admin
-MEMBERS_VIEW = frozenset({"maya", "mark", "clara", "ada"})  # every agency's view: members, clerks, admin
+MEMBERS_VIEW = frozenset({"maya", "clara", "ada"})  # every agency's view: this review's members and clerk, admin
+# Who sees the review at all: its people, the officers whose agencies lead its inspection's actions, the
+# administrator. mark sits on another review of the same inspection: this one is a 404 to him.
+ON_REVIEW = EVERYONE - {"mark"}
 ADMIN_ONLY = frozenset({"ada"})
-NOT_ARDEN = EVERYONE - {"arjun"}  # a WCC record: the other agency's officer gets a 404
+NOT_ARDEN = ON_REVIEW - {"arjun"}  # a WCC record: the other agency's officer gets a 404
 
 # URL name -> who may GET it (filled with the world's records; see tests/security_urls.py).
 EXPECTATIONS: dict[str, frozenset] = {
     "home": EVERYONE,
+    "inspection_detail": EVERYONE,
     # Officers' actions and evidence (issue 3)
     "my_actions": EVERYONE,
     "action_detail": EVERYONE,
@@ -35,22 +39,21 @@ EXPECTATIONS: dict[str, frozenset] = {
     "evidence_download": EVERYONE,
     "area_detail": EVERYONE,
     # The review's records (issue 5)
-    "review_detail_current": EVERYONE,
-    "review_detail": EVERYONE,
+    "review_detail": ON_REVIEW,
+    "review_reopen": ADMIN_ONLY,
     "review_stage_update": MEETING_RUNNERS,
     "review_area_update": MEETING_RUNNERS,
-    "conclusions_table": EVERYONE,
-    "conclusions_table_for_review": EVERYONE,
+    "conclusions_table": ON_REVIEW,
     "conclusion_add": REVIEW_WRITERS,
-    "conclusion_detail": EVERYONE,
-    "request_list": EVERYONE,
+    "conclusion_detail": ON_REVIEW,
+    "request_list": ON_REVIEW,
     "request_add": REVIEW_WRITERS,
     "request_detail": NOT_ARDEN,
-    "request_answer": NOT_ARDEN - {"mark"},
+    "request_answer": NOT_ARDEN,
     "request_close": REVIEW_WRITERS,
-    "recommendation_list": EVERYONE,
+    "recommendation_list": ON_REVIEW,
     "recommendation_add": REVIEW_WRITERS,
-    "recommendation_detail": EVERYONE,
+    "recommendation_detail": ON_REVIEW,
     "recommendation_update": REVIEW_WRITERS,
     # Import and export of plans (issue 4)
     "plan_import": ADMIN_ONLY,
@@ -70,8 +73,8 @@ EXPECTATIONS: dict[str, frozenset] = {
     "prep_pack": MEMBERS_VIEW,
     "agencies_side_by_side": MEMBERS_VIEW,
     # Meetings and their papers (issue 6)
-    "meeting_list": EVERYONE,
-    "meeting_detail": EVERYONE,
+    "meeting_list": ON_REVIEW,
+    "meeting_detail": ON_REVIEW,
     "meeting_add": MEETING_RUNNERS,
     "meeting_edit": MEETING_RUNNERS,
     "meeting_attendance": MEETING_RUNNERS,
@@ -86,7 +89,7 @@ EXPECTATIONS: dict[str, frozenset] = {
     "meeting_reopen_notes": MEETING_RUNNERS,
     "meeting_agenda": MEMBERS_VIEW,
     "meeting_notes_export": REVIEW_WRITERS,  # draft notes stay with the group
-    "meetings_ics": EVERYONE,
+    "meetings_ics": ON_REVIEW,
     "conclusions_export": MEMBERS_VIEW,
     "meetings_export": MEMBERS_VIEW,
     "review_report": MEMBERS_VIEW,

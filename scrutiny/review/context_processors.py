@@ -29,9 +29,13 @@ def review_bar(request):
     if review_pk is None or user is None or not user.is_authenticated:
         return {}
     visible = reviews_visible_to(user)
-    reviews = list(visible.exclude(state=Review.State.CLOSED).only("pk", "title", "state").order_by("-id")[:10])
-    review = next((r for r in reviews if r.pk == review_pk), None) or visible.only("pk", "title", "state").filter(
-        pk=review_pk).first()
+    fields = ("pk", "title", "state", "inspection__title")
+    reviews = list(
+        visible.exclude(state=Review.State.CLOSED).select_related("inspection").only(*fields).order_by("-id")[:10]
+    )
+    review = next((r for r in reviews if r.pk == review_pk), None) or (
+        visible.select_related("inspection").only(*fields).filter(pk=review_pk).first()
+    )
     if review is None:
         return {}
     overview = has_capability(user, "sees_every_agency")

@@ -92,13 +92,16 @@ def review_view(*, overview: bool = False, methods=("GET", "HEAD")):
     The view is called with the review in place of its id."""
 
     def decorator(view):
-        @login_required
         @require_http_methods(list(methods))
+        def with_review(request, review_pk, *args, **kwargs):
+            return view(request, get_review_for_user(request, review_pk), *args, **kwargs)
+
+        @login_required
         @wraps(view)
-        def wrapper(request, review_pk, *args, **kwargs):
+        def wrapper(request, *args, **kwargs):
             if overview:
                 require_capability(request.user, "sees_every_agency")
-            return view(request, get_review_for_user(request, review_pk), *args, **kwargs)
+            return with_review(request, *args, **kwargs)
 
         return wrapper
 

@@ -36,7 +36,7 @@ EVIDENCE_KINDS = dict(Evidence.Kind.choices)
 ACTION_FIELDS = ("reference", "area_id", "status", "rag", "target_date", "completed_on", "description")
 EVIDENCE_FIELDS = ("title", "status", "received_on", "kind", "action_id", "area_id")
 CONCLUSION_FIELDS = ("action_id", "area_id", "judgement", "reasoning")
-REQUEST_FIELDS = ("question", "status", "answer", "due_by", "action_id", "area_id")
+REQUEST_FIELDS = ("question", "status", "answer", "due_by", "action_id", "area_id", "review_id")
 UPDATE_FIELDS = ("action_id", "created_at", "status", "rag", "note", "author_name",
                  "author__person__name", "author__first_name", "author__last_name", "author__username")
 
