@@ -166,6 +166,10 @@ class User(AbstractUser):
 
     def save(self, *args, **kwargs):
         update_fields = kwargs.get("update_fields")
+        # The role is the only privilege: Django's staff and superuser flags follow it, never apart.
+        self.is_staff = self.is_superuser = self.role == Role.ADMIN
+        if update_fields is not None and "role" in update_fields:
+            update_fields = kwargs["update_fields"] = {*update_fields, "is_staff", "is_superuser"}
         if self._password is not None:
             # set_password() was called: the history records when (and, by its user, who), not the hash.
             self.password_changed_at = timezone.now()
