@@ -15,12 +15,23 @@ from django.urls import reverse
 from django.utils.html import format_html
 from simple_history.admin import SimpleHistoryAdmin
 
+from .deletion import describe, relied_on_by
+
 
 class AuditedAdmin(SimpleHistoryAdmin):
     """Every model's admin: history to read, never to revert."""
 
     def revert_disabled(self, request, obj=None):
         return True
+
+    def get_deleted_objects(self, objs, request):
+        # Many-to-many links that a delete would silently drop are shown, and refused, like PROTECT ones.
+        deleted, counts, perms_needed, protected = super().get_deleted_objects(objs, request)
+        protected = [*protected, *(describe(obj, d) for obj in objs for d in relied_on_by(obj))]
+        if protected:
+            # Say what relies on the record, not that a view-only record it names cannot be deleted.
+            perms_needed = set()
+        return deleted, counts, perms_needed, protected
 
     def history_form_view(self, request, object_id, version_id, extra_context=None):
         if request.method != "GET":

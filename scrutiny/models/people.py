@@ -100,7 +100,7 @@ class User(AbstractUser):
         verbose_name="agency", help_text="Officers update the actions this agency leads.",
     )
     person = models.OneToOneField(
-        Person, on_delete=models.SET_NULL, null=True, blank=True, related_name="user", verbose_name="person",
+        Person, on_delete=models.PROTECT, null=True, blank=True, related_name="user", verbose_name="person",
         help_text="The person in the review this sign-in stands for, if any.",
     )
     password_changed_at = models.DateTimeField("password last changed", null=True, blank=True, editable=False)
