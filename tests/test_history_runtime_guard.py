@@ -74,6 +74,17 @@ def test_bulk_create_and_bulk_update_fail_the_guard(world):
         Action.objects.bulk_update([action], ["rag"])
 
 
+def test_history_for_some_rows_does_not_excuse_the_others(world):
+    with caught():
+        Theme.objects.bulk_create([Theme(name="Bulk one"), Theme(name="Bulk two"), Theme(name="Bulk three")])
+        Theme.objects.create(name="Saved properly")
+
+
+def test_a_sign_in_column_does_not_hide_a_role_changed_beside_it(olivia):
+    with caught():
+        User.objects.filter(pk=olivia.pk).update(last_login="2012-12-06T10:00:00Z", role="admin")
+
+
 def test_save_without_historical_record_fails_the_guard(world):
     action = world.wcc_action
     action.rag = "red"
