@@ -1,5 +1,6 @@
 from django.contrib import admin
-from simple_history.admin import SimpleHistoryAdmin
+
+from scrutiny.core.audited_admin import AuditedAdmin, ChangedOnItsPage, ViewOnly
 
 from .models import (
     Action,
@@ -21,7 +22,7 @@ class JudgementInline(admin.TabularInline):
 
 
 @admin.register(Inspection)
-class InspectionAdmin(SimpleHistoryAdmin):
+class InspectionAdmin(AuditedAdmin):
     list_display = ["title", "body_inspected", "when"]
     search_fields = ["title", "body_inspected"]
     filter_horizontal = ["inspectorates"]
@@ -29,7 +30,7 @@ class InspectionAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Area)
-class AreaAdmin(SimpleHistoryAdmin):
+class AreaAdmin(AuditedAdmin):
     list_display = ["number", "inspection", "theme", "raised_by"]
     list_filter = ["inspection", "theme"]
     search_fields = ["text"]
@@ -37,13 +38,13 @@ class AreaAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(ActionPlan)
-class ActionPlanAdmin(SimpleHistoryAdmin):
+class ActionPlanAdmin(AuditedAdmin):
     list_display = ["title", "agency", "inspection", "based_on"]
     list_select_related = ["agency", "inspection"]
 
 
 @admin.register(Action)
-class ActionAdmin(SimpleHistoryAdmin):
+class ActionAdmin(ChangedOnItsPage, AuditedAdmin):
     list_display = ["__str__", "lead_agency", "status", "rag", "target_date"]
     list_filter = ["status", "rag", "lead_agency", "area__theme"]
     search_fields = ["description", "reference"]
@@ -51,23 +52,46 @@ class ActionAdmin(SimpleHistoryAdmin):
     autocomplete_fields = ["lead_officer"]
     filter_horizontal = ["other_areas"]
     readonly_fields = ["version"]
+    # A moved target date needs its reason and record, a status change its update: the action's page.
+    page_fields = ("status", "rag", "target_date", "completed_on")
+
+    def page_for(self, obj):
+        return "action_update", [obj.pk], "Update this action (status, RAG rating, target date with its reason)"
+
+
+def _action_page(obj):
+    return "action_update", [obj.action_id], "The action's page, where updates and target dates are recorded"
 
 
 @admin.register(ProgressUpdate)
-class ProgressUpdateAdmin(SimpleHistoryAdmin):
+class ProgressUpdateAdmin(ViewOnly, AuditedAdmin):
     list_display = ["action", "created_at", "status", "rag", "author"]
     list_select_related = ["action__area", "author"]
+    page_for = staticmethod(_action_page)
+
+
+@admin.register(TargetDateChange)
+class TargetDateChangeAdmin(ViewOnly, AuditedAdmin):
+    list_display = ["action", "old_date", "new_date", "changed_by", "changed_at"]
+    list_select_related = ["action__area", "changed_by"]
+    page_for = staticmethod(_action_page)
 
 
 @admin.register(Evidence)
-class EvidenceAdmin(SimpleHistoryAdmin):
+class EvidenceAdmin(ViewOnly, AuditedAdmin):
+    """Added, changed and removed on the action's pages, where uploads are checked and stored."""
+
     list_display = ["title", "kind", "status", "received_on", "area", "action"]
     list_filter = ["kind", "status"]
     search_fields = ["title", "description"]
     list_select_related = ["area", "action__area"]
 
+    def page_for(self, obj):
+        if obj.action_id:
+            return "evidence_edit", [obj.pk], "Change or remove this evidence on its page"
+        return ("area_detail", [obj.area_id], "The area's page") if obj.area_id else None
 
-admin.site.register(Inspectorate, SimpleHistoryAdmin)
-admin.site.register(Judgement, SimpleHistoryAdmin)
-admin.site.register(Theme, SimpleHistoryAdmin)
-admin.site.register(TargetDateChange, SimpleHistoryAdmin)
+
+admin.site.register(Inspectorate, AuditedAdmin)
+admin.site.register(Judgement, AuditedAdmin)
+admin.site.register(Theme, AuditedAdmin)

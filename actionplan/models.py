@@ -114,10 +114,10 @@ class Area(models.Model):
     number = models.PositiveSmallIntegerField("area number")
     text = models.TextField("area for improvement")
     theme = models.ForeignKey(
-        Theme, on_delete=models.SET_NULL, null=True, blank=True, related_name="areas", verbose_name="theme"
+        Theme, on_delete=models.PROTECT, null=True, blank=True, related_name="areas", verbose_name="theme"
     )
     raised_by = models.ForeignKey(
-        Inspectorate, on_delete=models.SET_NULL, null=True, blank=True, related_name="areas",
+        Inspectorate, on_delete=models.PROTECT, null=True, blank=True, related_name="areas",
         verbose_name="raised by",
     )
     history = HistoricalRecords()
@@ -416,7 +416,7 @@ class Evidence(models.Model):
         Action, on_delete=models.PROTECT, null=True, blank=True, related_name="evidence", verbose_name="action"
     )
     progress_update = models.ForeignKey(
-        ProgressUpdate, on_delete=models.SET_NULL, null=True, blank=True, related_name="evidence",
+        ProgressUpdate, on_delete=models.PROTECT, null=True, blank=True, related_name="evidence",
         verbose_name="progress update",
     )
     title = models.CharField("title", max_length=300)

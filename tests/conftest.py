@@ -9,12 +9,36 @@ import os
 
 import pytest
 from django.core.cache import cache
+from django.db import connection
 
 # Playwright's sync API runs an event loop in the test thread; Django's ORM calls made by the
 # test itself (arranging data, checking rows) are still synchronous and safe.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 from .factories import make_world  # noqa: E402
+from .history_guard import AuditedTables, HistoryGuard  # noqa: E402
+
+_audited_tables = []
+
+
+@pytest.fixture(autouse=True)
+def history_guard():
+    """Every test fails if it writes an audited record without its history (tests/history_guard.py)."""
+    if not _audited_tables:
+        _audited_tables.append(AuditedTables.of_this_project())
+    guard = HistoryGuard(_audited_tables[0])
+    with connection.execute_wrapper(guard):
+        yield guard
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_call(item):
+    # Checked when the test's body ends, before its fixtures roll the database back.
+    result = yield
+    guard = item.funcargs.get("history_guard")
+    if guard is not None:
+        guard.check()
+    return result
 
 
 @pytest.fixture(autouse=True)

@@ -2,7 +2,10 @@
 audited models in the project's code (they bypass save() and so write no history rows).
 
 The scan reads the code's syntax tree, so it flags writes, not look-alikes: F() inside a
-CheckConstraint condition, an order_by or an annotation is a read; dict.update() is not a query."""
+CheckConstraint condition, an order_by or an annotation is a read; dict.update() is not a query.
+
+The runtime guard (tests/history_guard.py) catches every bypass a test runs, however it is written;
+this scan still adds what no test runs: it reads all the project's code."""
 
 import ast
 from pathlib import Path

@@ -7,3 +7,9 @@ class CoreConfig(AppConfig):
     name = "scrutiny.core"
     label = "core"
     verbose_name = "Shared plumbing"
+
+    def ready(self):
+        # Deletes that would blank or unlink other records are refused on every path (see deletion).
+        from . import deletion
+
+        deletion.connect()

@@ -4,7 +4,11 @@ user accounts (with their roles) that may stand for them."""
 from django.contrib.auth.models import AbstractUser, UserManager
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from simple_history.models import HistoricalRecords
+
+# Kept out of the user's history: a password hash is a secret, and a sign-in is not a change.
+UNRECORDED_USER_FIELDS = ("password", "last_login")
 
 
 class AgencyKind(models.TextChoices):
@@ -138,10 +142,11 @@ class User(AbstractUser):
         verbose_name="agency", help_text="Officers update the actions this agency leads.",
     )
     person = models.OneToOneField(
-        Person, on_delete=models.SET_NULL, null=True, blank=True, related_name="user", verbose_name="person",
+        Person, on_delete=models.PROTECT, null=True, blank=True, related_name="user", verbose_name="person",
         help_text="The person in the review this sign-in stands for, if any.",
     )
-    history = HistoricalRecords()
+    password_changed_at = models.DateTimeField("password last changed", null=True, blank=True, editable=False)
+    history = HistoricalRecords(excluded_fields=list(UNRECORDED_USER_FIELDS))
 
     objects = ScrutinyUserManager()
 
@@ -200,6 +205,26 @@ class User(AbstractUser):
         if not self.is_active or not self.role_obj.can_run_meetings or review.is_closed:
             return False
         return self.role == Role.ADMIN or self.is_on_review(review)
+
+    def save(self, *args, **kwargs):
+        update_fields = kwargs.get("update_fields")
+        # The role is the only privilege: Django's staff and superuser flags follow it, never apart.
+        self.is_staff = self.is_superuser = self.role == Role.ADMIN
+        if update_fields is not None and "role" in update_fields:
+            update_fields = kwargs["update_fields"] = {*update_fields, "is_staff", "is_superuser"}
+        if self._password is not None:
+            # set_password() was called: the history records when (and, by its user, who), not the hash.
+            self.password_changed_at = timezone.now()
+            if update_fields is not None:
+                kwargs["update_fields"] = {*update_fields, "password_changed_at"}
+        elif update_fields is not None and set(update_fields) <= set(UNRECORDED_USER_FIELDS):
+            # A sign-in (last_login) or a stronger hash of the same password: nothing to record.
+            self.skip_history_when_saving = True
+            try:
+                return super().save(*args, **kwargs)
+            finally:
+                del self.skip_history_when_saving
+        return super().save(*args, **kwargs)
 
     def delete(self, *args, **kwargs):
         raise PermissionError("Users are deactivated, never deleted: their history must keep its author.")

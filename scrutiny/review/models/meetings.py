@@ -35,7 +35,7 @@ class Meeting(models.Model):
     place = models.CharField("place", max_length=200, blank=True)
     purpose = models.TextField("purpose")
     theme = models.ForeignKey(
-        "actionplan.Theme", on_delete=models.SET_NULL, null=True, blank=True, related_name="meetings", verbose_name="theme"
+        "actionplan.Theme", on_delete=models.PROTECT, null=True, blank=True, related_name="meetings", verbose_name="theme"
     )
     areas = models.ManyToManyField(
         "actionplan.Area", blank=True, related_name="meetings", verbose_name="areas for improvement considered"
