@@ -6,7 +6,7 @@ import io
 
 import pytest
 from django.contrib.auth import authenticate
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 from django.utils import timezone
 
 from actionplan.models import Action, Area, Inspection, Judgement, ProgressUpdate, TargetDateChange
@@ -140,3 +140,19 @@ def test_loading_the_demo_twice_duplicates_nothing_and_lists_the_sample_login():
     assert Inspection.objects.filter(title=SAMPLE_TITLE).count() == 1
     for output in (first.getvalue(), second.getvalue()):
         assert "hc.officer" in output and "member" in output
+
+
+
+def test_it_refuses_clearly_when_the_sample_sign_in_or_council_already_exists():
+    call_command("load_demo", "--quiet")
+    inspection = Inspection.objects.get(title=SAMPLE_TITLE)
+    inspection.title = "Renamed by an administrator"
+    inspection.save()
+    with pytest.raises(CommandError, match="usernames already exist.*hc.officer"):
+        call_command("load_demo", "--quiet")
+    officer = User.objects.get(username="hc.officer")
+    officer.username = "hc.officer.old"
+    officer.save()
+    with pytest.raises(CommandError, match="Herefordshire Council"):
+        call_command("load_demo", "--quiet")
+    assert Inspection.objects.filter(title=SAMPLE_TITLE).count() == 0

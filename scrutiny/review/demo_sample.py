@@ -35,7 +35,7 @@ SAMPLE_PATH = Path(settings.BASE_DIR) / "fixtures" / "sample_portfolio.json"
 class SampleResult:
     loaded: bool  # False when the sample was already there and nothing was changed
     inspection: Inspection
-    review: Review
+    review: Review | None  # None only if someone removed the loaded sample's review
     logins: list[DemoLogin]
 
 
@@ -46,13 +46,19 @@ def load_sample_portfolio(*, path=None, actor=None) -> SampleResult:
         spec = data["inspection"]
         existing = Inspection.objects.filter(title=spec["title"], body_inspected=spec["body_inspected"]).first()
         if existing:
-            review = Review.objects.get(inspection=existing, title=data["review"]["title"])
+            review = Review.objects.filter(inspection=existing, title=data["review"]["title"]).first()
             return SampleResult(loaded=False, inspection=existing, review=review, logins=sample_logins(data))
         usernames = [item["username"] for item in data["users"]["items"]]
         clashing = User.objects.filter(username__in=usernames)
         if clashing.exists():
             names = ", ".join(clashing.values_list("username", flat=True))
             raise DemoDataError(f"These usernames already exist, so the sample cannot create them: {names}.")
+        agency = data["agency"]
+        if Agency.objects.filter(name=agency["name"]).exists() or Agency.objects.filter(
+            short_name=agency["short_name"]
+        ).exists():
+            raise DemoDataError(f"An agency called {agency['name']} or {agency['short_name']} already exists, "
+                                "so the sample cannot create it.")
         loader = _SampleLoader(data, actor, today=timezone.localdate())
         loader.load()
     return SampleResult(loaded=True, inspection=loader.inspection, review=loader.review, logins=sample_logins(data))
