@@ -156,3 +156,17 @@ def test_it_refuses_clearly_when_the_sample_sign_in_or_council_already_exists():
     with pytest.raises(CommandError, match="Herefordshire Council"):
         call_command("load_demo", "--quiet")
     assert Inspection.objects.filter(title=SAMPLE_TITLE).count() == 0
+
+
+def test_the_demo_member_sees_both_inspections_and_both_reviews_on_the_home_page(sample, client):
+    from html import escape
+
+    from django.urls import reverse
+
+    client.force_login(User.objects.get(username="member"))
+    page = client.get(reverse("home")).content.decode()
+    for review in Review.objects.all():
+        assert escape(review.title) in page
+        assert reverse("review_detail", args=[review.pk]) in page
+    for inspection in Inspection.objects.all():
+        assert reverse("inspection_detail", args=[inspection.pk]) in page
