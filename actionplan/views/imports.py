@@ -174,7 +174,8 @@ def plan_import_confirm(request):
 @require_GET
 def plan_import_done(request):
     result = request.session.get(RESULT_KEY)
-    inspection = Inspection.objects.filter(pk=result["inspection_id"]).first() if result else None
+    inspections = Inspection.objects.select_related("inspection_type")
+    inspection = inspections.filter(pk=result["inspection_id"]).first() if result else None
     if inspection is None:
         return redirect("plan_import")
     areas = list(Area.objects.filter(inspection=inspection).order_by("number"))

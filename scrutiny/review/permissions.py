@@ -32,7 +32,7 @@ def current_review_or_404() -> Review:
 
 def get_review_for_user(request, pk) -> Review:
     """Every signed-in user may read a review."""
-    return get_object_or_404(Review.objects.select_related("inspection"), pk=pk)
+    return get_object_or_404(Review.objects.select_related("inspection__inspection_type"), pk=pk)
 
 
 def require_review_writer(user, review) -> None:

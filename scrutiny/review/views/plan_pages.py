@@ -108,7 +108,7 @@ def action_detail(request, pk):
 @login_required
 @require_GET
 def area_detail(request, pk):
-    area = get_object_or_404(Area.objects.select_related("inspection", "theme", "raised_by"), pk=pk)
+    area = get_object_or_404(Area.objects.select_related("inspection__inspection_type", "theme", "raised_by"), pk=pk)
     actions = list(area.actions.select_related(*LIST_RELATED).with_last_update().order_by("reference", "id"))
     contributing = list(area.contributing_actions.select_related(*LIST_RELATED).with_last_update().order_by("reference", "id"))
     mark_timing(actions + contributing, timezone.localdate(), next_meeting())
