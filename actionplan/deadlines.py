@@ -61,7 +61,8 @@ def working_days_between(start: datetime.date, end: datetime.date) -> int:
     """Working days after start up to and including end; negative when end is before start."""
     if end < start:
         return -working_days_between(end, start)
-    return sum(1 for offset in range(1, (end - start).days + 1) if is_working_day(start + datetime.timedelta(days=offset)))
+    days = (start + datetime.timedelta(days=offset) for offset in range(1, (end - start).days + 1))
+    return sum(1 for day in days if is_working_day(day))
 
 
 def days_between(start: datetime.date, end: datetime.date, unit: str) -> int:
