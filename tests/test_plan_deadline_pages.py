@@ -4,6 +4,7 @@ an inspection, and the admin where an administrator sets the type, the dates and
 import datetime
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
@@ -131,6 +132,36 @@ def test_the_import_done_page_shows_the_deadline(client, world):
     session.save()
     page = client.get(reverse("plan_import_done")).content.decode()
     assert "Action plan due 70 working days after the report is published: no report date recorded." in page
+
+
+def upload(client, **fields):
+    plan = "Area number,Area for improvement,Action reference,Action,Lead agency\n1,Caseloads,1.1,Audit,WCC\n"
+    post = {"file": SimpleUploadedFile("plan.csv", plan.encode()), "inspection": "", "new_inspection_title": "",
+            "new_inspection_body": "", "new_inspection_type": "", "plan_agency": "", **fields}
+    return client.post(reverse("plan_import"), post)
+
+
+def test_a_new_inspection_from_the_import_has_the_type_chosen_on_the_upload_form(client, world):
+    kind = make_type()
+    client.force_login(world.ada)
+    response = upload(client, new_inspection_title="Herefordshire SIF 2014", new_inspection_body="Herefordshire Council",
+                      new_inspection_type=str(kind.pk))
+    assert response.status_code == 302 and response.url == reverse("plan_import_preview")
+    preview = client.get(response.url).context["preview"]
+    response = client.post(reverse("plan_import_confirm"), {"digest": preview.digest})
+    assert response.url == reverse("plan_import_done")
+    inspection = Inspection.objects.get(title="Herefordshire SIF 2014")
+    assert inspection.inspection_type == kind
+    assert inspection.history.latest().history_user == world.ada
+    done = client.get(response.url).content.decode()
+    assert "Action plan due 70 working days after the report is published: no report date recorded." in done
+
+
+def test_the_upload_form_refuses_a_type_for_an_existing_inspection_next_to_the_field(client, world):
+    client.force_login(world.ada)
+    response = upload(client, inspection=str(world.inspection.pk), new_inspection_type=str(make_type().pk))
+    assert response.status_code == 200
+    assert "change its type in Administration" in response.context["form"].errors["new_inspection_type"][0]
 
 
 def test_an_administrator_sets_the_type_and_the_dates_and_the_history_says_who(client, world, fixed_today):
