@@ -26,7 +26,7 @@ class InspectionType(models.Model):
     Unit = DeadlineUnit
 
     name = models.CharField("name", max_length=200, unique=True)
-    code = models.CharField("short code", max_length=20, unique=True, help_text="For example ILACS or JTAI.")
+    code = models.CharField("short code", max_length=40, unique=True, help_text="For example ILACS or JTAI.")
     plan_due_after = models.PositiveSmallIntegerField(
         "action plan due after", null=True, blank=True, validators=[MinValueValidator(1)],
         help_text="How long after the report is published the written statement or action plan is due, "
