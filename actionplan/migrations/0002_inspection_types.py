@@ -30,7 +30,7 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
                 ('name', models.CharField(db_index=True, max_length=200, verbose_name='name')),
-                ('code', models.CharField(db_index=True, help_text='For example ILACS or JTAI.', max_length=20, verbose_name='short code')),
+                ('code', models.CharField(db_index=True, help_text='For example ILACS or JTAI.', max_length=40, verbose_name='short code')),
                 ('plan_due_after', models.PositiveSmallIntegerField(blank=True, help_text="How long after the report is published the written statement or action plan is due, for example 70. Leave blank when the inspectorate sets no fixed period. The defaults were set from the inspectorates' published frameworks when this service was written: check each against the inspectorate's current framework (and the inspection letter) before relying on it.", null=True, validators=[django.core.validators.MinValueValidator(1)], verbose_name='action plan due after')),
                 ('plan_due_unit', models.CharField(choices=[('working_days', 'working days (weekends and England and Wales bank holidays skipped)'), ('calendar_days', 'calendar days'), ('months', 'months')], default='working_days', max_length=20, verbose_name='counted in')),
                 ('rule_source', models.TextField(blank=True, help_text='The framework, regulation or letter that sets the period, so that it can be checked.', verbose_name='where the rule comes from')),
@@ -53,7 +53,7 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('name', models.CharField(max_length=200, unique=True, verbose_name='name')),
-                ('code', models.CharField(help_text='For example ILACS or JTAI.', max_length=20, unique=True, verbose_name='short code')),
+                ('code', models.CharField(help_text='For example ILACS or JTAI.', max_length=40, unique=True, verbose_name='short code')),
                 ('plan_due_after', models.PositiveSmallIntegerField(blank=True, help_text="How long after the report is published the written statement or action plan is due, for example 70. Leave blank when the inspectorate sets no fixed period. The defaults were set from the inspectorates' published frameworks when this service was written: check each against the inspectorate's current framework (and the inspection letter) before relying on it.", null=True, validators=[django.core.validators.MinValueValidator(1)], verbose_name='action plan due after')),
                 ('plan_due_unit', models.CharField(choices=[('working_days', 'working days (weekends and England and Wales bank holidays skipped)'), ('calendar_days', 'calendar days'), ('months', 'months')], default='working_days', max_length=20, verbose_name='counted in')),
                 ('rule_source', models.TextField(blank=True, help_text='The framework, regulation or letter that sets the period, so that it can be checked.', verbose_name='where the rule comes from')),
