@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.template.loader import render_to_string
 
 from scrutiny.core.audited_admin import AuditedAdmin, ChangedOnItsPage, ViewOnly
 
@@ -8,6 +9,7 @@ from .models import (
     Area,
     Evidence,
     Inspection,
+    InspectionType,
     Inspectorate,
     Judgement,
     ProgressUpdate,
@@ -23,10 +25,29 @@ class JudgementInline(admin.TabularInline):
 
 @admin.register(Inspection)
 class InspectionAdmin(AuditedAdmin):
-    list_display = ["title", "body_inspected", "when"]
+    list_display = ["title", "body_inspected", "when", "inspection_type", "plan_deadline"]
+    list_filter = ["inspection_type"]
+    list_select_related = ["inspection_type"]
     search_fields = ["title", "body_inspected"]
     filter_horizontal = ["inspectorates"]
+    readonly_fields = ["plan_deadline"]
     inlines = [JudgementInline]
+
+    @admin.display(description="action plan deadline")
+    def plan_deadline(self, inspection):
+        if inspection.pk is None:
+            return "Worked out once the inspection is saved."
+        return render_to_string("actionplan/_plan_deadline.html", {"inspection": inspection})
+
+
+@admin.register(InspectionType)
+class InspectionTypeAdmin(AuditedAdmin):
+    list_display = ["name", "code", "rule_text", "rule_source"]
+    search_fields = ["name", "code"]
+
+    @admin.display(description="action plan due")
+    def rule_text(self, inspection_type):
+        return inspection_type.rule_text
 
 
 @admin.register(Area)

@@ -10,6 +10,9 @@ from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
+from . import deadlines
+from .inspection_types import InspectionType
+
 
 def today() -> datetime.date:
     return timezone.localdate()
@@ -39,6 +42,14 @@ class Inspection(models.Model):
     )
     published_on = models.DateField("report published", null=True, blank=True)
     summary = models.TextField("summary of the judgements", blank=True)
+    inspection_type = models.ForeignKey(
+        InspectionType, on_delete=models.PROTECT, null=True, blank=True, related_name="inspections",
+        verbose_name="type of inspection", help_text="Sets when the council's action plan is due.",
+    )
+    plan_published_on = models.DateField(
+        "council's action plan published", null=True, blank=True,
+        help_text="The day the council published (or sent the inspectorate) its written statement or action plan.",
+    )
     history = HistoricalRecords(m2m_fields=[inspectorates])
 
     class Meta:
@@ -62,6 +73,16 @@ class Inspection(models.Model):
         if self.start_date and self.end_date:
             return f"{self.start_date:%-d %B %Y} to {self.end_date:%-d %B %Y}"
         return "Dates not recorded"
+
+    def plan_deadline(self, today: datetime.date | None = None) -> deadlines.PlanDeadline:
+        """When the action plan is due and where it stands. Select the inspection_type with the
+        inspection (select_related) to show this for many inspections without a query each."""
+        kind = self.inspection_type if self.inspection_type_id else None
+        return deadlines.plan_deadline(
+            amount=kind.plan_due_after if kind else None, unit=kind.plan_due_unit if kind else None,
+            report_published_on=self.published_on, plan_published_on=self.plan_published_on,
+            today=today or timezone.localdate(),
+        )
 
 
 class JudgementGrade(models.TextChoices):

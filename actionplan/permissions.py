@@ -10,7 +10,9 @@ from scrutiny.people.permissions import has_capability
 
 from .models import Action, Evidence
 
-ACTION_RELATED = ("plan__inspection", "area__inspection", "area__theme", "lead_agency", "lead_officer")
+ACTION_RELATED = (
+    "plan__inspection", "area__inspection__inspection_type", "area__theme", "lead_agency", "lead_officer",
+)
 
 
 def get_action_for_user(request, pk) -> Action:

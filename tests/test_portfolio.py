@@ -124,3 +124,20 @@ def test_the_portfolio_makes_as_many_queries_for_20_inspections_and_reviews_as_f
         page = client.get(reverse("home")).content.decode()
     assert "Review 18" in page and "Inspection 18" in page
     assert len(twenty) == len(two)
+
+
+def test_each_inspection_shows_its_action_plan_deadline(client, world, ada, second):
+    import datetime
+
+    from actionplan.models import InspectionType
+
+    kind = InspectionType.objects.create(code="ilacs-test", name="Children's services", plan_due_after=70,
+                                         plan_due_unit=InspectionType.Unit.WORKING_DAYS)
+    second.inspection.inspection_type = kind
+    second.inspection.published_on = datetime.date(2014, 12, 1)
+    second.inspection.save()
+    client.force_login(ada)
+    page = client.get(reverse("home")).content.decode()
+    assert "70 working days" in page
+    detail = client.get(reverse("inspection_detail", args=[second.inspection.pk])).content.decode()
+    assert "70 working days" in detail

@@ -9,7 +9,7 @@ from scrutiny.core.formtools import gds_helper
 from ..importer import FIELDS, FIELDS_BY_KEY, REQUIRED, Table, UnreadableFile, extension_of, read_table
 from ..importer.headers import column_name
 from scrutiny.people.models import Agency
-from ..models import Inspection
+from ..models import Inspection, InspectionType
 
 IMPORT_MAX_BYTES = getattr(settings, "IMPORT_MAX_UPLOAD_BYTES", 10 * 1024 * 1024)
 
@@ -34,6 +34,12 @@ class PlanUploadForm(forms.Form):
         label="Body inspected", max_length=300, required=False,
         help_text="Only for a new inspection, for example “Warwickshire County Council”.",
     )
+    new_inspection_type = forms.ModelChoiceField(
+        label="Type of the new inspection", queryset=InspectionType.objects.order_by("name"), required=False,
+        empty_label="Not recorded yet",
+        help_text="Only for a new inspection: it sets when the action plan is due. Add the report's date in "
+                  "Administration.",
+    )
     plan_agency = forms.ModelChoiceField(
         label="Whose action plan is it?",
         queryset=Agency.objects.order_by("name"),
@@ -54,6 +60,7 @@ class PlanUploadForm(forms.Form):
                 Field.select("inspection"),
                 Field.text("new_inspection_title"),
                 Field.text("new_inspection_body", field_width=20),
+                Field.select("new_inspection_type"),
                 legend="Where the plan goes", legend_size=Size.MEDIUM,
             ),
             Field.select("plan_agency"),
@@ -85,6 +92,9 @@ class PlanUploadForm(forms.Form):
         elif cleaned.get("new_inspection_title", "").strip():
             self.add_error("new_inspection_title",
                            "Leave the title blank when you choose an existing inspection, or choose “A new inspection”")
+        elif cleaned.get("new_inspection_type") is not None:
+            self.add_error("new_inspection_type", "Leave the type as “Not recorded yet” when you choose an existing "
+                                                  "inspection: change its type in Administration")
         return cleaned
 
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from django.utils import timezone
 
 from scrutiny.people.models import Agency
-from ..models import Action, ActionPlan, ActionStatus, Area, Inspection, Rag
+from ..models import Action, ActionPlan, ActionStatus, Area, Inspection, InspectionType, Rag
 from .headers import FIELDS_BY_KEY, column_name
 from .matching import AgencyMatcher, PersonMatcher
 from .reading import Table
@@ -44,6 +44,7 @@ class Options:
     inspection: Inspection | None = None  # None: a new inspection, created on confirm
     new_inspection_title: str = ""
     new_inspection_body: str = ""
+    new_inspection_type: InspectionType | None = None  # sets when the new inspection's plan is due
     plan_agency: Agency | None = None  # whose plan; None: each action's lead agency's
 
 

@@ -57,7 +57,10 @@ def apply_plan_import(*, actor, table: Table, mapping: dict[str, int], options: 
 
         inspection = options.inspection
         if inspection is None:
-            inspection = stamp(Inspection(title=options.new_inspection_title, body_inspected=options.new_inspection_body))
+            inspection = stamp(Inspection(
+                title=options.new_inspection_title, body_inspected=options.new_inspection_body,
+                inspection_type=options.new_inspection_type,
+            ))
             inspection.save()
         areas = {a.number: a for a in Area.objects.filter(inspection=inspection)}
         for number, text in preview.new_areas:

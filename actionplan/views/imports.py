@@ -26,7 +26,7 @@ from ..importer import (
 )
 from ..importer.storage import discard_upload, load_upload, save_upload
 from scrutiny.people.models import Agency
-from ..models import Action, Area, Inspection
+from ..models import Action, Area, Inspection, InspectionType
 from ..services.plan_import import ImportRefused, apply_plan_import
 
 SESSION_KEY = "plan_import"
@@ -60,10 +60,12 @@ def _load_pending(request):
     inspection = Inspection.objects.filter(pk=state["inspection_id"]).first() if state["inspection_id"] else None
     if state["inspection_id"] and inspection is None:
         raise NoUpload
+    new_type_id = state.get("new_type_id")  # absent from uploads begun before types existed
     options = Options(
         inspection=inspection,
         new_inspection_title=state["new_title"],
         new_inspection_body=state["new_body"],
+        new_inspection_type=InspectionType.objects.filter(pk=new_type_id).first() if new_type_id else None,
         plan_agency=Agency.objects.filter(pk=state["plan_agency_id"]).first() if state["plan_agency_id"] else None,
     )
     return state, table, options
@@ -96,6 +98,7 @@ def plan_import(request):
             "inspection_id": form.cleaned_data["inspection"].pk if form.cleaned_data["inspection"] else None,
             "new_title": form.cleaned_data["new_inspection_title"].strip(),
             "new_body": form.cleaned_data["new_inspection_body"].strip(),
+            "new_type_id": getattr(form.cleaned_data["new_inspection_type"], "pk", None),
             "plan_agency_id": form.cleaned_data["plan_agency"].pk if form.cleaned_data["plan_agency"] else None,
             "mapping": mapping,
         }
@@ -174,7 +177,8 @@ def plan_import_confirm(request):
 @require_GET
 def plan_import_done(request):
     result = request.session.get(RESULT_KEY)
-    inspection = Inspection.objects.filter(pk=result["inspection_id"]).first() if result else None
+    inspections = Inspection.objects.select_related("inspection_type")
+    inspection = inspections.filter(pk=result["inspection_id"]).first() if result else None
     if inspection is None:
         return redirect("plan_import")
     areas = list(Area.objects.filter(inspection=inspection).order_by("number"))

@@ -16,12 +16,14 @@ from django.conf import settings
 from django.db import transaction
 
 from scrutiny.people.models import Agency
+from actionplan.inspection_types import DEFAULT_INSPECTION_TYPES
 from actionplan.models import (
     Action,
     ActionPlan,
     Area,
     Evidence,
     Inspection,
+    InspectionType,
     Inspectorate,
     Judgement,
     ProgressUpdate,
@@ -151,11 +153,20 @@ class _DemoLoader:
         history_date = spec.pop("history_date")
         judgements = spec.pop("judgements")
         inspectorates = [self.inspectorates[name] for name in spec.pop("inspectorates")]
-        for field in ("start_date", "end_date", "published_on"):
+        for field in ("start_date", "end_date", "published_on", "plan_published_on"):
             spec[field] = _date(spec[field])
+        spec["inspection_type"] = self.inspection_type(spec["inspection_type"], history_date)
         self.inspection = self.save(Inspection(**spec), history_date, inspectorates=inspectorates)
         for judgement in judgements:
             self.save(Judgement(inspection=self.inspection, **judgement), history_date)
+
+    def inspection_type(self, code: str, history_date: str) -> InspectionType:
+        """The default type with this code, from migration 0003; created again if it has been removed."""
+        found = InspectionType.objects.filter(code=code).first()
+        if found:
+            return found
+        spec = next(spec for spec in DEFAULT_INSPECTION_TYPES if spec["code"] == code)
+        return self.save(InspectionType(**spec), history_date)
 
     def load_agencies_and_people(self):
         section = self.data["agencies"]

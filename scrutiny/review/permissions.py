@@ -68,11 +68,11 @@ def inspections_visible_to(user):
 
 
 def get_review_for_user(request, pk) -> Review:
-    return get_object_or_404(reviews_visible_to(request.user).select_related("inspection"), pk=pk)
+    return get_object_or_404(reviews_visible_to(request.user).select_related("inspection__inspection_type"), pk=pk)
 
 
 def get_inspection_for_user(request, pk) -> Inspection:
-    return get_object_or_404(inspections_visible_to(request.user), pk=pk)
+    return get_object_or_404(inspections_visible_to(request.user).select_related("inspection_type"), pk=pk)
 
 
 def get_action_for_user(request, pk) -> Action:
@@ -82,7 +82,7 @@ def get_action_for_user(request, pk) -> Action:
 
 
 def get_area_for_user(request, pk) -> Area:
-    areas = Area.objects.select_related("inspection", "theme", "raised_by")
+    areas = Area.objects.select_related("inspection__inspection_type", "theme", "raised_by")
     return get_object_or_404(areas.filter(inspection__in=inspections_visible_to(request.user)), pk=pk)
 
 

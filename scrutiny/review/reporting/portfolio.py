@@ -98,7 +98,7 @@ def build_portfolio(*, inspections, reviews, today: datetime.date) -> Portfolio:
     review_meetings = next_meetings_of([r.pk for r in reviews if not r.is_closed], today)
     review_cards = [ReviewCard(review, review_meetings.get(review.pk)) for review in reviews]
 
-    inspections = list(inspections.order_by("-start_date", "-id"))
+    inspections = list(inspections.select_related("inspection_type").order_by("-start_date", "-id"))
     ids = [i.pk for i in inspections]
     meeting_by_inspection: dict = {}
     for card in sorted((c for c in review_cards if c.next_meeting), key=lambda c: c.next_meeting.date):
