@@ -158,6 +158,8 @@ def test_the_meetings_calendar_is_valid_icalendar(client, world, meeting):
     second = events["Meeting 2: Health (Safeguarding Improvement Task & Finish Group)"]
     assert second.decoded("DTSTART") == world.next_meeting.date  # no time yet: an all-day event
     assert str(second["LOCATION"]) == "To be confirmed"
+    # Each event links to its meeting's page, under its own review's address.
+    assert str(first["URL"]).endswith(reverse("meeting_detail", args=[world.review.pk, meeting.pk]))
 
 
 def test_the_meetings_list_exports_to_excel(client, world, meeting):

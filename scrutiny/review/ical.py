@@ -33,7 +33,9 @@ def _event(meeting, stamp) -> Event:
     event.add("location", meeting.place or "To be confirmed")
     areas = ", ".join(str(area.number) for area in meeting.areas.all())
     description = meeting.purpose + (f"\n\nAreas for improvement: {areas}" if areas else "")
-    event.add("description", description)
+    page = settings.SITE_URL + meeting.get_absolute_url()
+    event.add("description", f"{description}\n\n{page}")
+    event.add("url", page)
     return event
 
 
