@@ -71,17 +71,12 @@ def test_a_member_cannot_change_the_stage(client, world):
     assert client.post(reverse("review_stage_update", args=[world.review.pk]), {"state": "closed"}).status_code == 403
 
 
-def test_meetings_link_to_their_page_when_it_exists(client, world):
-    from django.urls import NoReverseMatch
-
+def test_meetings_link_to_their_page(client, world):
     client.force_login(world.maya)
     html = client.get(reverse("review_detail", args=[world.review.pk])).content.decode()
-    try:
-        url = reverse("meeting_detail", args=[world.last_meeting.pk])
-    except NoReverseMatch:
-        assert "Safeguarding</a>" not in html
-    else:
-        assert f'href="{url}"' in html
+    for meeting in (world.last_meeting, world.next_meeting):
+        url = reverse("meeting_detail", args=[meeting.pk])
+        assert f'<a class="govuk-link" href="{url}">{meeting.title}</a>' in html
 
 
 @pytest.mark.parametrize("size", [3, 30])
