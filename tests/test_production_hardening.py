@@ -209,8 +209,10 @@ def test_not_found_and_forbidden_pages_have_the_site_look(client, olivia):
     assert missing.status_code == 404
     assert "Page not found" in missing.content.decode()
     assert "govuk-header" in missing.content.decode()
-    forbidden = client.get("/admin/")  # an officer in the admin: redirected to the admin's sign-in
-    assert forbidden.status_code == 302
+    forbidden = client.get("/dashboard/")  # the members' dashboard, which an officer's role does not open
+    assert forbidden.status_code == 403
+    assert "Your role does not allow you to see this page" in forbidden.content.decode()
+    assert "govuk-header" in forbidden.content.decode()
 
 
 def test_the_outage_link_never_points_to_another_site(rf):
