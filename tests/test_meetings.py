@@ -5,6 +5,7 @@ import datetime
 import pytest
 from django.urls import reverse
 
+from actionplan.models import Evidence
 from scrutiny.people.models import Person
 from scrutiny.review.models import Attendance, Meeting, NoteItem
 
@@ -145,7 +146,10 @@ def _bulk(world, count):
         person = Person.objects.create(name=f"Witness {n}")
         Attendance.objects.create(meeting=world.last_meeting, person=person, capacity="witness", status="present")
         NoteItem.objects.create(meeting=world.last_meeting, position=n + 1, heading=f"Item {n}", area=world.area1, body="Heard")
-        world.last_meeting.evidence_considered.add(*[])
+        evidence = Evidence(inspection=world.inspection, area=world.area1, title=f"Evidence {n}",
+                            provided_by=person, provided_by_agency=world.wcc)
+        evidence.save()
+        world.last_meeting.evidence_considered.add(evidence)
 
 
 @pytest.mark.parametrize("url_name", ["meeting_list", "meeting_detail", "meeting_attendance"])
