@@ -16,13 +16,17 @@ def test_it_sends_strangers_to_sign_in(client, db):
     assert response["Location"].startswith(reverse("login"))
 
 
-def test_it_shows_the_review_and_the_plan_at_a_glance(client, maya):
+def test_it_shows_the_review_and_the_plan_at_a_glance(client, world, maya):
     client.force_login(maya)
     page = client.get(reverse("home")).content.decode()
     assert "Safeguarding Improvement Task &amp; Finish Group" in page
     assert "Children and Young People Overview &amp; Scrutiny Committee" in page
     assert "The inspection identified 3 areas for improvement." in page
-    assert "Actions by status" in page
+    # The numbers at a glance, each a link to the list behind it.
+    actions = reverse("my_actions")
+    assert f'<a class="govuk-link" href="{actions}"><span class="count">2</span> actions in all</a>' in page
+    assert f'<a class="govuk-link" href="{actions}?overdue=yes"><span class="count">1</span> overdue</a>' in page
+    assert f'<a class="govuk-link" href="{reverse("area_detail", args=[world.area1.pk])}">Area 1</a>' in page
 
 
 def test_an_officer_sees_the_counts_of_their_own_agency(client, world):
