@@ -1,6 +1,7 @@
 """Scheduling meetings and recording attendance, as the clerk does it."""
 
 import datetime
+import re
 
 import pytest
 from django.urls import reverse
@@ -72,7 +73,10 @@ def test_the_clerk_changes_the_details_and_the_history_shows_it(client, world):
     meeting.refresh_from_db()
     assert meeting.place == "Committee Room 2" and meeting.notes_reference == "Appendix C"
     page = client.get(meeting.get_absolute_url()).content.decode()
-    assert "Committee Room 2" in page and "History of this meeting" in page
+    panel = page[page.index('class="history-panel"'):]
+    assert "<strong>Changed</strong> by Clara Jones" in panel
+    assert re.search(r'<th scope="row" class="govuk-table__header">Place</th>\s*<td class="govuk-table__cell">[^<]*</td>'
+                     r'\s*<td class="govuk-table__cell">Committee Room 2</td>', panel)
     assert meeting.history.first().history_user == world.clara
 
 
