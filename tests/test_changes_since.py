@@ -48,7 +48,9 @@ def test_it_defaults_to_the_previous_meeting_and_shows_a_change_nobody_wrote_an_
     assert response.context["meeting"] == world.last_meeting
     text = response.content.decode()
     assert f"since the end of the meeting on {world.last_meeting.date:%-d %B %Y}" in text
-    rows = change_rows(section(text, "Area 1 (Safeguarding)"))
+    area1 = section(text, "Area 1 (Safeguarding)")
+    assert f'<a class="govuk-link" href="{reverse("action_detail", args=[world.wcc_action.pk])}">Action 1.1</a>' in area1
+    rows = change_rows(area1)
     by_what = {what: (before, after, who) for _subject, what, before, after, who in rows}
     assert by_what["Status"][:2] == ("In progress", "Completed")
     assert by_what["RAG rating"][:2] == ("Not rated", "Blue (complete)")
@@ -87,6 +89,7 @@ def test_updates_evidence_conclusions_and_answers_are_listed(client, world, maya
     assert "Evidence still awaited" in area1 and "Supervision audit" in area1
     assert "Conclusion recorded" in area1 and "Caseloads are manageable" in area1
     assert "Request answered" in area1 and "Twelve" in area1
+    assert f'href="{reverse("request_detail", args=[request.pk])}"' in area1
 
 
 def test_changes_before_the_chosen_date_are_left_out(client, world, maya):

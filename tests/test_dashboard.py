@@ -33,7 +33,8 @@ def references(client, url):
 
 def test_the_numbers_at_a_glance_link_to_their_lists(client, world, maya):
     Evidence(inspection=world.inspection, area=world.area1, title="Audit", status=Evidence.Status.AWAITED).save()
-    InformationRequest(review=world.review, asked_of_agency=world.wcc, question="Why?").save()
+    asked = InformationRequest(review=world.review, asked_of_agency=world.wcc, question="Why?")
+    asked.save()
     text = dashboard(client, maya).content.decode()
 
     assert glance(text, "actions in all")[0] == 2
@@ -42,7 +43,10 @@ def test_the_numbers_at_a_glance_link_to_their_lists(client, world, maya):
     assert glance(text, "evidence still awaited")[0] == 1
     assert "Audit" in client.get(glance(text, "evidence still awaited")[1]).content.decode()
     assert glance(text, "open information requests")[0] == 1
-    assert "Why?" in client.get(glance(text, "open information requests")[1]).content.decode()
+    requests = client.get(glance(text, "open information requests")[1]).content.decode()
+    assert f'<a class="govuk-link" href="{reverse("request_detail", args=[asked.pk])}">Why?</a>' in requests
+    actions = client.get(glance(text, "actions in all")[1]).content.decode()
+    assert f'<a class="govuk-link" href="{reverse("action_detail", args=[world.arden_action.pk])}">2.1</a>' in actions
 
 
 def test_actions_with_no_recent_update_use_an_adjustable_number_of_weeks(client, world, maya):
