@@ -93,3 +93,23 @@ def test_queries_stay_the_same_whatever_the_size(client, world, django_assert_nu
 
 
 QUERIES = 11
+
+
+def test_each_record_page_leads_back_to_its_list(client, world):
+    from scrutiny.review.services.conclusions import record_conclusion
+    from scrutiny.review.services.recommendations import add_recommendation
+    from scrutiny.review.services.requests import raise_request
+
+    request = raise_request(actor=world.maya, review=world.review, asked_of_agency=world.wcc, question="Figures?")
+    conclusion = record_conclusion(actor=world.maya, review=world.review, meeting=world.last_meeting,
+                                   area=world.area1, judgement="satisfied", reasoning="Fine.")
+    recommendation = add_recommendation(actor=world.clara, review=world.review, kind="observation",
+                                        text="Link with the board.", addressed_to="The committee")
+    client.force_login(world.maya)
+    for page, pk, back, label in [
+        ("request_detail", request.pk, "request_list", "Information requests"),
+        ("conclusion_detail", conclusion.pk, "conclusions_table", "Conclusions"),
+        ("recommendation_detail", recommendation.pk, "recommendation_list", "Recommendations and observations"),
+    ]:
+        html = client.get(reverse(page, args=[pk])).content.decode()
+        assert f'<a class="govuk-breadcrumbs__link" href="{reverse(back)}">{label}</a>' in html, page
