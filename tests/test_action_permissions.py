@@ -89,8 +89,10 @@ def test_a_deactivated_officer_cannot_edit(client, world):
     world.olivia.is_active = False
     world.olivia.save()
     client.force_login(world.olivia)
-    response = client.get(reverse("action_update", args=[world.wcc_action.pk]))
-    assert response.status_code in (302, 404)
+    url = reverse("action_update", args=[world.wcc_action.pk])
+    for response in (client.get(url), client.post(url, post_data(world, "action_update", None))):
+        assert response.status_code == 302 and response["Location"].startswith(reverse("login"))
+    assert Action.objects.get(pk=world.wcc_action.pk).rag == world.wcc_action.rag
 
 
 def test_the_other_agencys_action_page_has_no_edit_links(client, world):

@@ -16,6 +16,11 @@ def our_models():
     return [m for m in apps.get_models() if m._meta.app_label in OUR_APPS and not m.__name__.startswith("Historical")]
 
 
+def test_the_list_of_our_models_is_not_empty():
+    """The checks below loop over our models: an app renamed away from OUR_APPS must not leave them nothing to check."""
+    assert {"Agency", "User", "Action", "Evidence", "Review", "Meeting"} <= {m.__name__ for m in our_models()}
+
+
 def test_every_model_is_in_the_admin():
     missing = [m.__name__ for m in our_models() if m not in admin.site._registry]
     assert missing == []

@@ -35,7 +35,8 @@ def references(client, url):
 
 def test_the_numbers_at_a_glance_link_to_their_lists(client, world, maya):
     Evidence(inspection=world.inspection, area=world.area1, title="Audit", status=Evidence.Status.AWAITED).save()
-    InformationRequest(review=world.review, asked_of_agency=world.wcc, question="Why?").save()
+    asked = InformationRequest(review=world.review, asked_of_agency=world.wcc, question="Why?")
+    asked.save()
     text = dashboard(client, maya).content.decode()
 
     assert glance(text, "actions in all")[0] == 2
@@ -44,7 +45,10 @@ def test_the_numbers_at_a_glance_link_to_their_lists(client, world, maya):
     assert glance(text, "evidence still awaited")[0] == 1
     assert "Audit" in client.get(glance(text, "evidence still awaited")[1]).content.decode()
     assert glance(text, "open information requests")[0] == 1
-    assert "Why?" in client.get(glance(text, "open information requests")[1]).content.decode()
+    requests = client.get(glance(text, "open information requests")[1]).content.decode()
+    assert f'<a class="govuk-link" href="{reverse("request_detail", args=[asked.review_id, asked.pk])}">Why?</a>' in requests
+    actions = client.get(glance(text, "actions in all")[1]).content.decode()
+    assert f'<a class="govuk-link" href="{reverse("action_detail", args=[world.arden_action.pk])}">2.1</a>' in actions
 
 
 def test_actions_with_no_recent_update_use_an_adjustable_number_of_weeks(client, world, maya):
@@ -92,8 +96,9 @@ def test_each_chart_is_an_accessible_svg_with_a_table_of_the_same_figures(client
     response = dashboard(client, maya)
     text = response.content.decode()
     for slug in ("status-over-time", "completions"):
-        assert f'role="img" viewBox' in text and f'aria-labelledby="{slug}-title {slug}-desc"' in text
-        assert f'<title id="{slug}-title">' in text and f'<desc id="{slug}-desc">' in text
+        svg = re.search(rf'<svg [^>]*aria-labelledby="{slug}-title {slug}-desc"[^>]*>(.*?)</svg>', text, re.S)
+        assert svg and 'role="img"' in svg.group(0).split(">", 1)[0], slug
+        assert re.search(rf'^<title id="{slug}-title">[^<]+</title><desc id="{slug}-desc">[^<]+</desc>', svg.group(1)), slug
     chart = response.context["figures"].status_chart
     this_month = chart.table["rows"][-1]
     completed = chart.table["headings"].index("Completed")

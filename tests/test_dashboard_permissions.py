@@ -54,4 +54,5 @@ def test_a_deactivated_member_cannot_see_the_dashboard(client, world):
     world.maya.is_active = False
     world.maya.save()
     client.force_login(world.maya)
-    assert client.get(reverse("dashboard", args=[world.review.pk])).status_code in (302, 403)
+    response = client.get(reverse("dashboard", args=[world.review.pk]))
+    assert response.status_code == 302 and "/sign-in/" in response["Location"]

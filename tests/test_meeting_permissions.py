@@ -74,7 +74,7 @@ def test_the_notes_editor_is_for_the_clerk_and_read_only_pages_refuse_post(clien
     url = reverse("meeting_notes", args=[*places["draft"]])
     assert client.get(url).status_code == (200 if who in RUNNERS else 404 if who in OUTSIDERS else 403)
     for read_only in (url, reverse("meeting_list", args=[world.review.pk]), reverse("meeting_detail", args=[*places["draft"]])):
-        assert client.post(read_only, {}).status_code == 405
+        assert client.post(read_only, {}).status_code == 405  # pages that only read take no POST, from anyone
 
 
 @pytest.mark.parametrize("who", ROLES)

@@ -1,10 +1,12 @@
 """Scheduling meetings and recording attendance, as the clerk does it."""
 
 import datetime
+import re
 
 import pytest
 from django.urls import reverse
 
+from actionplan.models import Evidence
 from scrutiny.people.models import Person
 from scrutiny.review.models import Attendance, Meeting, NoteItem
 
@@ -71,7 +73,10 @@ def test_the_clerk_changes_the_details_and_the_history_shows_it(client, world):
     meeting.refresh_from_db()
     assert meeting.place == "Committee Room 2" and meeting.notes_reference == "Appendix C"
     page = client.get(meeting.get_absolute_url()).content.decode()
-    assert "Committee Room 2" in page and "History of this meeting" in page
+    panel = page[page.index('class="history-panel"'):]
+    assert "<strong>Changed</strong> by Clara Jones" in panel
+    assert re.search(r'<th scope="row" class="govuk-table__header">Place</th>\s*<td class="govuk-table__cell">[^<]*</td>'
+                     r'\s*<td class="govuk-table__cell">Committee Room 2</td>', panel)
     assert meeting.history.first().history_user == world.clara
 
 
@@ -145,7 +150,10 @@ def _bulk(world, count):
         person = Person.objects.create(name=f"Witness {n}")
         Attendance.objects.create(meeting=world.last_meeting, person=person, capacity="witness", status="present")
         NoteItem.objects.create(meeting=world.last_meeting, position=n + 1, heading=f"Item {n}", area=world.area1, body="Heard")
-        world.last_meeting.evidence_considered.add(*[])
+        evidence = Evidence(inspection=world.inspection, area=world.area1, title=f"Evidence {n}",
+                            provided_by=person, provided_by_agency=world.wcc)
+        evidence.save()
+        world.last_meeting.evidence_considered.add(evidence)
 
 
 @pytest.mark.parametrize("url_name", ["meeting_list", "meeting_detail", "meeting_attendance"])

@@ -129,8 +129,9 @@ def test_the_list_shows_the_last_update_and_pages_of_25(client, world):
 
 def test_officers_see_the_open_requests_asked_of_their_agency(client, world):
     today = timezone.localdate()
-    InformationRequest(review=world.review, asked_of_agency=world.wcc, question="Send the caseload figures.",
-                       raised_on=today - datetime.timedelta(days=20), due_by=today - datetime.timedelta(days=5)).save()
+    asked = InformationRequest(review=world.review, asked_of_agency=world.wcc, question="Send the caseload figures.",
+                               raised_on=today - datetime.timedelta(days=20), due_by=today - datetime.timedelta(days=5))
+    asked.save()
     InformationRequest(review=world.review, asked_of_agency=world.arden, question="Send the audit.",
                        raised_on=today).save()
     client.force_login(world.olivia)
@@ -138,6 +139,7 @@ def test_officers_see_the_open_requests_asked_of_their_agency(client, world):
     assert "Send the caseload figures." in page and "Send the audit." not in page
     section = page.split("Information the group has asked WCC for")[1].split("</ul>")[0]
     assert "Overdue" in section
+    assert f'<a class="govuk-link" href="{reverse("request_detail", args=[asked.review_id, asked.pk])}">Send the caseload figures.</a>' in section
 
 
 @pytest.mark.parametrize("who", ["olivia", "maya"])

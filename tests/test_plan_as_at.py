@@ -100,7 +100,9 @@ def test_a_meeting_gives_the_plan_at_the_end_of_that_meeting(client, demo):
     client.force_login(User.objects.get(username="member"))
     response = client.get(reverse("plan_as_at", args=[first_review().pk]), {"meeting": interim.pk})
     assert response.context["plan"].day == datetime.date(2012, 5, 30)
-    assert "Agreement of interim report" in response.content.decode()
+    # The meeting's title is in the list to choose from anyway: the banner must name it.
+    assert ("This is the plan as it stood on 30 May 2012, at the end of the meeting “Agreement of interim report”."
+            in response.content.decode())
 
 
 def test_a_date_in_the_future_gets_an_error_next_to_the_field(client, demo):

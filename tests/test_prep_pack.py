@@ -58,9 +58,19 @@ def test_the_first_meeting_has_no_changes_section_to_compare_with(client, world,
 
 
 def test_the_pack_prints_without_navigation(client, world, maya):
+    from django.contrib.staticfiles import finders
+
     text = pack(client, maya, world.next_meeting).content.decode()
     assert 'href="/static/css/print.css" media="print"' in text
-    assert "css/dashboard.css" in text
+    # The link back to the meeting sits in the part that is not printed...
+    note = text[text.index('<p class="govuk-body no-print">'):]
+    note = note[:note.index("</p>")]
+    assert f'href="{reverse("meeting_detail", args=[world.next_meeting.review_id, world.next_meeting.pk])}">Back to the meeting</a>' in note
+    # ...and the print stylesheet hides it with the site's header, menu and footer, and breaks pages per area.
+    hidden, _rule, rest = open(finders.find("css/print.css")).read().partition("{ display: none !important; }")
+    for selector in (".govuk-header", ".govuk-service-navigation", ".govuk-footer", ".no-print"):
+        assert selector in hidden, selector
+    assert ".page-break-before { break-before: page; }" in rest
 
 
 def test_an_unknown_meeting_is_not_found(client, world, maya):

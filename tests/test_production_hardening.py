@@ -204,14 +204,17 @@ def test_other_database_errors_are_not_disguised_as_an_outage(client, olivia):
 
 
 @pytest.mark.urls(__name__)
-def test_not_found_and_forbidden_pages_have_the_site_look(client, olivia):
+def test_not_found_and_forbidden_pages_have_the_site_look(client, world, olivia):
     client.force_login(olivia)
     missing = client.get("/no-such-page/")
     assert missing.status_code == 404
     assert "Page not found" in missing.content.decode()
     assert "govuk-header" in missing.content.decode()
-    forbidden = client.get("/admin/")  # an officer in the admin: redirected to the admin's sign-in
-    assert forbidden.status_code == 302
+    # The members' dashboard, which an officer's role does not open.
+    forbidden = client.get(reverse("dashboard", args=[world.review.pk]))
+    assert forbidden.status_code == 403
+    assert "Your role does not allow you to see this page" in forbidden.content.decode()
+    assert "govuk-header" in forbidden.content.decode()
 
 
 def test_the_outage_link_never_points_to_another_site(rf):

@@ -71,17 +71,12 @@ def test_a_member_cannot_change_the_stage(client, world):
     assert client.post(reverse("review_stage_update", args=[world.review.pk]), {"state": "closed"}).status_code == 403
 
 
-def test_meetings_link_to_their_page_when_it_exists(client, world):
-    from django.urls import NoReverseMatch
-
+def test_meetings_link_to_their_page(client, world):
     client.force_login(world.maya)
     html = client.get(reverse("review_detail", args=[world.review.pk])).content.decode()
-    try:
-        url = reverse("meeting_detail", args=[world.last_meeting.review_id, world.last_meeting.pk])
-    except NoReverseMatch:
-        assert "Safeguarding</a>" not in html
-    else:
-        assert f'href="{url}"' in html
+    for meeting in (world.last_meeting, world.next_meeting):
+        url = reverse("meeting_detail", args=[meeting.review_id, meeting.pk])
+        assert f'<a class="govuk-link" href="{url}">{meeting.title}</a>' in html
 
 
 @pytest.mark.parametrize("size", [3, 30])
@@ -98,3 +93,23 @@ def test_queries_stay_the_same_whatever_the_size(client, world, django_assert_nu
 
 
 QUERIES = 12  # 11 for the page, 1 for the review bar's list of the person's other reviews
+
+
+def test_each_record_page_leads_back_to_its_list(client, world):
+    from scrutiny.review.services.conclusions import record_conclusion
+    from scrutiny.review.services.recommendations import add_recommendation
+    from scrutiny.review.services.requests import raise_request
+
+    request = raise_request(actor=world.maya, review=world.review, asked_of_agency=world.wcc, question="Figures?")
+    conclusion = record_conclusion(actor=world.maya, review=world.review, meeting=world.last_meeting,
+                                   area=world.area1, judgement="satisfied", reasoning="Fine.")
+    recommendation = add_recommendation(actor=world.clara, review=world.review, kind="observation",
+                                        text="Link with the board.", addressed_to="The committee")
+    client.force_login(world.maya)
+    for page, pk, back, label in [
+        ("request_detail", request.pk, "request_list", "Information requests"),
+        ("conclusion_detail", conclusion.pk, "conclusions_table", "Conclusions"),
+        ("recommendation_detail", recommendation.pk, "recommendation_list", "Recommendations and observations"),
+    ]:
+        html = client.get(reverse(page, args=[world.review.pk, pk])).content.decode()
+        assert f'<a class="govuk-breadcrumbs__link" href="{reverse(back, args=[world.review.pk])}">{label}</a>' in html, page
