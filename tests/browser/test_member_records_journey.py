@@ -82,10 +82,12 @@ def test_member_concludes_asks_arden_and_is_then_satisfied(page, demo):
     info_request = InformationRequest.objects.get(action=action)
     sign_out(page)
 
-    # The Arden Cluster's officer finds it among their requests (overdue: it was due in 2012) and answers it.
+    # The Arden Cluster's officer finds it on My actions, where they land (overdue: it was due in 2012),
+    # and answers it.
     sign_in(page, arden_officer, DEMO_PASSWORD)
-    page.get_by_role("link", name="Requests").click()
-    assert "overdue" in page.locator(".govuk-warning-text").inner_text()
+    assert page.get_by_role("heading", level=1).inner_text() == "My actions"
+    asked = page.locator(".information-requests li", has_text="Send the audit of health assessment timeliness")
+    assert "Overdue" in asked.inner_text()
     assert_accessible(page)
     screenshot(page, "requests-arden-officer")
     page.get_by_role("link", name="Send the audit of health assessment timeliness").click()

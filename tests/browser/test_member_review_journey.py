@@ -38,7 +38,8 @@ def test_a_member_reviews_progress_before_a_meeting(page, demo_with_an_officer_u
     member = demo_with_an_officer_update
     sign_in(page, member, password=DEMO_PASSWORD)
 
-    page.get_by_role("link", name="Dashboard").first.click()
+    page.get_by_role("link", name="Safeguarding Improvement Task & Finish Group").first.click()
+    page.get_by_role("navigation", name="This review").get_by_role("link", name="Dashboard").click()
     assert page.get_by_role("heading", level=1).inner_text() == "Dashboard: where the plan stands"
     assert page.get_by_role("img", name="Actions by status at the end of each month").is_visible()
     assert page.get_by_role("table", name="Actions by status at the end of each month: the figures").is_visible()
