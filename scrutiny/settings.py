@@ -223,14 +223,9 @@ CACHES = {
     "default": (
         {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
         if env_str("CACHE_BACKEND", "locmem" if DEBUG else "database") == "locmem"
-        else {
-            "BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "scrutiny_cache",
-            "OPTIONS": {"MAX_ENTRIES": env_int("CACHE_MAX_ENTRIES", 5000)},
-        }
+        else {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "scrutiny_cache"}
     )
 }
-# Report pages are kept, per person, until the data changes (scrutiny/pagecache.py); 0 turns it off.
-PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 300)
 
 # Hashed, compressed static files (whitenoise) that tolerate GOV.UK Frontend's unshipped source maps.
 if not DEBUG:

@@ -8,7 +8,6 @@ clara:  clerk of the review                     ada:   administrator
 import os
 
 import pytest
-from django.core.cache import cache
 
 # Playwright's sync API runs an event loop in the test thread; Django's ORM calls made by the
 # test itself (arranging data, checking rows) are still synchronous and safe.
@@ -19,8 +18,6 @@ from .factories import make_world  # noqa: E402
 
 @pytest.fixture(autouse=True)
 def _fast_tests(settings, tmp_path):
-    # Database ids are reused after each test's rollback (SQLite): no page may outlive its test.
-    cache.clear()
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.MEDIA_ROOT = tmp_path / "uploads"
     settings.STORAGES = {

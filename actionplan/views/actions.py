@@ -14,7 +14,6 @@ from django.views.decorators.http import require_GET, require_http_methods
 from scrutiny.conclusions_table import conclusions_for_action
 from scrutiny.formtools import gds_helper
 from scrutiny.models import InformationRequest, Meeting
-from scrutiny.pagecache import cached_page
 
 from ..filters import MyActionsFilter
 from ..forms import ActionUpdateForm, ConflictChoiceForm
@@ -59,7 +58,6 @@ def list_counts(queryset, today, meeting) -> dict:
 
 @login_required
 @require_GET
-@cached_page
 def my_actions(request):
     user = request.user
     officer_view = not user.role_obj.sees_every_agency
@@ -88,7 +86,6 @@ def my_actions(request):
 
 @login_required
 @require_GET
-@cached_page
 def action_detail(request, pk):
     action = get_action_for_user(request, pk)
     today, meeting = timezone.localdate(), next_meeting()

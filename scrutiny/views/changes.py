@@ -4,7 +4,6 @@ from django.shortcuts import render
 
 from actionplan.models import Theme
 
-from ..pagecache import cached_page
 from ..querystring import id_param
 from ..reporting.changes import build_digest
 from ..reporting.forms import MomentForm
@@ -22,7 +21,6 @@ AREAS_PER_PAGE = 10
 
 
 @overview_required
-@cached_page
 def changes_since(request):
     scope = current_scope()
     if scope.inspection is None:

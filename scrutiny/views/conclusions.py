@@ -14,7 +14,6 @@ from actionplan.models import Agency, Theme
 from ..conclusions_table import RULE, build_conclusions_table
 from ..forms_records import ConclusionForm, add_service_errors, subject_initial
 from ..models import Conclusion
-from ..pagecache import cached_page
 from ..permissions import (
     current_review_or_404,
     get_review_for_user,
@@ -68,13 +67,11 @@ def _render_table(request, review):
 
 
 @login_required
-@cached_page
 def conclusions_table(request):
     return _render_table(request, current_review_or_404())
 
 
 @login_required
-@cached_page
 def conclusions_table_for_review(request, pk):
     return _render_table(request, get_review_for_user(request, pk))
 

@@ -5,7 +5,6 @@ from django.shortcuts import render
 from actionplan.models import Action, Evidence, Rag
 
 from ..models import InformationRequest
-from ..pagecache import cached_page
 from ..reporting.dashboard import build_dashboard
 from ..reporting.forms import ActionFilterForm, StaleWeeksForm
 from ..reporting.paging import paginate
@@ -19,7 +18,6 @@ def nothing_yet(request, title):
 
 
 @overview_required
-@cached_page
 def dashboard(request):
     scope = current_scope()
     if scope.inspection is None:

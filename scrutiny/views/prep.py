@@ -3,13 +3,11 @@
 from django.shortcuts import get_object_or_404, render
 
 from ..models import Meeting
-from ..pagecache import cached_page
 from ..reporting.prep import build_pack, is_coming
 from ..reporting.scope import overview_required
 
 
 @overview_required
-@cached_page
 def prep_pack(request, pk):
     meeting = get_object_or_404(Meeting.objects.select_related("review__inspection", "theme"), pk=pk)
     return render(request, "scrutiny/dashboard/prep_pack.html", {
