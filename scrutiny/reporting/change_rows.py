@@ -45,32 +45,44 @@ def newest_changes(history_qs, *, since: datetime.datetime, until: datetime.date
     model = history_qs.model
     pk = model.instance_type._meta.pk.attname
     in_period = history_qs.filter(history_date__gt=since, history_date__lte=until)
-    if area_ids is not None:
-        in_period = in_period.alias(area_key=area).filter(area_key__in=list(area_ids))
-    # Only records changed in the period are paired, with every row of theirs up to the period's end.
+    if area_ids is not None:  # whole records, so that a record that moved area is still paired right
+        in_period = in_period.filter(**{f"{pk}__in": in_period.alias(area_key=area).filter(area_key__in=area_ids).values(pk)})
+    # Within the period the database pairs rows by LAG; a record's first row of the period is paired
+    # with its last row before the period, found through the (id, history_date) index, so rows
+    # before the period are never read in bulk.
     order = [F("history_date").asc(), F("history_id").asc()]
-    lag = {f"prev_{name}": Window(Lag(name), partition_by=[F(pk)], order_by=order) for name in ("history_id", *compared)}
-    paired = (
-        model.objects.filter(Exists(in_period.filter(**{pk: OuterRef(pk)})), history_date__lte=until)
-        .annotate(area_key=area, **lag)
-        .values("history_id", "history_date", "history_type", "area_key", *compared, *lag)
+    rows = (
+        in_period.annotate(area_key=area, lag_history_id=Window(Lag("history_id"), partition_by=[F(pk)], order_by=order))
+        .values(pk, "history_id", "history_date", "history_type", "area_key", "lag_history_id", *compared)
         .order_by()
     )
-    inner, params = paired.query.sql_with_params()
+    inner, params = rows.query.sql_with_params()
+    quote = connection.ops.quote_name
+    table, key = quote(model._meta.db_table), quote(model._meta.get_field(pk).column)
+    before = (f"(SELECT h.history_id FROM {table} h WHERE h.{key} = r.{key} AND h.history_date <= %s "
+              f"ORDER BY h.history_date DESC, h.history_id DESC LIMIT 1)")
+    # Materialised, so that each row's previous row is found once; its values are then read by primary
+    # key, one index probe each (a join would have the planner read the whole table).
+    paired = f"WITH a AS MATERIALIZED (SELECT r.*, COALESCE(r.lag_history_id, {before}) AS prev_history_id FROM ({inner}) r) "
+    previous = "".join(
+        f", (SELECT b.{quote(model._meta.get_field(name).column)} FROM {table} b WHERE b.history_id = a.prev_history_id) "
+        f"AS prev_{name}" for name in compared
+    )
+    paired += f", p AS MATERIALIZED (SELECT a.*{previous} FROM a)"
     flags = ", ".join(f"CASE WHEN {condition} THEN 1 ELSE 0 END AS kind_{name}" for name, condition in kinds.items())
     count = " + ".join(f"kind_{name}" for name in kinds)
     only_areas = ""
     if area_ids is not None:
         only_areas = f"AND k.area_key IN ({', '.join(['%s'] * len(area_ids))})"
-    sql = (
+    sql = paired + (
+        f", f AS MATERIALIZED (SELECT p.history_id, p.prev_history_id, p.history_date, p.area_key, {flags} FROM p) "
         f"SELECT q.* FROM (SELECT k.*, ROW_NUMBER() OVER (PARTITION BY k.area_key ORDER BY k.history_date DESC, "
         f"k.history_id DESC) AS newest, SUM(k.line_count) OVER (PARTITION BY k.area_key) AS area_lines FROM ("
-        f"SELECT f.*, {count} AS line_count FROM (SELECT p.history_id, p.prev_history_id, p.history_date, "
-        f"p.area_key, {flags} FROM ({inner}) p WHERE p.history_date > %s) f) k "
-        f"WHERE k.line_count > 0 {only_areas}) q WHERE q.newest <= %s"
+        f"SELECT f.*, {count} AS line_count FROM f) k WHERE k.line_count > 0 {only_areas}) q WHERE q.newest <= %s"
     )
+    since_value = connection.ops.adapt_datetimefield_value(since)
     with connection.cursor() as cursor:
-        cursor.execute(sql, [*params, connection.ops.adapt_datetimefield_value(since), *(area_ids or []), limit])
+        cursor.execute(sql, [since_value, *params, *(area_ids or []), limit])
         names = [column[0] for column in cursor.description]
         chosen = [dict(zip(names, row)) for row in cursor.fetchall()]
     if not chosen:
