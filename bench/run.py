@@ -52,6 +52,7 @@ PAPERS = [
     ("Conclusions (Excel)", "conclusions_export", {"review_pk": "review", "fmt": "xlsx"}),
 ]
 USERS = ("ada", "olivia", "arjun", "maya", "clara")
+PAPER_SKIP_SECONDS = 20
 
 
 # --- Worker: runs inside Django against the bench database ----------------------------------------
@@ -137,7 +138,7 @@ def worker(task: str, ids_json: str | None):
         client = client_for("ada")
         for label, name, kwargs in PAPERS:
             url = _resolve(name, kwargs, "", ids)
-            if url is None:
+            if url is None or label in ids.get("skip_papers", ()):
                 continue
             client.get(url, secure=True)  # fonts and templates loaded once, as in a running server
             started = time.perf_counter()
@@ -227,7 +228,7 @@ def worker_json(task, arg, env):
     return json.loads(out.splitlines()[-1])
 
 
-def bench_scale(scale, args, base_env, load: bool) -> dict:
+def bench_scale(scale, args, base_env, load: bool, previous: dict | None) -> dict:
     db_url = args.database_url
     db_name = db_url.rsplit("/", 1)[1]
     pg = {**base_env, "PGHOST": "127.0.0.1", "PGUSER": "postgres"}
@@ -244,7 +245,11 @@ def bench_scale(scale, args, base_env, load: bool) -> dict:
     run(["psql", "-q", "-c", "VACUUM ANALYZE", db_name], pg)
     ids_json = json.dumps(ids)
     queries = worker_json("queries", ids_json, env)
-    papers = worker_json("papers", ids_json, env)
+    # A paper that took minutes at the scale before would take ten times as long here: left out, and
+    # the results say so.
+    skipped = {label: e["seconds"] for label, e in (previous or {}).get("papers", {}).items() if e["seconds"] > PAPER_SKIP_SECONDS}
+    papers = worker_json("papers", json.dumps({**ids, "skip_papers": list(skipped)}), env)
+    papers.update({label: {"skipped_after": seconds} for label, seconds in skipped.items()})
     sessions = worker_json("sessions", ids_json, env)
     print(f"[{scale}x] timing pages...", flush=True)
     timings = {}
@@ -276,6 +281,7 @@ def main():
     parser.add_argument("--users", type=int, default=50)
     parser.add_argument("--seconds", type=int, default=60)
     parser.add_argument("--no-load", action="store_true", help="skip the Locust load run")
+    parser.add_argument("--previous", help="results.json of an earlier run whose smaller scales to keep")
     parser.add_argument("--database-url", default=os.environ.get("BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/scrutiny_bench"))
     args = parser.parse_args()
     if args.worker:
@@ -292,9 +298,10 @@ def main():
     }
     run([PYTHON, "manage.py", "collectstatic", "--noinput", "--verbosity", "0"], base_env)
     scales = [int(s) for s in args.scales.split(",")]
-    results = {}
+    results = {int(k): v for k, v in json.loads(Path(args.previous).read_text()).items()} if args.previous else {}
     for scale in scales:
-        results[scale] = bench_scale(scale, args, base_env, load=not args.no_load and scale == scales[-1])
+        before = results[max(results)] if results else None
+        results[scale] = bench_scale(scale, args, base_env, load=not args.no_load and scale == scales[-1], previous=before)
         (var_dir / "results.json").write_text(json.dumps(results))  # kept if a later scale fails
     print(write_results(results, args))
 
