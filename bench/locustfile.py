@@ -30,6 +30,7 @@ class SignedIn(HttpUser):
         officer = next(_sessions[self.role])
         self.cookies = {"sessionid": officer["session"]}
         self.actions = officer.get("actions", [])
+        self.agency = officer.get("agency")
 
     def _headers(self, path: str) -> dict:
         return {
@@ -84,7 +85,7 @@ class Officer(SignedIn):
             return
         self.post(f"/actions/{pk}/evidence/add/", {
             "csrfmiddlewaretoken": token.group(1), "title": "Minutes of the practice review", "kind": "verbal",
-            "description": "Described at the team meeting.", "status": "received",
+            "description": "Described at the team meeting.", "status": "received", "provided_by_agency": self.agency,
         }, "Evidence (save)")
 
     @task(2)

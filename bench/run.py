@@ -105,7 +105,8 @@ def worker(task: str, ids_json: str | None):
 
         def officer(name):
             actions = list(Action.objects.filter(lead_agency_id=users[name].agency_id).values_list("pk", flat=True)[:200])
-            return {"session": client_for(name).cookies["sessionid"].value, "actions": actions}
+            return {"session": client_for(name).cookies["sessionid"].value, "actions": actions,
+                    "agency": users[name].agency_id}
 
         print(json.dumps({
             "pages": {name: client_for(name).cookies["sessionid"].value for name in users},
