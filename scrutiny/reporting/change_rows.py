@@ -1,7 +1,8 @@
 """The history rows behind the changes digest, chosen in the database: only what a page shows is read.
 
 For one kind of record the database pairs each history row of the period with the record's row before
-it (LAG over the record's history), works out which kinds of line each row gives (a status changed, the
+it (LAG within the period; for a record's first row of the period, its last row before the period,
+found by one index probe), works out which kinds of line each row gives (a status changed, the
 record was added, removed...), counts the lines of each area, and returns only each area's newest
 `limit` rows that give a line. Python then reads those rows and the rows before them (one query) to
 write the lines. So the work in Python grows with the lines shown, not with the history of the period.
