@@ -64,8 +64,9 @@ serve: install
 	$(VENV)/bin/gunicorn scrutiny.wsgi:application --bind $(BIND) --workers $(GUNICORN_WORKERS) \
 		--access-logfile - --forwarded-allow-ips "$${FORWARDED_ALLOW_IPS:-127.0.0.1}"
 
-# 1x, 10x and 100x the demo in PostgreSQL database scrutiny_bench; writes bench/results.md.
+# 1x, 10x and 100x the demo in PostgreSQL database scrutiny_bench, then a Locust load run; writes bench/results.md.
 bench: install
+	$(PIP) install -e ".[bench]"
 	$(PY) bench/run.py
 
 # What cron runs once a day (see the README).

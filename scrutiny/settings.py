@@ -118,6 +118,14 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # The browser tests serve pages from another thread: the test database must be a file.
     DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test.sqlite3")}
     DATABASES["default"]["OPTIONS"] = {"timeout": 20}
+else:
+    # A slow query or a held lock ends in a "try again" page (scrutiny/core/errors.py) within
+    # seconds, instead of holding a gunicorn worker until it is killed. 0 turns a limit off.
+    DB_STATEMENT_TIMEOUT_MS = env_int("DB_STATEMENT_TIMEOUT_MS", 5000)
+    DB_LOCK_TIMEOUT_MS = env_int("DB_LOCK_TIMEOUT_MS", 3000)
+    DATABASES["default"].setdefault("OPTIONS", {})["options"] = (
+        f"-c statement_timeout={DB_STATEMENT_TIMEOUT_MS} -c lock_timeout={DB_LOCK_TIMEOUT_MS}"
+    )
 
 AUTH_USER_MODEL = "people.User"
 LOGIN_URL = "login"
@@ -214,7 +222,7 @@ LOGGING = {
 }
 
 # --- Production hardening (issue 8) ---
-# Content security policy (scrutiny.security): scripts and styles only from our own origin.
+# Content security policy (scrutiny.core.security): scripts and styles only from our own origin.
 CSP_POLICY = env_str(
     "CSP_POLICY",
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self' data:; "
@@ -248,14 +256,9 @@ CACHES = {
     "default": (
         {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
         if env_str("CACHE_BACKEND", "locmem" if DEBUG else "database") == "locmem"
-        else {
-            "BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "scrutiny_cache",
-            "OPTIONS": {"MAX_ENTRIES": env_int("CACHE_MAX_ENTRIES", 5000)},
-        }
+        else {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "scrutiny_cache"}
     )
 }
-# Report pages are kept, per person, until the data changes (scrutiny/pagecache.py); 0 turns it off.
-PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 300)
 
 # E-mail: the console in development; SMTP when EMAIL_HOST is set.
 EMAIL_BACKEND = env_str(

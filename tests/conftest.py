@@ -8,7 +8,6 @@ clara:  clerk of the review                     ada:   administrator
 import os
 
 import pytest
-from django.core.cache import cache
 from django.db import connection
 
 # Playwright's sync API runs an event loop in the test thread; Django's ORM calls made by the
@@ -43,8 +42,6 @@ def pytest_runtest_call(item):
 
 @pytest.fixture(autouse=True)
 def _fast_tests(settings, tmp_path):
-    # Database ids are reused after each test's rollback (SQLite): no page may outlive its test.
-    cache.clear()
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.MEDIA_ROOT = tmp_path / "uploads"
     settings.STORAGES = {

@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from actionplan.models import Action, TargetDateChange
+from actionplan.models import TargetDateChange
 
 from .bulkdata import save_at
 from .factories import first_review, make_action

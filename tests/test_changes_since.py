@@ -134,3 +134,12 @@ def test_the_theme_filter_keeps_only_its_areas(client, world, maya):
     save_at(world.arden_action, timezone.now(), world.arjun, rag=Action.Rag.RED)
     text = get(client, maya, theme=world.health.pk).content.decode()
     assert "Area 2 (Health)" in text and "Area 1 (Safeguarding)" not in text
+
+
+def test_a_busy_area_lists_its_newest_changes_and_counts_the_earlier_ones(client, world, maya):
+    for n in range(30):  # after the action was added to the plan: 31 lines in all
+        save_at(world.wcc_action, timezone.now(), world.olivia, rag=Action.Rag.RED if n % 2 else Action.Rag.GREEN)
+    text = section(get(client, maya).content.decode(), "Area 1 (Safeguarding)")
+    assert text.count("RAG rating") == 25
+    assert "Added to the plan" not in text  # the oldest line
+    assert "6 earlier changes of this kind are counted but not listed here" in text

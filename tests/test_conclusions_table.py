@@ -134,4 +134,4 @@ def test_queries_stay_the_same_whatever_the_size(client, world, django_assert_nu
     assert len(captured) == QUERIES
 
 
-QUERIES = 13  # 11 to build the table, 1 for the review bar, 1 for the data version that keys the page cache
+QUERIES = 12  # 11 to build the table, 1 for the review bar

@@ -58,13 +58,18 @@ class DatabaseUnavailableMiddleware:
         return None
 
 
+# SQLSTATEs worth a "try again": connection failures (class 08), the server shutting down (57P..),
+# a statement cancelled by statement_timeout (57014) and a lock not granted within lock_timeout (55P03).
+TRY_AGAIN_SQLSTATES = ("08", "57P", "57014", "55P03")
+
+
 def _looks_like_an_outage(exception) -> bool:
     # A data error is an OperationalError on SQLite too ("no such table"); only connection troubles
-    # are an outage. PostgreSQL connection failures carry no SQLSTATE or a class 08 one.
+    # and the database's time limits are an outage.
     cause = exception.__cause__
     code = getattr(cause, "pgcode", None)
     if code is not None:
-        return code.startswith(("08", "57P"))
+        return code.startswith(TRY_AGAIN_SQLSTATES)
     text = str(exception).lower()
     return isinstance(exception, InterfaceError) or any(
         word in text for word in ("connect", "server closed", "terminating", "database is locked", "shutdown")

@@ -1,12 +1,18 @@
 """What changed between two moments, grouped by area, read from the audit history.
 
 Because it reads the history rows and not the progress updates people wrote, a status changed
-without an update still shows. One query per model over the period (plus one for the rows just
-before it), so the cost does not grow with the number of records or changes."""
+without an update still shows. The database pairs each row with the one before it, counts each
+area's lines and returns only the newest lines shown (change_rows.py): a fixed number of queries,
+and Python work that grows with what the page shows, not with the history of the period.
+
+Each kind of record lists its kinds of line (an SQL condition each) next to how each is written;
+a new kind of line (evidence removed, a conclusion withdrawn) is one entry in each."""
 
 import datetime
 from dataclasses import dataclass, field
 
+from django.db.models import Count, F, Window
+from django.db.models.functions import Coalesce, RowNumber
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -14,7 +20,8 @@ from django.utils.formats import date_format
 from actionplan.models import Action, Area, Evidence, ProgressUpdate, Rag, TargetDateChange
 
 from ..models import Conclusion, InformationRequest
-from .timeline import RowChange, changes_between, slim_rows, who_from
+from .change_rows import changed, newest_changes
+from .timeline import RowChange, who_from
 
 STATUS_LABELS = dict(Action.Status.choices)
 RAG_LABELS = dict(Rag.choices)
@@ -38,7 +45,24 @@ EVIDENCE_FIELDS = ("title", "status", "received_on", "kind", "action_id", "area_
 CONCLUSION_FIELDS = ("action_id", "area_id", "judgement", "reasoning")
 REQUEST_FIELDS = ("question", "status", "answer", "due_by", "action_id", "area_id", "review_id")
 UPDATE_FIELDS = ("action_id", "created_at", "status", "rag", "note", "author_name",
-                 "author__person__name", "author__first_name", "author__last_name", "author__username")
+                 "author__person__name", "author__first_name", "author__last_name", "author__username",
+                 "action__reference")
+
+# Kinds of line of each record (SQL conditions on the paired history row p; see change_rows.py).
+ACTION_KINDS = {
+    "added": "p.history_type = '+'", "removed": "p.history_type = '-'", "status": changed("status"),
+    "rag": changed("rag"), "target_date": changed("target_date"), "completed_on": changed("completed_on"),
+}
+ACTION_COMPARED = ("status", "rag", "target_date", "completed_on")
+UPDATE_KINDS = {"update": "p.history_type = '+'"}  # updates are only ever added
+EVIDENCE_KINDS_OF_LINE = {
+    "added": "p.history_type = '+'",
+    "received": f"{changed('status')} AND p.status = '{Evidence.Status.RECEIVED}'",
+}
+CONCLUSION_KINDS = {"recorded": "p.history_type = '+'", "changed": changed("judgement")}
+_ANSWERED = (f"p.status <> '{InformationRequest.Status.OPEN}' AND p.history_type <> '-' "
+             f"AND (p.prev_history_id IS NULL OR p.prev_status = '{InformationRequest.Status.OPEN}')")
+REQUEST_KINDS = {"answered": _ANSWERED, "raised": f"p.history_type = '+' AND NOT ({_ANSWERED})"}
 
 
 @dataclass
@@ -68,6 +92,7 @@ class AreaChanges:
     conclusions: list[ChangeLine] = field(default_factory=list)
     requests: list[ChangeLine] = field(default_factory=list)
     hidden: dict = field(default_factory=dict)  # list name -> lines counted but not listed
+    totals: dict = field(default_factory=dict)  # list name -> lines in the period (when more were counted than read)
 
     @property
     def change_count(self) -> int:
@@ -76,10 +101,10 @@ class AreaChanges:
 
     def keep_latest(self, limit: int = LINES_SHOWN):
         for name in LISTS:
-            lines = getattr(self, name)
-            if len(lines) > limit:
-                self.hidden[name] = len(lines) - limit
-                setattr(self, name, lines[-limit:])
+            lines = getattr(self, name)[-limit:]
+            setattr(self, name, lines)
+            if self.totals.get(name, 0) > len(lines):
+                self.hidden[name] = self.totals[name] - len(lines)
 
     @property
     def sort_key(self):
@@ -100,24 +125,13 @@ class Digest:
         return next((g for g in self.groups if g.area and g.area.pk == area_id), None)
 
 
-def action_lines(change: RowChange, reasons: dict) -> list[ChangeLine]:
+def action_lines(change: RowChange, kinds: list[str], reasons: dict) -> list[ChangeLine]:
     row = change.after
     subject = f"Action {row.reference or row.id}"
     common = {"when": row.history_date, "who": _who(row), "subject": subject,
               "link_name": "action_detail", "link_args": (row.id,)}
-    if change.created:
-        return [ChangeLine(**common, what="Added to the plan", new=STATUS_LABELS.get(row.status, row.status),
-                           detail=row.description)]
-    if change.deleted:
-        return [ChangeLine(**common, what="Removed from the plan")]
-    lines = []
-    if change.changed("status"):
-        lines.append(ChangeLine(**common, what="Status", old=STATUS_LABELS.get(change.old("status"), ""),
-                                new=STATUS_LABELS.get(row.status, row.status)))
-    if change.changed("rag"):
-        lines.append(ChangeLine(**common, what="RAG rating", old=RAG_LABELS.get(change.old("rag"), ""),
-                                new=RAG_LABELS.get(row.rag, row.rag)))
-    if change.changed("target_date"):
+
+    def target_date() -> ChangeLine:
         old, new = change.old("target_date"), row.target_date
         moved = ""
         if old and new:
@@ -125,136 +139,141 @@ def action_lines(change: RowChange, reasons: dict) -> list[ChangeLine]:
             moved = f"Moved {abs(days)} day{'s' if abs(days) != 1 else ''} {'later' if days > 0 else 'earlier'}."
         reason = reasons.get((row.id, new))
         detail = " ".join(part for part in (moved, f"Reason given: {reason}" if reason else "") if part)
-        lines.append(ChangeLine(**common, what="Target date", old=_day(old), new=_day(new), detail=detail))
-    if change.changed("completed_on"):
-        lines.append(ChangeLine(**common, what="Completion date", old=_day(change.old("completed_on")),
-                                new=_day(row.completed_on)))
-    return lines
+        return ChangeLine(**common, what="Target date", old=_day(old), new=_day(new), detail=detail)
+
+    write = {
+        "added": lambda: ChangeLine(**common, what="Added to the plan", new=STATUS_LABELS.get(row.status, row.status),
+                                    detail=row.description),
+        "removed": lambda: ChangeLine(**common, what="Removed from the plan"),
+        "status": lambda: ChangeLine(**common, what="Status", old=STATUS_LABELS.get(change.old("status"), ""),
+                                     new=STATUS_LABELS.get(row.status, row.status)),
+        "rag": lambda: ChangeLine(**common, what="RAG rating", old=RAG_LABELS.get(change.old("rag"), ""),
+                                  new=RAG_LABELS.get(row.rag, row.rag)),
+        "target_date": target_date,
+        "completed_on": lambda: ChangeLine(**common, what="Completion date", old=_day(change.old("completed_on")),
+                                           new=_day(row.completed_on)),
+    }
+    return [write[kind]() for kind in kinds]
 
 
-def evidence_line(change: RowChange) -> ChangeLine | None:
+def update_line(row) -> ChangeLine:
+    status = STATUS_LABELS.get(row.status, row.status)
+    rag = RAG_LABELS.get(row.rag, "") if row.rag else ""
+    return ChangeLine(
+        when=row.created_at, who=row.author_name or who_from(vars(row), "author") or "Unknown",
+        subject=f"Action {row.action__reference or row.action_id}" if row.action__reference is not None else "Action",
+        what="Progress update", new=", ".join(p for p in (status, rag) if p), detail=row.note,
+        link_name="action_detail", link_args=(row.action_id,),
+    )
+
+
+def evidence_line(change: RowChange, kind: str) -> ChangeLine:
     row = change.after
     common = {"when": row.history_date, "who": _who(row), "subject": row.title}
-    received = row.status == Evidence.Status.RECEIVED
-    if change.created:
-        what = "Evidence received" if received else "Evidence requested"
-        return ChangeLine(**common, what=what, new=_day(row.received_on) if received else "Awaited",
-                          detail=EVIDENCE_KINDS.get(row.kind, ""))
-    if change.changed("status") and received:
-        return ChangeLine(**common, what="Evidence received", old=Evidence.Status(change.old("status")).label,
-                          new=f"Received {_day(row.received_on)}" if row.received_on else "Received")
-    return None
+    if kind == "added":
+        received = row.status == Evidence.Status.RECEIVED
+        return ChangeLine(**common, what="Evidence received" if received else "Evidence requested",
+                          new=_day(row.received_on) if received else "Awaited", detail=EVIDENCE_KINDS.get(row.kind, ""))
+    return ChangeLine(**common, what="Evidence received", old=Evidence.Status(change.old("status")).label,
+                      new=f"Received {_day(row.received_on)}" if row.received_on else "Received")
 
 
-def conclusion_line(change: RowChange) -> ChangeLine | None:
+def conclusion_line(change: RowChange, kind: str) -> ChangeLine:
     row = change.after
     labels = dict(Conclusion.Judgement.choices)
-    common = {"when": row.history_date, "who": _who(row),
-              "subject": f"Action {row.action_id}" if row.action_id else f"Area {row.area_id}"}
-    if change.created:
+    subject = f"Action {row.action__reference or row.action_id}" if row.action__reference is not None else (
+        f"Action {row.action_id}" if row.action_id else f"Area {row.area_id}")
+    common = {"when": row.history_date, "who": _who(row), "subject": subject}
+    if kind == "recorded":
         return ChangeLine(**common, what="Conclusion recorded", new=labels.get(row.judgement, row.judgement),
                           detail=row.reasoning)
-    if change.changed("judgement"):
-        return ChangeLine(**common, what="Conclusion changed", old=labels.get(change.old("judgement"), ""),
-                          new=labels.get(row.judgement, row.judgement), detail=row.reasoning)
-    return None
+    return ChangeLine(**common, what="Conclusion changed", old=labels.get(change.old("judgement"), ""),
+                      new=labels.get(row.judgement, row.judgement), detail=row.reasoning)
 
 
-def request_line(change: RowChange) -> ChangeLine | None:
+def request_line(change: RowChange, kind: str) -> ChangeLine:
     row = change.after
     labels = dict(InformationRequest.Status.choices)
     common = {"when": row.history_date, "who": _who(row), "subject": row.question,
               "link_name": "request_detail", "link_args": (row.review_id, row.id)}
-    was_open = change.before is None or change.old("status") == InformationRequest.Status.OPEN
-    if row.status != InformationRequest.Status.OPEN and was_open and not change.deleted:
+    if kind == "answered":
         return ChangeLine(**common, what="Request answered", old=labels[InformationRequest.Status.OPEN],
                           new=labels.get(row.status, row.status), detail=row.answer)
-    if change.created:
-        return ChangeLine(**common, what="Request raised", new=labels.get(row.status, row.status),
-                          detail=f"Answer needed by {_day(row.due_by)}" if row.due_by else "")
-    return None
+    return ChangeLine(**common, what="Request raised", new=labels.get(row.status, row.status),
+                      detail=f"Answer needed by {_day(row.due_by)}" if row.due_by else "")
+
+
+# The area a row belongs to: its own, else its action's (as the action stands now).
+ON_ACTION_OR_AREA = Coalesce(F("area_id"), F("action__area_id"))
 
 
 def build_digest(*, inspection, review, since, until=None, area_ids=None) -> Digest:
-    """Every change to the plan and the review's records in (since, until], grouped by area."""
+    """Every change to the plan and the review's records in (since, until], grouped by area; each
+    area's newest LINES_SHOWN lines of each kind listed and the rest counted. `area_ids` keeps only
+    those areas (in the queries themselves)."""
     until = until or timezone.now()
-    action_changes = changes_between(Action.history.filter(plan__inspection_id=inspection.pk), since, until, ACTION_FIELDS)
-    # Updates are only ever added: no row before to compare with.
-    update_rows = [
-        row for row in slim_rows(
-            ProgressUpdate.history.filter(action__plan__inspection_id=inspection.pk, history_type="+",
-                                          history_date__gt=since, history_date__lte=until)
-            .order_by("history_date", "history_id"), ("id", "history_date"), UPDATE_FIELDS)
-    ]
-    evidence_changes = changes_between(Evidence.history.filter(inspection_id=inspection.pk), since, until, EVIDENCE_FIELDS)
-    awaited = list(Evidence.objects.awaited().filter(inspection=inspection).select_related("action", "provided_by_agency"))
-    conclusion_changes, request_changes = [], []
-    if review is not None:
-        conclusion_changes = changes_between(Conclusion.history.filter(review_id=review.pk), since, until, CONCLUSION_FIELDS)
-        request_changes = changes_between(InformationRequest.history.filter(review_id=review.pk), since, until, REQUEST_FIELDS)
+    area_ids = list(area_ids) if area_ids is not None else None
+    period = {"since": since, "until": until, "area_ids": area_ids, "limit": LINES_SHOWN}
+    groups: dict[int | None, AreaChanges] = {}
+
+    def add(list_name: str, found: dict, write):
+        for area_id, entry in found.items():
+            group = groups.setdefault(area_id, AreaChanges(area=None))
+            group.totals[list_name] = entry.lines
+            for change, kinds in entry.changes:
+                getattr(group, list_name).extend(write(change, kinds))
+
+    actions = newest_changes(Action.history.filter(plan__inspection_id=inspection.pk), kinds=ACTION_KINDS,
+                             area=F("area_id"), compared=ACTION_COMPARED, fields=ACTION_FIELDS, **period)
+    moved = {(c.after.id, c.after.target_date) for entry in actions.values() for c, kinds in entry.changes
+             if "target_date" in kinds}
     reasons = {
         (move.action_id, move.new_date): move.reason
         for move in TargetDateChange.objects.filter(
-            action__plan__inspection=inspection, changed_at__gt=since, changed_at__lte=until)
-    }
+            action_id__in={action_id for action_id, _ in moved}, changed_at__gt=since, changed_at__lte=until)
+    } if moved else {}
+    add("actions", actions, lambda change, kinds: action_lines(change, kinds, reasons))
+    updates = ProgressUpdate.history.filter(action__plan__inspection_id=inspection.pk, history_type="+")
+    add("updates", newest_changes(updates, kinds=UPDATE_KINDS, area=F("action__area_id"), fields=UPDATE_FIELDS, **period),
+        lambda change, kinds: [update_line(change.after)])
+    add("evidence_received", newest_changes(
+        Evidence.history.filter(inspection_id=inspection.pk), kinds=EVIDENCE_KINDS_OF_LINE, area=ON_ACTION_OR_AREA,
+        compared=("status",), fields=EVIDENCE_FIELDS, **period,
+    ), lambda change, kinds: [evidence_line(change, kind) for kind in kinds])
+    if review is not None:
+        add("conclusions", newest_changes(
+            Conclusion.history.filter(review_id=review.pk), kinds=CONCLUSION_KINDS, area=ON_ACTION_OR_AREA,
+            compared=("judgement",), fields=(*CONCLUSION_FIELDS, "action__reference"), **period,
+        ), lambda change, kinds: [conclusion_line(change, kind) for kind in kinds])
+        add("requests", newest_changes(
+            InformationRequest.history.filter(review_id=review.pk), kinds=REQUEST_KINDS, area=ON_ACTION_OR_AREA,
+            compared=("status",), fields=REQUEST_FIELDS, **period,
+        ), lambda change, kinds: [request_line(change, kind) for kind in kinds])
+    _add_awaited(groups, inspection, area_ids)
 
-    # Records hang on an action or an area: look every action's area up once.
-    action_ids = {u.action_id for u in update_rows}
-    for change in [*evidence_changes, *conclusion_changes, *request_changes]:
-        if change.after.action_id:
-            action_ids.add(change.after.action_id)
-    action_ids.update(e.action_id for e in awaited if e.action_id)
-    actions = {a.pk: a for a in Action.objects.filter(pk__in=action_ids).only("id", "reference", "area_id")}
-
-    def area_of(row) -> int | None:
-        if getattr(row, "area_id", None):
-            return row.area_id
-        action = actions.get(getattr(row, "action_id", None))
-        return action.area_id if action else None
-
-    groups: dict[int | None, AreaChanges] = {}
-
-    def group(area_id) -> AreaChanges:
-        return groups.setdefault(area_id, AreaChanges(area=None))
-
-    for change in action_changes:
-        for line in action_lines(change, reasons):
-            group(change.after.area_id).actions.append(line)
-    for row in update_rows:
-        action = actions.get(row.action_id)
-        status = STATUS_LABELS.get(row.status, row.status)
-        rag = RAG_LABELS.get(row.rag, "") if row.rag else ""
-        group(area_of(row)).updates.append(ChangeLine(
-            when=row.created_at, who=row.author_name or who_from(vars(row), "author") or "Unknown",
-            subject=f"Action {action.reference or action.pk}" if action else "Action",
-            what="Progress update", new=", ".join(p for p in (status, rag) if p), detail=row.note,
-            link_name="action_detail", link_args=(row.action_id,),
-        ))
-    for change in evidence_changes:
-        line = evidence_line(change)
-        if line:
-            group(area_of(change.after)).evidence_received.append(line)
-    for evidence in awaited:
-        group(area_of(evidence)).evidence_awaited.append(evidence)
-    for change in conclusion_changes:
-        line = conclusion_line(change)
-        if line:
-            action = actions.get(change.after.action_id)
-            if action:
-                line.subject = f"Action {action.reference or action.pk}"
-            group(area_of(change.after)).conclusions.append(line)
-    for change in request_changes:
-        line = request_line(change)
-        if line:
-            group(area_of(change.after)).requests.append(line)
-
-    areas = Area.objects.filter(pk__in=[k for k in groups if k is not None]).select_related("theme")
-    for area in areas:
+    for area in Area.objects.filter(pk__in=[k for k in groups if k is not None]).select_related("theme"):
         groups[area.pk].area = area
-    if area_ids is not None:
-        wanted = set(area_ids)
-        groups = {k: v for k, v in groups.items() if k in wanted}
     kept = [g for g in groups.values() if g.change_count or g.evidence_awaited]
     for g in kept:
         g.keep_latest()
     return Digest(since=since, until=until, groups=sorted(kept, key=lambda g: g.sort_key))
+
+
+def _add_awaited(groups: dict, inspection, area_ids):
+    """Evidence still awaited, by area: the last LINES_SHOWN of each area read, the rest counted."""
+    awaited = (
+        Evidence.objects.awaited().filter(inspection=inspection)
+        .annotate(
+            area_key=ON_ACTION_OR_AREA,
+            # The list runs newest first and keeps its last (oldest) lines, as every list here does.
+            oldest_first=Window(RowNumber(), partition_by=[F("area_key")], order_by=[F("added_at").asc(), F("id").asc()]),
+            in_area=Window(Count("id"), partition_by=[F("area_key")]),
+        )
+        .select_related("action", "provided_by_agency")
+    )
+    if area_ids is not None:
+        awaited = awaited.filter(area_key__in=area_ids)
+    for evidence in awaited.filter(oldest_first__lte=LINES_SHOWN):
+        group = groups.setdefault(evidence.area_key, AreaChanges(area=None))
+        group.evidence_awaited.append(evidence)
+        group.totals["evidence_awaited"] = evidence.in_area

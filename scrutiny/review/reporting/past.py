@@ -27,16 +27,16 @@ class PastPlan:
 
 
 def plan_as_at(*, inspection, moment: datetime.datetime, theme_id=None, agency_id=None) -> PastPlan:
-    areas = state_at(Area.history.filter(inspection_id=inspection.pk), moment)
-    actions = state_at(Action.history.filter(plan__inspection_id=inspection.pk), moment)
+    # The filters apply to each record's row at the moment, in the database (state_at).
+    area_filter = {"theme_id": theme_id} if theme_id else {}
+    areas = state_at(Area.history.filter(inspection_id=inspection.pk), moment, **area_filter)
+    action_filter = {"lead_agency_id": agency_id} if agency_id else {}
+    if theme_id:
+        action_filter["area_id__in"] = [a.id for a in areas]
+    actions = state_at(Action.history.filter(plan__inspection_id=inspection.pk), moment, **action_filter)
     # Names of themes and agencies are shown as they are now: they are labels, not the plan.
     themes = dict(Theme.objects.values_list("pk", "name"))
     agencies = dict(Agency.objects.values_list("pk", "short_name"))
-
-    if theme_id:
-        areas = [a for a in areas if a.theme_id == theme_id]
-    if agency_id:
-        actions = [a for a in actions if a.lead_agency_id == agency_id]
     by_area: dict[int, PastArea] = {
         a.id: PastArea(row=a, theme_name=themes.get(a.theme_id, "No theme")) for a in sorted(areas, key=lambda a: a.number)
     }

@@ -22,9 +22,11 @@ def latest_rows(history_qs, moment: datetime.datetime):
     return base.filter(~Exists(later))
 
 
-def state_at(history_qs, moment: datetime.datetime) -> list:
-    """The records as they stood at `moment`, as history rows (records deleted by then left out)."""
-    return [row for row in latest_rows(history_qs, moment) if row.history_type != "-"]
+def state_at(history_qs, moment: datetime.datetime, **as_they_stood) -> list:
+    """The records as they stood at `moment`, as history rows (records deleted by then left out).
+
+    `as_they_stood` filters on the row at the moment (lead_agency_id=3: led by agency 3 then)."""
+    return list(latest_rows(history_qs, moment).exclude(history_type="-").filter(**as_they_stood))
 
 
 @dataclass
@@ -82,30 +84,3 @@ def slim_rows(queryset, fields, extra=()) -> list[Row]:
             del values[name]
         rows.append(Row(**values))
     return rows
-
-
-def changes_between(history_qs, since: datetime.datetime, until: datetime.datetime, fields) -> list[RowChange]:
-    """Every history row written in (since, until], each paired with the row before it.
-
-    Rows carry only `fields` (plus history_date, history_id, history_type and `who`), read with
-    values(): a long period means thousands of rows, and model instances would cost far more
-    than the query. Two queries: the rows in the period, and each changed record's last row
-    before the period."""
-    pk_name = history_qs.model.instance_type._meta.pk.attname
-    fields = list(dict.fromkeys([pk_name, "history_id", "history_date", "history_type", *fields]))
-    rows = slim_rows(
-        history_qs.filter(history_date__gt=since, history_date__lte=until).order_by("history_date", "history_id"), fields
-    )
-    if not rows:
-        return []
-    ids = {getattr(row, pk_name) for row in rows}
-    previous = {
-        getattr(row, pk_name): row
-        for row in slim_rows(latest_rows(history_qs.model.objects.filter(**{f"{pk_name}__in": ids}), since), fields)
-    }
-    changes = []
-    for row in rows:
-        key = getattr(row, pk_name)
-        changes.append(RowChange(before=previous.get(key), after=row))
-        previous[key] = row
-    return changes

@@ -12,7 +12,6 @@ from scrutiny.core.writes import submit_form
 from ..conclusions_table import RULE, build_conclusions_table
 from ..forms.records import ConclusionForm, subject_initial
 from ..models import Conclusion
-from scrutiny.core.pagecache import cached_page
 from ..permissions import require_review_writer, review_view, writer_view
 from scrutiny.core.querystring import id_param
 from ..reporting.paging import paginate
@@ -62,7 +61,6 @@ def _render_table(request, review):
 
 
 @review_view()
-@cached_page
 def conclusions_table(request, review):
     return _render_table(request, review)
 

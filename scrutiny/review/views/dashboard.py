@@ -5,7 +5,6 @@ from django.shortcuts import render
 from actionplan.models import Action, Evidence, Rag
 
 from ..models import InformationRequest
-from scrutiny.core.pagecache import cached_page
 from ..permissions import overview_required
 from ..reporting.dashboard import build_dashboard
 from ..reporting.filters import InspectionActionFilter
@@ -17,7 +16,6 @@ PER_PAGE = 25
 
 
 @overview_required
-@cached_page
 def dashboard(request, review):
     scope = Scope.of(review)
     weeks_form = StaleWeeksForm(request.GET if "weeks" in request.GET else None)

@@ -14,7 +14,6 @@ from actionplan.filters import MyActionsFilter
 from actionplan.models import Action
 from actionplan.permissions import may_see_evidence_file
 from scrutiny.core.formtools import gds_helper
-from scrutiny.core.pagecache import cached_page
 from scrutiny.people.permissions import has_capability
 
 from ..conclusions_table import conclusions_for_action
@@ -72,7 +71,6 @@ def list_counts(queryset, today, meetings: dict) -> dict:
 
 @login_required
 @require_GET
-@cached_page
 def my_actions(request):
     """Every live plan's actions the user may work on, across inspections: an officer's agency's, or
     (for the group) those of the inspections their reviews scrutinise."""
@@ -111,7 +109,6 @@ def my_actions(request):
 
 @login_required
 @require_GET
-@cached_page
 def action_detail(request, pk):
     action = get_action_for_user(request, pk)
     today = timezone.localdate()

@@ -3,13 +3,11 @@
 from django.shortcuts import get_object_or_404, render
 
 from ..models import Meeting
-from scrutiny.core.pagecache import cached_page
 from ..permissions import overview_required
 from ..reporting.prep import build_pack, is_coming
 
 
 @overview_required
-@cached_page
 def prep_pack(request, review, pk):
     meeting = get_object_or_404(Meeting.objects.select_related("review__inspection", "theme"), pk=pk, review=review)
     return render(request, "scrutiny/dashboard/prep_pack.html", {
