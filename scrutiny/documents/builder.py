@@ -35,6 +35,22 @@ class PageBreak:
     kind: str = "page_break"
 
 
+@dataclass
+class Section:
+    """A new page in the given orientation: wide tables (the conclusions) sit on landscape pages."""
+
+    orientation: str = "portrait"
+    kind: str = "section"
+
+
+@dataclass
+class PaperSection:
+    """The blocks between two section breaks, for renderers that group pages (the PDF)."""
+
+    orientation: str
+    blocks: list
+
+
 def _text(value) -> str:
     if value is None:
         return ""
@@ -53,6 +69,7 @@ class Document:
     filename_stem: str
     subtitle: str = ""
     draft: bool = False
+    orientation: str = "portrait"  # of the first pages; later ones follow each Section block
     blocks: list = field(default_factory=list)
 
     def heading(self, text, level: int = 1) -> "Document":
@@ -84,6 +101,20 @@ class Document:
     def page_break(self) -> "Document":
         self.blocks.append(PageBreak())
         return self
+
+    def section(self, orientation: str = "portrait") -> "Document":
+        self.blocks.append(Section(orientation))
+        return self
+
+    @property
+    def sections(self) -> list[PaperSection]:
+        sections = [PaperSection(self.orientation, [])]
+        for block in self.blocks:
+            if block.kind == "section":
+                sections.append(PaperSection(block.orientation, []))
+            else:
+                sections[-1].blocks.append(block)
+        return sections
 
     @property
     def full_title(self) -> str:

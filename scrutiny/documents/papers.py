@@ -222,10 +222,11 @@ def report_document(review, kind: str, *, include_draft_notes: bool) -> Document
     if observations:
         doc.heading("Observations", 2).bullets([r.text for r in observations])
 
-    doc.page_break().heading("Appendix: conclusions against each action")
+    # The conclusions table is wide: it sits on landscape pages, and the appendices after it do not.
+    doc.section("landscape").heading("Appendix: conclusions against each action")
     doc.table_from_export(ConclusionsTableExport(review))
-    for reference, meeting in appendices:
-        doc.page_break().heading(f"{reference}: notes of {meeting_label(meeting)}, {meeting.title}, {_day(meeting.date)}")
+    for position, (reference, meeting) in enumerate(appendices):
+        (doc.section("portrait") if position == 0 else doc.page_break()).heading(f"{reference}: notes of {meeting_label(meeting)}, {meeting.title}, {_day(meeting.date)}")
         if not meeting.notes_locked:
             doc.paragraph("Draft: these notes have not been agreed yet.")
             if not include_draft_notes:

@@ -67,7 +67,8 @@ def conclusions_export(request, review_pk, fmt):
     review = _review(request, review_pk)
     export = ConclusionsTableExport(review)
     if fmt == "docx":
-        document = Document(title=f"{review.title}: conclusions against each action", filename_stem=export.filename_stem())
+        document = Document(title=f"{review.title}: conclusions against each action", filename_stem=export.filename_stem(),
+                            orientation="landscape")
         return document_response(request, document.table_from_export(export), fmt)
     return export_response(export, fmt)
 
