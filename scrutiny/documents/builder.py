@@ -2,6 +2,8 @@
 
 from dataclasses import dataclass, field
 
+from .columns import column_percentages
+
 
 @dataclass
 class Heading:
@@ -49,6 +51,13 @@ class PaperSection:
 
     orientation: str
     blocks: list
+
+    @property
+    def laid_out(self):
+        """Each block with its tables' column widths (percentages) fitted to this orientation."""
+        for block in self.blocks:
+            widths = column_percentages(block.headers, block.rows, self.orientation) if block.kind == "table" else []
+            yield block, widths
 
 
 def _text(value) -> str:

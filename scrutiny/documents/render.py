@@ -17,10 +17,11 @@ CONTENT_TYPES = {
 FORMATS = ("docx", "pdf", "html")
 
 
-# After the council's font: fonts installed with the project (.ci/run, README) cover what people type,
-# other scripts and emoji, so no name prints as empty boxes.
+# After the council's font: fonts installed with the project (.ci/run, README) cover what people type in
+# other scripts. Emoji are left to the system's fallback (Noto Color Emoji): named here, that font would
+# also draw every digit, since 0-9 and # have emoji forms.
 FALLBACK_FONTS = ("Arial", "Liberation Sans", "Noto Sans", "Noto Sans Arabic", "Noto Sans Hebrew",
-                  "Noto Sans Devanagari", "Noto Sans Bengali", "Noto Sans CJK SC", "DejaVu Sans", "Noto Color Emoji")
+                  "Noto Sans Devanagari", "Noto Sans Bengali", "Noto Sans CJK SC", "DejaVu Sans")
 
 
 def font_stack() -> str:
@@ -40,7 +41,8 @@ def render_pdf(document: Document) -> bytes:
         "font_stack": font_stack(),
     })
     # Tagged (PDF/UA-1), so that screen readers can read published papers, with the document language set.
-    return HTML(string=html).write_pdf(pdf_variant="pdf/ua-1")
+    # Presentational hints: the tables' <col width>, which the printable page also uses (its CSP forbids style attributes).
+    return HTML(string=html).write_pdf(pdf_variant="pdf/ua-1", presentational_hints=True)
 
 
 def document_response(request, document: Document, fmt: str, *, back_url: str = "") -> HttpResponse:

@@ -12,17 +12,13 @@ from django.conf import settings
 from django.utils import timezone
 
 from .builder import Document
+from .columns import TABLE_POINTS, column_widths
 
 # XML 1.0 forbids most control characters; a pasted one would otherwise break the Word file.
 _XML_INVALID = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 LANGUAGE = "en-GB"
 INK = "0B0C0C"  # GOV.UK text colour: near-black headings instead of the template's blue
 QUIET = "505A5F"
-TABLE_POINTS = 9.5
-# Arial's characters are about half an em wide (a little more in bold headers); cells have 0.19 cm padding each side.
-CHAR_POINTS = TABLE_POINTS * 0.6
-CELL_PADDING_POINTS = 11
-LONGEST_LINE_COUNTED = 90  # a long paragraph in a cell should not take the whole table
 
 
 def clean(text: str) -> str:
@@ -235,32 +231,6 @@ def _field(instruction):
     return field
 
 
-def _column_widths(headers, rows, available):
-    """Widths fitted to the content: every column at least as wide as its longest word, so no word
-    breaks mid-way ("Reasonin g"), and the rest of the line shared by how much each column holds."""
-    columns = [[header, *(row[index] if index < len(row) else "" for row in rows)] for index, header in enumerate(headers)]
-    from docx.shared import Pt
-
-    def points(chars):
-        return chars * CHAR_POINTS + CELL_PADDING_POINTS
-
-    least = [points(max((len(word) for text in column for word in text.split()), default=1)) for column in columns]
-    natural = [
-        points(min(LONGEST_LINE_COUNTED, max((len(line) for text in column for line in text.split("\n")), default=1)))
-        for column in columns
-    ]
-    total = available / 12700  # EMU to points
-    if sum(natural) <= total:
-        widths = [width * total / sum(natural) for width in natural]
-    elif sum(least) >= total:
-        widths = [width * total / sum(least) for width in least]
-    else:
-        spare = total - sum(least)
-        wants = [n - m for n, m in zip(natural, least)]
-        widths = [m + spare * want / sum(wants) for m, want in zip(least, wants)]
-    return [Pt(width) for width in widths]
-
-
 def _table(word, block):
     from docx.shared import Pt
 
@@ -272,7 +242,8 @@ def _table(word, block):
     else:
         _borders(table)
     table.autofit = False
-    widths = _column_widths(block.headers, block.rows, _text_width(word.sections[-1]))
+    points = column_widths(block.headers, block.rows, _text_width(word.sections[-1]) / 12700)  # EMU per point
+    widths = [Pt(width) for width in points]
     for column, width in zip(table.columns, widths):
         column.width = width
     header = table.rows[0]

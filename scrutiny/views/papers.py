@@ -7,6 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
 from django.utils.text import slugify
 from django.views.decorators.http import require_GET
 
@@ -63,13 +64,14 @@ def meeting_notes_export(request, pk, fmt):
 @login_required
 @require_GET
 def conclusions_export(request, review_pk, fmt):
-    _check_format(fmt, ("xlsx", "csv", "docx"))
+    _check_format(fmt, ("xlsx", "csv", *DOCUMENT_FORMATS))
     review = _review(request, review_pk)
     export = ConclusionsTableExport(review)
-    if fmt == "docx":
+    if fmt in DOCUMENT_FORMATS:
         document = Document(title=f"{review.title}: conclusions against each action", filename_stem=export.filename_stem(),
                             orientation="landscape")
-        return document_response(request, document.table_from_export(export), fmt)
+        back_url = f"{reverse('meeting_list')}?review={review.pk}"
+        return document_response(request, document.table_from_export(export), fmt, back_url=back_url)
     return export_response(export, fmt)
 
 
