@@ -121,7 +121,8 @@ def test_the_conclusions_table_in_excel_csv_and_word(client, world, meeting):
     rows = [[cell.value for cell in row] for row in sheet.iter_rows()]
     assert rows[0][:5] == ["Area", "Action", "Lead agency", "Officers' status", "Group's conclusion"]
     action_row = next(row for row in rows if str(row[1]).startswith("1.1: Caseloads"))
-    assert action_row[4] == "Satisfied" and action_row[5] == f"'{HYPERLINK} Suitable progress {SCRIPT}"
+    assert action_row[4] == "Satisfied" and action_row[5] == f"{HYPERLINK} Suitable progress {SCRIPT}"
+    assert action_row[6] == "Safeguarding" and action_row[7] == datetime.datetime(2012, 5, 8)
     assert all(cell.data_type != "f" for row in sheet.iter_rows() for cell in row)
 
     text = client.get(reverse("conclusions_export", args=[world.review.pk, "csv"])).content.decode("utf-8-sig")

@@ -1,5 +1,6 @@
 """The structure of a paper, independent of the format it is rendered to."""
 
+import datetime
 from dataclasses import dataclass, field
 
 from .columns import column_percentages
@@ -63,6 +64,8 @@ class PaperSection:
 def _text(value) -> str:
     if value is None:
         return ""
+    if isinstance(value, datetime.time):
+        return f"{value:%H:%M}"
     if hasattr(value, "strftime"):
         return f"{value:%-d %B %Y}"
     return str(value)
