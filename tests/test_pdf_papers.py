@@ -78,7 +78,7 @@ def test_the_printable_conclusions_page_has_header_cells_with_scope_and_fitted_c
     headers = re.findall(r"<th [^>]*>", page)
     assert headers and all('scope="col"' in header for header in headers)
     widths = [float(w) for w in re.findall(r'<col width="([\d.]+)%">', page)]
-    assert len(widths) == 7 and abs(sum(widths) - 100) < 0.5
+    assert len(widths) == 8 and abs(sum(widths) - 100) < 0.5
     # The area number's column is narrow, the reasoning's wide.
     assert widths[0] < widths[5]
     assert "style=" not in page.split('<article class="printable-paper')[1]  # the CSP allows no style attributes

@@ -1,6 +1,7 @@
 """The structure of a paper, independent of the format it is rendered to."""
 
 import datetime
+import unicodedata
 from dataclasses import dataclass, field
 
 from .columns import column_percentages
@@ -59,6 +60,19 @@ class PaperSection:
         for block in self.blocks:
             widths = column_percentages(block.headers, block.rows, self.orientation) if block.kind == "table" else []
             yield block, widths
+
+
+FIRST_STRONG_ISOLATE, POP_DIRECTIONAL_ISOLATE = "\u2068", "\u2069"
+
+
+def isolate(text) -> str:
+    """People's own text, isolated when it holds right-to-left letters, so that a title in Arabic or Hebrew
+    does not pull the date or number beside it into its own direction. Unicode isolates work the same in
+    Word, the PDF and the browser (as <bdi> would), and plain left-to-right text is left exactly as typed."""
+    text = "" if text is None else str(text)
+    if any(unicodedata.bidirectional(char) in ("R", "AL") for char in text):
+        return f"{FIRST_STRONG_ISOLATE}{text}{POP_DIRECTIONAL_ISOLATE}"
+    return text
 
 
 def _text(value) -> str:

@@ -7,7 +7,7 @@ from django.utils.text import slugify
 
 from ..exports.conclusions import ConclusionsTableExport
 from ..models import Attendance, Meeting, Recommendation, ReviewMembership
-from .builder import Document
+from .builder import Document, isolate
 
 
 def _day(date) -> str:
@@ -48,7 +48,7 @@ def meetings_for_papers(queryset):
 
 
 def _area_line(area) -> str:
-    return f"Area {area.number}: {area.text}"
+    return f"Area {area.number}: {isolate(area.text)}"
 
 
 def _conclusion_subject(conclusion) -> str:
@@ -89,7 +89,7 @@ def add_notes_body(doc, meeting, level=1):
         doc.paragraph(meeting.summary or "No notes have been written yet.")
     for item in items:
         about = f" (area {item.area.number})" if item.area_id else ""
-        doc.heading(f"{item.position}. {item.heading}{about}", level + 1)
+        doc.heading(f"{item.position}. {isolate(item.heading)}{about}", level + 1)
         doc.paragraph(item.body)
     conclusions = list(meeting.conclusions.all())
     if conclusions:
@@ -110,8 +110,8 @@ def add_notes_body(doc, meeting, level=1):
 def notes_document(meeting) -> Document:
     review = meeting.review
     doc = Document(
-        title=f"Notes of {meeting_label(meeting)}: {meeting.title}",
-        subtitle=f"{review.title}. {when_and_where(meeting)}",
+        title=f"Notes of {meeting_label(meeting)}: {isolate(meeting.title)}",
+        subtitle=f"{isolate(review.title)}. {when_and_where(meeting)}",
         filename_stem=meeting_stem("notes", meeting),
         draft=not meeting.notes_locked,
     )
@@ -127,24 +127,24 @@ def notes_document(meeting) -> Document:
 def agenda_document(meeting, previous=None) -> Document:
     review = meeting.review
     doc = Document(
-        title=f"Agenda: {meeting_label(meeting)}, {meeting.title}",
-        subtitle=f"{review.title}. {when_and_where(meeting)}",
+        title=f"Agenda: {meeting_label(meeting)}, {isolate(meeting.title)}",
+        subtitle=f"{isolate(review.title)}. {when_and_where(meeting)}",
         filename_stem=meeting_stem("agenda", meeting),
     )
     doc.heading("Purpose").paragraph(meeting.purpose)
     invited = [row for row in meeting.attendance.all() if row.status != Attendance.Status.APOLOGIES]
     if invited:
-        doc.heading("Invited").bullets([f"{row.person.described} ({row.get_capacity_display().lower()})" for row in invited])
+        doc.heading("Invited").bullets([f"{isolate(row.person.described)} ({row.get_capacity_display().lower()})" for row in invited])
     items = ["Welcome and apologies for absence"]
     if previous:
-        items.append(f"Notes of the previous meeting ({previous.title}, {_day(previous.date)})")
+        items.append(f"Notes of the previous meeting ({isolate(previous.title)}, {_day(previous.date)})")
     areas = sorted(meeting.areas.all(), key=lambda a: a.number)
     items += [_area_line(a) for a in areas]
     items += ["Conclusions and information to request", "Any other business", "Date of the next meeting"]
     doc.heading("Items").table(["Item", "Business"], [[str(n), text] for n, text in enumerate(items, start=1)])
     evidence = list(meeting.evidence_considered.all())
     if evidence:
-        doc.heading("Papers and evidence to consider").bullets([f"{e.title} ({e.get_kind_display().lower()})" for e in evidence])
+        doc.heading("Papers and evidence to consider").bullets([f"{isolate(e.title)} ({e.get_kind_display().lower()})" for e in evidence])
     return doc
 
 
@@ -165,7 +165,7 @@ def report_document(review, kind: str, *, include_draft_notes: bool) -> Document
     recommendations = list(review.recommendations.order_by("kind", "number"))
     inspection = review.inspection
     doc = Document(
-        title=f"{review.title}: {label.lower()}",
+        title=f"{isolate(review.title)}: {label.lower()}",
         subtitle=f"To the {review.reporting_committee}, {_day(report_date)}",
         filename_stem=f"{kind}-report-{slugify(review.title)}-{report_date:%Y-%m-%d}",
     )
@@ -182,7 +182,7 @@ def report_document(review, kind: str, *, include_draft_notes: bool) -> Document
 
     doc.heading("1.2 Members and contributors", 2)
     councillors = [m for m in memberships if m.is_councillor]
-    doc.bullets([f"{m.person.name}{' (Chair)' if m.role == ReviewMembership.Role.CHAIR else ''}" for m in councillors])
+    doc.bullets([f"{isolate(m.person.name)}{' (Chair)' if m.role == ReviewMembership.Role.CHAIR else ''}" for m in councillors])
     others = [m for m in memberships if not m.is_councillor]
     witnesses = {row.person for meeting in meetings for row in meeting.attendance.all()
                  if row.capacity == Attendance.Capacity.WITNESS and row.status == Attendance.Status.PRESENT}
@@ -190,10 +190,10 @@ def report_document(review, kind: str, *, include_draft_notes: bool) -> Document
 
     doc.heading("1.3 Evidence used", 2)
     evidence = {e.pk: e for meeting in meetings for e in meeting.evidence_considered.all()}
-    doc.bullets([f"{e.title} ({e.get_kind_display().lower()})" for e in evidence.values()] or ["No evidence recorded yet."])
+    doc.bullets([f"{isolate(e.title)} ({e.get_kind_display().lower()})" for e in evidence.values()] or ["No evidence recorded yet."])
 
     doc.heading("1.4 Dates and timescales", 2)
-    doc.bullets([f"{_day(m.date)}: {m.title}. {m.purpose}" for m in meetings] or ["No meetings yet."])
+    doc.bullets([f"{_day(m.date)}: {isolate(m.title)}. {m.purpose}" for m in meetings] or ["No meetings yet."])
 
     formal = [r for r in recommendations if r.kind == Recommendation.Kind.RECOMMENDATION]
     observations = [r for r in recommendations if r.kind == Recommendation.Kind.OBSERVATION]
@@ -204,7 +204,7 @@ def report_document(review, kind: str, *, include_draft_notes: bool) -> Document
     appendices = []
     for index, meeting in enumerate(meetings, start=1):
         number = f" (meeting {meeting.number})" if meeting.number else ""
-        doc.heading(f"2.{index} {meeting.title}{number}, {_day(meeting.date)}", 2)
+        doc.heading(f"2.{index} {isolate(meeting.title)}{number}, {_day(meeting.date)}", 2)
         areas = sorted(meeting.areas.all(), key=lambda a: a.number)
         if areas:
             doc.paragraph("This meeting considered areas for improvement " + ", ".join(str(a.number) for a in areas) + ".")
@@ -226,7 +226,9 @@ def report_document(review, kind: str, *, include_draft_notes: bool) -> Document
     doc.section("landscape").heading("Appendix: conclusions against each action")
     doc.table_from_export(ConclusionsTableExport(review))
     for position, (reference, meeting) in enumerate(appendices):
-        (doc.section("portrait") if position == 0 else doc.page_break()).heading(f"{reference}: notes of {meeting_label(meeting)}, {meeting.title}, {_day(meeting.date)}")
+        (doc.section("portrait") if position == 0 else doc.page_break()).heading(
+            f"{reference}: notes of {meeting_label(meeting)}, {isolate(meeting.title)}, {_day(meeting.date)}"
+        )
         if not meeting.notes_locked:
             doc.paragraph("Draft: these notes have not been agreed yet.")
             if not include_draft_notes:

@@ -7,13 +7,14 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from ..conclusions_table import build_conclusions_table
+from ..documents.builder import isolate
 from .tables import Column, TableExport
 
 
 def _subject(row) -> str:
     if row.is_area:
         return "Whole area"
-    return f"{row.action.reference or row.action.pk}: {row.action.description}"
+    return f"{row.action.reference or row.action.pk}: {isolate(row.action.description)}"
 
 
 def _judgement(row) -> str:

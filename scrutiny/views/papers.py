@@ -13,6 +13,7 @@ from django.views.decorators.http import require_GET
 
 from ..calendar import meetings_calendar
 from ..documents import Document, document_response
+from ..documents.builder import isolate
 from ..documents.papers import REPORT_KINDS, agenda_document, meetings_for_papers, notes_document, report_document
 from ..exports import export_response
 from ..exports.conclusions import ConclusionsTableExport
@@ -68,7 +69,7 @@ def conclusions_export(request, review_pk, fmt):
     review = _review(request, review_pk)
     export = ConclusionsTableExport(review)
     if fmt in DOCUMENT_FORMATS:
-        document = Document(title=f"{review.title}: conclusions against each action", filename_stem=export.filename_stem(),
+        document = Document(title=f"{isolate(review.title)}: conclusions against each action", filename_stem=export.filename_stem(),
                             orientation="landscape")
         back_url = f"{reverse('meeting_list')}?review={review.pk}"
         return document_response(request, document.table_from_export(export), fmt, back_url=back_url)
