@@ -67,7 +67,7 @@ def test_the_notes_in_word_have_real_headings_tables_and_a_telling_file_name(cli
     attendance = [[c.text for c in row.cells] for row in document.tables[0].rows]
     assert attendance[0] == ["Name", "Attending as", "Attendance"]
     assert ["Kim Brandrick, Carer, Warwickshire Fostering Service", "Contributor", "Present"] in attendance
-    assert "These notes were agreed on 21 May 2012" in text and "8 May 2012, 18:00, Shire Hall" in text
+    assert "These notes were agreed by the group on 21 May 2012, signed by the Chair, Cllr Maya Patel" in text and "8 May 2012, 18:00, Shire Hall" in text
     assert "Satisfied" in text and "Confirm the information protocols at UHCW" in text
     # Hostile text arrives as the words typed, inert: no field codes, no markup.
     assert f"{HYPERLINK} {SCRIPT}" in text

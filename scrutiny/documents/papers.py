@@ -5,6 +5,7 @@ from django.db.models import Prefetch
 from django.utils import timezone
 from django.utils.text import slugify
 
+from ..agreement import agreement_statement
 from ..exports.conclusions import ConclusionsTableExport
 from ..models import Attendance, Meeting, Recommendation, ReviewMembership
 from .builder import Document, isolate
@@ -116,8 +117,7 @@ def notes_document(meeting) -> Document:
         draft=not meeting.notes_locked,
     )
     if meeting.notes_locked:
-        agreed_by = f" by {meeting.notes_agreed_by.display_name}" if meeting.notes_agreed_by else ""
-        doc.paragraph(f"These notes were agreed on {_day(meeting.notes_agreed_on)}{agreed_by}.")
+        doc.paragraph(agreement_statement(meeting))
     else:
         doc.paragraph("Draft: these notes have not been agreed yet.")
     add_notes_body(doc, meeting)
@@ -162,6 +162,7 @@ def report_document(review, kind: str, *, include_draft_notes: bool) -> Document
         meetings_qs = meetings_qs.filter(date__lte=review.interim_report_on)
     meetings = list(meetings_for_papers(meetings_qs))
     memberships = list(review.memberships.select_related("person"))
+    chair = next((m for m in memberships if m.role == ReviewMembership.Role.CHAIR), None)
     recommendations = list(review.recommendations.order_by("kind", "number"))
     inspection = review.inspection
     doc = Document(
@@ -229,7 +230,9 @@ def report_document(review, kind: str, *, include_draft_notes: bool) -> Document
         (doc.section("portrait") if position == 0 else doc.page_break()).heading(
             f"{reference}: notes of {meeting_label(meeting)}, {isolate(meeting.title)}, {_day(meeting.date)}"
         )
-        if not meeting.notes_locked:
+        if meeting.notes_locked:
+            doc.paragraph(agreement_statement(meeting, meetings=meetings, chair=chair, chair_known=True))
+        else:
             doc.paragraph("Draft: these notes have not been agreed yet.")
             if not include_draft_notes:
                 continue

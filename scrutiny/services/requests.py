@@ -8,6 +8,7 @@ from actionplan.models import Evidence
 from actionplan.uploads import files_discarded_on_error, safe_original_name, store_upload
 
 from ..models import InformationRequest
+from .locks import refuse_if_notes_agreed
 
 
 @transaction.atomic
@@ -17,6 +18,7 @@ def raise_request(
 ) -> InformationRequest:
     if meeting is not None and meeting.review_id != review.pk:
         raise ValidationError({"meeting": "Choose a meeting of this review."})
+    refuse_if_notes_agreed(meeting)
     if action is not None and area is None:
         area = action.area
     info_request = InformationRequest(

@@ -12,6 +12,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods
 
+from ..agreement import agreement_statement
 from ..forms_meetings import AddAttendeeForm, AttendanceForm, MeetingForm
 from ..models import Attendance, Meeting, Review
 from ..permissions import (
@@ -134,6 +135,7 @@ def meeting_detail(request, pk):
         "evidence": list(meeting.evidence_considered.select_related("provided_by", "provided_by_agency")),
         "attendance_groups": attendance_groups(attendance),
         "shows_notes": shows_notes,
+        "agreement": agreement_statement(meeting),
         "can_run": user.can_run_meetings_of(review),
         "can_export": user.role_obj.can_export,
     }
