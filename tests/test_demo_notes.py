@@ -46,5 +46,5 @@ def test_the_final_reports_appendices_are_agreed_notes_not_drafts(client, demo):
     review = demo[datetime.date(2012, 5, 8)].review
     page = client.get(reverse("review_report", args=[review.pk, "final", "html"])).content.decode()
     assert "Draft: these notes have not been agreed yet." not in page
-    assert "Appendix B: notes of meeting 2, Safeguarding, 8 May 2012" in page
+    assert "Appendix C: notes of meeting 2, Safeguarding, 8 May 2012" in page
     assert "presented the checklists used by managers" in page

@@ -41,7 +41,7 @@ def test_a_right_to_left_meeting_title_keeps_the_date_beside_it_in_every_format(
 def _fonts_installed() -> bool:
     if not shutil.which("fc-list"):
         return False
-    families = subprocess.run(["fc-list", ":", "family"], capture_output=True, text=True).stdout
+    families = subprocess.run(["fc-list", ":", "family"], check=False, capture_output=True, text=True).stdout
     return all(name in families for name in ("Noto Sans Arabic", "Noto Sans CJK", "Noto Color Emoji"))
 
 

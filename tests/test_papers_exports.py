@@ -143,7 +143,8 @@ def test_the_final_report_is_assembled_from_the_records(client, world, meeting):
     headings = [text for style, text in paragraphs if style.startswith("Heading")]
     for expected in ("1.0 Introduction", "1.2 Members and contributors", "1.3 Evidence used", "1.4 Dates and timescales",
                      "2.0 History of the review", "3.0 Recommendations and observations",
-                     "Appendix: conclusions against each action"):
+                     "Appendix A: the scoping document", "Appendix B: notes of meeting 1, Safeguarding, 8 May 2012",
+                     "Appendix D: conclusions against each action"):
         assert expected in headings
     assert "Cllr Maya Patel (Chair)" in text and "Kim Brandrick, Carer, Warwickshire Fostering Service" in text
     assert "8 May 2012: Safeguarding" in text and "Caseloads are at 16 to 18." in text
@@ -202,9 +203,8 @@ def test_the_final_report_for_the_demo_has_the_three_recommendations_and_the_con
     review = Review.objects.get()
     client.login(username="clerk", password="scrutiny-demo-2012")
     response = client.get(reverse("review_report", args=[review.pk, "final", "docx"]))
-    # The demo's final report is undated, so the file is dated the day it is produced.
-    today = timezone.localdate()
-    assert response["Content-Disposition"] == f'attachment; filename="final-report-safeguarding-improvement-task-finish-group-{today:%Y-%m-%d}.docx"'
+    # The demo's final report has no committee date: it is a draft, never dated the day it is produced.
+    assert response["Content-Disposition"] == 'attachment; filename="final-report-safeguarding-improvement-task-finish-group-draft.docx"'
     paragraphs, text = word_text(response.content)
     for number, words in ((1, "To endorse the overall conclusion"), (2, "To encourage the children’s services teams"),
                           (3, "To consider and agree any actions")):
@@ -214,6 +214,17 @@ def test_the_final_report_for_the_demo_has_the_three_recommendations_and_the_con
     judgements = {row.cells[4].text for row in conclusions.rows[1:]}
     assert {"Satisfied", "Not pursued"} <= judgements
     assert "Bob Hicks" in text and "6 December 2012" in text
+    # Appendices lettered A, B, C... in the order printed: the scoping document, each meeting's notes, the
+    # conclusions, then the answer to the UHCW request with its e-mail (appendix G in the real report).
+    appendices = [p for style, p in paragraphs if style == "Heading 1" and p.startswith("Appendix")]
+    assert [a.split(":")[0] for a in appendices] == [f"Appendix {letter}" for letter in "ABCDEFGHI"]
+    assert appendices[0] == "Appendix A: the scoping document"
+    assert appendices[2] == "Appendix C: notes of meeting 2, Safeguarding, 8 May 2012"
+    assert appendices[7] == "Appendix H: conclusions against each action"
+    assert appendices[8] == "Appendix I: answers to the group's requests for information"
+    assert "Detailed notes of this meeting are at appendix c." in text
+    assert "Email from UHCW on information protocols for children admitted from different local authorities (email)" in text
+    assert "Draft: the committee's date is not recorded yet" in text
     pdf = pdf_text(client.get(reverse("review_report", args=[review.pk, "final", "pdf"])).content)
     assert "To encourage the children" in pdf and "conclusions against each action" in pdf
 

@@ -1,6 +1,7 @@
 """PDF papers and printable pages keep to the page: long strings wrap in their cell, footers stay on one
 line, header cells say what they head, and the table of conclusions is offered as PDF and printable page."""
 
+import datetime
 import io
 import re
 
@@ -58,6 +59,7 @@ def test_the_conclusions_table_as_pdf_is_on_landscape_pages(client, world, long_
 
 def test_a_long_title_never_wraps_the_footer(client, world):
     world.review.title = "Safeguarding Improvement Task & Finish Group " + "with a very long name " * 8
+    world.review.final_report_on = datetime.date(2013, 2, 5)
     world.review.save()
     client.force_login(world.maya)
     reader = read(client.get(reverse("review_report", args=[world.review.pk, "final", "pdf"])).content)

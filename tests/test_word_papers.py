@@ -25,7 +25,10 @@ LONG_REASONING = (
 
 @pytest.fixture
 def report(client, world):
-    """The final report in Word, with a conclusion long enough to show how the columns share the width."""
+    """The final report in Word, dated by its committee, with a conclusion long enough to show how the
+    columns share the width."""
+    world.review.final_report_on = datetime.date(2013, 2, 5)
+    world.review.save()
     NoteItem.objects.create(meeting=world.last_meeting, heading="Caseloads", area=world.area1, body="Heard")
     Conclusion.objects.create(review=world.review, meeting=world.last_meeting, action=world.wcc_action,
                               judgement="satisfied", reasoning=LONG_REASONING, reached_on=world.last_meeting.date)
@@ -87,17 +90,30 @@ def test_the_document_is_in_british_english_with_the_councils_properties(report,
     assert "python-docx" not in (properties.comments + properties.author + properties.last_modified_by)
 
 
-def test_the_conclusions_appendix_sits_on_landscape_pages_and_the_notes_after_it_do_not(report):
+def test_the_conclusions_appendix_sits_on_landscape_pages_and_the_answers_after_it_do_not(report, world):
     document = WordDocument(io.BytesIO(report))
-    orientations = [section.orientation for section in document.sections]
-    assert orientations == [WD_ORIENT.PORTRAIT, WD_ORIENT.LANDSCAPE, WD_ORIENT.PORTRAIT]
+    # No answered request: the landscape conclusions are the last pages.
+    assert [section.orientation for section in document.sections] == [WD_ORIENT.PORTRAIT, WD_ORIENT.LANDSCAPE]
     landscape = document.sections[1]
     assert landscape.page_width > landscape.page_height and abs(landscape.page_width - Mm(297)) < Mm(1)
     body = part(report, "word/document.xml")
-    # The landscape section ends after the conclusions table and before the first meeting's notes.
-    table_at = body.index("Group&apos;s conclusion") if "Group&apos;s conclusion" in body else body.index("Group's conclusion")
-    landscape_ends = body.index('w:orient="landscape"')
-    assert table_at < landscape_ends < body.index("notes of meeting 1")
+    # The portrait section ends after the last meeting's notes, before the conclusions table.
+    assert body.index("notes of meeting 2") < body.index("<w:sectPr") < body.index("conclusions against each action")
+
+
+def test_answers_to_requests_follow_the_conclusions_on_portrait_pages(client, world):
+    from scrutiny.models import InformationRequest
+
+    InformationRequest.objects.create(review=world.review, meeting=world.last_meeting, asked_of_agency=world.uhcw,
+                                      question="Confirm the protocols", raised_on=world.last_meeting.date,
+                                      status="answered", answer="Confirmed by e-mail")
+    client.force_login(world.clara)
+    content = client.get(reverse("review_report", args=[world.review.pk, "final", "docx"])).content
+    document = WordDocument(io.BytesIO(content))
+    assert [s.orientation for s in document.sections] == [WD_ORIENT.PORTRAIT, WD_ORIENT.LANDSCAPE, WD_ORIENT.PORTRAIT]
+    headings = [p.text for p in document.paragraphs if p.style.name == "Heading 1"]
+    assert headings[-2:] == ["Appendix D: conclusions against each action",
+                             "Appendix E: answers to the group's requests for information"]
 
 
 def test_table_columns_fit_their_content_and_the_header_row_repeats(report):

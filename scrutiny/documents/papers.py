@@ -2,12 +2,12 @@
 reports. Each is built once as a Document; the renderers give Word, PDF and a printable page."""
 
 from django.db.models import Prefetch
-from django.utils import timezone
 from django.utils.text import slugify
 
 from ..agreement import agreement_statement
 from ..exports.conclusions import ConclusionsTableExport
 from ..models import Attendance, Meeting, Recommendation, ReviewMembership
+from .appendices import AppendixLetters, add_answers
 from .builder import Document, isolate
 
 
@@ -156,7 +156,8 @@ def report_document(review, kind: str, *, include_draft_notes: bool) -> Document
 
     Draft notes stay within the review: for anyone else their appendix says only that they are not agreed."""
     label = REPORT_KINDS[kind]
-    report_date = (review.final_report_on if kind == "final" else review.interim_report_on) or timezone.localdate()
+    # Dated by the committee that receives it; without that date the paper is a draft, never dated "today".
+    report_date = review.final_report_on if kind == "final" else review.interim_report_on
     meetings_qs = Meeting.objects.filter(review=review).order_by("date", "start_time")
     if kind == "interim" and review.interim_report_on:
         meetings_qs = meetings_qs.filter(date__lte=review.interim_report_on)
@@ -164,11 +165,18 @@ def report_document(review, kind: str, *, include_draft_notes: bool) -> Document
     memberships = list(review.memberships.select_related("person"))
     chair = next((m for m in memberships if m.role == ReviewMembership.Role.CHAIR), None)
     recommendations = list(review.recommendations.order_by("kind", "number"))
+    answers = list(
+        review.information_requests.exclude(answer="").order_by("raised_on", "pk")
+        .select_related("asked_of_agency", "asked_of_person").prefetch_related("evidence")
+    )
+    letters = AppendixLetters(meetings, has_answers=bool(answers))
     inspection = review.inspection
     doc = Document(
         title=f"{isolate(review.title)}: {label.lower()}",
-        subtitle=f"To the {review.reporting_committee}, {_day(report_date)}",
-        filename_stem=f"{kind}-report-{slugify(review.title)}-{report_date:%Y-%m-%d}",
+        subtitle=(f"To the {review.reporting_committee}, {_day(report_date)}" if report_date
+                  else f"To the {review.reporting_committee}. Draft: the committee's date is not recorded yet"),
+        filename_stem=f"{kind}-report-{slugify(review.title)}-{f'{report_date:%Y-%m-%d}' if report_date else 'draft'}",
+        draft=report_date is None,
     )
 
     doc.heading("1.0 Introduction")
@@ -202,7 +210,6 @@ def report_document(review, kind: str, *, include_draft_notes: bool) -> Document
     doc.bullets([f"{r.number}. {r.text}" for r in formal] or ["None yet."])
 
     doc.heading("2.0 History of the review")
-    appendices = []
     for index, meeting in enumerate(meetings, start=1):
         number = f" (meeting {meeting.number})" if meeting.number else ""
         doc.heading(f"2.{index} {isolate(meeting.title)}{number}, {_day(meeting.date)}", 2)
@@ -210,9 +217,7 @@ def report_document(review, kind: str, *, include_draft_notes: bool) -> Document
         if areas:
             doc.paragraph("This meeting considered areas for improvement " + ", ".join(str(a.number) for a in areas) + ".")
         doc.paragraph(meeting.summary or meeting.purpose)
-        reference = meeting.notes_reference or f"Appendix {index}"
-        appendices.append((reference, meeting))
-        doc.paragraph(f"Detailed notes of this meeting are at {reference[:1].lower()}{reference[1:]}.")
+        doc.paragraph(f"Detailed notes of this meeting are at {letters.notes(meeting).lower()}.")
 
     doc.heading("3.0 Recommendations and observations")
     if formal:
@@ -223,12 +228,10 @@ def report_document(review, kind: str, *, include_draft_notes: bool) -> Document
     if observations:
         doc.heading("Observations", 2).bullets([r.text for r in observations])
 
-    # The conclusions table is wide: it sits on landscape pages, and the appendices after it do not.
-    doc.section("landscape").heading("Appendix: conclusions against each action")
-    doc.table_from_export(ConclusionsTableExport(review))
-    for position, (reference, meeting) in enumerate(appendices):
-        (doc.section("portrait") if position == 0 else doc.page_break()).heading(
-            f"{reference}: notes of {meeting_label(meeting)}, {isolate(meeting.title)}, {_day(meeting.date)}"
+    doc.page_break().heading(f"{letters.scoping()}: the scoping document").paragraph(review.remit)
+    for meeting in meetings:
+        doc.page_break().heading(
+            f"{letters.notes(meeting)}: notes of {meeting_label(meeting)}, {isolate(meeting.title)}, {_day(meeting.date)}"
         )
         if meeting.notes_locked:
             doc.paragraph(agreement_statement(meeting, meetings=meetings, chair=chair, chair_known=True))
@@ -237,4 +240,9 @@ def report_document(review, kind: str, *, include_draft_notes: bool) -> Document
             if not include_draft_notes:
                 continue
         add_notes_body(doc, meeting, level=2)
+    # The conclusions table is wide: it sits on landscape pages, and the appendix after it does not.
+    doc.section("landscape").heading(f"{letters.conclusions()}: conclusions against each action")
+    doc.table_from_export(ConclusionsTableExport(review))
+    if answers:
+        add_answers(doc.section("portrait"), answers, letters.answers())
     return doc
