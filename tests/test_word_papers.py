@@ -75,8 +75,12 @@ def test_every_page_has_the_council_and_title_above_and_page_x_of_y_below(report
     assert settings.COUNCIL_NAME in header and "Safeguarding Improvement Task & Finish Group: final report" in header
     footer = part(report, "word/footer1.xml")
     assert "Page " in footer and 'w:instr=" PAGE ' in footer and 'w:instr=" NUMPAGES ' in footer
-    # Later sections (landscape, then portrait) keep the same header and footer.
-    assert all(section.header.is_linked_to_previous for section in document.sections[1:])
+    # The landscape pages have the same header and footer, set to their own width.
+    for section in document.sections:
+        assert settings.COUNCIL_NAME in section.header.paragraphs[0].text
+        assert "fldSimple" in section.footer.paragraphs[0]._p.xml and "Page " in section.footer.paragraphs[0].text
+    landscape_tab = document.sections[1].header.paragraphs[0].paragraph_format.tab_stops[-1].position
+    assert abs(landscape_tab - Mm(297 - 40)) < Mm(1)
 
 
 def test_the_document_is_in_british_english_with_the_councils_properties(report, settings):

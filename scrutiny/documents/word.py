@@ -56,8 +56,12 @@ def render_docx(document: Document) -> bytes:
         elif block.kind == "page_break":
             word.add_page_break()
         elif block.kind == "section":
-            # A new section starts on a new page and keeps the header and footer (linked to the previous).
-            _a4(word.add_section(), block.orientation)
+            # A new section starts on a new page; its own header and footer put the title and the page
+            # number at the right edge of this orientation's page.
+            section = word.add_section()
+            _a4(section, block.orientation)
+            section.header.is_linked_to_previous = section.footer.is_linked_to_previous = False
+            _header_and_footer(section, document)
     buffer = io.BytesIO()
     word.save(buffer)
     return buffer.getvalue()
