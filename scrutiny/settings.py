@@ -198,6 +198,9 @@ SIMPLE_HISTORY_HISTORY_CHANGE_REASON_USE_TEXT_FIELD = True
 
 COUNCIL_NAME = env_str("COUNCIL_NAME", "Warwickshire County Council")
 SERVICE_NAME = env_str("SERVICE_NAME", "Scrutiny")
+# The papers' font, and optionally the council's own Word document whose styles the papers take.
+PAPER_FONT = env_str("PAPER_FONT", "Arial")
+PAPER_REFERENCE_DOCX = env_str("PAPER_REFERENCE_DOCX", "")
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 8 * 60 * 60)

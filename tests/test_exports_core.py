@@ -34,8 +34,11 @@ def test_xlsx_cells_are_strings_not_formulas():
     sheet = workbook.active
     values = [row[0].value for row in sheet.iter_rows(min_row=2)]
     kinds = {row[0].data_type for row in sheet.iter_rows(min_row=2)}
-    assert values[0] == '\'=HYPERLINK("http://x")'
+    # Typed as text and marked with Excel's quote prefix: inert, with no stray apostrophe for readers.
+    assert values[0] == '=HYPERLINK("http://x")' and values[1] == "+1+1"
     assert values[-1] == "<script>alert(1)</script>"
     assert kinds == {"s"}
+    prefixed = [row[0].quotePrefix for row in sheet.iter_rows(min_row=2)]
+    assert prefixed == [True, True, True, True, True, False]
     assert sheet.cell(row=2, column=2).value == len(HOSTILE[0])
 

@@ -123,7 +123,7 @@ def test_unknown_meetings_formats_and_reports_are_not_found(client, world, place
     assert client.get(reverse("meeting_note_edit", args=[*places["draft"], 9999])).status_code == 404
     assert client.get(reverse("meeting_notes_export", args=[*places["draft"], "exe"])).status_code == 404
     assert client.get(reverse("review_report", args=[places["review"], "secret", "pdf"])).status_code == 404
-    assert client.get(reverse("conclusions_export", args=[places["review"], "pdf"])).status_code == 404
+    assert client.get(reverse("conclusions_export", args=[places["review"], "exe"])).status_code == 404
 
 
 def test_signed_out_visitors_are_sent_to_sign_in(client, world, places):

@@ -185,3 +185,64 @@ def test_attendance_lists_councillors_before_contributors(client, world):
     client.force_login(world.clara)
     page = client.get(reverse("meeting_detail", args=[world.last_meeting.review_id, world.last_meeting.pk])).content.decode()
     assert page.index("Cllr Maya Patel") < page.index("Kim Brandrick")
+
+
+@pytest.mark.parametrize("typed,expected", [
+    ("18:30", datetime.time(18, 30)), ("18.30", datetime.time(18, 30)), ("6.30pm", datetime.time(18, 30)),
+    ("6pm", datetime.time(18)), ("6:30 p.m.", datetime.time(18, 30)), ("12pm", datetime.time(12)),
+])
+def test_times_are_read_as_people_type_them(client, world, typed, expected):
+    client.force_login(world.clara)
+    response = schedule(client, world.review, start_time=typed, end_time="9pm")
+    assert response.status_code == 302
+    meeting = Meeting.objects.get(review=world.review, number=3)
+    assert meeting.start_time == expected and meeting.end_time == datetime.time(21)
+
+
+def test_a_time_that_is_not_one_is_refused_next_to_the_field_with_what_was_typed_kept(client, world):
+    client.force_login(world.clara)
+    page = schedule(client, world.review, start_time="25.30", end_time="13pm").content.decode()
+    assert "Enter the start time as a real time, for example 18:30 or 6.30pm" in page
+    assert "Enter the end time as a real time" in page and 'value="25.30"' in page
+    assert not Meeting.objects.filter(review=world.review, number=3).exists()
+
+
+def test_a_themed_meeting_invites_the_councillors_and_only_the_contributors_for_its_theme(client, world):
+    carer = world.review.memberships.get(person=world.carer)
+    carer.themes.add(world.lac)
+    nurse = world.review.memberships.create(person=world.arjun_person, role="contributor", position=9)
+    nurse.themes.add(world.health)
+    client.force_login(world.clara)
+    schedule(client, world.review, theme=world.health.pk)
+    meeting = Meeting.objects.get(review=world.review, number=3)
+    invited = {row.person.name for row in meeting.attendance.select_related("person")}
+    assert invited == {"Cllr Maya Patel", "Clara Jones", "Arjun Mehta"}  # not the foster carer
+    # A meeting with no theme, such as the scoping meeting, invites every contributor.
+    schedule(client, world.review, number="4", title="Scoping", theme="")
+    scoping = Meeting.objects.get(review=world.review, number=4)
+    assert {"Kim Brandrick", "Arjun Mehta"} <= {row.person.name for row in scoping.attendance.select_related("person")}
+
+
+def test_the_clerk_invites_a_contributor_beyond_their_theme_as_a_contributor(client, world):
+    world.review.memberships.get(person=world.carer).themes.add(world.lac)
+    client.force_login(world.clara)
+    schedule(client, world.review, theme=world.health.pk, witnesses=[world.carer.pk])
+    row = Meeting.objects.get(review=world.review, number=3).attendance.get(person=world.carer)
+    assert row.capacity == "contributor" and row.status == "invited"
+
+
+def test_the_clerk_takes_someone_off_the_list_and_the_history_keeps_that_they_were_invited(client, world):
+    meeting = world.next_meeting
+    carer = Attendance.objects.create(meeting=meeting, person=world.carer, capacity="contributor")
+    maya = Attendance.objects.create(meeting=meeting, person=world.maya_person, capacity="member")
+    client.force_login(world.clara)
+    page = client.get(reverse("meeting_attendance", args=[meeting.review_id, meeting.pk])).content.decode()
+    assert "Take off the list" in page
+    response = client.post(reverse("meeting_attendance", args=[meeting.review_id, meeting.pk]),
+                           {f"status_{carer.pk}": "remove", f"status_{maya.pk}": "apologies"})
+    assert response.status_code == 302
+    assert list(meeting.attendance.values_list("person__name", "status")) == [("Cllr Maya Patel", "apologies")]
+    removed = Attendance.history.filter(id=carer.pk).latest()
+    assert removed.history_type == "-" and removed.history_user == world.clara
+    agenda = client.get(reverse("meeting_agenda", args=[meeting.review_id, meeting.pk, "html"])).content.decode()
+    assert "Kim Brandrick" not in agenda

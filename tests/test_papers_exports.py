@@ -3,12 +3,12 @@
 import csv
 import datetime
 import io
+import zipfile
 
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from django.utils import timezone
 from docx import Document as WordDocument
 from icalendar import Calendar
 from openpyxl import load_workbook
@@ -66,11 +66,13 @@ def test_the_notes_in_word_have_real_headings_tables_and_a_telling_file_name(cli
     attendance = [[c.text for c in row.cells] for row in document.tables[0].rows]
     assert attendance[0] == ["Name", "Attending as", "Attendance"]
     assert ["Kim Brandrick, Carer, Warwickshire Fostering Service", "Contributor", "Present"] in attendance
-    assert "These notes were agreed on 21 May 2012" in text and "8 May 2012, 18:00, Shire Hall" in text
+    assert "These notes were agreed by the group on 21 May 2012, signed by the Chair, Cllr Maya Patel" in text and "8 May 2012, 18:00, Shire Hall" in text
     assert "Satisfied" in text and "Confirm the information protocols at UHCW" in text
     # Hostile text arrives as the words typed, inert: no field codes, no markup.
     assert f"{HYPERLINK} {SCRIPT}" in text
-    assert "instrText" not in response.content.decode("latin-1") and "fldSimple" not in response.content.decode("latin-1")
+    with zipfile.ZipFile(io.BytesIO(response.content)) as archive:
+        body = archive.read("word/document.xml").decode()
+    assert "instrText" not in body and "fldSimple" not in body
 
 
 def test_the_notes_as_pdf_read_back_with_names_dates_and_conclusions(client, world, meeting):
@@ -118,7 +120,8 @@ def test_the_conclusions_table_in_excel_csv_and_word(client, world, meeting):
     rows = [[cell.value for cell in row] for row in sheet.iter_rows()]
     assert rows[0][:5] == ["Area", "Action", "Lead agency", "Officers' status", "Group's conclusion"]
     action_row = next(row for row in rows if str(row[1]).startswith("1.1: Caseloads"))
-    assert action_row[4] == "Satisfied" and action_row[5] == f"'{HYPERLINK} Suitable progress {SCRIPT}"
+    assert action_row[4] == "Satisfied" and action_row[5] == f"{HYPERLINK} Suitable progress {SCRIPT}"
+    assert action_row[6] == "Safeguarding" and action_row[7] == datetime.datetime(2012, 5, 8)
     assert all(cell.data_type != "f" for row in sheet.iter_rows() for cell in row)
 
     text = client.get(reverse("conclusions_export", args=[world.review.pk, "csv"])).content.decode("utf-8-sig")
@@ -139,7 +142,8 @@ def test_the_final_report_is_assembled_from_the_records(client, world, meeting):
     headings = [text for style, text in paragraphs if style.startswith("Heading")]
     for expected in ("1.0 Introduction", "1.2 Members and contributors", "1.3 Evidence used", "1.4 Dates and timescales",
                      "2.0 History of the review", "3.0 Recommendations and observations",
-                     "Appendix: conclusions against each action"):
+                     "Appendix A: the scoping document", "Appendix B: notes of meeting 1, Safeguarding, 8 May 2012",
+                     "Appendix D: conclusions against each action"):
         assert expected in headings
     assert "Cllr Maya Patel (Chair)" in text and "Kim Brandrick, Carer, Warwickshire Fostering Service" in text
     assert "8 May 2012: Safeguarding" in text and "Caseloads are at 16 to 18." in text
@@ -200,9 +204,8 @@ def test_the_final_report_for_the_demo_has_the_three_recommendations_and_the_con
     review = Review.objects.get()
     client.login(username="clerk", password="scrutiny-demo-2012")
     response = client.get(reverse("review_report", args=[review.pk, "final", "docx"]))
-    # The demo's final report is undated, so the file is dated the day it is produced.
-    today = timezone.localdate()
-    assert response["Content-Disposition"] == f'attachment; filename="final-report-safeguarding-improvement-task-finish-group-{today:%Y-%m-%d}.docx"'
+    # The demo's final report has no committee date: it is a draft, never dated the day it is produced.
+    assert response["Content-Disposition"] == 'attachment; filename="final-report-safeguarding-improvement-task-finish-group-draft.docx"'
     paragraphs, text = word_text(response.content)
     for number, words in ((1, "To endorse the overall conclusion"), (2, "To encourage the children’s services teams"),
                           (3, "To consider and agree any actions")):
@@ -212,6 +215,17 @@ def test_the_final_report_for_the_demo_has_the_three_recommendations_and_the_con
     judgements = {row.cells[4].text for row in conclusions.rows[1:]}
     assert {"Satisfied", "Not pursued"} <= judgements
     assert "Bob Hicks" in text and "6 December 2012" in text
+    # Appendices lettered A, B, C... in the order printed: the scoping document, each meeting's notes, the
+    # conclusions, then the answer to the UHCW request with its e-mail (appendix G in the real report).
+    appendices = [p for style, p in paragraphs if style == "Heading 1" and p.startswith("Appendix")]
+    assert [a.split(":")[0] for a in appendices] == [f"Appendix {letter}" for letter in "ABCDEFGHI"]
+    assert appendices[0] == "Appendix A: the scoping document"
+    assert appendices[2] == "Appendix C: notes of meeting 2, Safeguarding, 8 May 2012"
+    assert appendices[7] == "Appendix H: conclusions against each action"
+    assert appendices[8] == "Appendix I: answers to the group's requests for information"
+    assert "Detailed notes of this meeting are at appendix c." in text
+    assert "Email from UHCW on information protocols for children admitted from different local authorities (email)" in text
+    assert "Draft: the committee's date is not recorded yet" in text
     pdf = pdf_text(client.get(reverse("review_report", args=[review.pk, "final", "pdf"])).content)
     assert "To encourage the children" in pdf and "conclusions against each action" in pdf
 

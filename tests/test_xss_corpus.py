@@ -73,8 +73,9 @@ def check_response(url, response) -> list[str]:
         for sheet in load_workbook(io.BytesIO(body)).worksheets:
             for row in sheet.iter_rows():
                 for cell in row:
+                    # Text typed as a string and marked with Excel's quote prefix stays text, even when edited.
                     if isinstance(cell.value, str) and "xss()" in cell.value and (
-                        cell.data_type != "s" or cell.value.startswith(FORMULA_START)
+                        cell.data_type != "s" or (cell.value.startswith(FORMULA_START) and not cell.quotePrefix)
                     ):
                         problems.append(f"{url}: Excel cell {cell.coordinate} {cell.value!r} is a formula")
         return problems

@@ -20,6 +20,7 @@ class MembershipInline(admin.TabularInline):
     model = ReviewMembership
     extra = 0
     autocomplete_fields = ["person"]
+    filter_horizontal = ["themes"]
 
 
 class ReviewAreaInline(admin.TabularInline):

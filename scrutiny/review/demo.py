@@ -35,6 +35,7 @@ from scrutiny.review.models import (
     Conclusion,
     InformationRequest,
     Meeting,
+    NoteItem,
     Recommendation,
     Review,
     ReviewArea,
@@ -142,6 +143,7 @@ class _DemoLoader:
         self.load_information_requests()
         self.load_recommendations()
         self.load_users()
+        self.agree_notes()
         return self.inspection
 
     def load_inspection(self):
@@ -255,6 +257,10 @@ class _DemoLoader:
                     Attendance(meeting=meeting, **{**attendance, "person": self.people[attendance["person"]]}),
                     item["date"],
                 )
+            for position, note in enumerate(item.get("notes", []), start=1):
+                area = self.areas[note["area"]] if note["area"] else None
+                self.save(NoteItem(meeting=meeting, position=position, heading=note["heading"], area=area,
+                                   body=note["body"]), item["date"])
 
     def load_evidence(self):
         self.evidence = {}
@@ -326,6 +332,17 @@ class _DemoLoader:
             )
             user.set_password(section["password"])
             self.save(user, section["history_date"])
+
+    def agree_notes(self):
+        """Notes the report publishes (or writes up) were agreed; the clerk records it, on the day given."""
+        clerk = next((User.objects.get(username=u["username"]) for u in self.data["users"]["items"] if u["role"] == "clerk"), None)
+        for item in self.data["meetings"]:
+            if item.get("notes_agreed_on"):
+                meeting = self.meetings[item["date"]]
+                meeting.notes_status = Meeting.NotesStatus.AGREED
+                meeting.notes_agreed_on = _date(item["notes_agreed_on"])
+                meeting.notes_agreed_by = clerk
+                self.save(meeting, item["notes_agreed_on"], reason=f"Notes agreed. {item['notes_agreed_why']}")
 
     def agency(self, short_name):
         return self.agencies[short_name] if short_name else None

@@ -2,12 +2,14 @@
 reports. Each is built once as a Document; the renderers give Word, PDF and a printable page."""
 
 from django.db.models import Prefetch
-from django.utils import timezone
 from django.utils.text import slugify
 
+from scrutiny.core.documents.appendices import AppendixLetters, add_answers
+from scrutiny.core.documents.builder import Document, isolate
+
+from .agreement import agreement_statement
 from .exports.conclusions import ConclusionsTableExport
 from .models import Attendance, Meeting, Recommendation, ReviewMembership
-from scrutiny.core.documents.builder import Document
 
 
 def _day(date) -> str:
@@ -48,7 +50,7 @@ def meetings_for_papers(queryset):
 
 
 def _area_line(area) -> str:
-    return f"Area {area.number}: {area.text}"
+    return f"Area {area.number}: {isolate(area.text)}"
 
 
 def _conclusion_subject(conclusion) -> str:
@@ -89,7 +91,7 @@ def add_notes_body(doc, meeting, level=1):
         doc.paragraph(meeting.summary or "No notes have been written yet.")
     for item in items:
         about = f" (area {item.area.number})" if item.area_id else ""
-        doc.heading(f"{item.position}. {item.heading}{about}", level + 1)
+        doc.heading(f"{item.position}. {isolate(item.heading)}{about}", level + 1)
         doc.paragraph(item.body)
     conclusions = list(meeting.conclusions.all())
     if conclusions:
@@ -110,14 +112,13 @@ def add_notes_body(doc, meeting, level=1):
 def notes_document(meeting) -> Document:
     review = meeting.review
     doc = Document(
-        title=f"Notes of {meeting_label(meeting)}: {meeting.title}",
-        subtitle=f"{review.title}. {when_and_where(meeting)}",
+        title=f"Notes of {meeting_label(meeting)}: {isolate(meeting.title)}",
+        subtitle=f"{isolate(review.title)}. {when_and_where(meeting)}",
         filename_stem=meeting_stem("notes", meeting),
         draft=not meeting.notes_locked,
     )
     if meeting.notes_locked:
-        agreed_by = f" by {meeting.notes_agreed_by.display_name}" if meeting.notes_agreed_by else ""
-        doc.paragraph(f"These notes were agreed on {_day(meeting.notes_agreed_on)}{agreed_by}.")
+        doc.paragraph(agreement_statement(meeting))
     else:
         doc.paragraph("Draft: these notes have not been agreed yet.")
     add_notes_body(doc, meeting)
@@ -127,24 +128,24 @@ def notes_document(meeting) -> Document:
 def agenda_document(meeting, previous=None) -> Document:
     review = meeting.review
     doc = Document(
-        title=f"Agenda: {meeting_label(meeting)}, {meeting.title}",
-        subtitle=f"{review.title}. {when_and_where(meeting)}",
+        title=f"Agenda: {meeting_label(meeting)}, {isolate(meeting.title)}",
+        subtitle=f"{isolate(review.title)}. {when_and_where(meeting)}",
         filename_stem=meeting_stem("agenda", meeting),
     )
     doc.heading("Purpose").paragraph(meeting.purpose)
     invited = [row for row in meeting.attendance.all() if row.status != Attendance.Status.APOLOGIES]
     if invited:
-        doc.heading("Invited").bullets([f"{row.person.described} ({row.get_capacity_display().lower()})" for row in invited])
+        doc.heading("Invited").bullets([f"{isolate(row.person.described)} ({row.get_capacity_display().lower()})" for row in invited])
     items = ["Welcome and apologies for absence"]
     if previous:
-        items.append(f"Notes of the previous meeting ({previous.title}, {_day(previous.date)})")
+        items.append(f"Notes of the previous meeting ({isolate(previous.title)}, {_day(previous.date)})")
     areas = sorted(meeting.areas.all(), key=lambda a: a.number)
     items += [_area_line(a) for a in areas]
     items += ["Conclusions and information to request", "Any other business", "Date of the next meeting"]
     doc.heading("Items").table(["Item", "Business"], [[str(n), text] for n, text in enumerate(items, start=1)])
     evidence = list(meeting.evidence_considered.all())
     if evidence:
-        doc.heading("Papers and evidence to consider").bullets([f"{e.title} ({e.get_kind_display().lower()})" for e in evidence])
+        doc.heading("Papers and evidence to consider").bullets([f"{isolate(e.title)} ({e.get_kind_display().lower()})" for e in evidence])
     return doc
 
 
@@ -156,18 +157,27 @@ def report_document(review, kind: str, *, include_draft_notes: bool) -> Document
 
     Draft notes stay within the review: for anyone else their appendix says only that they are not agreed."""
     label = REPORT_KINDS[kind]
-    report_date = (review.final_report_on if kind == "final" else review.interim_report_on) or timezone.localdate()
+    # Dated by the committee that receives it; without that date the paper is a draft, never dated "today".
+    report_date = review.final_report_on if kind == "final" else review.interim_report_on
     meetings_qs = Meeting.objects.filter(review=review).order_by("date", "start_time")
     if kind == "interim" and review.interim_report_on:
         meetings_qs = meetings_qs.filter(date__lte=review.interim_report_on)
     meetings = list(meetings_for_papers(meetings_qs))
     memberships = list(review.memberships.select_related("person"))
+    chair = next((m for m in memberships if m.role == ReviewMembership.Role.CHAIR), None)
     recommendations = list(review.recommendations.order_by("kind", "number"))
+    answers = list(
+        review.information_requests.exclude(answer="").order_by("raised_on", "pk")
+        .select_related("asked_of_agency", "asked_of_person").prefetch_related("evidence")
+    )
+    letters = AppendixLetters(meetings, has_answers=bool(answers))
     inspection = review.inspection
     doc = Document(
-        title=f"{review.title}: {label.lower()}",
-        subtitle=f"To the {review.reporting_committee}, {_day(report_date)}",
-        filename_stem=f"{kind}-report-{slugify(review.title)}-{report_date:%Y-%m-%d}",
+        title=f"{isolate(review.title)}: {label.lower()}",
+        subtitle=(f"To the {review.reporting_committee}, {_day(report_date)}" if report_date
+                  else f"To the {review.reporting_committee}. Draft: the committee's date is not recorded yet"),
+        filename_stem=f"{kind}-report-{slugify(review.title)}-{f'{report_date:%Y-%m-%d}' if report_date else 'draft'}",
+        draft=report_date is None,
     )
 
     doc.heading("1.0 Introduction")
@@ -182,7 +192,7 @@ def report_document(review, kind: str, *, include_draft_notes: bool) -> Document
 
     doc.heading("1.2 Members and contributors", 2)
     councillors = [m for m in memberships if m.is_councillor]
-    doc.bullets([f"{m.person.name}{' (Chair)' if m.role == ReviewMembership.Role.CHAIR else ''}" for m in councillors])
+    doc.bullets([f"{isolate(m.person.name)}{' (Chair)' if m.role == ReviewMembership.Role.CHAIR else ''}" for m in councillors])
     others = [m for m in memberships if not m.is_councillor]
     witnesses = {row.person for meeting in meetings for row in meeting.attendance.all()
                  if row.capacity == Attendance.Capacity.WITNESS and row.status == Attendance.Status.PRESENT}
@@ -190,10 +200,10 @@ def report_document(review, kind: str, *, include_draft_notes: bool) -> Document
 
     doc.heading("1.3 Evidence used", 2)
     evidence = {e.pk: e for meeting in meetings for e in meeting.evidence_considered.all()}
-    doc.bullets([f"{e.title} ({e.get_kind_display().lower()})" for e in evidence.values()] or ["No evidence recorded yet."])
+    doc.bullets([f"{isolate(e.title)} ({e.get_kind_display().lower()})" for e in evidence.values()] or ["No evidence recorded yet."])
 
     doc.heading("1.4 Dates and timescales", 2)
-    doc.bullets([f"{_day(m.date)}: {m.title}. {m.purpose}" for m in meetings] or ["No meetings yet."])
+    doc.bullets([f"{_day(m.date)}: {isolate(m.title)}. {m.purpose}" for m in meetings] or ["No meetings yet."])
 
     formal = [r for r in recommendations if r.kind == Recommendation.Kind.RECOMMENDATION]
     observations = [r for r in recommendations if r.kind == Recommendation.Kind.OBSERVATION]
@@ -201,17 +211,14 @@ def report_document(review, kind: str, *, include_draft_notes: bool) -> Document
     doc.bullets([f"{r.number}. {r.text}" for r in formal] or ["None yet."])
 
     doc.heading("2.0 History of the review")
-    appendices = []
     for index, meeting in enumerate(meetings, start=1):
         number = f" (meeting {meeting.number})" if meeting.number else ""
-        doc.heading(f"2.{index} {meeting.title}{number}, {_day(meeting.date)}", 2)
+        doc.heading(f"2.{index} {isolate(meeting.title)}{number}, {_day(meeting.date)}", 2)
         areas = sorted(meeting.areas.all(), key=lambda a: a.number)
         if areas:
             doc.paragraph("This meeting considered areas for improvement " + ", ".join(str(a.number) for a in areas) + ".")
         doc.paragraph(meeting.summary or meeting.purpose)
-        reference = meeting.notes_reference or f"Appendix {index}"
-        appendices.append((reference, meeting))
-        doc.paragraph(f"Detailed notes of this meeting are at {reference[:1].lower()}{reference[1:]}.")
+        doc.paragraph(f"Detailed notes of this meeting are at {letters.notes(meeting).lower()}.")
 
     doc.heading("3.0 Recommendations and observations")
     if formal:
@@ -222,13 +229,21 @@ def report_document(review, kind: str, *, include_draft_notes: bool) -> Document
     if observations:
         doc.heading("Observations", 2).bullets([r.text for r in observations])
 
-    doc.page_break().heading("Appendix: conclusions against each action")
-    doc.table_from_export(ConclusionsTableExport(review))
-    for reference, meeting in appendices:
-        doc.page_break().heading(f"{reference}: notes of {meeting_label(meeting)}, {meeting.title}, {_day(meeting.date)}")
-        if not meeting.notes_locked:
+    doc.page_break().heading(f"{letters.scoping()}: the scoping document").paragraph(review.remit)
+    for meeting in meetings:
+        doc.page_break().heading(
+            f"{letters.notes(meeting)}: notes of {meeting_label(meeting)}, {isolate(meeting.title)}, {_day(meeting.date)}"
+        )
+        if meeting.notes_locked:
+            doc.paragraph(agreement_statement(meeting, meetings=meetings, chair=chair, chair_known=True))
+        else:
             doc.paragraph("Draft: these notes have not been agreed yet.")
             if not include_draft_notes:
                 continue
         add_notes_body(doc, meeting, level=2)
+    # The conclusions table is wide: it sits on landscape pages, and the appendix after it does not.
+    doc.section("landscape").heading(f"{letters.conclusions()}: conclusions against each action")
+    doc.table_from_export(ConclusionsTableExport(review))
+    if answers:
+        add_answers(doc.section("portrait"), answers, letters.answers())
     return doc

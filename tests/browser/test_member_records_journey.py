@@ -24,9 +24,15 @@ EMAIL = (
 @pytest.fixture
 def demo(db):
     from scrutiny.review.demo import load_demo
+    from scrutiny.review.models import Meeting
+    from scrutiny.review.services.meetings import reopen_notes
 
     load_demo()
-    return {u.username: u for u in User.objects.filter(username__in=["member", "arden.officer", "clerk"])}
+    users = {u.username: u for u in User.objects.filter(username__in=["member", "arden.officer", "clerk"])}
+    # The demo's notes are agreed, which locks their meetings: the clerk reopens the two this journey adds to.
+    for date in (datetime.date(2012, 5, 14), datetime.date(2012, 12, 6)):
+        reopen_notes(actor=users["clerk"], meeting=Meeting.objects.get(date=date), reason="The chair asked for a late addition")
+    return users
 
 
 def sign_out(page):

@@ -1,6 +1,10 @@
 """The structure of a paper, independent of the format it is rendered to."""
 
+import datetime
+import unicodedata
 from dataclasses import dataclass, field
+
+from .columns import column_percentages
 
 
 @dataclass
@@ -35,9 +39,47 @@ class PageBreak:
     kind: str = "page_break"
 
 
+@dataclass
+class Section:
+    """A new page in the given orientation: wide tables (the conclusions) sit on landscape pages."""
+
+    orientation: str = "portrait"
+    kind: str = "section"
+
+
+@dataclass
+class PaperSection:
+    """The blocks between two section breaks, for renderers that group pages (the PDF)."""
+
+    orientation: str
+    blocks: list
+
+    @property
+    def laid_out(self):
+        """Each block with its tables' column widths (percentages) fitted to this orientation."""
+        for block in self.blocks:
+            widths = column_percentages(block.headers, block.rows, self.orientation) if block.kind == "table" else []
+            yield block, widths
+
+
+FIRST_STRONG_ISOLATE, POP_DIRECTIONAL_ISOLATE = "\u2068", "\u2069"
+
+
+def isolate(text) -> str:
+    """People's own text, isolated when it holds right-to-left letters, so that a title in Arabic or Hebrew
+    does not pull the date or number beside it into its own direction. Unicode isolates work the same in
+    Word, the PDF and the browser (as <bdi> would), and plain left-to-right text is left exactly as typed."""
+    text = "" if text is None else str(text)
+    if any(unicodedata.bidirectional(char) in ("R", "AL") for char in text):
+        return f"{FIRST_STRONG_ISOLATE}{text}{POP_DIRECTIONAL_ISOLATE}"
+    return text
+
+
 def _text(value) -> str:
     if value is None:
         return ""
+    if isinstance(value, datetime.time):
+        return f"{value:%H:%M}"
     if hasattr(value, "strftime"):
         return f"{value:%-d %B %Y}"
     return str(value)
@@ -53,6 +95,7 @@ class Document:
     filename_stem: str
     subtitle: str = ""
     draft: bool = False
+    orientation: str = "portrait"  # of the first pages; later ones follow each Section block
     blocks: list = field(default_factory=list)
 
     def heading(self, text, level: int = 1) -> "Document":
@@ -84,6 +127,20 @@ class Document:
     def page_break(self) -> "Document":
         self.blocks.append(PageBreak())
         return self
+
+    def section(self, orientation: str = "portrait") -> "Document":
+        self.blocks.append(Section(orientation))
+        return self
+
+    @property
+    def sections(self) -> list[PaperSection]:
+        sections = [PaperSection(self.orientation, [])]
+        for block in self.blocks:
+            if block.kind == "section":
+                sections.append(PaperSection(block.orientation, []))
+            else:
+                sections[-1].blocks.append(block)
+        return sections
 
     @property
     def full_title(self) -> str:

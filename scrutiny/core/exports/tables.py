@@ -1,7 +1,8 @@
 """Tabular exports (CSV and Excel) from one description of columns and rows.
 
-Every cell goes through `safe_cell`, so text that a spreadsheet would run as a formula
-(starting with = + - @, a tab or a carriage return) arrives as inert text.
+Text that a spreadsheet would run as a formula (starting with = + - @, a tab or a carriage return)
+arrives inert: in Excel as a cell typed as text with Excel's own "quote prefix" (no apostrophe shows),
+in CSV, which has no types, behind an apostrophe (`safe_cell`).
 """
 
 import csv
@@ -22,20 +23,27 @@ CONTENT_TYPES = {
 }
 
 
-def safe_cell(value: Any) -> Any:
-    """Neutralise spreadsheet formulas in text; numbers and dates pass through as themselves."""
+def plain_cell(value: Any) -> Any:
+    """The value a spreadsheet cell holds: numbers, dates and times as themselves, everything else as text."""
     if value is None:
         return ""
     if isinstance(value, bool):
         return "Yes" if value else "No"
-    if isinstance(value, (int, float, datetime.date, datetime.datetime)):
+    if isinstance(value, (int, float, datetime.date, datetime.datetime, datetime.time)):
         if isinstance(value, datetime.datetime) and timezone.is_aware(value):
             return timezone.localtime(value).replace(tzinfo=None)
         return value
-    text = str(value)
-    if text.startswith(FORMULA_TRIGGERS):
-        return "'" + text
-    return text
+    return str(value)
+
+
+def looks_like_formula(value: Any) -> bool:
+    return isinstance(value, str) and value.startswith(FORMULA_TRIGGERS)
+
+
+def safe_cell(value: Any) -> Any:
+    """Neutralise spreadsheet formulas in text for CSV, which has no other way to say "this is text"."""
+    value = plain_cell(value)
+    return "'" + value if looks_like_formula(value) else value
 
 
 @dataclass(frozen=True)
@@ -65,8 +73,15 @@ class TableExport:
         for row in self.rows():
             yield [safe_cell(column.value(row)) for column in self.columns]
 
+    def plain_values(self) -> Iterable[list[Any]]:
+        """For Excel, where a cell typed as text and marked "quote prefix" is inert without showing a quote."""
+        for row in self.rows():
+            yield [plain_cell(column.value(row)) for column in self.columns]
+
 
 def _csv_value(value: Any) -> str:
+    if isinstance(value, datetime.time):
+        return value.strftime("%H:%M")
     if isinstance(value, datetime.datetime):
         return value.strftime("%d/%m/%Y %H:%M")
     if isinstance(value, datetime.date):
@@ -85,18 +100,32 @@ def render_csv(export: TableExport) -> bytes:
 
 
 def render_xlsx(export: TableExport) -> bytes:
+    """A sheet a reader can filter and print: an autofilter on the headers, the header row printed on
+    every page, a print area, A4 landscape one page wide; dates and times as real dates and times."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font
+    from openpyxl.worksheet.properties import PageSetupProperties
 
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet(title=export.sheet_name[:31])
     for index, column in enumerate(export.columns, start=1):
         sheet.column_dimensions[_column_letter(index)].width = column.width
     sheet.freeze_panes = "A2"
+    # A streamed sheet writes its properties before the first row, so the page set-up comes first.
+    sheet.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.paperSize = "9"  # A4
+    sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
     sheet.append([_bold(sheet, h, Font) for h in export.headers()])
     wrap = Alignment(wrap_text=True, vertical="top")
-    for row in export.values():
+    last_row = 1
+    for row in export.plain_values():
         sheet.append([_styled(sheet, value, wrap) for value in row])
+        last_row += 1
+    last_column = _column_letter(max(1, len(export.columns)))
+    sheet.auto_filter.ref = f"A1:{last_column}{last_row}"
+    sheet.print_title_rows = "1:1"
+    sheet.print_area = f"A1:{last_column}{last_row}"
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
@@ -111,7 +140,8 @@ def _column_letter(index: int) -> str:
 def _bold(sheet, value, font_class):
     from openpyxl.cell import WriteOnlyCell
 
-    cell = WriteOnlyCell(sheet, value=safe_cell(value))
+    cell = WriteOnlyCell(sheet, value=plain_cell(value))
+    cell.data_type = "s"
     cell.font = font_class(bold=True)
     return cell
 
@@ -120,13 +150,17 @@ def _styled(sheet, value, alignment):
     from openpyxl.cell import WriteOnlyCell
 
     cell = WriteOnlyCell(sheet, value=value)
-    # Explicitly text, so that openpyxl never reads a leading "=" as a formula.
     if isinstance(value, str):
+        # Typed as text, so neither openpyxl nor Excel ever reads a leading "=" as a formula; the quote
+        # prefix keeps it text even when someone edits the cell, and shows no apostrophe to readers.
         cell.data_type = "s"
+        cell.quotePrefix = looks_like_formula(value)
     elif isinstance(value, datetime.datetime):
         cell.number_format = "DD/MM/YYYY HH:MM"
     elif isinstance(value, datetime.date):
         cell.number_format = "DD/MM/YYYY"
+    elif isinstance(value, datetime.time):
+        cell.number_format = "HH:MM"
     cell.alignment = alignment
     return cell
 

@@ -7,13 +7,14 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from ..conclusions_table import build_conclusions_table
+from scrutiny.core.documents.builder import isolate
 from scrutiny.core.exports.tables import Column, TableExport
 
 
 def _subject(row) -> str:
     if row.is_area:
         return "Whole area"
-    return f"{row.action.reference or row.action.pk}: {row.action.description}"
+    return f"{row.action.reference or row.action.pk}: {isolate(row.action.description)}"
 
 
 def _judgement(row) -> str:
@@ -28,12 +29,16 @@ def _reasoning(row) -> str:
     return row.not_pursued_reason
 
 
-def _reached(row) -> str:
+def _reached_at(row) -> str:
     conclusion = row.current
     if not conclusion:
         return ""
-    where = conclusion.meeting.title if conclusion.meeting else "outside a meeting"
-    return f"{where}, {conclusion.reached_on:%-d %B %Y}"
+    return conclusion.meeting.title if conclusion.meeting else "Outside a meeting"
+
+
+def _reached_on(row):
+    """A real date, so a spreadsheet sorts and filters by it."""
+    return row.current.reached_on if row.current else None
 
 
 class ConclusionsTableExport(TableExport):
@@ -46,7 +51,8 @@ class ConclusionsTableExport(TableExport):
         Column("Officers' status", lambda row: row.action.get_status_display() if row.action else "", 18),
         Column("Group's conclusion", _judgement, 22),
         Column("Reasoning", _reasoning, 60),
-        Column("Reached at", _reached, 26),
+        Column("Reached at", _reached_at, 22),
+        Column("Reached on", _reached_on, 12),
     ]
 
     def __init__(self, review):

@@ -7,10 +7,6 @@ from ..models import Meeting
 from scrutiny.core.exports.tables import Column, TableExport
 
 
-def _time(value) -> str:
-    return f"{value:%H:%M}" if value else ""
-
-
 class MeetingsExport(TableExport):
     title = "Meetings"
     sheet_name = "Meetings"
@@ -18,8 +14,8 @@ class MeetingsExport(TableExport):
         Column("Number", lambda m: m.number, 8),
         Column("Title", lambda m: m.title, 30),
         Column("Date", lambda m: m.date, 12),
-        Column("Starts", lambda m: _time(m.start_time), 8),
-        Column("Ends", lambda m: _time(m.end_time), 8),
+        Column("Starts", lambda m: m.start_time, 8),
+        Column("Ends", lambda m: m.end_time, 8),
         Column("Place", lambda m: m.place, 24),
         Column("Purpose", lambda m: m.purpose, 50),
         Column("Theme", lambda m: m.theme.name if m.theme else "", 20),

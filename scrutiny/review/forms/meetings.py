@@ -7,11 +7,14 @@ from scrutiny.people.models import Agency
 from actionplan.models import Action, Area, Evidence, Theme
 
 from scrutiny.core.formtools import PlausibleDateField, gds_helper
+from scrutiny.core.times import TypedTimeField
 from scrutiny.people.models import Person
-from ..models import Attendance, Conclusion, Meeting, NoteItem
+
+from ..models import Attendance, Conclusion, Meeting, NoteItem, ReviewMembership
+from ..services.meetings import REMOVE
 
 DATE_HINT = "For example, 14/5/2012"
-TIME_HINT = "Use the 24-hour clock, for example 18:30"
+TIME_HINT = "For example 18:30, 18.30 or 6.30pm"
 
 
 def _date_field(label, *, required=True, hint=DATE_HINT):
@@ -23,18 +26,21 @@ def _date_field(label, *, required=True, hint=DATE_HINT):
 
 class MeetingForm(forms.ModelForm):
     date = _date_field("Date")
-    start_time = forms.TimeField(
+    start_time = TypedTimeField(
         label="Start time (optional)", required=False, help_text=TIME_HINT,
-        error_messages={"invalid": "Enter the start time as hours and minutes, for example 18:30"},
+        error_messages={"invalid": "Enter the start time as a real time, for example 18:30 or 6.30pm"},
     )
-    end_time = forms.TimeField(
+    end_time = TypedTimeField(
         label="End time (optional)", required=False, help_text=TIME_HINT,
-        error_messages={"invalid": "Enter the end time as hours and minutes, for example 20:00"},
+        error_messages={"invalid": "Enter the end time as a real time, for example 20:00 or 8pm"},
     )
     witnesses = forms.ModelMultipleChoiceField(
-        label="Invite witnesses (optional)", queryset=Person.objects.none(), required=False,
+        label="Also invite (optional)", queryset=Person.objects.none(), required=False,
         widget=forms.CheckboxSelectMultiple,
-        help_text="The review's members, contributors and clerk are invited already. Add others later on the attendance page.",
+        help_text=(
+            "The councillors, the clerk and the contributors for the meeting’s theme are invited already. "
+            "Tick others to invite them too; take anyone off, or add someone, on the attendance page."
+        ),
     )
 
     class Meta:
@@ -77,7 +83,10 @@ class MeetingForm(forms.ModelForm):
             Field.checkboxes("evidence_considered", small=True),
         ]
         if scheduling:
-            known = Person.objects.exclude(memberships__review=review).order_by("name")
+            # Anyone but the councillors and the clerk, who are always invited: contributors beyond their themes, witnesses.
+            always = [ReviewMembership.Role.CHAIR, ReviewMembership.Role.MEMBER, ReviewMembership.Role.CLERK]
+            always_invited = ReviewMembership.objects.filter(review=review, role__in=always).values("person")
+            known = Person.objects.exclude(pk__in=always_invited).order_by("name")
             self.fields["witnesses"].queryset = known
             self.fields["witnesses"].label_from_instance = lambda person: person.described
             if known.exists():
@@ -117,7 +126,8 @@ class AttendanceForm(forms.Form):
             name = f"status_{row.pk}"
             self.fields[name] = forms.ChoiceField(
                 label=f"{row.person.described} ({row.get_capacity_display().lower()})",
-                choices=Attendance.Status.choices, initial=row.status, widget=forms.RadioSelect,
+                choices=[*Attendance.Status.choices, (REMOVE, "Take off the list")], initial=row.status,
+                widget=forms.RadioSelect,
                 error_messages={"required": f"Choose whether {row.person.name} attended"},
             )
             layout.append(Field.radios(name, inline=True, small=True))

@@ -46,11 +46,14 @@ def subject_initial(request, review) -> dict:
 
 
 def meeting_field(review, *, required=True, label="Meeting") -> forms.ModelChoiceField:
-    return forms.ModelChoiceField(
+    field = forms.ModelChoiceField(
         label=label, queryset=review.meetings.order_by("date", "id"), required=required,
         empty_label="Choose a meeting" if required else "Not raised at a meeting",
         error_messages={"required": "Choose the meeting", "invalid_choice": "Choose a meeting of this review"},
     )
+    # Agreed notes take nothing more: say so before the member chooses.
+    field.label_from_instance = lambda meeting: f"{meeting}{' (notes agreed and locked)' if meeting.notes_locked else ''}"
+    return field
 
 
 def subject_choices(review) -> list:

@@ -97,7 +97,11 @@ class ReviewMembership(models.Model):
     )
     role = models.CharField("role in the review", max_length=20, choices=Role.choices)
     position = models.PositiveSmallIntegerField("order", default=0)
-    history = HistoricalRecords()
+    themes = models.ManyToManyField(
+        "actionplan.Theme", blank=True, related_name="contributors", verbose_name="themes they contribute to",
+        help_text="For contributors: they are invited to the meetings on these themes. None: every meeting.",
+    )
+    history = HistoricalRecords(m2m_fields=[themes])
 
     class Meta:
         ordering = ["review", "position", "id"]
@@ -123,6 +127,14 @@ class ReviewMembership(models.Model):
     @property
     def is_councillor(self) -> bool:
         return self.role in (self.Role.CHAIR, self.Role.MEMBER)
+
+    def invited_by_default_to(self, meeting) -> bool:
+        """Councillors and the clerk go to every meeting; a contributor to the meetings on their themes
+        (or to all, if they have none), and to meetings with no theme, such as the scoping meeting."""
+        if self.role != self.Role.CONTRIBUTOR or meeting.theme_id is None:
+            return True
+        themes = [theme.pk for theme in self.themes.all()]
+        return not themes or meeting.theme_id in themes
 
 
 class ReviewArea(models.Model):

@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from .review import ensure_open
 from ..models import Conclusion
+from .locks import refuse_if_notes_agreed
 
 
 @transaction.atomic
@@ -19,6 +20,7 @@ def record_conclusion(*, actor, review, judgement, reasoning, meeting=None, acti
         raise ValidationError("This action or area belongs to another inspection.")
     if meeting is not None and meeting.review_id != review.pk:
         raise ValidationError({"meeting": "Choose a meeting of this review."})
+    refuse_if_notes_agreed(meeting)
     conclusion = Conclusion(
         review=review,
         meeting=meeting,

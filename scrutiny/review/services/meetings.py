@@ -65,12 +65,17 @@ def schedule_meeting(*, actor, review, data: dict, areas=(), evidence=(), witnes
     _save(meeting, actor)
     _set_many(meeting, actor, areas, evidence)
     invited = set()
-    for membership in review.memberships.select_related("person"):
-        _save(Attendance(meeting=meeting, person=membership.person, capacity=CAPACITY_FOR_ROLE[membership.role]), actor)
-        invited.add(membership.person_id)
+    memberships = review.memberships.select_related("person").prefetch_related("themes")
+    for membership in memberships:
+        if membership.invited_by_default_to(meeting):
+            _save(Attendance(meeting=meeting, person=membership.person, capacity=CAPACITY_FOR_ROLE[membership.role]), actor)
+            invited.add(membership.person_id)
+    roles = {membership.person_id: membership.role for membership in memberships}
     for person in witnesses:
         if person.pk not in invited:
-            _save(Attendance(meeting=meeting, person=person, capacity=Attendance.Capacity.WITNESS), actor)
+            # A contributor of the review invited beyond their themes comes as a contributor.
+            capacity = CAPACITY_FOR_ROLE.get(roles.get(person.pk), Attendance.Capacity.WITNESS)
+            _save(Attendance(meeting=meeting, person=person, capacity=capacity), actor)
     return meeting
 
 
@@ -97,16 +102,25 @@ def _check_taken_place(meeting, statuses) -> None:
         )
 
 
+REMOVE = "remove"  # not a status: the person comes off the meeting's list
+
+
 @transaction.atomic
 def record_attendance(*, actor, meeting, statuses: dict) -> int:
-    """statuses maps attendance id to status; only rows that changed are saved. Returns how many."""
+    """statuses maps attendance id to status, or to REMOVE to take the person off the list (their
+    history keeps that they were invited); only rows that changed are saved. Returns how many."""
     ensure_draft(meeting)
     rows = list(meeting.attendance.all())
     _check_taken_place(meeting, [statuses[row.pk] for row in rows if statuses.get(row.pk) and statuses[row.pk] != row.status])
     changed = 0
     for row in rows:
         status = statuses.get(row.pk)
-        if status and status != row.status:
+        if status == REMOVE:
+            row._history_user = actor
+            row._change_reason = "Taken off the meeting's list"
+            row.delete()
+            changed += 1
+        elif status and status != row.status:
             row.status = status
             _save(row, actor)
             changed += 1

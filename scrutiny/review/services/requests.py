@@ -9,6 +9,7 @@ from actionplan.uploads import files_discarded_on_error, safe_original_name, sto
 
 from .review import ensure_open
 from ..models import InformationRequest
+from .locks import refuse_if_notes_agreed
 
 
 @transaction.atomic
@@ -19,6 +20,7 @@ def raise_request(
     ensure_open(review)
     if meeting is not None and meeting.review_id != review.pk:
         raise ValidationError({"meeting": "Choose a meeting of this review."})
+    refuse_if_notes_agreed(meeting)
     if action is not None and area is None:
         area = action.area
     info_request = InformationRequest(

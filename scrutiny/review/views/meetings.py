@@ -7,6 +7,7 @@ review's clerk and administrators run meetings. Once the notes are agreed the re
 from django.shortcuts import render
 from django.urls import reverse
 
+from ..agreement import agreement_statement
 from ..forms.meetings import AddAttendeeForm, AttendanceForm, MeetingForm
 from ..models import Attendance, Meeting
 from ..permissions import (
@@ -61,6 +62,7 @@ def meeting_detail(request, review, pk):
         "evidence": list(meeting.evidence_considered.select_related("provided_by", "provided_by_agency")),
         "attendance_groups": attendance_groups(attendance),
         "shows_notes": shows_notes,
+        "agreement": agreement_statement(meeting),
         "can_run": user.can_run_meetings_of(review),
         "can_export": has_capability(user, "can_export"),
     }

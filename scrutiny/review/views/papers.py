@@ -7,6 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
 from django.utils.text import slugify
 from django.views.decorators.http import require_GET
 
@@ -15,6 +16,7 @@ from scrutiny.core.documents import Document, document_response
 from ..papers import REPORT_KINDS, agenda_document, meetings_for_papers, notes_document, report_document
 from scrutiny.core.exports import export_response
 from scrutiny.people.permissions import require_capability
+from scrutiny.core.documents.builder import isolate
 from ..exports.conclusions import ConclusionsTableExport
 from ..exports.meetings import MeetingsExport
 from ..models import Meeting, Review
@@ -60,12 +62,14 @@ def meeting_notes_export(request, review_pk, pk, fmt):
 @login_required
 @require_GET
 def conclusions_export(request, review_pk, fmt):
-    _check_format(fmt, ("xlsx", "csv", "docx"))
+    _check_format(fmt, ("xlsx", "csv", *DOCUMENT_FORMATS))
     review = _review(request, review_pk)
     export = ConclusionsTableExport(review)
-    if fmt == "docx":
-        document = Document(title=f"{review.title}: conclusions against each action", filename_stem=export.filename_stem())
-        return document_response(request, document.table_from_export(export), fmt)
+    if fmt in DOCUMENT_FORMATS:
+        document = Document(title=f"{isolate(review.title)}: conclusions against each action", filename_stem=export.filename_stem(),
+                            orientation="landscape")
+        back_url = reverse("meeting_list", args=[review.pk])
+        return document_response(request, document.table_from_export(export), fmt, back_url=back_url)
     return export_response(export, fmt)
 
 
