@@ -1,5 +1,6 @@
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin
+from django.core.exceptions import ValidationError
 from simple_history.admin import SimpleHistoryAdmin
 
 from .models import (
@@ -16,6 +17,7 @@ from .models import (
     ReviewMembership,
     User,
 )
+from .services.accounts import require_password_reset
 
 admin.site.site_header = "Scrutiny administration"
 admin.site.site_title = "Scrutiny administration"
@@ -28,10 +30,22 @@ class ScrutinyUserAdmin(UserAdmin, SimpleHistoryAdmin):
     fieldsets = UserAdmin.fieldsets + (("Role", {"fields": ["role", "agency", "person"]}),)
     add_fieldsets = UserAdmin.add_fieldsets + (("Role", {"fields": ["role", "agency", "person"]}),)
     list_select_related = ["agency", "person"]
+    actions = ["require_new_password"]
 
     def has_delete_permission(self, request, obj=None):
         # Deactivate instead: history must keep the people who wrote it.
         return False
+
+    @admin.action(description="Require a new password (the old one stops working; a reset link is e-mailed)")
+    def require_new_password(self, request, queryset):
+        for user in queryset:
+            try:
+                require_password_reset(actor=request.user, user=user)
+            except ValidationError as error:
+                self.message_user(request, " ".join(error.messages), messages.ERROR)
+            else:
+                self.message_user(request, f"{user.username} must now choose a new password: "
+                                  f"a link has been sent to {user.email}.", messages.SUCCESS)
 
 
 @admin.register(Person)

@@ -8,6 +8,7 @@ urlpatterns = [
     path("", home, name="home"),
     path("sign-in/", SignInView.as_view(), name="login"),
     path("sign-out/", SignOutView.as_view(), name="logout"),
+    path("", include("scrutiny.urls_accounts")),
     path("admin/", admin.site.urls),
     # One module per resource, so that each journey's routes live beside its views.
     path("", include("actionplan.urls_actions")),

@@ -25,6 +25,7 @@ NOT_ARDEN = EVERYONE - {"arjun"}  # a WCC record: the other agency's officer get
 # URL name -> who may GET it (filled with the world's records; see tests/security_urls.py).
 EXPECTATIONS: dict[str, frozenset] = {
     "home": EVERYONE,
+    "password_change": EVERYONE,
     # Officers' actions and evidence (issue 3)
     "my_actions": EVERYONE,
     "action_detail": EVERYONE,

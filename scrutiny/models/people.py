@@ -99,7 +99,8 @@ class User(AbstractUser):
         Person, on_delete=models.SET_NULL, null=True, blank=True, related_name="user", verbose_name="person",
         help_text="The person in the review this sign-in stands for, if any.",
     )
-    history = HistoricalRecords()
+    # History holds no secrets: a password change is recorded (who, when, a reason), its hash is not.
+    history = HistoricalRecords(excluded_fields=["password"])
 
     objects = ScrutinyUserManager()
 

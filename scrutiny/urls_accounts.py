@@ -1,0 +1,11 @@
+from django.urls import path
+
+from .views import passwords
+
+urlpatterns = [
+    path("account/password/", passwords.ChangePasswordView.as_view(), name="password_change"),
+    path("password-reset/", passwords.ResetRequestView.as_view(), name="password_reset"),
+    path("password-reset/sent/", passwords.ResetSentView.as_view(), name="password_reset_done"),
+    path("password-reset/<uidb64>/<token>/", passwords.ChooseNewPasswordView.as_view(), name="password_reset_confirm"),
+    path("password-reset/done/", passwords.ResetCompleteView.as_view(), name="password_reset_complete"),
+]
