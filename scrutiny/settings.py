@@ -4,6 +4,7 @@ Development needs nothing set: DEBUG is on and the database is a SQLite file und
 Production (DEBUG=0) refuses to start without SECRET_KEY and ALLOWED_HOSTS.
 """
 
+import datetime
 import os
 from pathlib import Path
 
@@ -213,14 +214,23 @@ SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 CSRF_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 
-# Throttled sign-in (scrutiny.throttle), for the sign-in page and the admin's alike.
-AUTHENTICATION_BACKENDS = ["scrutiny.throttle.ThrottledModelBackend"]
-SIGN_IN_MAX_FAILURES_PER_USERNAME = env_int("SIGN_IN_MAX_FAILURES_PER_USERNAME", 5)
-SIGN_IN_MAX_FAILURES_PER_ADDRESS = env_int("SIGN_IN_MAX_FAILURES_PER_ADDRESS", 20)
-SIGN_IN_LOCKOUT_SECONDS = env_int("SIGN_IN_LOCKOUT_MINUTES", 15) * 60
+# Throttled sign-in (scrutiny.signin, django-axes), for the sign-in page and the admin's alike: after
+# SIGN_IN_MAX_FAILURES_PER_USERNAME failures for one username from one address, that pair is refused for
+# SIGN_IN_LOCKOUT_MINUTES after the last counted failure (attempts while locked do not extend it).
+INSTALLED_APPS.append("axes")
+MIDDLEWARE.append("axes.middleware.AxesMiddleware")
+AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
+AXES_FAILURE_LIMIT = env_int("SIGN_IN_MAX_FAILURES_PER_USERNAME", 5)
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=env_int("SIGN_IN_LOCKOUT_MINUTES", 15))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "scrutiny.signin.lockout_response"
+AXES_CLIENT_IP_CALLABLE = "scrutiny.signin.client_address"
+AXES_VERBOSE = False
 # Behind a load balancer, the client's address is the last one the balancer appends.
 SIGN_IN_TRUST_X_FORWARDED_FOR = env_bool("SIGN_IN_TRUST_X_FORWARDED_FOR", False)
-# The throttle's counters must be shared by every app server: the database cache does that with no
+# The kept report pages must be shared by every app server: the database cache does that with no
 # extra service (`manage.py createcachetable`, run by `make serve`); a local-memory cache in development.
 CACHES = {
     "default": (

@@ -3,6 +3,7 @@
 Each change is saved with its author, like every other change; history pages show that the
 password changed, never its hash (scrutiny.history hides the field)."""
 
+from axes.utils import reset as clear_sign_in_failures
 from django.conf import settings
 from django.contrib.auth.tokens import default_token_generator
 from django.core.exceptions import ValidationError
@@ -23,6 +24,8 @@ def set_new_password(*, actor, user, new_password: str, reason: str = "Password 
     user._history_user = actor
     user._change_reason = reason
     user.save()
+    # A new password, chosen by someone who knew the old one or holds the e-mailed link, lifts any lock.
+    clear_sign_in_failures(username=user.username)
 
 
 def reset_link(user) -> str:
