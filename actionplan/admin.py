@@ -1,6 +1,8 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
+from scrutiny.admin_widgets import SafeAutocompleteAdminMixin
+
 from .models import (
     Action,
     ActionPlan,
@@ -50,7 +52,7 @@ class ActionPlanAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Action)
-class ActionAdmin(SimpleHistoryAdmin):
+class ActionAdmin(SafeAutocompleteAdminMixin, SimpleHistoryAdmin):
     list_display = ["__str__", "lead_agency", "status", "rag", "target_date"]
     list_filter = ["status", "rag", "lead_agency", "area__theme"]
     search_fields = ["description", "reference"]

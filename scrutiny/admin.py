@@ -17,6 +17,7 @@ from .models import (
     ReviewMembership,
     User,
 )
+from .admin_widgets import SafeAutocompleteAdminMixin
 from .services.accounts import require_password_reset
 
 admin.site.site_header = "Scrutiny administration"
@@ -54,7 +55,7 @@ class PersonAdmin(SimpleHistoryAdmin):
     search_fields = ["name", "job_title", "organisation"]
 
 
-class MembershipInline(admin.TabularInline):
+class MembershipInline(SafeAutocompleteAdminMixin, admin.TabularInline):
     model = ReviewMembership
     extra = 0
     autocomplete_fields = ["person"]
@@ -71,7 +72,7 @@ class ReviewAdmin(SimpleHistoryAdmin):
     inlines = [MembershipInline, ReviewAreaInline]
 
 
-class AttendanceInline(admin.TabularInline):
+class AttendanceInline(SafeAutocompleteAdminMixin, admin.TabularInline):
     model = Attendance
     extra = 0
     autocomplete_fields = ["person"]

@@ -5,7 +5,7 @@ from django import forms
 
 from actionplan.models import Action, Agency, Area, Evidence, Theme
 
-from .formtools import PlausibleDateField, gds_helper
+from .formtools import KeyedModelMultipleChoiceField, PlausibleDateField, gds_helper
 from .models import Attendance, Conclusion, Meeting, NoteItem, Person
 
 DATE_HINT = "For example, 14/5/2012"
@@ -29,7 +29,7 @@ class MeetingForm(forms.ModelForm):
         label="End time (optional)", required=False, help_text=TIME_HINT,
         error_messages={"invalid": "Enter the end time as hours and minutes, for example 20:00"},
     )
-    witnesses = forms.ModelMultipleChoiceField(
+    witnesses = KeyedModelMultipleChoiceField(
         label="Invite witnesses (optional)", queryset=Person.objects.none(), required=False,
         widget=forms.CheckboxSelectMultiple,
         help_text="The review's members, contributors and clerk are invited already. Add others later on the attendance page.",
@@ -41,6 +41,7 @@ class MeetingForm(forms.ModelForm):
             "number", "title", "date", "start_time", "end_time", "place", "purpose", "theme", "areas",
             "evidence_considered", "notes_reference",
         ]
+        field_classes = {"areas": KeyedModelMultipleChoiceField, "evidence_considered": KeyedModelMultipleChoiceField}
         labels = {
             "number": "Meeting number (optional)",
             "place": "Place (optional)",

@@ -15,7 +15,7 @@ from actionplan.uploads import (
     validate_evidence_file,
 )
 
-from .formtools import PlausibleDateField, gds_helper
+from .formtools import KeyedModelMultipleChoiceField, PlausibleDateField, gds_helper
 from .models import Conclusion, Person, Recommendation, Review
 from .querystring import id_or_none, id_param
 from .services.recommendations import response_errors
@@ -180,7 +180,7 @@ class AnswerForm(forms.Form):
     )
     evidence_title = forms.CharField(label="Title of the uploaded evidence", required=False, max_length=300)
     evidence_kind = forms.ChoiceField(label="Kind of evidence uploaded", choices=Evidence.Kind.choices, initial=Evidence.Kind.EMAIL)
-    existing_evidence = forms.ModelMultipleChoiceField(
+    existing_evidence = KeyedModelMultipleChoiceField(
         label="Or link evidence already held", queryset=Evidence.objects.none(), required=False,
         widget=forms.CheckboxSelectMultiple,
     )
