@@ -158,6 +158,9 @@ MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(VAR_DIR / "uploads")))
 MEDIA_URL = "/private-uploads/"
 EVIDENCE_MAX_UPLOAD_BYTES = env_int("EVIDENCE_MAX_UPLOAD_MB", 20) * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+# A whole request may carry one file at the limit plus the form's other fields; larger ones are refused
+# from their Content-Length before the body is read (scrutiny.request_guards). Set the same at the proxy.
+UPLOAD_REQUEST_MAX_BYTES = EVIDENCE_MAX_UPLOAD_BYTES + 2 * 1024 * 1024
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -209,6 +212,11 @@ MIDDLEWARE.insert(MIDDLEWARE.index("django.contrib.messages.middleware.MessageMi
 MIDDLEWARE.insert(MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1,
                   "scrutiny.security.ContentSecurityPolicyMiddleware")
 MIDDLEWARE.append("scrutiny.views.errors.DatabaseUnavailableMiddleware")
+# Oversized uploads are refused before anything reads the body; signed-in pages are never stored.
+MIDDLEWARE.insert(MIDDLEWARE.index("scrutiny.security.ContentSecurityPolicyMiddleware") + 1,
+                  "scrutiny.request_guards.UploadSizeLimitMiddleware")
+MIDDLEWARE.insert(MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware") + 1,
+                  "scrutiny.request_guards.NoStoreForSignedInMiddleware")
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 CSRF_COOKIE_HTTPONLY = True
