@@ -96,6 +96,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "scrutiny.context_processors.site",
+                "scrutiny.typed_work.restored_form_data",
             ],
         },
     },
@@ -220,6 +221,8 @@ MIDDLEWARE.insert(MIDDLEWARE.index("django.contrib.auth.middleware.Authenticatio
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 CSRF_COOKIE_HTTPONLY = True
+# A stale form: a page in plain words that keeps what was typed (scrutiny.typed_work).
+CSRF_FAILURE_VIEW = "scrutiny.views.session.csrf_failure"
 SESSION_COOKIE_SAMESITE = "Lax"
 
 # Throttled sign-in (scrutiny.signin, django-axes), for the sign-in page and the admin's alike: after

@@ -26,6 +26,7 @@ NOT_ARDEN = EVERYONE - {"arjun"}  # a WCC record: the other agency's officer get
 EXPECTATIONS: dict[str, frozenset] = {
     "home": EVERYONE,
     "password_change": EVERYONE,
+    "session_extend": EVERYONE,
     # Officers' actions and evidence (issue 3)
     "my_actions": EVERYONE,
     "action_detail": EVERYONE,
