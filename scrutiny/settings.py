@@ -294,3 +294,24 @@ REMINDER_STALE_WEEKS = env_int("REMINDER_STALE_WEEKS", 6)
 # Where links in e-mails point, for example https://scrutiny.example.org
 SITE_URL = env_str("SITE_URL", "http://localhost:8000").rstrip("/")
 # --- End of production hardening (issue 8) ---
+
+# Single sign-on with OpenID Connect (scrutiny.oidc, mozilla-django-oidc), off unless configured: the
+# provider's endpoints, this service's client id and secret, and the e-mail domains that may use it.
+OIDC_RP_CLIENT_ID = env_str("OIDC_CLIENT_ID", "")
+OIDC_ENABLED = bool(OIDC_RP_CLIENT_ID)
+if OIDC_ENABLED:
+    OIDC_ISSUER = env_required("OIDC_ISSUER").rstrip("/")
+    OIDC_RP_CLIENT_SECRET = env_required("OIDC_CLIENT_SECRET")
+    OIDC_ALLOWED_EMAIL_DOMAINS = env_list("OIDC_ALLOWED_EMAIL_DOMAINS") or env_required("OIDC_ALLOWED_EMAIL_DOMAINS")
+    # Microsoft Entra ID's v2.0 endpoints by default; any provider's can be given one by one.
+    OIDC_OP_AUTHORIZATION_ENDPOINT = env_str("OIDC_AUTHORIZATION_ENDPOINT", OIDC_ISSUER.removesuffix("/v2.0") + "/oauth2/v2.0/authorize")
+    OIDC_OP_TOKEN_ENDPOINT = env_str("OIDC_TOKEN_ENDPOINT", OIDC_ISSUER.removesuffix("/v2.0") + "/oauth2/v2.0/token")
+    OIDC_OP_USER_ENDPOINT = env_str("OIDC_USERINFO_ENDPOINT", "https://graph.microsoft.com/oidc/userinfo")
+    OIDC_OP_JWKS_ENDPOINT = env_str("OIDC_JWKS_ENDPOINT", OIDC_ISSUER.removesuffix("/v2.0") + "/discovery/v2.0/keys")
+    OIDC_RP_SIGN_ALGO = "RS256"
+    OIDC_RP_SCOPES = "openid email profile"
+    OIDC_CREATE_USER = False
+    OIDC_USE_NONCE = True
+    LOGIN_REDIRECT_URL_FAILURE = "/sign-in/"
+    INSTALLED_APPS.append("mozilla_django_oidc")
+    AUTHENTICATION_BACKENDS.append("scrutiny.oidc.EmailMatchingOIDCBackend")

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
@@ -17,6 +18,9 @@ urlpatterns = [
     path("", include("scrutiny.urls_review")),
     path("", include("scrutiny.urls_meetings")),
 ]
+
+if settings.OIDC_ENABLED:
+    urlpatterns.insert(0, path("oidc/", include("mozilla_django_oidc.urls")))
 
 handler400 = "scrutiny.views.errors.bad_request"
 handler403 = "scrutiny.views.errors.permission_denied"

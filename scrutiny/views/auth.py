@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib.auth import views as auth_views
 from django.urls import NoReverseMatch, reverse
 
@@ -8,6 +9,9 @@ class SignInView(auth_views.LoginView):
     form_class = SignInForm
     template_name = "registration/login.html"
     redirect_authenticated_user = True
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(oidc_enabled=settings.OIDC_ENABLED, **kwargs)
 
     def get_default_redirect_url(self):
         # An officer's job starts from the actions their agency leads.
