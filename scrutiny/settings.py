@@ -230,7 +230,7 @@ SESSION_COOKIE_SAMESITE = "Lax"
 # SIGN_IN_LOCKOUT_MINUTES after the last counted failure (attempts while locked do not extend it).
 INSTALLED_APPS.append("axes")
 MIDDLEWARE.append("axes.middleware.AxesMiddleware")
-AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
+AUTHENTICATION_BACKENDS = ["scrutiny.signin.ThrottlingBackend", "django.contrib.auth.backends.ModelBackend"]
 AXES_FAILURE_LIMIT = env_int("SIGN_IN_MAX_FAILURES_PER_USERNAME", 5)
 AXES_COOLOFF_TIME = datetime.timedelta(minutes=env_int("SIGN_IN_LOCKOUT_MINUTES", 15))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]

@@ -6,6 +6,7 @@ named person locked out, and one office's typos behind a shared address lock out
 Axes keeps its counts in its own tables (AccessAttempt...), which are bookkeeping, not the
 service's audited records: they have no history and may be updated and purged in bulk."""
 
+from axes.backends import AxesStandaloneBackend
 from django.conf import settings
 from django.forms.utils import ErrorDict
 from django.shortcuts import render
@@ -47,3 +48,13 @@ def lockout_response(request, original_response=None, credentials=None):
     next_url = request.POST.get("next") or request.GET.get("next") or ""
     return render(request, "registration/login.html", {"form": form, "next": next_url, "locked_out": True},
                   status=429)
+
+
+class ThrottlingBackend(AxesStandaloneBackend):
+    """Axes' check, first in AUTHENTICATION_BACKENDS. A check made without a request (a script or
+    a management command calling authenticate()) comes from no address and is not throttled."""
+
+    def authenticate(self, request, username=None, password=None, **kwargs):
+        if request is None:
+            return None
+        return super().authenticate(request, username=username, password=password, **kwargs)
