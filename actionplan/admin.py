@@ -3,6 +3,8 @@ from django.template.loader import render_to_string
 
 from scrutiny.core.audited_admin import AuditedAdmin, ChangedOnItsPage, ViewOnly
 
+from scrutiny.core.admin_widgets import SafeAutocompleteAdminMixin
+
 from .models import (
     Action,
     ActionPlan,
@@ -65,7 +67,7 @@ class ActionPlanAdmin(AuditedAdmin):
 
 
 @admin.register(Action)
-class ActionAdmin(ChangedOnItsPage, AuditedAdmin):
+class ActionAdmin(SafeAutocompleteAdminMixin, ChangedOnItsPage, AuditedAdmin):
     list_display = ["__str__", "lead_agency", "status", "rag", "target_date"]
     list_filter = ["status", "rag", "lead_agency", "area__theme"]
     search_fields = ["description", "reference"]

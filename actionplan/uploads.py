@@ -91,6 +91,47 @@ def _looks_like_email(data: bytes) -> bool:
     return bool(message["From"]) and bool(message["Date"] or message["Subject"]) and not header_defects
 
 
+# Office formats that carry macros (code that runs when the file is opened) by design.
+MACRO_EXTENSIONS = {"docm", "dotm", "xlsm", "xltm", "xlsb", "xlam", "pptm", "potm", "ppsm", "ppam", "sldm"}
+MACRO_MESSAGE = (
+    "The selected file contains macros, which can run harmful code when it is opened. "
+    "Save it without macros (as .docx or .xlsx) or as a PDF, and choose it again"
+)
+# An Office file is a zip of XML: real ones expand 5 to 30 times, the wordiest spreadsheets rarely
+# past 100. A "zip bomb" expands thousands of times, to fill the disk or memory of whoever opens it.
+MAX_EXPANSION_RATIO = 100
+MAX_EXPANDED_BYTES = 500 * 1024 * 1024
+BOMB_MESSAGE = (
+    "The selected file would expand to far more than its size when opened, so it cannot be accepted. "
+    "Save it again in its program, or choose another file"
+)
+# The name of the macro storage in old (.doc, .xls) files, as it is stored: UTF-16.
+OLE2_MACRO_STORAGE = "_VBA_PROJECT".encode("utf-16-le")
+
+
+def _zip_problem(data: bytes) -> str | None:
+    """Judged from the archive's directory, without expanding anything."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            members = archive.infolist()
+    except zipfile.BadZipFile:
+        return None  # not a zip: the content check says what is wrong
+    if any(os.path.basename(m.filename).lower() == "vbaproject.bin" for m in members):
+        return MACRO_MESSAGE
+    expanded = sum(m.file_size for m in members)
+    if expanded > MAX_EXPANDED_BYTES or expanded > MAX_EXPANSION_RATIO * max(len(data), 1):
+        return BOMB_MESSAGE
+    return None
+
+
+def _content_problem(kind: FileKind, data: bytes) -> str | None:
+    if kind in (DOCX, XLSX):
+        return _zip_problem(data)
+    if kind in (DOC, XLS) and OLE2_MACRO_STORAGE in data:
+        return MACRO_MESSAGE
+    return None
+
+
 def _content_matches(kind: FileKind, data: bytes) -> bool:
     guessed = filetype.guess(data)
     guessed_mime = guessed.mime if guessed else None
@@ -119,12 +160,17 @@ def validate_evidence_file(upload) -> FileKind:
         raise ValidationError("The selected file is empty", code="empty")
     if upload.size > max_upload_bytes():
         raise ValidationError(f"The selected file must be smaller than {max_upload_text()}", code="too_big")
+    if _extension(upload.name) in MACRO_EXTENSIONS:
+        raise ValidationError(MACRO_MESSAGE, code="macros")
     kind = KINDS_BY_EXTENSION.get(_extension(upload.name))
     if kind is None:
         raise ValidationError(f"The selected file must be a {ACCEPTED_TEXT}", code="wrong_type")
     upload.seek(0)
     data = upload.read()
     upload.seek(0)
+    problem = _content_problem(kind, data)
+    if problem:
+        raise ValidationError(problem, code="refused_content")
     if not _content_matches(kind, data):
         raise ValidationError(
             f"The selected file is called .{_extension(upload.name)} but is not a real {kind.label}. "

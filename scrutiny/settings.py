@@ -4,6 +4,7 @@ Development needs nothing set: DEBUG is on and the database is a SQLite file und
 Production (DEBUG=0) refuses to start without SECRET_KEY and ALLOWED_HOSTS.
 """
 
+import datetime
 import os
 from pathlib import Path
 
@@ -99,6 +100,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "scrutiny.people.context_processors.site",
                 "scrutiny.review.context_processors.review_bar",
+                "scrutiny.core.typed_work.restored_form_data",
             ],
         },
     },
@@ -138,6 +140,9 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+
+# A reset link works once, and for this long (scrutiny.people.services).
+PASSWORD_RESET_TIMEOUT = env_int("PASSWORD_RESET_HOURS", 24) * 60 * 60
 
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "Europe/London"
@@ -187,6 +192,9 @@ MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(VAR_DIR / "uploads")))
 MEDIA_URL = "/private-uploads/"
 EVIDENCE_MAX_UPLOAD_BYTES = env_int("EVIDENCE_MAX_UPLOAD_MB", 20) * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+# A whole request may carry one file at the limit plus the form's other fields; larger ones are refused
+# from their Content-Length before the body is read (scrutiny.core.request_guards). Set the same at the proxy.
+UPLOAD_REQUEST_MAX_BYTES = EVIDENCE_MAX_UPLOAD_BYTES + 2 * 1024 * 1024
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -241,19 +249,35 @@ MIDDLEWARE.insert(MIDDLEWARE.index("django.middleware.security.SecurityMiddlewar
                   "scrutiny.core.security.ContentSecurityPolicyMiddleware")
 MIDDLEWARE.append("scrutiny.core.errors.DatabaseUnavailableMiddleware")
 MIDDLEWARE.append("scrutiny.core.writes.WriteRefusedMiddleware")
+# Oversized uploads are refused before anything reads the body; signed-in pages are never stored.
+MIDDLEWARE.insert(MIDDLEWARE.index("scrutiny.core.security.ContentSecurityPolicyMiddleware") + 1,
+                  "scrutiny.core.request_guards.UploadSizeLimitMiddleware")
+MIDDLEWARE.insert(MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware") + 1,
+                  "scrutiny.core.request_guards.NoStoreForSignedInMiddleware")
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 CSRF_COOKIE_HTTPONLY = True
+# A stale form: a page in plain words that keeps what was typed (scrutiny.core.typed_work).
+CSRF_FAILURE_VIEW = "scrutiny.people.views.session.csrf_failure"
 SESSION_COOKIE_SAMESITE = "Lax"
 
-# Throttled sign-in (scrutiny.throttle), for the sign-in page and the admin's alike.
-AUTHENTICATION_BACKENDS = ["scrutiny.people.throttle.ThrottledModelBackend"]
-SIGN_IN_MAX_FAILURES_PER_USERNAME = env_int("SIGN_IN_MAX_FAILURES_PER_USERNAME", 5)
-SIGN_IN_MAX_FAILURES_PER_ADDRESS = env_int("SIGN_IN_MAX_FAILURES_PER_ADDRESS", 20)
-SIGN_IN_LOCKOUT_SECONDS = env_int("SIGN_IN_LOCKOUT_MINUTES", 15) * 60
+# Throttled sign-in (scrutiny.people.signin, django-axes), for the sign-in page and the admin's alike: after
+# SIGN_IN_MAX_FAILURES_PER_USERNAME failures for one username from one address, that pair is refused for
+# SIGN_IN_LOCKOUT_MINUTES after the last counted failure (attempts while locked do not extend it).
+INSTALLED_APPS.append("axes")
+MIDDLEWARE.append("axes.middleware.AxesMiddleware")
+AUTHENTICATION_BACKENDS = ["scrutiny.people.signin.ThrottlingBackend", "django.contrib.auth.backends.ModelBackend"]
+AXES_FAILURE_LIMIT = env_int("SIGN_IN_MAX_FAILURES_PER_USERNAME", 5)
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=env_int("SIGN_IN_LOCKOUT_MINUTES", 15))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "scrutiny.people.signin.lockout_response"
+AXES_CLIENT_IP_CALLABLE = "scrutiny.people.signin.client_address"
+AXES_VERBOSE = False
 # Behind a load balancer, the client's address is the last one the balancer appends.
 SIGN_IN_TRUST_X_FORWARDED_FOR = env_bool("SIGN_IN_TRUST_X_FORWARDED_FOR", False)
-# The throttle's counters must be shared by every app server: the database cache does that with no
+# The kept report pages must be shared by every app server: the database cache does that with no
 # extra service (`manage.py createcachetable`, run by `make serve`); a local-memory cache in development.
 CACHES = {
     "default": (
@@ -282,3 +306,24 @@ REMINDER_STALE_WEEKS = env_int("REMINDER_STALE_WEEKS", 6)
 # Where links in e-mails point, for example https://scrutiny.example.org
 SITE_URL = env_str("SITE_URL", "http://localhost:8000").rstrip("/")
 # --- End of production hardening (issue 8) ---
+
+# Single sign-on with OpenID Connect (scrutiny.people.oidc, mozilla-django-oidc), off unless configured: the
+# provider's endpoints, this service's client id and secret, and the e-mail domains that may use it.
+OIDC_RP_CLIENT_ID = env_str("OIDC_CLIENT_ID", "")
+OIDC_ENABLED = bool(OIDC_RP_CLIENT_ID)
+if OIDC_ENABLED:
+    OIDC_ISSUER = env_required("OIDC_ISSUER").rstrip("/")
+    OIDC_RP_CLIENT_SECRET = env_required("OIDC_CLIENT_SECRET")
+    OIDC_ALLOWED_EMAIL_DOMAINS = env_list("OIDC_ALLOWED_EMAIL_DOMAINS") or env_required("OIDC_ALLOWED_EMAIL_DOMAINS")
+    # Microsoft Entra ID's v2.0 endpoints by default; any provider's can be given one by one.
+    OIDC_OP_AUTHORIZATION_ENDPOINT = env_str("OIDC_AUTHORIZATION_ENDPOINT", OIDC_ISSUER.removesuffix("/v2.0") + "/oauth2/v2.0/authorize")
+    OIDC_OP_TOKEN_ENDPOINT = env_str("OIDC_TOKEN_ENDPOINT", OIDC_ISSUER.removesuffix("/v2.0") + "/oauth2/v2.0/token")
+    OIDC_OP_USER_ENDPOINT = env_str("OIDC_USERINFO_ENDPOINT", "https://graph.microsoft.com/oidc/userinfo")
+    OIDC_OP_JWKS_ENDPOINT = env_str("OIDC_JWKS_ENDPOINT", OIDC_ISSUER.removesuffix("/v2.0") + "/discovery/v2.0/keys")
+    OIDC_RP_SIGN_ALGO = "RS256"
+    OIDC_RP_SCOPES = "openid email profile"
+    OIDC_CREATE_USER = False
+    OIDC_USE_NONCE = True
+    LOGIN_REDIRECT_URL_FAILURE = "/sign-in/"
+    INSTALLED_APPS.append("mozilla_django_oidc")
+    AUTHENTICATION_BACKENDS.append("scrutiny.people.oidc.EmailMatchingOIDCBackend")

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
@@ -8,6 +9,7 @@ urlpatterns = [
     path("", home, name="home"),
     path("sign-in/", SignInView.as_view(), name="login"),
     path("sign-out/", SignOutView.as_view(), name="logout"),
+    path("", include("scrutiny.people.urls")),
     path("admin/", admin.site.urls),
     # One module per resource, so that each journey's routes live beside its views.
     path("", include("actionplan.urls_actions")),
@@ -20,6 +22,9 @@ urlpatterns = [
     path("reviews/<int:review_pk>/", include("scrutiny.review.urls_meetings")),
     path("", include("scrutiny.review.urls_legacy")),
 ]
+
+if settings.OIDC_ENABLED:
+    urlpatterns.insert(0, path("oidc/", include("mozilla_django_oidc.urls")))
 
 handler400 = "scrutiny.core.errors.bad_request"
 handler403 = "scrutiny.core.errors.permission_denied"

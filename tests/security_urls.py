@@ -27,7 +27,11 @@ from scrutiny.review.models import (
 )
 
 # URL names that anyone may open without signing in.
-PUBLIC_URL_NAMES = {"login", "logout", "admin:login", "admin:logout", "admin:password_reset"}
+PUBLIC_URL_NAMES = {
+    "login", "logout", "admin:login", "admin:logout", "admin:password_reset",
+    # A forgotten password is reset before signing in.
+    "password_reset", "password_reset_done", "password_reset_confirm", "password_reset_complete",
+}
 
 # Words in URL names, first match wins, and the world's record each stands for.
 KIND_WORDS = [

@@ -57,7 +57,7 @@ def test_production_settings_are_hardened(tmp_path):
                             capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == (
-        "True True True True True True 1800 ['scrutiny.people.throttle.ThrottledModelBackend'] "
+        "True True True True True True 1800 ['scrutiny.people.signin.ThrottlingBackend', 'django.contrib.auth.backends.ModelBackend'] "
         "django.core.cache.backends.db.DatabaseCache 4"
     )
 

@@ -1,4 +1,4 @@
-"""Sign-in throttling, the content security policy, sign-out after inactivity and the error pages."""
+"""The content security policy, sign-out after inactivity and the error pages."""
 
 import time
 
@@ -12,74 +12,12 @@ from django.urls import include, path
 from scrutiny.core.security import LAST_SEEN_KEY
 from scrutiny.core import errors
 
-from .factories import PASSWORD
-
 
 @pytest.fixture(autouse=True)
 def _empty_cache():
     cache.clear()
     yield
     cache.clear()
-
-
-def sign_in(client, username, password, address="10.0.0.1", url="/sign-in/"):
-    return client.post(url, {"username": username, "password": password}, REMOTE_ADDR=address)
-
-
-# --- Throttled sign-in ------------------------------------------------------------------------
-
-
-def test_five_wrong_passwords_lock_the_username_with_a_clear_message(client, olivia):
-    for _ in range(5):
-        response = sign_in(client, "olivia", "wrong password")
-        assert "Enter a correct username and password" in response.content.decode()
-    response = sign_in(client, "olivia", PASSWORD)
-    page = response.content.decode()
-    assert response.status_code == 200
-    assert "Too many failed attempts to sign in. Wait 15 minutes and try again" in page
-    assert "_auth_user_id" not in client.session
-
-
-def test_the_lock_applies_to_the_username_whatever_the_address(client, olivia, arjun):
-    for n in range(5):
-        sign_in(client, "olivia", "wrong password", address=f"10.0.0.{n + 1}")
-    assert "Too many failed attempts" in sign_in(client, "olivia", PASSWORD, address="10.9.9.9").content.decode()
-    # Another person is not locked out by it.
-    assert sign_in(client, "arjun", PASSWORD, address="10.9.9.9").status_code == 302
-
-
-def test_one_address_trying_many_usernames_is_locked(client, settings, olivia):
-    for n in range(settings.SIGN_IN_MAX_FAILURES_PER_ADDRESS):
-        sign_in(client, f"guess{n}", "wrong password", address="10.6.6.6")
-    assert "Too many failed attempts" in sign_in(client, "olivia", PASSWORD, address="10.6.6.6").content.decode()
-    assert sign_in(client, "olivia", PASSWORD, address="10.0.0.2").status_code == 302
-
-
-def test_a_successful_sign_in_clears_the_count(client, olivia):
-    for _ in range(4):
-        sign_in(client, "olivia", "wrong password")
-    assert sign_in(client, "olivia", PASSWORD).status_code == 302
-    client.logout()
-    for _ in range(4):
-        sign_in(client, "olivia", "wrong password")
-    assert sign_in(client, "olivia", PASSWORD).status_code == 302
-
-
-def test_the_lock_lifts_after_the_lockout_period(client, settings, olivia):
-    settings.SIGN_IN_LOCKOUT_SECONDS = 1
-    for _ in range(5):
-        sign_in(client, "olivia", "wrong password")
-    assert "Too many failed attempts" in sign_in(client, "olivia", PASSWORD).content.decode()
-    time.sleep(1.1)
-    assert sign_in(client, "olivia", PASSWORD).status_code == 302
-
-
-def test_the_admin_sign_in_is_throttled_too(client, ada):
-    for _ in range(5):
-        sign_in(client, "ada", "wrong password", url="/admin/login/")
-    response = sign_in(client, "ada", PASSWORD, url="/admin/login/")
-    assert response.status_code == 200
-    assert "Too many failed attempts" in response.content.decode()
 
 
 # --- Content security policy and headers --------------------------------------------------------

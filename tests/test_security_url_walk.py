@@ -28,6 +28,8 @@ NOT_ARDEN = ON_REVIEW - {"arjun"}  # a WCC record: the other agency's officer ge
 EXPECTATIONS: dict[str, frozenset] = {
     "home": EVERYONE,
     "inspection_detail": EVERYONE,
+    "password_change": EVERYONE,
+    "session_extend": EVERYONE,
     # Officers' actions and evidence (issue 3)
     "my_actions": EVERYONE,
     "action_detail": EVERYONE,

@@ -35,7 +35,7 @@ class DayMonthYearField(DateInputField):
         day, month, year = data_list
         try:
             value = datetime.date(int(year), int(month), int(day))
-        except (TypeError, ValueError):
+        except (TypeError, ValueError, OverflowError):  # a very long number in a box overflows date()
             raise ValidationError(
                 f"The {self.what} must be a real date, for example 27 3 2026", code="invalid"
             ) from None

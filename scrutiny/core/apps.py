@@ -13,3 +13,10 @@ class CoreConfig(AppConfig):
         from . import deletion
 
         deletion.connect()
+
+        from django.contrib.auth.signals import user_logged_in
+
+        from .security import start_session_clock
+
+        # The 8-hour cap counts from sign-in, whatever the person does after.
+        user_logged_in.connect(start_session_clock, dispatch_uid="scrutiny.start_session_clock")

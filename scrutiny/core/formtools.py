@@ -71,3 +71,26 @@ class ConfirmForm(forms.Form):
     def __init__(self, *args, button: str, **kwargs):
         super().__init__(*args, **kwargs)
         self.helper = gds_helper(Submit("submit", button, css_class="govuk-button--warning"))
+
+
+def is_usable_key(model, value) -> bool:
+    """Whether a posted value could be the model's primary key at all: a 30-digit number or 'abc'
+    cannot, and looking it up would crash the database driver rather than find nothing."""
+    key_field = model._meta.pk
+    try:
+        key_field.run_validators(key_field.to_python(value))  # the database's integer range included
+    except (forms.ValidationError, TypeError, ValueError, OverflowError):
+        return False
+    return True
+
+
+class KeyedModelMultipleChoiceField(forms.ModelMultipleChoiceField):
+    """Ticked boxes whose posted values are refused as an invalid choice, not a 500, when they cannot be keys."""
+
+    def _check_values(self, value):
+        for pk in value:
+            if self.to_field_name is None and not is_usable_key(self.queryset.model, pk):
+                raise forms.ValidationError(
+                    self.error_messages["invalid_choice"], code="invalid_choice", params={"value": str(pk)[:50]}
+                )
+        return super()._check_values(value)

@@ -1,10 +1,12 @@
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin
 from django.contrib.auth.models import Group
+from django.core.exceptions import ValidationError
 
 from scrutiny.core.audited_admin import AuditedAdmin
 
 from .models import Agency, Person, User
+from .services import require_password_reset
 
 admin.site.site_header = "Scrutiny administration"
 admin.site.site_title = "Scrutiny administration"
@@ -42,10 +44,22 @@ class ScrutinyUserAdmin(UserAdmin, AuditedAdmin):
     readonly_fields = ["date_joined", "last_login", "password_changed_at"]
     filter_horizontal = []
     list_select_related = ["agency", "person"]
+    actions = ["require_new_password"]
 
     def has_delete_permission(self, request, obj=None):
         # Deactivate instead: history must keep the people who wrote it.
         return False
+
+    @admin.action(description="Require a new password (the old one stops working; a reset link is e-mailed)")
+    def require_new_password(self, request, queryset):
+        for user in queryset:
+            try:
+                require_password_reset(actor=request.user, user=user)
+            except ValidationError as error:
+                self.message_user(request, " ".join(error.messages), messages.ERROR)
+            else:
+                self.message_user(request, f"{user.username} must now choose a new password: "
+                                  f"a link has been sent to {user.email}.", messages.SUCCESS)
 
 
 @admin.register(Person)

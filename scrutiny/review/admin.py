@@ -1,5 +1,6 @@
 from django.contrib import admin
 
+from scrutiny.core.admin_widgets import SafeAutocompleteAdminMixin
 from scrutiny.core.audited_admin import AuditedAdmin, ChangedOnItsPage, ViewOnly, ViewOnlyInline
 
 from .models import (
@@ -16,7 +17,7 @@ from .models import (
 )
 
 
-class MembershipInline(admin.TabularInline):
+class MembershipInline(SafeAutocompleteAdminMixin, admin.TabularInline):
     model = ReviewMembership
     extra = 0
     autocomplete_fields = ["person"]
@@ -38,7 +39,7 @@ class ReviewAdmin(ChangedOnItsPage, AuditedAdmin):
         return "review_stage_update", [obj.pk], "Change the review's stage on its page"
 
 
-class AttendanceInline(ViewOnlyInline, admin.TabularInline):
+class AttendanceInline(SafeAutocompleteAdminMixin, ViewOnlyInline, admin.TabularInline):
     model = Attendance
     extra = 0
 

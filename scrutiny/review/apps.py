@@ -6,3 +6,4 @@ class ReviewConfig(AppConfig):
     name = "scrutiny.review"
     label = "review"
     verbose_name = "Scrutiny review"
+

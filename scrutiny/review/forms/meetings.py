@@ -6,7 +6,7 @@ from django import forms
 from scrutiny.people.models import Agency
 from actionplan.models import Action, Area, Evidence, Theme
 
-from scrutiny.core.formtools import PlausibleDateField, gds_helper
+from scrutiny.core.formtools import KeyedModelMultipleChoiceField, PlausibleDateField, gds_helper
 from scrutiny.core.times import TypedTimeField
 from scrutiny.people.models import Person
 
@@ -34,7 +34,7 @@ class MeetingForm(forms.ModelForm):
         label="End time (optional)", required=False, help_text=TIME_HINT,
         error_messages={"invalid": "Enter the end time as a real time, for example 20:00 or 8pm"},
     )
-    witnesses = forms.ModelMultipleChoiceField(
+    witnesses = KeyedModelMultipleChoiceField(
         label="Also invite (optional)", queryset=Person.objects.none(), required=False,
         widget=forms.CheckboxSelectMultiple,
         help_text=(
@@ -49,6 +49,7 @@ class MeetingForm(forms.ModelForm):
             "number", "title", "date", "start_time", "end_time", "place", "purpose", "theme", "areas",
             "evidence_considered", "notes_reference",
         ]
+        field_classes = {"areas": KeyedModelMultipleChoiceField, "evidence_considered": KeyedModelMultipleChoiceField}
         labels = {
             "number": "Meeting number (optional)",
             "place": "Place (optional)",

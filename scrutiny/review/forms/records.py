@@ -11,7 +11,7 @@ from scrutiny.people.models import Agency
 from actionplan.models import Action, Area, Evidence
 from actionplan.uploads import ACCEPT_ATTRIBUTE, ACCEPTED_TEXT, max_upload_text, validate_evidence_file
 
-from scrutiny.core.formtools import PlausibleDateField, gds_helper
+from scrutiny.core.formtools import KeyedModelMultipleChoiceField, PlausibleDateField, gds_helper
 from scrutiny.people.models import Person
 from ..models import Conclusion, Recommendation, Review
 from scrutiny.core.querystring import id_or_none, id_param
@@ -171,7 +171,7 @@ class AnswerForm(forms.Form):
     )
     evidence_title = forms.CharField(label="Title of the uploaded evidence", required=False, max_length=300)
     evidence_kind = forms.ChoiceField(label="Kind of evidence uploaded", choices=Evidence.Kind.choices, initial=Evidence.Kind.EMAIL)
-    existing_evidence = forms.ModelMultipleChoiceField(
+    existing_evidence = KeyedModelMultipleChoiceField(
         label="Or link evidence already held", queryset=Evidence.objects.none(), required=False,
         widget=forms.CheckboxSelectMultiple,
     )
