@@ -94,3 +94,33 @@ def test_reopening_needs_a_reason_through_the_service(world, ada, closed):
 
     with pytest.raises(ValidationError):
         reopen_review(actor=ada, review=closed, reason="  ")
+
+
+def test_the_url_walk_finds_no_write_a_closed_review_lets_through(client, world):
+    """Every page of the review that offers a form while it is open refuses it once it is closed,
+    and a POST to any page of the review writes nothing (checked for the clerk and the administrator)."""
+    from .security_urls import add_records, post_forms, reachable
+    from .test_review_permissions import history_count
+
+    records = add_records(world)
+    review_pages = [(route, url) for route, url in reachable(records) if "review_pk" in route.params]
+    client.force_login(world.ada)
+
+    def offers_a_form(url) -> bool:
+        response = client.get(url)
+        html = response.get("Content-Type", "").startswith("text/html") and response.content.decode()
+        return bool(html) and bool(post_forms(html, url))
+
+    with_forms = [url for route, url in review_pages if route.name != "review_reopen" and offers_a_form(url)]
+    assert len(with_forms) >= 10, with_forms
+    world.review.state = Review.State.CLOSED
+    world.review.save()
+    before = history_count()
+    for who in (world.clara, world.ada):
+        client.force_login(who)
+        for url in with_forms:
+            response = client.get(url)
+            assert response.status_code == 302 and response.url == world.review.get_absolute_url(), url
+        for _route, url in review_pages:
+            client.post(url, {})
+    assert history_count() == before
