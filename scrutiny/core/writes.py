@@ -38,6 +38,17 @@ class WriteRefusedMiddleware:
         return None
 
 
+def save_audited(obj, *, actor, reason: str | None = None):
+    """The last step of every service's write: check the record, name who made the change (and why)
+    for its history row, save."""
+    obj.full_clean()
+    obj._history_user = actor
+    if reason:
+        obj._change_reason = reason[:100]
+    obj.save()
+    return obj
+
+
 def add_service_errors(form, error: ValidationError) -> None:
     """A service refused the write after the form validated: show why next to the field it concerns,
     or above the form when it concerns no one field."""

@@ -70,12 +70,12 @@ class Conclusion(models.Model):
             ),
         ]
 
-    def get_absolute_url(self):
-        return reverse("conclusion_detail", args=[self.review_id, self.pk])
-
     def __str__(self):
         subject = self.action or self.area
         return f"{self.get_judgement_display()}: {subject}"
+
+    def get_absolute_url(self):
+        return reverse("conclusion_detail", args=[self.review_id, self.pk])
 
 
 class InformationRequestQuerySet(models.QuerySet):
@@ -165,11 +165,11 @@ class InformationRequest(models.Model):
             ),
         ]
 
-    def get_absolute_url(self):
-        return reverse("request_detail", args=[self.review_id, self.pk])
-
     def __str__(self):
         return f"Request to {self.asked_of_agency or self.asked_of_person}: {self.question[:60]}"
+
+    def get_absolute_url(self):
+        return reverse("request_detail", args=[self.review_id, self.pk])
 
     @property
     def asked_of(self) -> str:
@@ -249,11 +249,11 @@ class Recommendation(models.Model):
             ),
         ]
 
-    def get_absolute_url(self):
-        return reverse("recommendation_detail", args=[self.review_id, self.pk])
-
     def __str__(self):
         return f"{self.get_kind_display()} {self.number}"
+
+    def get_absolute_url(self):
+        return reverse("recommendation_detail", args=[self.review_id, self.pk])
 
     @property
     def is_formal(self) -> bool:

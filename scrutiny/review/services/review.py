@@ -6,7 +6,7 @@ through any door, is refused with ReviewClosed until an administrator reopens it
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from scrutiny.core.writes import WriteRefused
+from scrutiny.core.writes import WriteRefused, save_audited
 
 from ..models import Review, ReviewArea
 
@@ -31,10 +31,7 @@ def update_review_stage(*, actor, review: Review, state: str, interim_report_on=
     review.state = state
     review.interim_report_on = interim_report_on
     review.final_report_on = final_report_on
-    review.full_clean()
-    review._history_user = actor
-    review.save()
-    return review
+    return save_audited(review, actor=actor)
 
 
 @transaction.atomic
@@ -49,10 +46,7 @@ def decide_area(*, actor, review: Review, area, pursued: bool, reason: str = "")
     decision = ReviewArea.objects.filter(review=review, area=area).first() or ReviewArea(review=review, area=area)
     decision.pursued = pursued
     decision.reason = reason
-    decision.full_clean()
-    decision._history_user = actor
-    decision.save()
-    return decision
+    return save_audited(decision, actor=actor)
 
 
 @transaction.atomic
@@ -66,8 +60,4 @@ def reopen_review(*, actor, review: Review, reason: str, state: str = Review.Sta
     if state == Review.State.CLOSED:
         raise ValidationError({"state": "Choose the stage the review returns to."})
     review.state = state
-    review.full_clean()
-    review._history_user = actor
-    review._change_reason = f"Reopened: {reason}"[:100]
-    review.save()
-    return review
+    return save_audited(review, actor=actor, reason=f"Reopened: {reason}")
