@@ -33,16 +33,16 @@ from bench.report import ADMIN, write_results  # noqa: E402
 # (label, URL name, keyword arguments from the generated ids, query string, who looks at it)
 PAGES = [
     ("Home (portfolio)", "home", {}, "", "maya"),
-    ("Dashboard", "dashboard", {}, "", "maya"),
+    ("Dashboard", "dashboard", {"review_pk": "review"}, "", "maya"),
     ("My actions (officer)", "my_actions", {}, "", "olivia"),
     ("Action list (all actions)", "my_actions", {}, "", "ada"),
     (ADMIN, "admin:actionplan_action_changelist", {}, "", "ada"),
     ("Action page", "action_detail", {"pk": "action"}, "", "olivia"),
-    ("Changes since the last meeting", "changes_since", {}, "", "maya"),
-    ("Preparation pack", "prep_pack", {"pk": "next_meeting"}, "", "maya"),
-    ("Table of conclusions", "conclusions_table", {}, "", "maya"),
-    ("Plan as it stood (a month ago)", "plan_as_at", {}, "date=month_ago", "maya"),
-    ("Recommendation register", "recommendation_list", {}, "", "maya"),
+    ("Changes since the last meeting", "changes_since", {"review_pk": "review"}, "", "maya"),
+    ("Preparation pack", "prep_pack", {"review_pk": "review", "pk": "next_meeting"}, "", "maya"),
+    ("Table of conclusions", "conclusions_table", {"review_pk": "review"}, "", "maya"),
+    ("Plan as it stood (a month ago)", "plan_as_at", {"review_pk": "review"}, "date=month_ago", "maya"),
+    ("Recommendation register", "recommendation_list", {"review_pk": "review"}, "", "maya"),
 ]
 PAPERS = [
     ("Final report (Word)", "review_report", {"review_pk": "review", "kind": "final", "fmt": "docx"}),
@@ -68,12 +68,9 @@ def _setup_django():
 def _resolve(name, kwargs, query, ids):
     import datetime
 
-    from django.urls import NoReverseMatch, reverse
+    from django.urls import reverse
 
-    try:
-        path = reverse(name, kwargs={k: ids.get(v, v) for k, v in kwargs.items()})
-    except NoReverseMatch:
-        return None
+    path = reverse(name, kwargs={k: ids.get(v, v) for k, v in kwargs.items()})
     month_ago = (datetime.date.today() - datetime.timedelta(days=30)).isoformat()
     return path + ("?" + query.replace("month_ago", month_ago) if query else "")
 
