@@ -88,7 +88,7 @@ def test_the_clerk_schedules_records_writes_agrees_and_downloads_the_notes(page,
     checked_page(page, "note-item")
     page.get_by_role("button", name="Save the item").click()
     page.get_by_role("link", name="Record a conclusion").click()
-    page.get_by_label("About").select_option(label="Area 13 (the whole area)")
+    page.get_by_label("About", exact=True).select_option(label="Area 13 (the whole area)")
     page.get_by_label("Satisfied", exact=True).check()
     page.get_by_label("Reasoning").fill("The panel meets every two months and members' knowledge is improving.")
     checked_page(page, "conclusion")
