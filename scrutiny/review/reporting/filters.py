@@ -133,3 +133,20 @@ class InspectionActionFilter(django_filters.FilterSet):
         if value == "on_time":
             return completed.filter(completed_on__lte=F("target_date"))
         return completed.filter(completed_on__gt=F("target_date"))
+
+
+class InformationRequestFilter(django_filters.FilterSet):
+    """The review's information requests by status; "overdue" is open and past its date."""
+
+    STATUSES = {"open": "Open", "overdue": "Overdue", "answered": "Answered", "closed": "Closed"}
+
+    status = django_filters.ChoiceFilter(choices=list(STATUSES.items()), method="filter_status")
+
+    def filter_status(self, queryset, name, value):
+        if value == "overdue":
+            return queryset.overdue(timezone.localdate())
+        return queryset.filter(status=value)
+
+    @property
+    def chosen_status(self) -> str:
+        return self.form.cleaned_data.get("status") or "" if self.is_valid() else ""

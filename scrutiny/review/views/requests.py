@@ -25,24 +25,17 @@ from ..permissions import (
     review_view,
     writer_view,
 )
+from ..reporting.filters import InformationRequestFilter
 from ..services.requests import answer_request, close_request, raise_request
-
-STATUS_FILTERS = {"open": "Open", "overdue": "Overdue", "answered": "Answered", "closed": "Closed"}
-
 
 @review_view()
 def request_list(request, review):
     queryset = requests_visible_to(request.user, review.information_requests.all()).select_related(
         "meeting", "asked_of_agency", "asked_of_person", "area", "action"
     )
-    status = request.GET.get("status", "")
-    if status == "overdue":
-        queryset = queryset.overdue()
-    elif status in InformationRequest.Status.values:
-        queryset = queryset.filter(status=status)
-    else:
-        status = ""
-    info_requests = list(queryset.order_by("status", "due_by", "id"))
+    filterset = InformationRequestFilter(request.GET, queryset=queryset)
+    status = filterset.chosen_status
+    info_requests = list((filterset.qs if status else queryset).order_by("status", "due_by", "id"))
     today = timezone.localdate()
     for info_request in info_requests:
         info_request.overdue_now = info_request.is_overdue(today)
@@ -52,7 +45,7 @@ def request_list(request, review):
         "review": review,
         "info_requests": info_requests,
         "status": status,
-        "status_filters": STATUS_FILTERS,
+        "status_filters": InformationRequestFilter.STATUSES,
         "overdue_count": sum(1 for r in info_requests if r.overdue_now),
         "can_write": request.user.can_write_review(review),
     }
