@@ -2,7 +2,10 @@
 
 from dataclasses import dataclass, field
 
-from ..models import Agency
+from django.core.exceptions import FieldDoesNotExist
+from django.db import models
+
+from ..models import Action, Agency
 from .headers import FIELDS_BY_KEY, column_name
 from .matching import AgencyMatcher
 from .reading import Table
@@ -21,6 +24,27 @@ class Problem:
     def __str__(self):
         where = f"Row {self.row}, {self.column}" if self.row else self.column
         return f"{where}: {self.message}"
+
+
+# Values whose model field has another name.
+MODEL_FIELDS = {"lead_officer": "lead_officer_role"}
+
+
+def max_length(key: str) -> int | None:
+    try:
+        model_field = Action._meta.get_field(MODEL_FIELDS.get(key, key))
+    except FieldDoesNotExist:  # not a field of the action (an area's text, a progress note)
+        return None
+    return model_field.max_length if isinstance(model_field, models.CharField) else None
+
+
+def quote(value, limit: int = 60) -> str:
+    text = str(value)
+    return f"“{text[:limit]}…”" if len(text) > limit else f"“{text}”"
+
+
+def too_long(value: str, limit: int) -> str:
+    return f"{quote(value)} is {len(value):,} characters long: this field holds at most {limit}. Shorten it"
 
 
 @dataclass
@@ -157,9 +181,18 @@ class RowReader:
                 values["completed_on"] = parse_date(self.cell(cells, "completed_on"))
             except CellProblem as problem:
                 self.error(number, "completed_on", str(problem))
+        self.check_lengths(number, values, columns)
         if plan_agency is None:
             return None
         return ImportRow(number, area, area_text, plan_agency, values, columns)
+
+    def check_lengths(self, number: int, values: dict, columns: dict) -> None:
+        """Every text the database holds to a length is measured here, so that the confirmation never
+        meets a database error (PostgreSQL refuses an over-long value; SQLite would keep it silently)."""
+        for key, value in values.items():
+            limit = max_length(key)
+            if isinstance(value, str) and limit and len(value) > limit:
+                self.errors.append(Problem(number, columns.get(key, self.column(key)), too_long(value, limit)))
 
     def read_agency(self, number, cells, key) -> Agency | None:
         text = clean_text(self.cell(cells, key))

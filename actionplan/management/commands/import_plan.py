@@ -84,6 +84,11 @@ class Command(BaseCommand):
             return Options(inspection=inspection, plan_agency=plan_agency)
         if not opts["body"].strip():
             raise CommandError("Give --body (the body inspected) for a new inspection.")
+        for option, field_name in (("new_inspection", "title"), ("body", "body_inspected")):
+            limit = Inspection._meta.get_field(field_name).max_length
+            if len(opts[option].strip()) > limit:
+                raise CommandError(f"--{option.replace('_', '-')} is {len(opts[option].strip())} characters long: "
+                                   f"at most {limit}.")
         return Options(new_inspection_title=opts["new_inspection"].strip(), new_inspection_body=opts["body"].strip(),
                        plan_agency=plan_agency)
 
