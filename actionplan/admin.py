@@ -1,6 +1,7 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
+from .import_records import PlanImport
 from .models import (
     Action,
     ActionPlan,
@@ -78,3 +79,8 @@ admin.site.register(Inspectorate, SimpleHistoryAdmin)
 admin.site.register(Judgement, SimpleHistoryAdmin)
 admin.site.register(Theme, SimpleHistoryAdmin)
 admin.site.register(TargetDateChange, SimpleHistoryAdmin)
+
+
+@admin.register(PlanImport)
+class PlanImportAdmin(SimpleHistoryAdmin):
+    list_display = ("file_name", "inspection", "imported_by", "imported_at", "created_count", "updated_count")

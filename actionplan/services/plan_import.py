@@ -4,11 +4,13 @@ The preview is computed again inside the transaction, so what is written is what
 now; if it has errors, or differs from what the user confirmed, nothing is written.
 """
 
+import secrets
 from dataclasses import dataclass
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from simple_history.utils import bulk_create_with_history
 
+from ..import_records import PlanImport
 from ..importer import Options, Preview, Table, build_preview
 from ..models import Action, ActionPlan, Area, Inspection, TargetDateChange
 
@@ -21,12 +23,36 @@ class ImportRefused(Exception):
         self.preview = preview
 
 
+class AlreadyImported(Exception):
+    """This upload was applied before (a second press of the button, or a second tab): nothing was changed."""
+
+    def __init__(self, record: PlanImport):
+        super().__init__(f"{record.file_name} was already imported.")
+        self.record = record
+
+
 @dataclass
 class ImportResult:
     inspection: Inspection
     preview: Preview
     created: list[Action]
     updated: list[Action]
+    record: PlanImport | None = None
+
+
+def _claim(token: str, stamp, **fields) -> PlanImport:
+    """The first confirmation of an upload claims its token; any other waits for it (the unique index
+    holds the second insert on PostgreSQL until the first commits) and is then told it was imported."""
+    try:
+        with transaction.atomic():
+            record = stamp(PlanImport(token=token, **fields))
+            record.save()
+            return record
+    except IntegrityError:
+        done = PlanImport.objects.filter(token=token).select_related("inspection").first()
+        if done is None:
+            raise
+        raise AlreadyImported(done) from None
 
 
 def plan_title(agency, inspection) -> str:
@@ -34,9 +60,10 @@ def plan_title(agency, inspection) -> str:
 
 
 def apply_plan_import(*, actor, table: Table, mapping: dict[str, int], options: Options, file_name: str,
-                      expected_digest: str | None = None) -> ImportResult:
+                      expected_digest: str | None = None, token: str = "") -> ImportResult:
     """`expected_digest` is the preview the person confirmed; a page always sends it (an empty one is
-    refused), the command line, which shows its own preview first, may leave it out."""
+    refused), the command line, which shows its own preview first, may leave it out. `token` names the
+    upload: a second apply of the same token changes nothing and raises `AlreadyImported`."""
     reason = f"Imported from {file_name}"[:100]
 
     def stamp(obj):
@@ -45,6 +72,8 @@ def apply_plan_import(*, actor, table: Table, mapping: dict[str, int], options: 
         return obj
 
     with transaction.atomic():
+        record = _claim(token or secrets.token_hex(16), stamp, file_name=file_name[:200], imported_by=actor,
+                        plan_agency=options.plan_agency, headers=list(table.headers), mapping=dict(mapping))
         if options.inspection is not None:
             # Hold the plan's actions still while the preview is worked out again and applied: an officer's
             # update committed in between would otherwise be overwritten without a trace.
@@ -94,4 +123,8 @@ def apply_plan_import(*, actor, table: Table, mapping: dict[str, int], options: 
                 stamp(TargetDateChange(action=action, old_date=old_date, new_date=action.target_date,
                                        reason=reason, changed_by=actor)).save()
             updated.append(action)
-    return ImportResult(inspection=inspection, preview=preview, created=created, updated=updated)
+        record.inspection = inspection
+        record.created_count, record.updated_count = len(created), len(updated)
+        record.unchanged_count = len(preview.unchanged)
+        record.save()
+    return ImportResult(inspection=inspection, preview=preview, created=created, updated=updated, record=record)

@@ -25,9 +25,10 @@ from ..importer import (
     missing_required,
     read_table,
 )
-from ..importer.storage import discard_upload, load_upload, save_upload
+from ..import_records import PlanImport
+from ..importer.storage import TOKEN, discard_upload, load_upload, save_upload
 from ..models import Action, Agency, Area, Inspection
-from ..services.plan_import import ImportRefused, apply_plan_import
+from ..services.plan_import import AlreadyImported, ImportRefused, apply_plan_import
 
 SESSION_KEY = "plan_import"
 RESULT_KEY = "plan_import_result"
@@ -158,12 +159,15 @@ def plan_import_confirm(request):
     try:
         state, table, options = _load_pending(request)
     except NoUpload:
-        return _start_again(request)
+        record = _imported_upload(request.POST.get("upload", ""))
+        return _already_imported(request, record) if record else _start_again(request)
     try:
         result = apply_plan_import(
             actor=request.user, table=table, mapping=_mapping(state), options=options,
-            file_name=state["file_name"], expected_digest=request.POST.get("digest", ""),
+            file_name=state["file_name"], expected_digest=request.POST.get("digest", ""), token=state["token"],
         )
+    except AlreadyImported as already:
+        return _already_imported(request, already.record)
     except ImportRefused as refused:
         messages.error(request, str(refused))
         return redirect("plan_import_preview")
@@ -177,6 +181,24 @@ def plan_import_confirm(request):
     }
     messages.success(request, f"Imported {state['file_name']}: {len(p.creates)} action{'s' if len(p.creates) != 1 else ''} "
                               f"created, {len(p.updates)} updated, {len(p.unchanged)} unchanged.")
+    return redirect("plan_import_done")
+
+
+def _imported_upload(token: str) -> PlanImport | None:
+    if not TOKEN.match(token or ""):
+        return None
+    return PlanImport.objects.filter(token=token, inspection__isnull=False).select_related("inspection").first()
+
+
+def _already_imported(request, record: PlanImport):
+    """A second press of the button, or the same preview confirmed in another tab: one import, and its result."""
+    request.session.pop(SESSION_KEY, None)
+    request.session[RESULT_KEY] = {
+        "inspection_id": record.inspection_id, "file_name": record.file_name, "created": record.created_count,
+        "updated": record.updated_count, "unchanged": record.unchanged_count, "new_areas": None,
+    }
+    messages.info(request, f"{record.file_name} was already imported, at {record.imported_at:%H:%M on %-d %B %Y}: "
+                           "nothing more was changed.")
     return redirect("plan_import_done")
 
 
