@@ -7,6 +7,7 @@ from django.conf import settings
 from scrutiny.formtools import gds_helper
 
 from .importer import FIELDS, FIELDS_BY_KEY, REQUIRED, Table, UnreadableFile, extension_of, read_table
+from .importer.reading import ACCEPTED, EXTENSIONS
 from .importer.headers import column_name
 from .models import Agency, Inspection
 
@@ -16,7 +17,8 @@ IMPORT_MAX_BYTES = getattr(settings, "IMPORT_MAX_UPLOAD_BYTES", 10 * 1024 * 1024
 class PlanUploadForm(forms.Form):
     file = forms.FileField(
         label="Spreadsheet of the action plan",
-        help_text="An Excel workbook (.xlsx) or a CSV file, up to 10 MB, with one action on each row.",
+        help_text="An Excel workbook (.xlsx, .xlsm or .xls), a LibreOffice spreadsheet (.ods) or a CSV file, "
+                  "up to 10 MB, with one action on each row.",
         error_messages={"required": "Choose the spreadsheet to import"},
     )
     inspection = forms.ModelChoiceField(
@@ -61,8 +63,8 @@ class PlanUploadForm(forms.Form):
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
-        if extension_of(upload.name) not in ("xlsx", "csv"):
-            raise forms.ValidationError("The file must be an Excel workbook (.xlsx) or a CSV file (.csv)")
+        if extension_of(upload.name) not in EXTENSIONS:
+            raise forms.ValidationError(f"The file must be {ACCEPTED}")
         if upload.size > IMPORT_MAX_BYTES:
             raise forms.ValidationError("The file must be smaller than 10 MB")
         if upload.size == 0:

@@ -9,8 +9,6 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.urls import reverse
 
-from actionplan.models import Action, ActionPlan, Area, Inspection
-
 DATA = Path(__file__).resolve().parent / "data"  # real published plans (see data/SOURCES.md) and fixtures
 # Real rows of published plans (shared/realdata): Herefordshire 2014 and Rotherham YOS 2012.
 HEREFORD_AREA = "Ensure that caseloads in children in need and looked after children’s teams remain manageable"
@@ -63,5 +61,7 @@ def command(*args) -> str:
 
 
 def counts():
+    from actionplan.models import Action, ActionPlan, Area, Inspection
+
     return (Inspection.objects.count(), Area.objects.count(), ActionPlan.objects.count(), Action.objects.count(),
             Action.history.count())

@@ -20,10 +20,10 @@ from scrutiny.models import User
 
 
 class Command(BaseCommand):
-    help = "Import an action plan from an .xlsx or .csv file, after showing what would change."
+    help = "Import an action plan from an .xlsx, .xlsm, .xls, .ods or .csv file, after showing what would change."
 
     def add_arguments(self, parser):
-        parser.add_argument("file", help="The .xlsx or .csv file")
+        parser.add_argument("file", help="The .xlsx, .xlsm, .xls, .ods or .csv file")
         parser.add_argument("--user", required=True, help="Username of the administrator the history names")
         target = parser.add_mutually_exclusive_group(required=True)
         target.add_argument("--inspection", type=int, help="Id of an existing inspection")
