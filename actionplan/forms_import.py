@@ -104,8 +104,9 @@ class ColumnMappingForm(forms.Form):
         for index, header in enumerate(table.headers):
             name = column_name(table.headers, index)
             hint = f"First value: “{sample[index][:80]}”" if sample.get(index) else "The column's first rows are blank."
+            hidden = " (hidden in the spreadsheet)" if index in table.hidden_columns else ""
             self.fields[f"column_{index}"] = forms.ChoiceField(
-                label=f"Column {name}", choices=choices, required=False, initial=by_index.get(index, NOT_IMPORTED),
+                label=f"Column {name}{hidden}", choices=choices, required=False, initial=by_index.get(index, NOT_IMPORTED),
                 help_text=hint,
             )
         self.helper = gds_helper(*[Field.select(name) for name in self.fields], Submit("submit", "Use these columns"))

@@ -1,7 +1,7 @@
 """Which column is which: the fields an import reads, the names plans give them, and the mapping."""
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 
 from openpyxl.utils import get_column_letter
@@ -82,7 +82,8 @@ SYNONYMS = {synonym: f.key for f in FIELDS for synonym in f.synonyms}
 
 
 def guess_field(header) -> str | None:
-    return SYNONYMS.get(normalise_header(header))
+    """The field a header names; "RAG (March 2015)" and "Status (Q2)" name theirs with a note after them."""
+    return SYNONYMS.get(normalise_header(header)) or SYNONYMS.get(normalise_header(re.sub(r"\(.*?\)", " ", str(header or ""))))
 
 
 def header_score(values) -> int:
@@ -91,11 +92,15 @@ def header_score(values) -> int:
     return sum(1 for name in names if name in SYNONYMS or name == AMBIGUOUS_LEAD)
 
 
-def guess_mapping(headers: list[str], lead_is_agency: Callable[[int], bool]) -> dict[str, int]:
-    """{field key: column index}. The first column that names a field takes it."""
+def guess_mapping(headers: list[str], lead_is_agency: Callable[[int], bool],
+                  hidden: Collection[int] = ()) -> dict[str, int]:
+    """{field key: column index}. The first visible column that names a field takes it: a column the
+    spreadsheet hides (an old rating kept next to the current one) is never guessed."""
     mapping: dict[str, int] = {}
     ambiguous = []
     for index, header in enumerate(headers):
+        if index in hidden:
+            continue
         if normalise_header(header) == AMBIGUOUS_LEAD:
             ambiguous.append(index)
             continue

@@ -14,6 +14,7 @@ from django.utils import timezone
 from ..models import Action, ActionPlan, ActionStatus, Agency, Area, Inspection, Rag
 from .headers import FIELDS_BY_KEY, column_name
 from .matching import AgencyMatcher, PersonMatcher
+from .notes import skipped_notes
 from .reading import Table
 from .rows import ImportRow, Problem, RowReader, action_key
 from .values import clean_text
@@ -111,6 +112,8 @@ class Preview:
     warnings: list[Problem] = field(default_factory=list)
     columns_used: list[tuple[str, str]] = field(default_factory=list)  # (column as written, field label)
     columns_ignored: list[str] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)  # what the file holds that is not read, and why
+    assumed: list[str] = field(default_factory=list)  # the rules by which cells were read
     digest: str = ""
 
     @property
@@ -201,8 +204,9 @@ class PreviewBuilder:
             name = column_name(self.table.headers, index)
             if index in by_index:
                 self.preview.columns_used.append((name, FIELDS_BY_KEY[by_index[index]].label))
-            elif header:
+            elif header and index not in self.table.hidden_columns:
                 self.preview.columns_ignored.append(name)
+        self.preview.skipped.extend(skipped_notes(self.table, self.mapping))
 
     def compare_areas(self, read, areas: dict[int, Area]) -> set[int]:
         """New areas, changed area texts; returns the new areas that have no text (an error each)."""

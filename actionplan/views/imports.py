@@ -26,6 +26,7 @@ from ..importer import (
     read_table,
 )
 from ..import_records import PlanImport
+from ..importer.notes import skipped_notes
 from ..importer.storage import TOKEN, discard_upload, load_upload, save_upload
 from ..models import Action, Agency, Area, Inspection
 from ..services.plan_import import AlreadyImported, ImportRefused, apply_plan_import
@@ -132,6 +133,7 @@ def plan_import_mapping(request):
     missing = missing_required(_mapping(state))
     return render(request, "actionplan/import/mapping.html", {
         "form": form, "state": state, "table": table, "missing": missing,
+        "skipped": skipped_notes(table, _mapping(state)),
     })
 
 

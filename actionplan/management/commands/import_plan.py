@@ -129,6 +129,10 @@ class Command(BaseCommand):
             w(f"  update row {outcome.row.row}: area {outcome.area_number} {outcome.reference}")
             for change in outcome.changes:
                 w(f"      {change.label}: {change.old[:60]} -> {change.new[:60]}")
+        for note in preview.assumed:
+            w(f"  read by a rule: {note}")
+        for note in preview.skipped:
+            w(f"  left out: {note}")
         for warning in preview.warnings:
             w(self.style.WARNING(f"  warning: {warning}"))
         for error in preview.errors:
