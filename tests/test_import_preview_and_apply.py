@@ -188,10 +188,14 @@ def test_cells_that_cannot_be_read_are_reported_with_what_was_expected(world):
     ])
     preview = preview_of(data, "plan.csv", Options(inspection=world.inspection))
     messages = [str(e) for e in preview.errors]
-    assert "Row 2, “Area number” (column A): Expected an area number, such as 3" in messages
-    assert any(m.startswith("Row 3, “Timescale” (column G): Expected a date such as 31/10/2012") for m in messages)
-    assert any(m.startswith("Row 3, “Status” (column I): Expected a status: Not started") for m in messages)
-    assert any(m.startswith("Row 3, “RAG” (column J): Expected a RAG rating: R, A, G or B") for m in messages)
+    assert "Row 2, “Area number” (column A) reads “one”: Expected an area number, such as 3" in messages
+    assert any(m.startswith("Row 3, “Status” (column I) reads “Nearly done”: Expected a status: Not started")
+               for m in messages)
+    assert any(m.startswith("Row 3, “RAG” (column J) reads “Purple”: Expected a RAG rating: R, A, G or B")
+               for m in messages)
+    # A timescale that is not a date is kept as written, with a warning, rather than blocking the file.
+    assert any(str(w).startswith("Row 3, “Timescale” (column G): “soon” is not a date we can read: it is kept as "
+                                 "written") for w in preview.warnings)
     assert "Row 4, “Action” (column D): Enter the action: this row has other cells but no action" in messages
     assert "Row 5, “Area for improvement” (column B): Area 7 is new to this inspection: give its text" in messages
     assert not preview.creates

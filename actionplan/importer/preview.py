@@ -166,6 +166,7 @@ class PreviewBuilder:
         read = RowReader(self.table, self.mapping, self.agencies, self.options.plan_agency).read()
         p.errors.extend(read.errors)
         p.warnings.extend(read.warnings)
+        p.assumed.extend(read.assumed)
         inspection = self.options.inspection
         areas = {a.number: a for a in Area.objects.filter(inspection=inspection)} if inspection else {}
         plans = {pl.agency_id for pl in ActionPlan.objects.filter(inspection=inspection)} if inspection else set()

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from .csvtext import csv_rows, is_utf16
 from .headers import HEADER_SCAN_ROWS, header_score
+from .keyrows import split_off_key
 from .sheets import MAX_COLUMNS, MAX_DATA_ROWS, MAX_UNZIPPED_BYTES, Sheet, UnreadableFile
 from .workbooks import calamine_sheets, excel_sheets
 
@@ -121,8 +122,10 @@ def _best_table(sheets: list[Sheet]) -> Table:
                 hidden_rows.append(number)
             continue
         data.append((number, cells))
+    data, key_note = split_off_key(data)
     if not data or all(all(_is_blank(c) for c in cells) for _n, cells in data):
         raise UnreadableFile("The file has headers but no rows of actions.")
     return Table(headers=headers, header_row=header_number, rows=data, sheet_name=sheet.name,
                  hidden_rows=hidden_rows, hidden_columns=sorted(i for i in sheet.hidden_columns if i < width),
-                 fills={key: colour for key, colour in sheet.fills.items() if key[1] < width})
+                 fills={key: colour for key, colour in sheet.fills.items() if key[1] < width},
+                 skipped=[key_note] if key_note else [])

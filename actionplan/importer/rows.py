@@ -9,9 +9,9 @@ from ..models import Action, Agency
 from .headers import FIELDS_BY_KEY, column_name
 from .matching import AgencyMatcher
 from .reading import Table
+from .lenient import SPLIT_RAG_RULE, read_rag, read_timescale
 from .values import (
-    CellProblem, Timescale, clean_text, parse_area_number, parse_date, parse_rag, parse_status,
-    parse_status_or_rag, parse_timescale,
+    CellProblem, Timescale, clean_text, parse_area_number, parse_date, parse_status, parse_status_or_rag,
 )
 
 
@@ -20,10 +20,12 @@ class Problem:
     row: int | None
     column: str
     message: str
+    value: str = ""  # the cell as written, quoted, when the problem is the cell's
 
     def __str__(self):
         where = f"Row {self.row}, {self.column}" if self.row else self.column
-        return f"{where}: {self.message}"
+        reads = f" reads {self.value}" if self.value else ""
+        return f"{where}{reads}: {self.message}"
 
 
 # Values whose model field has another name.
@@ -56,6 +58,7 @@ class ImportRow:
     # The action's fields this row gives, by model field name (lead_officer as the text written).
     values: dict = field(default_factory=dict)
     columns: dict = field(default_factory=dict)  # model field -> column name, to place later problems
+    completed_hint: str = ""  # why the row reads as completed when no column gives its status
 
     @property
     def reference(self) -> str:
@@ -83,6 +86,7 @@ class ReadRows:
     area_rows: dict[int, int]  # area number -> first row naming it
     errors: list[Problem]
     warnings: list[Problem]
+    assumed: list[str] = field(default_factory=list)
 
 
 class RowReader:
@@ -95,6 +99,8 @@ class RowReader:
         self.plan_agency = plan_agency
         self.errors: list[Problem] = []
         self.warnings: list[Problem] = []
+        self.assumed: list[str] = []
+        self.cells: list = []  # the row being read, so that a problem can quote its cell
 
     def column(self, key: str) -> str:
         if key in self.mapping:
@@ -119,6 +125,7 @@ class RowReader:
         for number, cells in self.table.rows:
             if all(self.cell(cells, key) is None for key in self.mapping):
                 continue  # a blank row
+            self.cells = cells
             problems_before = len(self.errors)
             raw_number = self.cell(cells, "area_number")
             text = clean_text(self.cell(cells, "area_text"))
@@ -150,7 +157,7 @@ class RowReader:
             if row is not None and len(self.errors) == problems_before:
                 rows.append(row)
         self.check_duplicates(rows)
-        return ReadRows(rows, area_texts, area_rows, self.errors, self.warnings)
+        return ReadRows(rows, area_texts, area_rows, self.errors, self.warnings, self.assumed)
 
     def read_action(self, number: int, cells: list, area: int, area_text: str) -> ImportRow | None:
         action_keys = [k for k in self.mapping if k not in ("area_number", "area_text")]
@@ -192,7 +199,8 @@ class RowReader:
         for key, value in values.items():
             limit = max_length(key)
             if isinstance(value, str) and limit and len(value) > limit:
-                self.errors.append(Problem(number, columns.get(key, self.column(key)), too_long(value, limit)))
+                column = columns[key] if key in columns else self.column(key)
+                self.errors.append(Problem(number, column, too_long(value, limit)))
 
     def read_agency(self, number, cells, key) -> Agency | None:
         text = clean_text(self.cell(cells, key))
@@ -210,7 +218,7 @@ class RowReader:
         for key in ("timescale", "target_date"):
             if key in self.mapping:
                 try:
-                    read[key] = parse_timescale(self.cell(cells, key))
+                    read[key] = read_timescale(self.cell(cells, key))
                 except CellProblem as problem:
                     if key == "timescale" and "target_date" in self.mapping:
                         # The target date column gives the date; the timescale is the plan's words.
@@ -230,27 +238,37 @@ class RowReader:
         columns["timescale_text"] = self.column("timescale" if timescale is not None else "target_date")
 
     def read_status(self, number, cells, values, columns) -> None:
-        for key, parse, field_name in (("status", parse_status, "status"), ("rag", parse_rag, "rag")):
-            if key in self.mapping:
-                raw = self.cell(cells, key)
-                if raw is None and key == "status":
-                    continue  # a blank status leaves the action's status as it is
-                try:
-                    values[field_name], columns[field_name] = parse(raw), self.column(key)
-                except CellProblem as problem:
-                    self.error(number, key, str(problem))
+        if "status" in self.mapping and self.cell(cells, "status") is not None:
+            # (a blank status leaves the action's status as it is)
+            try:
+                values["status"], columns["status"] = parse_status(self.cell(cells, "status")), self.column("status")
+            except CellProblem as problem:
+                self.error(number, "status", str(problem))
+        if "rag" in self.mapping:
+            try:
+                values["rag"], warning = read_rag(self.cell(cells, "rag"))
+                columns["rag"] = self.column("rag")
+            except CellProblem as problem:
+                self.error(number, "rag", str(problem))
+            else:
+                self.split_rating(number, "rag", warning)
         if "status_rag" in self.mapping:
             try:
                 status, rag = parse_status_or_rag(self.cell(cells, "status_rag"))
             except CellProblem as problem:
-                self.error(number, "status_rag", str(problem))
-                return
+                try:
+                    (rag, warning), status = read_rag(self.cell(cells, "status_rag")), None
+                except CellProblem:
+                    self.error(number, "status_rag", str(problem))
+                    return
+                self.split_rating(number, "status_rag", warning)
             if status is not None and "status" not in values:
                 values["status"], columns["status"] = status, self.column("status_rag")
             if rag is not None and "rag" not in values:
                 values["rag"], columns["rag"] = rag, self.column("status_rag")
 
     def check_duplicates(self, rows: list[ImportRow]) -> None:
+        self.cells = []  # the message names both rows; no one cell is quoted
         seen: dict[tuple, int] = {}
         for row in rows:
             key = row.key()
@@ -262,8 +280,16 @@ class RowReader:
             else:
                 seen[key] = row.row
 
+    def split_rating(self, number: int, key: str, warning: str) -> None:
+        if warning:
+            self.warn(number, key, warning)
+            if SPLIT_RAG_RULE not in self.assumed:
+                self.assumed.append(SPLIT_RAG_RULE)
+
     def error(self, number: int, key: str, message: str) -> None:
-        self.errors.append(Problem(number, self.column(key), message))
+        value = self.cell(self.cells, key)
+        quoted = quote(clean_text(value)) if value is not None else ""
+        self.errors.append(Problem(number, self.column(key), message, "" if quoted in message else quoted))
 
     def warn(self, number: int, key: str, message: str) -> None:
         self.warnings.append(Problem(number, self.column(key), message))
