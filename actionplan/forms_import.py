@@ -3,6 +3,7 @@
 from crispy_forms_gds.layout import Field, Fieldset, Size, Submit
 from django import forms
 from django.conf import settings
+from django.utils import timezone
 
 from scrutiny.formtools import gds_helper
 
@@ -43,6 +44,13 @@ class PlanUploadForm(forms.Form):
         help_text="Choose an agency when the whole file is one agency's plan; rows with no lead agency are then theirs.",
     )
 
+    progress_date = forms.DateField(
+        label="Date of the progress updates", required=False, input_formats=["%d/%m/%Y", "%d/%m/%y", "%Y-%m-%d"],
+        help_text="When the file has a progress column: the date its updates were written, for example 31/7/2013. "
+                  "Leave blank for today.",
+        error_messages={"invalid": "Enter the date as day/month/year, for example 31/7/2013"},
+    )
+
     def __init__(self, *args, **kwargs):
         # Most imports refresh the plan already here: offer the latest inspection first.
         kwargs.setdefault("initial", {"inspection": Inspection.objects.order_by("-id").first()})
@@ -58,6 +66,7 @@ class PlanUploadForm(forms.Form):
                 legend="Where the plan goes", legend_size=Size.MEDIUM,
             ),
             Field.select("plan_agency"),
+            Field.text("progress_date", field_width=10),
             Submit("submit", "Upload and preview"),
         )
 
@@ -75,6 +84,12 @@ class PlanUploadForm(forms.Form):
         except UnreadableFile as problem:
             raise forms.ValidationError(str(problem)) from None
         return upload
+
+    def clean_progress_date(self):
+        date = self.cleaned_data["progress_date"]
+        if date and date > timezone.localdate():
+            raise forms.ValidationError("The date of the progress updates must be today or in the past")
+        return date
 
     def clean(self):
         cleaned = super().clean()

@@ -65,6 +65,12 @@ FIELDS = (
     )),
     ImportField("plan_agency", "Action plan", ("action plan", "plan", "plan agency", "action plan of"),
                 "Whose plan the action belongs to, when it is not the lead agency's."),
+    ImportField("progress", "Progress update", (
+        "progress", "progress update", "progress updates", "progress to date", "update", "updates", "latest update",
+        "update on progress", "commentary", "progress commentary", "comments", "comment", "current position",
+        "position statement", "progress and impact", "progress against action", "evidence of progress",
+        "progress against agreed action and impact monitoring", "progress against agreed action",
+    ), "Becomes a progress update on the action, written by the importer."),
 )
 FIELDS_BY_KEY = {f.key: f for f in FIELDS}
 REQUIRED = ("area_number", "description")

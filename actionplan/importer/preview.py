@@ -15,6 +15,8 @@ from ..models import Action, ActionPlan, ActionStatus, Agency, Area, Inspection,
 from .headers import FIELDS_BY_KEY, column_name
 from .matching import AgencyMatcher, PersonMatcher
 from .notes import skipped_notes
+from .progress import attach_progress, latest_notes
+from .progress import describe as describe_progress
 from .reading import Table
 from .rows import ImportRow, Problem, RowReader, action_key
 from .values import clean_text
@@ -45,6 +47,7 @@ class Options:
     new_inspection_title: str = ""
     new_inspection_body: str = ""
     plan_agency: Agency | None = None  # whose plan; None: each action's lead agency's
+    progress_date: datetime.date | None = None  # the date of progress updates from the file; None: today
 
 
 @dataclass(frozen=True)
@@ -61,6 +64,7 @@ class RowOutcome:
     action: Action | None = None  # None: to create
     values: dict = field(default_factory=dict)  # model values to set (creates: all; updates: the changed ones)
     changes: list[Change] = field(default_factory=list)
+    progress: str = ""  # a progress update to add, from the file's progress column
 
     @property
     def area_number(self):
@@ -108,6 +112,7 @@ class Preview:
     new_areas: list[tuple[int, str]] = field(default_factory=list)
     area_changes: list[AreaChange] = field(default_factory=list)
     new_plans: list[Agency] = field(default_factory=list)
+    progress: list[RowOutcome] = field(default_factory=list)  # outcomes with a progress update to add
     errors: list[Problem] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)
     columns_used: list[tuple[str, str]] = field(default_factory=list)  # (column as written, field label)
@@ -122,7 +127,8 @@ class Preview:
 
     @property
     def has_changes(self) -> bool:
-        return bool(self.creates or self.updates or self.new_areas or self.area_changes or self.new_plans)
+        return bool(self.creates or self.updates or self.new_areas or self.area_changes or self.new_plans
+                    or self.progress)
 
     @property
     def row_count(self) -> int:
@@ -195,6 +201,8 @@ class PreviewBuilder:
                 p.updates.append(outcome)
             else:
                 p.unchanged.append(outcome)
+        attach_progress(p, latest_notes(inspection))
+        describe_progress(p, self.table, self.mapping, self.today)
         p.errors.sort(key=lambda e: (e.row or 0))
         p.digest = self.digest()
         return p
@@ -314,4 +322,5 @@ class PreviewBuilder:
         parts += [f"n{o.action.pk}:{o.action.version}" for o in p.unchanged]
         parts += [f"a{n}:{t}" for n, t in p.new_areas] + [f"A{c.area.pk}:{c.new}" for c in p.area_changes]
         parts += [f"p{a.pk}" for a in p.new_plans] + [str(e) for e in p.errors]
+        parts += [f"g{o.row.row}:{o.progress}" for o in p.progress]
         return hashlib.sha256("\n".join(parts).encode()).hexdigest()[:16]

@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 
-from ..models import Action, Agency
+from ..models import Action, ActionStatus, Agency, Rag
 from .headers import FIELDS_BY_KEY, column_name
 from .matching import AgencyMatcher
 from .reading import Table
@@ -180,8 +180,11 @@ class RowReader:
             self.error(number, "lead_agency",
                        "Expected the lead agency: the cell is blank and no agency was chosen for the whole plan")
         columns["lead_agency"] = self.column("lead_agency")
-        self.read_timescale(number, cells, values, columns)
+        timescale_completed = self.read_timescale(number, cells, values, columns)
         self.read_status(number, cells, values, columns)
+        completed_hint = self.propose_completed(values, columns, timescale_completed)
+        if "progress" in self.mapping:
+            values["progress"], columns["progress"] = clean_text(self.cell(cells, "progress")), self.column("progress")
         if "completed_on" in self.mapping:
             columns["completed_on"] = self.column("completed_on")
             try:
@@ -191,7 +194,20 @@ class RowReader:
         self.check_lengths(number, values, columns)
         if plan_agency is None:
             return None
-        return ImportRow(number, area, area_text, plan_agency, values, columns)
+        return ImportRow(number, area, area_text, plan_agency, values, columns, completed_hint)
+
+    def propose_completed(self, values: dict, columns: dict, timescale_completed: bool) -> str:
+        """With no status column, a Blue rating or a timescale of "Completed" says the action is done."""
+        if "status" in values or "status" in self.mapping:
+            return ""
+        if values.get("rag") == Rag.BLUE:
+            hint, column = "rated Blue", columns["rag"]
+        elif timescale_completed:
+            hint, column = f"timescale “{values.get('timescale_text', '')}”", columns["timescale_text"]
+        else:
+            return ""
+        values["status"], columns["status"] = ActionStatus.COMPLETED, column
+        return hint
 
     def check_lengths(self, number: int, values: dict, columns: dict) -> None:
         """Every text the database holds to a length is measured here, so that the confirmation never
@@ -212,8 +228,9 @@ class RowReader:
             self.error(number, key, str(problem))
             return None
 
-    def read_timescale(self, number, cells, values, columns) -> None:
-        """A target date column wins over a timescale column; the timescale keeps the words."""
+    def read_timescale(self, number, cells, values, columns) -> bool:
+        """A target date column wins over a timescale column; the timescale keeps the words.
+        True when the timescale says the action is completed."""
         read = {}
         for key in ("timescale", "target_date"):
             if key in self.mapping:
@@ -225,17 +242,18 @@ class RowReader:
                         read[key] = Timescale(None, clean_text(self.cell(cells, key)))
                         continue
                     self.error(number, key, str(problem))
-                    return
+                    return False
                 if read[key].warning:
                     self.warn(number, key, read[key].warning)
         if not read:
-            return
+            return False
         timescale, target = read.get("timescale"), read.get("target_date")
         date_source = target if target is not None and (target.date or timescale is None) else timescale
         values["target_date"] = date_source.date
         columns["target_date"] = self.column("target_date" if date_source is target else "timescale")
         values["timescale_text"] = (timescale or target).text
         columns["timescale_text"] = self.column("timescale" if timescale is not None else "target_date")
+        return any(t.completed for t in read.values())
 
     def read_status(self, number, cells, values, columns) -> None:
         if "status" in self.mapping and self.cell(cells, "status") is not None:

@@ -4,15 +4,18 @@ The preview is computed again inside the transaction, so what is written is what
 now; if it has errors, or differs from what the user confirmed, nothing is written.
 """
 
+import datetime
 import secrets
 from dataclasses import dataclass
 
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
 from ..import_records import PlanImport
 from ..importer import Options, Preview, Table, build_preview
 from ..models import Action, ActionPlan, Area, Inspection, TargetDateChange
+from .actions import add_progress_note
 
 
 class ImportRefused(Exception):
@@ -57,6 +60,17 @@ def _claim(token: str, stamp, **fields) -> PlanImport:
 
 def plan_title(agency, inspection) -> str:
     return f"{agency.short_name} action plan: {inspection.title}"[:300]
+
+
+def _add_progress(actor, preview: Preview, created: list[Action], options: Options) -> None:
+    """The progress column's updates, through the progress service, dated as the user said (midday), or now."""
+    dated = None
+    if options.progress_date and options.progress_date != timezone.localdate():
+        dated = timezone.make_aware(datetime.datetime.combine(options.progress_date, datetime.time(12)))
+    created_by_row = {outcome.row.row: action for outcome, action in zip(preview.creates, created)}
+    for outcome in preview.progress:
+        action = created_by_row.get(outcome.row.row) if outcome.action is None else outcome.action
+        add_progress_note(actor=actor, action=action, note=outcome.progress, dated=dated)
 
 
 def apply_plan_import(*, actor, table: Table, mapping: dict[str, int], options: Options, file_name: str,
@@ -123,6 +137,7 @@ def apply_plan_import(*, actor, table: Table, mapping: dict[str, int], options: 
                 stamp(TargetDateChange(action=action, old_date=old_date, new_date=action.target_date,
                                        reason=reason, changed_by=actor)).save()
             updated.append(action)
+        _add_progress(actor, preview, created, options)
         record.inspection = inspection
         record.created_count, record.updated_count = len(created), len(updated)
         record.unchanged_count = len(preview.unchanged)

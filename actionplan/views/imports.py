@@ -1,6 +1,7 @@
 """Importing an action plan from a spreadsheet (upload -> columns -> preview -> confirm -> done),
 and exporting a plan, or a blank template, in the same layout."""
 
+import datetime
 from functools import wraps
 
 from django.contrib import messages
@@ -77,6 +78,7 @@ def _load_pending(request):
         new_inspection_title=state["new_title"],
         new_inspection_body=state["new_body"],
         plan_agency=Agency.objects.filter(pk=state["plan_agency_id"]).first() if state["plan_agency_id"] else None,
+        progress_date=datetime.date.fromisoformat(state["progress_date"]) if state.get("progress_date") else None,
     )
     return state, table, options
 
@@ -109,6 +111,7 @@ def plan_import(request):
             "new_title": form.cleaned_data["new_inspection_title"].strip(),
             "new_body": form.cleaned_data["new_inspection_body"].strip(),
             "plan_agency_id": form.cleaned_data["plan_agency"].pk if form.cleaned_data["plan_agency"] else None,
+            "progress_date": form.cleaned_data["progress_date"].isoformat() if form.cleaned_data["progress_date"] else "",
             "mapping": mapping,
         }
         if missing_required(mapping):

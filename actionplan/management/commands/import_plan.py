@@ -5,6 +5,7 @@ The same preview as the browser, then a confirmation; applied in one transaction
 user as the author of every change.
 """
 
+import datetime
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
@@ -30,6 +31,8 @@ class Command(BaseCommand):
         target.add_argument("--new-inspection", metavar="TITLE", help="Title of a new inspection")
         parser.add_argument("--body", default="", help="Body inspected, for a new inspection")
         parser.add_argument("--plan-agency", help="Name or short name of the agency whose plan this is")
+        parser.add_argument("--progress-date", metavar="DD/MM/YYYY",
+                            help="The date of the progress column's updates (default: today)")
         parser.add_argument("--column", action="append", default=[], metavar="HEADER=FIELD",
                             help=f"Map a column by its header. Fields: {', '.join(FIELDS_BY_KEY)}")
         mode = parser.add_mutually_exclusive_group()
@@ -77,11 +80,17 @@ class Command(BaseCommand):
                 plan_agency = AgencyMatcher().match(opts["plan_agency"])
             except CellProblem as problem:
                 raise CommandError(str(problem)) from None
+        progress_date = None
+        if opts["progress_date"]:
+            try:
+                progress_date = datetime.datetime.strptime(opts["progress_date"], "%d/%m/%Y").date()
+            except ValueError:
+                raise CommandError("--progress-date: expected a date such as 31/07/2013.") from None
         if opts["inspection"]:
             inspection = Inspection.objects.filter(pk=opts["inspection"]).first()
             if inspection is None:
                 raise CommandError(f"There is no inspection with id {opts['inspection']}.")
-            return Options(inspection=inspection, plan_agency=plan_agency)
+            return Options(inspection=inspection, plan_agency=plan_agency, progress_date=progress_date)
         if not opts["body"].strip():
             raise CommandError("Give --body (the body inspected) for a new inspection.")
         for option, field_name in (("new_inspection", "title"), ("body", "body_inspected")):
@@ -90,7 +99,7 @@ class Command(BaseCommand):
                 raise CommandError(f"--{option.replace('_', '-')} is {len(opts[option].strip())} characters long: "
                                    f"at most {limit}.")
         return Options(new_inspection_title=opts["new_inspection"].strip(), new_inspection_body=opts["body"].strip(),
-                       plan_agency=plan_agency)
+                       plan_agency=plan_agency, progress_date=progress_date)
 
     def mapping(self, table, columns) -> dict[str, int]:
         mapping = auto_mapping(table)
@@ -129,6 +138,8 @@ class Command(BaseCommand):
             w(f"  update row {outcome.row.row}: area {outcome.area_number} {outcome.reference}")
             for change in outcome.changes:
                 w(f"      {change.label}: {change.old[:60]} -> {change.new[:60]}")
+        for outcome in preview.progress:
+            w(f"  progress update row {outcome.row.row}: {outcome.progress[:60]}")
         for note in preview.assumed:
             w(f"  read by a rule: {note}")
         for note in preview.skipped:
