@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from scrutiny.formtools import gds_helper
 
-from .importer import FIELDS, FIELDS_BY_KEY, REQUIRED, Table, UnreadableFile, extension_of, read_table
+from .importer import FIELDS, FIELDS_BY_KEY, Table, UnreadableFile, extension_of, missing_required, read_table
 from .importer.reading import ACCEPTED, EXTENSIONS
 from .importer.headers import column_name
 from .models import Agency, Inspection
@@ -144,7 +144,7 @@ class ColumnMappingForm(forms.Form):
                 self.add_error(name, f"{FIELDS_BY_KEY[key].label} is already chosen for another column: choose it once")
             else:
                 seen[key] = name
-        missing = [FIELDS_BY_KEY[key].label for key in REQUIRED if key not in seen]
+        missing = [f.label for f in missing_required(seen)]
         if missing:
             raise forms.ValidationError(f"Choose which column holds: {', '.join(missing)}")
         self.mapping = {key: int(name.removeprefix("column_")) for key, name in seen.items()}

@@ -122,8 +122,10 @@ def guess_mapping(headers: list[str], lead_is_agency: Callable[[int], bool],
     return mapping
 
 
-def missing_required(mapping: dict[str, int]) -> list[ImportField]:
-    return [FIELDS_BY_KEY[key] for key in REQUIRED if key not in mapping]
+def missing_required(mapping) -> list[ImportField]:
+    """A plan that gives its areas only as text needs no area number: the import numbers them."""
+    return [FIELDS_BY_KEY[key] for key in REQUIRED
+            if key not in mapping and not (key == "area_number" and "area_text" in mapping)]
 
 
 def column_name(headers: list[str], index: int) -> str:

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from django.utils import timezone
 
 from ..models import Action, ActionPlan, ActionStatus, Agency, Area, Inspection, Rag
+from .areas import number_areas
 from .headers import FIELDS_BY_KEY, column_name
 from .matching import AgencyMatcher, PersonMatcher
 from .notes import skipped_notes
@@ -169,12 +170,17 @@ class PreviewBuilder:
     def build(self) -> Preview:
         p = self.preview
         self.describe_columns()
-        read = RowReader(self.table, self.mapping, self.agencies, self.options.plan_agency).read()
+        inspection = self.options.inspection
+        areas = {a.number: a for a in Area.objects.filter(inspection=inspection)} if inspection else {}
+        numbered = None
+        if "area_number" not in self.mapping:
+            numbered = number_areas(self.table, self.mapping, {n: a.text for n, a in areas.items()})
+            p.assumed.append(numbered.note)
+        read = RowReader(self.table, self.mapping, self.agencies, self.options.plan_agency,
+                         numbered.by_row if numbered else None).read()
         p.errors.extend(read.errors)
         p.warnings.extend(read.warnings)
         p.assumed.extend(read.assumed)
-        inspection = self.options.inspection
-        areas = {a.number: a for a in Area.objects.filter(inspection=inspection)} if inspection else {}
         plans = {pl.agency_id for pl in ActionPlan.objects.filter(inspection=inspection)} if inspection else set()
         existing = {}
         if inspection:

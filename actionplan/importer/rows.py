@@ -92,7 +92,9 @@ class ReadRows:
 class RowReader:
     """Reads every row; carries the area forward to rows that leave it blank."""
 
-    def __init__(self, table: Table, mapping: dict[str, int], agencies: AgencyMatcher, plan_agency: Agency | None):
+    def __init__(self, table: Table, mapping: dict[str, int], agencies: AgencyMatcher, plan_agency: Agency | None,
+                 area_numbers: dict[int, int] | None = None):
+        self.area_numbers = area_numbers  # by row, for a plan that gives areas only as text
         self.table = table
         self.mapping = mapping
         self.agencies = agencies
@@ -127,7 +129,7 @@ class RowReader:
                 continue  # a blank row
             self.cells = cells
             problems_before = len(self.errors)
-            raw_number = self.cell(cells, "area_number")
+            raw_number = self.cell(cells, "area_number") if self.area_numbers is None else self.area_numbers.get(number)
             text = clean_text(self.cell(cells, "area_text"))
             if raw_number is None:
                 # A plan that writes the area on its first row only: the rows below belong to it.
