@@ -317,11 +317,11 @@ def test_the_pages_take_a_plan_from_upload_to_preview_to_confirm(client, world):
 
 def test_the_preview_lists_errors_by_row_and_column_and_offers_no_confirm(client, world):
     client.force_login(world.ada)
-    data = csv_bytes([HEADERS, ["1", "", "1.5", "Audit", "Ministry of Magic", "", "", "", "", ""]])
+    data = csv_bytes([HEADERS, ["1", "", "1.5", "Audit", "WCC", "", "31/02/2013", "", "", ""]])
     upload(client, data, "plan.csv", inspection=str(world.inspection.pk))
     page = client.get(reverse("plan_import_preview")).content.decode()
     assert "<title>Error: Check the import" in page
-    assert "Row 2, “Lead agency” (column E): “Ministry of Magic” is not an agency we know" in page
+    assert "Row 2, “Timescale” (column G): “31/02/2013” is not a real date" in page
     assert "Import these changes" not in page
     before = counts()
     client.post(reverse("plan_import_confirm"), {"digest": "whatever"})

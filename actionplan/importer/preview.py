@@ -49,6 +49,7 @@ class Options:
     new_inspection_body: str = ""
     plan_agency: Agency | None = None  # whose plan; None: each action's lead agency's
     progress_date: datetime.date | None = None  # the date of progress updates from the file; None: today
+    create_agencies: bool = False  # propose agencies the file names that do not exist yet, rather than refuse
 
 
 @dataclass(frozen=True)
@@ -113,6 +114,7 @@ class Preview:
     new_areas: list[tuple[int, str]] = field(default_factory=list)
     area_changes: list[AreaChange] = field(default_factory=list)
     new_plans: list[Agency] = field(default_factory=list)
+    new_agencies: list[Agency] = field(default_factory=list)  # unsaved: created on confirmation
     progress: list[RowOutcome] = field(default_factory=list)  # outcomes with a progress update to add
     errors: list[Problem] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)
@@ -129,7 +131,7 @@ class Preview:
     @property
     def has_changes(self) -> bool:
         return bool(self.creates or self.updates or self.new_areas or self.area_changes or self.new_plans
-                    or self.progress)
+                    or self.progress or self.new_agencies)
 
     @property
     def row_count(self) -> int:
@@ -163,7 +165,7 @@ class PreviewBuilder:
     def __init__(self, table: Table, mapping: dict[str, int], options: Options, file_name: str):
         self.table, self.mapping, self.options = table, mapping, options
         self.preview = Preview(file_name=file_name, inspection=options.inspection, options=options)
-        self.agencies = AgencyMatcher()
+        self.agencies = AgencyMatcher(propose_new=options.create_agencies)
         self.people = PersonMatcher()
         self.today = timezone.localdate()
 
@@ -181,6 +183,7 @@ class PreviewBuilder:
         p.errors.extend(read.errors)
         p.warnings.extend(read.warnings)
         p.assumed.extend(read.assumed)
+        p.new_agencies = list(self.agencies.proposed)
         plans = {pl.agency_id for pl in ActionPlan.objects.filter(inspection=inspection)} if inspection else set()
         existing = {}
         if inspection:
@@ -329,4 +332,5 @@ class PreviewBuilder:
         parts += [f"a{n}:{t}" for n, t in p.new_areas] + [f"A{c.area.pk}:{c.new}" for c in p.area_changes]
         parts += [f"p{a.pk}" for a in p.new_plans] + [str(e) for e in p.errors]
         parts += [f"g{o.row.row}:{o.progress}" for o in p.progress]
+        parts += [f"N{a.name}:{a.short_name}:{a.kind}" for a in p.new_agencies]
         return hashlib.sha256("\n".join(parts).encode()).hexdigest()[:16]

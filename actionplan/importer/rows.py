@@ -28,6 +28,8 @@ class Problem:
         return f"{where}{reads}: {self.message}"
 
 
+AGENCY_IN_LEAD_RULE = ("Where the lead officer's cell names an agency we know, that agency is the action's lead "
+                       "agency, and the rest of the cell (if any) is the lead officer.")
 # Values whose model field has another name.
 MODEL_FIELDS = {"lead_officer": "lead_officer_role"}
 
@@ -174,7 +176,7 @@ class RowReader:
         for key in ("reference", "success_measure", "lead_officer"):
             if key in self.mapping:
                 values[key], columns[key] = clean_text(self.cell(cells, key)), self.column(key)
-        lead_agency = self.read_agency(number, cells, "lead_agency")
+        lead_agency = self.read_agency(number, cells, "lead_agency") or self.agency_in_lead_officer(values)
         plan_agency = self.read_agency(number, cells, "plan_agency") or self.plan_agency or lead_agency
         if lead_agency is not None:
             values["lead_agency"] = lead_agency
@@ -219,6 +221,18 @@ class RowReader:
             if isinstance(value, str) and limit and len(value) > limit:
                 column = columns[key] if key in columns else self.column(key)
                 self.errors.append(Problem(number, column, too_long(value, limit)))
+
+    def agency_in_lead_officer(self, values: dict) -> Agency | None:
+        """A "Lead" cell that names a partner agency ("Arden Cluster", "Designated Nurse, Arden Cluster")
+        makes it the lead agency, rather than the agency's name becoming the officer's role."""
+        text = values.get("lead_officer", "")
+        found = self.agencies.find_within(text) if text else None
+        if found is None:
+            return None
+        agency, values["lead_officer"] = found
+        if AGENCY_IN_LEAD_RULE not in self.assumed:
+            self.assumed.append(AGENCY_IN_LEAD_RULE)
+        return agency
 
     def read_agency(self, number, cells, key) -> Agency | None:
         text = clean_text(self.cell(cells, key))

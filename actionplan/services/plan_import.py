@@ -14,7 +14,7 @@ from simple_history.utils import bulk_create_with_history
 
 from ..import_records import PlanImport
 from ..importer import Options, Preview, Table, build_preview
-from ..models import Action, ActionPlan, Area, Inspection, TargetDateChange
+from ..models import Action, ActionPlan, Agency, Area, Inspection, TargetDateChange
 from .actions import add_progress_note
 
 
@@ -97,6 +97,15 @@ def apply_plan_import(*, actor, table: Table, mapping: dict[str, int], options: 
             raise ImportRefused(preview, "The file has errors: nothing was imported.")
         if expected_digest is not None and preview.digest != expected_digest:
             raise ImportRefused(preview, "The plan changed since your preview: check the changes again.")
+        if preview.new_agencies:
+            # The agencies the person confirmed are created first; the file is then read again against them.
+            for proposed in preview.new_agencies:
+                stamp(Agency(name=proposed.name, short_name=proposed.short_name, kind=proposed.kind)).save()
+            created_agencies = preview.new_agencies
+            preview = build_preview(table, mapping, options, file_name)
+            if preview.errors or preview.new_agencies:
+                raise ImportRefused(preview, "The file has errors: nothing was imported.")
+            preview.new_agencies = created_agencies
 
         inspection = options.inspection
         if inspection is None:

@@ -79,6 +79,8 @@ def _load_pending(request):
         new_inspection_body=state["new_body"],
         plan_agency=Agency.objects.filter(pk=state["plan_agency_id"]).first() if state["plan_agency_id"] else None,
         progress_date=datetime.date.fromisoformat(state["progress_date"]) if state.get("progress_date") else None,
+        # Only administrators reach these pages: agencies the file names are proposed, created on confirmation.
+        create_agencies=True,
     )
     return state, table, options
 

@@ -31,6 +31,8 @@ class Command(BaseCommand):
         target.add_argument("--new-inspection", metavar="TITLE", help="Title of a new inspection")
         parser.add_argument("--body", default="", help="Body inspected, for a new inspection")
         parser.add_argument("--plan-agency", help="Name or short name of the agency whose plan this is")
+        parser.add_argument("--create-agencies", action="store_true",
+                            help="Create the agencies the file names that do not exist yet (listed in the preview)")
         parser.add_argument("--progress-date", metavar="DD/MM/YYYY",
                             help="The date of the progress column's updates (default: today)")
         parser.add_argument("--column", action="append", default=[], metavar="HEADER=FIELD",
@@ -53,7 +55,9 @@ class Command(BaseCommand):
         preview = build_preview(table, mapping, options, path.name)
         self.report(preview)
         if preview.errors:
-            raise CommandError(f"{len(preview.errors)} problem(s) in the file: nothing was imported.")
+            unknown = any("is not an agency we know" in e.message for e in preview.errors)
+            hint = " To create the agencies the file names, run again with --create-agencies." if unknown else ""
+            raise CommandError(f"{len(preview.errors)} problem(s) in the file: nothing was imported.{hint}")
         if not preview.has_changes:
             self.stdout.write("Nothing to import: the plan already matches the file.")
             return
@@ -90,7 +94,8 @@ class Command(BaseCommand):
             inspection = Inspection.objects.filter(pk=opts["inspection"]).first()
             if inspection is None:
                 raise CommandError(f"There is no inspection with id {opts['inspection']}.")
-            return Options(inspection=inspection, plan_agency=plan_agency, progress_date=progress_date)
+            return Options(inspection=inspection, plan_agency=plan_agency, progress_date=progress_date,
+                           create_agencies=opts["create_agencies"])
         if not opts["body"].strip():
             raise CommandError("Give --body (the body inspected) for a new inspection.")
         for option, field_name in (("new_inspection", "title"), ("body", "body_inspected")):
@@ -99,7 +104,7 @@ class Command(BaseCommand):
                 raise CommandError(f"--{option.replace('_', '-')} is {len(opts[option].strip())} characters long: "
                                    f"at most {limit}.")
         return Options(new_inspection_title=opts["new_inspection"].strip(), new_inspection_body=opts["body"].strip(),
-                       plan_agency=plan_agency, progress_date=progress_date)
+                       plan_agency=plan_agency, progress_date=progress_date, create_agencies=opts["create_agencies"])
 
     def mapping(self, table, columns) -> dict[str, int]:
         mapping = auto_mapping(table)
@@ -125,9 +130,12 @@ class Command(BaseCommand):
         w = self.stdout.write
         w(f"{preview.file_name}: {len(preview.creates)} to create, {len(preview.updates)} to update, "
           f"{len(preview.unchanged)} unchanged, {len(preview.new_areas)} new area(s), "
-          f"{len(preview.new_plans)} new plan(s), {len(preview.errors)} problem(s).")
+          f"{len(preview.new_plans)} new plan(s), {len(preview.new_agencies)} new agency(ies), "
+          f"{len(preview.errors)} problem(s).")
         for column, label in preview.columns_used:
             w(f"  column {column} -> {label}")
+        for agency in preview.new_agencies:
+            w(f"  new agency: {agency.name} (short name {agency.short_name}, {agency.get_kind_display()})")
         for number, text in preview.new_areas:
             w(f"  new area {number}: {text[:80]}")
         for change in preview.area_changes:
