@@ -9,7 +9,9 @@ from ..models import Action, ActionStatus, Agency, Rag
 from .headers import FIELDS_BY_KEY, column_name
 from .matching import AgencyMatcher
 from .reading import Table
+from .colours import rating_of_colour
 from .lenient import SPLIT_RAG_RULE, read_rag, read_timescale
+from .notes import row_ranges
 from .values import (
     CellProblem, Timescale, clean_text, parse_area_number, parse_date, parse_status, parse_status_or_rag,
 )
@@ -105,6 +107,7 @@ class RowReader:
         self.warnings: list[Problem] = []
         self.assumed: list[str] = []
         self.cells: list = []  # the row being read, so that a problem can quote its cell
+        self.coloured_rows: dict[str, list[int]] = {}  # rows whose rating was read from the fill colour
 
     def column(self, key: str) -> str:
         if key in self.mapping:
@@ -161,6 +164,10 @@ class RowReader:
             if row is not None and len(self.errors) == problems_before:
                 rows.append(row)
         self.check_duplicates(rows)
+        for key, numbers in self.coloured_rows.items():
+            self.assumed.append(f"Ratings in {self.column(key)} are read from the cell's fill colour (red, amber, "
+                                f"green or blue) where the cell has no text: row{'s' if len(numbers) > 1 else ''} "
+                                f"{row_ranges(numbers)}.")
         return ReadRows(rows, area_texts, area_rows, self.errors, self.warnings, self.assumed)
 
     def read_action(self, number: int, cells: list, area: int, area_text: str) -> ImportRow | None:
@@ -282,6 +289,8 @@ class RowReader:
             try:
                 values["rag"], warning = read_rag(self.cell(cells, "rag"))
                 columns["rag"] = self.column("rag")
+                if self.cell(cells, "rag") is None:
+                    values["rag"] = self.colour_rating(number, "rag") or values["rag"]
             except CellProblem as problem:
                 self.error(number, "rag", str(problem))
             else:
@@ -296,6 +305,8 @@ class RowReader:
                     self.error(number, "status_rag", str(problem))
                     return
                 self.split_rating(number, "status_rag", warning)
+            if self.cell(cells, "status_rag") is None:
+                rag = self.colour_rating(number, "status_rag")
             if status is not None and "status" not in values:
                 values["status"], columns["status"] = status, self.column("status_rag")
             if rag is not None and "rag" not in values:
@@ -313,6 +324,13 @@ class RowReader:
                            f"Give each action its own reference.")
             else:
                 seen[key] = row.row
+
+    def colour_rating(self, number: int, key: str) -> str | None:
+        """The rating a blank cell shows by its fill colour, if any; the preview lists the rows."""
+        rating = rating_of_colour(self.table.fills.get((number, self.mapping[key]), ""))
+        if rating:
+            self.coloured_rows.setdefault(key, []).append(number)
+        return rating
 
     def split_rating(self, number: int, key: str, warning: str) -> None:
         if warning:
