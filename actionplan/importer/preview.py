@@ -19,7 +19,8 @@ from .notes import skipped_notes
 from .progress import attach_progress, latest_notes
 from .progress import describe as describe_progress
 from .reading import Table
-from .rows import ImportRow, Problem, RowReader, action_key
+from .renumbering import key_of, match_rows
+from .rows import ImportRow, Problem, RowReader
 from .values import clean_text
 
 # Fields compared and shown, in the order a person reads an action.
@@ -115,6 +116,7 @@ class Preview:
     area_changes: list[AreaChange] = field(default_factory=list)
     new_plans: list[Agency] = field(default_factory=list)
     new_agencies: list[Agency] = field(default_factory=list)  # unsaved: created on confirmation
+    moved: list = field(default_factory=list)  # renumbering.Moved: rows matched to an action by its text
     progress: list[RowOutcome] = field(default_factory=list)  # outcomes with a progress update to add
     errors: list[Problem] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)
@@ -185,14 +187,18 @@ class PreviewBuilder:
         p.assumed.extend(read.assumed)
         p.new_agencies = list(self.agencies.proposed)
         plans = {pl.agency_id for pl in ActionPlan.objects.filter(inspection=inspection)} if inspection else set()
-        existing = {}
+        existing, actions = {}, []
         if inspection:
-            actions = Action.objects.filter(area__inspection=inspection).select_related(
+            actions = list(Action.objects.filter(area__inspection=inspection).select_related(
                 "area", "plan", "lead_agency", "lead_officer"
-            )
-            for action in actions.order_by("id"):
-                key = action_key(action.plan.agency_id, action.area.number, action.reference, action.description)
-                existing.setdefault(key, action)
+            ).order_by("id"))
+            for action in actions:
+                existing.setdefault(key_of(action), action)
+        matched, p.moved, renumbering_warnings = match_rows(read.rows, existing, actions)
+        p.warnings.extend(renumbering_warnings)
+        if p.moved:
+            p.assumed.append(f"{len(p.moved)} action{'s are' if len(p.moved) > 1 else ' is'} matched by text "
+                             "rather than by reference, because the plan was renumbered: see “Renumbered actions”.")
         areas_without_text = self.compare_areas(read, areas)
         for agency in {row.plan_agency for row in read.rows if row.plan_agency.pk not in plans}:
             p.new_plans.append(agency)
@@ -200,7 +206,7 @@ class PreviewBuilder:
         for row in read.rows:
             if row.area_number in areas_without_text:
                 continue
-            action = existing.get(row.key())
+            action = matched.get(row.row)
             outcome = self.create(row) if action is None else self.update(row, action)
             if outcome is None:
                 continue

@@ -140,6 +140,8 @@ class Command(BaseCommand):
             w(f"  new area {number}: {text[:80]}")
         for change in preview.area_changes:
             w(f"  area {change.area.number} text: {change.old[:60]!r} -> {change.new[:60]!r}")
+        for move in preview.moved:
+            w(f"  renumbered: {move}")
         for outcome in preview.creates:
             w(f"  create row {outcome.row.row}: area {outcome.area_number} {outcome.reference} {outcome.description[:60]}")
         for outcome in preview.updates:
