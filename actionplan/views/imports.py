@@ -28,6 +28,7 @@ from ..importer import (
 )
 from ..import_records import PlanImport
 from ..importer.notes import skipped_notes
+from ..importer.remembered import remembered_mapping
 from ..importer.storage import TOKEN, discard_upload, load_upload, save_upload
 from ..models import Action, Agency, Area, Inspection
 from ..services.plan_import import AlreadyImported, ImportRefused, apply_plan_import
@@ -105,6 +106,9 @@ def plan_import(request):
         upload = form.cleaned_data["file"]
         ext = extension_of(upload.name)
         mapping = auto_mapping(form.table)
+        remembered, mapping_note = remembered_mapping(form.table, form.cleaned_data["inspection"],
+                                                      form.cleaned_data["plan_agency"])
+        mapping = remembered or mapping
         request.session[SESSION_KEY] = {
             "token": save_upload(form.file_bytes, ext),
             "ext": ext,
@@ -115,6 +119,7 @@ def plan_import(request):
             "plan_agency_id": form.cleaned_data["plan_agency"].pk if form.cleaned_data["plan_agency"] else None,
             "progress_date": form.cleaned_data["progress_date"].isoformat() if form.cleaned_data["progress_date"] else "",
             "mapping": mapping,
+            "mapping_note": mapping_note,
         }
         if missing_required(mapping):
             return redirect("plan_import_mapping")
@@ -133,6 +138,7 @@ def plan_import_mapping(request):
     form = ColumnMappingForm(request.POST or None, table=table, mapping=_mapping(state))
     if request.method == "POST" and form.is_valid():
         state["mapping"] = form.mapping
+        state["mapping_note"] = ""  # the person's own choice now
         request.session[SESSION_KEY] = state
         return redirect("plan_import_preview")
     missing = missing_required(_mapping(state))

@@ -14,6 +14,7 @@ from actionplan.importer import (
     FIELDS_BY_KEY, Options, UnreadableFile, auto_mapping, build_preview, missing_required, read_table,
 )
 from actionplan.importer.matching import AgencyMatcher
+from actionplan.importer.remembered import remembered_mapping
 from actionplan.importer.values import CellProblem
 from actionplan.models import Inspection
 from actionplan.services.plan_import import ImportRefused, apply_plan_import
@@ -51,7 +52,7 @@ class Command(BaseCommand):
         except (OSError, UnreadableFile) as problem:
             raise CommandError(str(problem)) from None
         options = self.options(opts)
-        mapping = self.mapping(table, opts["column"])
+        mapping = self.mapping(table, opts["column"], options)
         preview = build_preview(table, mapping, options, path.name)
         self.report(preview)
         if preview.errors:
@@ -106,8 +107,11 @@ class Command(BaseCommand):
         return Options(new_inspection_title=opts["new_inspection"].strip(), new_inspection_body=opts["body"].strip(),
                        plan_agency=plan_agency, progress_date=progress_date, create_agencies=opts["create_agencies"])
 
-    def mapping(self, table, columns) -> dict[str, int]:
-        mapping = auto_mapping(table)
+    def mapping(self, table, columns, options) -> dict[str, int]:
+        remembered, note = remembered_mapping(table, options.inspection, options.plan_agency)
+        if remembered:
+            self.stdout.write(note)
+        mapping = remembered or auto_mapping(table)
         headers = [h.casefold() for h in table.headers]
         for item in columns:
             header, _, key = item.rpartition("=")
