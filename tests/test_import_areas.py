@@ -53,7 +53,9 @@ def test_an_area_this_inspection_has_keeps_its_number_and_new_ones_follow(world)
     preview = preview_of(plan(["A", "B", "C", "D"]), Options(inspection=world.inspection))
     assert preview.ok, [str(e) for e in preview.errors]
     assert preview.new_areas == [(4, ROTHERHAM_AREA)]
-    assert {o.reference: o.area_number for o in preview.creates} == {"A": 4, "B": 4, "C": 4, "D": 1}
+    assert {o.reference: o.area_number for o in preview.creates} == {"A": 4, "B": 4, "C": 4}
+    # D's text is the world's action 1.1 in area 1: it is that action, renumbered, not a new one.
+    assert [(m.action, m.new_reference) for m in preview.moved] == [(world.wcc_action, "D")]
     assert "keeps its number" in preview.assumed[0]
 
 

@@ -7,9 +7,10 @@ for (const form of document.querySelectorAll("form[data-submit-once]")) {
       return;
     }
     form.dataset.submitted = "true";
+    // The submission goes ahead: a disabled button only leaves its own name out, and these have none.
     for (const button of form.querySelectorAll("button[type=submit]")) {
-      // Disabled after the browser has taken the form's data, so the submission itself goes ahead.
-      setTimeout(() => { button.disabled = true; button.setAttribute("aria-disabled", "true"); }, 0);
+      button.disabled = true;
+      button.setAttribute("aria-disabled", "true");
     }
   });
 }
