@@ -355,7 +355,8 @@ def test_the_upload_form_explains_what_is_wrong(client, world):
     assert "The file is not an Excel workbook (.xlsx)" in page
     assert "Enter the title of the new inspection, or choose an inspection" in page
     response = upload(client, b"x", "plan.pdf", inspection=str(world.inspection.pk))
-    assert "The file must be an Excel workbook (.xlsx, .xlsm or .xls), a LibreOffice spreadsheet (.ods) or a CSV file" in response.content.decode()
+    assert ("The file must be an Excel workbook (.xlsx, .xlsm or .xls), a LibreOffice spreadsheet (.ods) "
+            "or a CSV file") in response.content.decode()
 
 
 def test_the_steps_without_an_upload_send_the_user_back_to_the_start(client, world):

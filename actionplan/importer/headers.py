@@ -89,7 +89,8 @@ SYNONYMS = {synonym: f.key for f in FIELDS for synonym in f.synonyms}
 
 def guess_field(header) -> str | None:
     """The field a header names; "RAG (March 2015)" and "Status (Q2)" name theirs with a note after them."""
-    return SYNONYMS.get(normalise_header(header)) or SYNONYMS.get(normalise_header(re.sub(r"\(.*?\)", " ", str(header or ""))))
+    without_note = re.sub(r"\(.*?\)", " ", str(header or ""))
+    return SYNONYMS.get(normalise_header(header)) or SYNONYMS.get(normalise_header(without_note))
 
 
 def header_score(values) -> int:

@@ -14,7 +14,8 @@ def latest_notes(inspection) -> dict[int, str]:
     if inspection is None:
         return {}
     notes: dict[int, str] = {}
-    updates = ProgressUpdate.objects.filter(action__area__inspection=inspection).order_by("action_id", "-created_at", "-id")
+    updates = ProgressUpdate.objects.filter(action__area__inspection=inspection)
+    updates = updates.order_by("action_id", "-created_at", "-id")
     for action_id, note in updates.values_list("action_id", "note"):
         notes.setdefault(action_id, clean_text(note))
     return notes

@@ -69,7 +69,8 @@ def check_content(data: bytes, extension: str) -> None:
             raise UnreadableFile(wrong)
     elif extension == "xls":
         if not data.startswith(OLE_MARK):
-            raise UnreadableFile("The file is not an Excel 97-2003 workbook (.xls). Save it from Excel as .xlsx or .csv.")
+            raise UnreadableFile("The file is not an Excel 97-2003 workbook (.xls). "
+                                 "Save it from Excel as .xlsx or .csv.")
     elif extension == "csv":
         binary = b"\x00" in data[:65536] and not is_utf16(data)
         if binary or data.startswith((b"PK\x03\x04", b"%PDF", OLE_MARK[:4])):

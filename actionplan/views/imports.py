@@ -106,6 +106,7 @@ def plan_import(request):
         upload = form.cleaned_data["file"]
         ext = extension_of(upload.name)
         mapping = auto_mapping(form.table)
+        progress_date = form.cleaned_data["progress_date"]
         remembered, mapping_note = remembered_mapping(form.table, form.cleaned_data["inspection"],
                                                       form.cleaned_data["plan_agency"])
         mapping = remembered or mapping
@@ -117,7 +118,7 @@ def plan_import(request):
             "new_title": form.cleaned_data["new_inspection_title"].strip(),
             "new_body": form.cleaned_data["new_inspection_body"].strip(),
             "plan_agency_id": form.cleaned_data["plan_agency"].pk if form.cleaned_data["plan_agency"] else None,
-            "progress_date": form.cleaned_data["progress_date"].isoformat() if form.cleaned_data["progress_date"] else "",
+            "progress_date": progress_date.isoformat() if progress_date else "",
             "mapping": mapping,
             "mapping_note": mapping_note,
         }
