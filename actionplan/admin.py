@@ -5,6 +5,7 @@ from scrutiny.core.audited_admin import AuditedAdmin, ChangedOnItsPage, ViewOnly
 
 from scrutiny.core.admin_widgets import SafeAutocompleteAdminMixin
 
+from .import_records import PlanImport
 from .models import (
     Action,
     ActionPlan,
@@ -114,7 +115,11 @@ class EvidenceAdmin(ViewOnly, AuditedAdmin):
             return "evidence_edit", [obj.pk], "Change or remove this evidence on its page"
         return ("area_detail", [obj.area_id], "The area's page") if obj.area_id else None
 
-
 admin.site.register(Inspectorate, AuditedAdmin)
 admin.site.register(Judgement, AuditedAdmin)
 admin.site.register(Theme, AuditedAdmin)
+
+
+@admin.register(PlanImport)
+class PlanImportAdmin(AuditedAdmin):
+    list_display = ("file_name", "inspection", "imported_by", "imported_at", "created_count", "updated_count")

@@ -496,3 +496,6 @@ class Evidence(models.Model):
     @property
     def has_file(self) -> bool:
         return bool(self.file)
+
+
+from .import_records import PlanImport  # noqa: E402, F401  (a model of this app, kept in its own module)

@@ -189,10 +189,14 @@ def test_cells_that_cannot_be_read_are_reported_with_what_was_expected(world):
     ])
     preview = preview_of(data, "plan.csv", Options(inspection=world.inspection))
     messages = [str(e) for e in preview.errors]
-    assert "Row 2, “Area number” (column A): Expected an area number, such as 3" in messages
-    assert any(m.startswith("Row 3, “Timescale” (column G): Expected a date such as 31/10/2012") for m in messages)
-    assert any(m.startswith("Row 3, “Status” (column I): Expected a status: Not started") for m in messages)
-    assert any(m.startswith("Row 3, “RAG” (column J): Expected a RAG rating: R, A, G or B") for m in messages)
+    assert "Row 2, “Area number” (column A) reads “one”: Expected an area number, such as 3" in messages
+    assert any(m.startswith("Row 3, “Status” (column I) reads “Nearly done”: Expected a status: Not started")
+               for m in messages)
+    assert any(m.startswith("Row 3, “RAG” (column J) reads “Purple”: Expected a RAG rating: R, A, G or B")
+               for m in messages)
+    # A timescale that is not a date is kept as written, with a warning, rather than blocking the file.
+    assert any(str(w).startswith("Row 3, “Timescale” (column G): “soon” is not a date we can read: it is kept as "
+                                 "written") for w in preview.warnings)
     assert "Row 4, “Action” (column D): Enter the action: this row has other cells but no action" in messages
     assert "Row 5, “Area for improvement” (column B): Area 7 is new to this inspection: give its text" in messages
     assert not preview.creates
@@ -314,11 +318,11 @@ def test_the_pages_take_a_plan_from_upload_to_preview_to_confirm(client, world):
 
 def test_the_preview_lists_errors_by_row_and_column_and_offers_no_confirm(client, world):
     client.force_login(world.ada)
-    data = csv_bytes([HEADERS, ["1", "", "1.5", "Audit", "Ministry of Magic", "", "", "", "", ""]])
+    data = csv_bytes([HEADERS, ["1", "", "1.5", "Audit", "WCC", "", "31/02/2013", "", "", ""]])
     upload(client, data, "plan.csv", inspection=str(world.inspection.pk))
     page = client.get(reverse("plan_import_preview")).content.decode()
     assert "<title>Error: Check the import" in page
-    assert "Row 2, “Lead agency” (column E): “Ministry of Magic” is not an agency we know" in page
+    assert "Row 2, “Timescale” (column G): “31/02/2013” is not a real date" in page
     assert "Import these changes" not in page
     before = counts()
     client.post(reverse("plan_import_confirm"), {"digest": "whatever"})
@@ -352,7 +356,8 @@ def test_the_upload_form_explains_what_is_wrong(client, world):
     assert "The file is not an Excel workbook (.xlsx)" in page
     assert "Enter the title of the new inspection, or choose an inspection" in page
     response = upload(client, b"x", "plan.pdf", inspection=str(world.inspection.pk))
-    assert "The file must be an Excel workbook (.xlsx) or a CSV file (.csv)" in response.content.decode()
+    assert ("The file must be an Excel workbook (.xlsx, .xlsm or .xls), a LibreOffice spreadsheet (.ods) "
+            "or a CSV file") in response.content.decode()
 
 
 def test_the_steps_without_an_upload_send_the_user_back_to_the_start(client, world):

@@ -158,14 +158,15 @@ def test_the_herefordshire_plans_headers_are_recognised():
     mapping = guess_mapping(HEREFORDSHIRE_HEADERS, lead_is_agency=lambda index: False)
     assert mapping == {
         "reference": 0, "area_number": 1, "area_text": 2, "lead_officer": 3, "description": 4, "timescale": 5,
-        "rag": 7, "success_measure": 8,
+        "progress": 6, "rag": 7, "success_measure": 8,
     }
 
 
 def test_the_rotherham_plans_headers_are_recognised_but_it_has_no_area_number():
     mapping = guess_mapping(ROTHERHAM_HEADERS, lead_is_agency=lambda index: False)
-    assert mapping == {"reference": 0, "area_text": 1, "description": 2, "target_date": 3, "lead_officer": 4}
-    assert "area_number" not in mapping  # so the user is asked which column holds it
+    assert mapping == {"reference": 0, "area_text": 1, "description": 2, "target_date": 3, "lead_officer": 4,
+                       "progress": 5}
+    assert "area_number" not in mapping  # so the areas are numbered from the references (test_import_areas)
 
 
 @pytest.mark.parametrize("header, field", [

@@ -3,12 +3,15 @@
 from crispy_forms_gds.layout import Field, Fieldset, Size, Submit
 from django import forms
 from django.conf import settings
+from django.utils import timezone
 
 from scrutiny.core.formtools import gds_helper
 
-from ..importer import FIELDS, FIELDS_BY_KEY, REQUIRED, Table, UnreadableFile, extension_of, read_table
-from ..importer.headers import column_name
 from scrutiny.people.models import Agency
+
+from ..importer import FIELDS, FIELDS_BY_KEY, Table, UnreadableFile, extension_of, missing_required, read_table
+from ..importer.headers import column_name
+from ..importer.reading import ACCEPTED, EXTENSIONS
 from ..models import Inspection, InspectionType
 
 IMPORT_MAX_BYTES = getattr(settings, "IMPORT_MAX_UPLOAD_BYTES", 10 * 1024 * 1024)
@@ -17,7 +20,8 @@ IMPORT_MAX_BYTES = getattr(settings, "IMPORT_MAX_UPLOAD_BYTES", 10 * 1024 * 1024
 class PlanUploadForm(forms.Form):
     file = forms.FileField(
         label="Spreadsheet of the action plan",
-        help_text="An Excel workbook (.xlsx) or a CSV file, up to 10 MB, with one action on each row.",
+        help_text="An Excel workbook (.xlsx, .xlsm or .xls), a LibreOffice spreadsheet (.ods) or a CSV file, "
+                  "up to 10 MB, with one action on each row.",
         error_messages={"required": "Choose the spreadsheet to import"},
     )
     inspection = forms.ModelChoiceField(
@@ -48,6 +52,13 @@ class PlanUploadForm(forms.Form):
         help_text="Choose an agency when the whole file is one agency's plan; rows with no lead agency are then theirs.",
     )
 
+    progress_date = forms.DateField(
+        label="Date of the progress updates", required=False, input_formats=["%d/%m/%Y", "%d/%m/%y", "%Y-%m-%d"],
+        help_text="When the file has a progress column: the date its updates were written, for example 31/7/2013. "
+                  "Leave blank for today.",
+        error_messages={"invalid": "Enter the date as day/month/year, for example 31/7/2013"},
+    )
+
     def __init__(self, *args, **kwargs):
         # Most imports refresh the plan already here: offer the latest inspection first.
         kwargs.setdefault("initial", {"inspection": Inspection.objects.order_by("-id").first()})
@@ -64,13 +75,14 @@ class PlanUploadForm(forms.Form):
                 legend="Where the plan goes", legend_size=Size.MEDIUM,
             ),
             Field.select("plan_agency"),
+            Field.text("progress_date", field_width=10),
             Submit("submit", "Upload and preview"),
         )
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
-        if extension_of(upload.name) not in ("xlsx", "csv"):
-            raise forms.ValidationError("The file must be an Excel workbook (.xlsx) or a CSV file (.csv)")
+        if extension_of(upload.name) not in EXTENSIONS:
+            raise forms.ValidationError(f"The file must be {ACCEPTED}")
         if upload.size > IMPORT_MAX_BYTES:
             raise forms.ValidationError("The file must be smaller than 10 MB")
         if upload.size == 0:
@@ -81,6 +93,12 @@ class PlanUploadForm(forms.Form):
         except UnreadableFile as problem:
             raise forms.ValidationError(str(problem)) from None
         return upload
+
+    def clean_progress_date(self):
+        date = self.cleaned_data["progress_date"]
+        if date and date > timezone.localdate():
+            raise forms.ValidationError("The date of the progress updates must be today or in the past")
+        return date
 
     def clean(self):
         cleaned = super().clean()
@@ -113,8 +131,9 @@ class ColumnMappingForm(forms.Form):
         for index, header in enumerate(table.headers):
             name = column_name(table.headers, index)
             hint = f"First value: “{sample[index][:80]}”" if sample.get(index) else "The column's first rows are blank."
+            hidden = " (hidden in the spreadsheet)" if index in table.hidden_columns else ""
             self.fields[f"column_{index}"] = forms.ChoiceField(
-                label=f"Column {name}", choices=choices, required=False, initial=by_index.get(index, NOT_IMPORTED),
+                label=f"Column {name}{hidden}", choices=choices, required=False, initial=by_index.get(index, NOT_IMPORTED),
                 help_text=hint,
             )
         self.helper = gds_helper(*[Field.select(name) for name in self.fields], Submit("submit", "Use these columns"))
@@ -137,7 +156,7 @@ class ColumnMappingForm(forms.Form):
                 self.add_error(name, f"{FIELDS_BY_KEY[key].label} is already chosen for another column: choose it once")
             else:
                 seen[key] = name
-        missing = [FIELDS_BY_KEY[key].label for key in REQUIRED if key not in seen]
+        missing = [f.label for f in missing_required(seen)]
         if missing:
             raise forms.ValidationError(f"Choose which column holds: {', '.join(missing)}")
         self.mapping = {key: int(name.removeprefix("column_")) for key, name in seen.items()}

@@ -19,7 +19,7 @@ def auto_mapping(table: Table, agencies: AgencyMatcher | None = None) -> dict[st
         cells = [c for c in cells if c]
         return bool(cells) and all(agencies.find(c) for c in cells)
 
-    return guess_mapping(table.headers, lead_is_agency)
+    return guess_mapping(table.headers, lead_is_agency, hidden=set(table.hidden_columns))
 
 
 __all__ = [

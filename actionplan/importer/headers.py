@@ -1,7 +1,7 @@
 """Which column is which: the fields an import reads, the names plans give them, and the mapping."""
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 
 from openpyxl.utils import get_column_letter
@@ -65,6 +65,12 @@ FIELDS = (
     )),
     ImportField("plan_agency", "Action plan", ("action plan", "plan", "plan agency", "action plan of"),
                 "Whose plan the action belongs to, when it is not the lead agency's."),
+    ImportField("progress", "Progress update", (
+        "progress", "progress update", "progress updates", "progress to date", "update", "updates", "latest update",
+        "update on progress", "commentary", "progress commentary", "comments", "comment", "current position",
+        "position statement", "progress and impact", "progress against action", "evidence of progress",
+        "progress against agreed action and impact monitoring", "progress against agreed action",
+    ), "Becomes a progress update on the action, written by the importer."),
 )
 FIELDS_BY_KEY = {f.key: f for f in FIELDS}
 REQUIRED = ("area_number", "description")
@@ -82,7 +88,9 @@ SYNONYMS = {synonym: f.key for f in FIELDS for synonym in f.synonyms}
 
 
 def guess_field(header) -> str | None:
-    return SYNONYMS.get(normalise_header(header))
+    """The field a header names; "RAG (March 2015)" and "Status (Q2)" name theirs with a note after them."""
+    without_note = re.sub(r"\(.*?\)", " ", str(header or ""))
+    return SYNONYMS.get(normalise_header(header)) or SYNONYMS.get(normalise_header(without_note))
 
 
 def header_score(values) -> int:
@@ -91,11 +99,15 @@ def header_score(values) -> int:
     return sum(1 for name in names if name in SYNONYMS or name == AMBIGUOUS_LEAD)
 
 
-def guess_mapping(headers: list[str], lead_is_agency: Callable[[int], bool]) -> dict[str, int]:
-    """{field key: column index}. The first column that names a field takes it."""
+def guess_mapping(headers: list[str], lead_is_agency: Callable[[int], bool],
+                  hidden: Collection[int] = ()) -> dict[str, int]:
+    """{field key: column index}. The first visible column that names a field takes it: a column the
+    spreadsheet hides (an old rating kept next to the current one) is never guessed."""
     mapping: dict[str, int] = {}
     ambiguous = []
     for index, header in enumerate(headers):
+        if index in hidden:
+            continue
         if normalise_header(header) == AMBIGUOUS_LEAD:
             ambiguous.append(index)
             continue
@@ -111,8 +123,10 @@ def guess_mapping(headers: list[str], lead_is_agency: Callable[[int], bool]) -> 
     return mapping
 
 
-def missing_required(mapping: dict[str, int]) -> list[ImportField]:
-    return [FIELDS_BY_KEY[key] for key in REQUIRED if key not in mapping]
+def missing_required(mapping) -> list[ImportField]:
+    """A plan that gives its areas only as text needs no area number: the import numbers them."""
+    return [FIELDS_BY_KEY[key] for key in REQUIRED
+            if key not in mapping and not (key == "area_number" and "area_text" in mapping)]
 
 
 def column_name(headers: list[str], index: int) -> str:

@@ -12,11 +12,17 @@ from dataclasses import dataclass, field
 from django.utils import timezone
 
 from scrutiny.people.models import Agency
+
 from ..models import Action, ActionPlan, ActionStatus, Area, Inspection, InspectionType, Rag
+from .areas import number_areas
 from .headers import FIELDS_BY_KEY, column_name
 from .matching import AgencyMatcher, PersonMatcher
+from .notes import skipped_notes
+from .progress import attach_progress, latest_notes
+from .progress import describe as describe_progress
 from .reading import Table
-from .rows import ImportRow, Problem, RowReader, action_key
+from .renumbering import key_of, match_rows
+from .rows import ImportRow, Problem, RowReader
 from .values import clean_text
 
 # Fields compared and shown, in the order a person reads an action.
@@ -46,6 +52,8 @@ class Options:
     new_inspection_body: str = ""
     new_inspection_type: InspectionType | None = None  # sets when the new inspection's plan is due
     plan_agency: Agency | None = None  # whose plan; None: each action's lead agency's
+    progress_date: datetime.date | None = None  # the date of progress updates from the file; None: today
+    create_agencies: bool = False  # propose agencies the file names that do not exist yet, rather than refuse
 
 
 @dataclass(frozen=True)
@@ -62,6 +70,7 @@ class RowOutcome:
     action: Action | None = None  # None: to create
     values: dict = field(default_factory=dict)  # model values to set (creates: all; updates: the changed ones)
     changes: list[Change] = field(default_factory=list)
+    progress: str = ""  # a progress update to add, from the file's progress column
 
     @property
     def area_number(self):
@@ -109,10 +118,15 @@ class Preview:
     new_areas: list[tuple[int, str]] = field(default_factory=list)
     area_changes: list[AreaChange] = field(default_factory=list)
     new_plans: list[Agency] = field(default_factory=list)
+    new_agencies: list[Agency] = field(default_factory=list)  # unsaved: created on confirmation
+    moved: list = field(default_factory=list)  # renumbering.Moved: rows matched to an action by its text
+    progress: list[RowOutcome] = field(default_factory=list)  # outcomes with a progress update to add
     errors: list[Problem] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)
     columns_used: list[tuple[str, str]] = field(default_factory=list)  # (column as written, field label)
     columns_ignored: list[str] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)  # what the file holds that is not read, and why
+    assumed: list[str] = field(default_factory=list)  # the rules by which cells were read
     digest: str = ""
 
     @property
@@ -121,7 +135,8 @@ class Preview:
 
     @property
     def has_changes(self) -> bool:
-        return bool(self.creates or self.updates or self.new_areas or self.area_changes or self.new_plans)
+        return bool(self.creates or self.updates or self.new_areas or self.area_changes or self.new_plans
+                    or self.progress or self.new_agencies)
 
     @property
     def row_count(self) -> int:
@@ -155,27 +170,38 @@ class PreviewBuilder:
     def __init__(self, table: Table, mapping: dict[str, int], options: Options, file_name: str):
         self.table, self.mapping, self.options = table, mapping, options
         self.preview = Preview(file_name=file_name, inspection=options.inspection, options=options)
-        self.agencies = AgencyMatcher()
+        self.agencies = AgencyMatcher(propose_new=options.create_agencies)
         self.people = PersonMatcher()
         self.today = timezone.localdate()
 
     def build(self) -> Preview:
         p = self.preview
         self.describe_columns()
-        read = RowReader(self.table, self.mapping, self.agencies, self.options.plan_agency).read()
-        p.errors.extend(read.errors)
-        p.warnings.extend(read.warnings)
         inspection = self.options.inspection
         areas = {a.number: a for a in Area.objects.filter(inspection=inspection)} if inspection else {}
+        numbered = None
+        if "area_number" not in self.mapping:
+            numbered = number_areas(self.table, self.mapping, {n: a.text for n, a in areas.items()})
+            p.assumed.append(numbered.note)
+        read = RowReader(self.table, self.mapping, self.agencies, self.options.plan_agency,
+                         numbered.by_row if numbered else None).read()
+        p.errors.extend(read.errors)
+        p.warnings.extend(read.warnings)
+        p.assumed.extend(read.assumed)
+        p.new_agencies = list(self.agencies.proposed)
         plans = {pl.agency_id for pl in ActionPlan.objects.filter(inspection=inspection)} if inspection else set()
-        existing = {}
+        existing, actions = {}, []
         if inspection:
-            actions = Action.objects.filter(area__inspection=inspection).select_related(
+            actions = list(Action.objects.filter(area__inspection=inspection).select_related(
                 "area", "plan", "lead_agency", "lead_officer"
-            )
-            for action in actions.order_by("id"):
-                key = action_key(action.plan.agency_id, action.area.number, action.reference, action.description)
-                existing.setdefault(key, action)
+            ).order_by("id"))
+            for action in actions:
+                existing.setdefault(key_of(action), action)
+        matched, p.moved, renumbering_warnings = match_rows(read.rows, existing, actions)
+        p.warnings.extend(renumbering_warnings)
+        if p.moved:
+            p.assumed.append(f"{len(p.moved)} action{'s are' if len(p.moved) > 1 else ' is'} matched by text "
+                             "rather than by reference, because the plan was renumbered: see “Renumbered actions”.")
         areas_without_text = self.compare_areas(read, areas)
         for agency in {row.plan_agency for row in read.rows if row.plan_agency.pk not in plans}:
             p.new_plans.append(agency)
@@ -183,7 +209,7 @@ class PreviewBuilder:
         for row in read.rows:
             if row.area_number in areas_without_text:
                 continue
-            action = existing.get(row.key())
+            action = matched.get(row.row)
             outcome = self.create(row) if action is None else self.update(row, action)
             if outcome is None:
                 continue
@@ -193,6 +219,8 @@ class PreviewBuilder:
                 p.updates.append(outcome)
             else:
                 p.unchanged.append(outcome)
+        attach_progress(p, latest_notes(inspection))
+        describe_progress(p, self.table, self.mapping, self.today)
         p.errors.sort(key=lambda e: (e.row or 0))
         p.digest = self.digest()
         return p
@@ -203,8 +231,9 @@ class PreviewBuilder:
             name = column_name(self.table.headers, index)
             if index in by_index:
                 self.preview.columns_used.append((name, FIELDS_BY_KEY[by_index[index]].label))
-            elif header:
+            elif header and index not in self.table.hidden_columns:
                 self.preview.columns_ignored.append(name)
+        self.preview.skipped.extend(skipped_notes(self.table, self.mapping))
 
     def compare_areas(self, read, areas: dict[int, Area]) -> set[int]:
         """New areas, changed area texts; returns the new areas that have no text (an error each)."""
@@ -311,4 +340,6 @@ class PreviewBuilder:
         parts += [f"n{o.action.pk}:{o.action.version}" for o in p.unchanged]
         parts += [f"a{n}:{t}" for n, t in p.new_areas] + [f"A{c.area.pk}:{c.new}" for c in p.area_changes]
         parts += [f"p{a.pk}" for a in p.new_plans] + [str(e) for e in p.errors]
+        parts += [f"g{o.row.row}:{o.progress}" for o in p.progress]
+        parts += [f"N{a.name}:{a.short_name}:{a.kind}" for a in p.new_agencies]
         return hashlib.sha256("\n".join(parts).encode()).hexdigest()[:16]

@@ -83,6 +83,7 @@ class Timescale:
     date: datetime.date | None
     text: str  # as written, when it is more than a plain date ("March 2013", "Ongoing")
     warning: str = ""
+    completed: bool = False  # the plan wrote "Completed" where the timescale goes
 
 
 def clean_text(value) -> str:

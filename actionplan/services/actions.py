@@ -84,18 +84,20 @@ def update_action(
     return locked
 
 
-def add_progress_note(*, actor, action, note) -> ProgressUpdate:
-    """A note on the action as it stands now, changing none of its fields."""
+def add_progress_note(*, actor, action, note, dated: datetime.datetime | None = None) -> ProgressUpdate:
+    """A note on the action as it stands now, changing none of its fields. `dated`: when the update was
+    given, if not now (a plan's progress column, imported later)."""
     note = note.strip()
     if not note:
         raise ValidationError({"note": "Write the update you want to keep"})
     with transaction.atomic():
         locked = Action.objects.select_for_update().get(pk=action.pk)
-        return _record_progress(actor=actor, action=locked, note=note)
+        return _record_progress(actor=actor, action=locked, note=note, dated=dated)
 
 
-def _record_progress(*, actor, action, note) -> ProgressUpdate:
-    update = ProgressUpdate(action=action, author=actor, status=action.status, rag=action.rag, note=note)
+def _record_progress(*, actor, action, note, dated=None) -> ProgressUpdate:
+    update = ProgressUpdate(action=action, author=actor, status=action.status, rag=action.rag, note=note,
+                            created_at=dated or timezone.now())
     update._history_user = actor
     update.save()
     return update

@@ -1,6 +1,7 @@
 """Importing an action plan from a spreadsheet (upload -> columns -> preview -> confirm -> done),
 and exporting a plan, or a blank template, in the same layout."""
 
+import datetime
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -24,10 +25,14 @@ from ..importer import (
     missing_required,
     read_table,
 )
-from ..importer.storage import discard_upload, load_upload, save_upload
 from scrutiny.people.models import Agency
+
+from ..import_records import PlanImport
+from ..importer.notes import skipped_notes
+from ..importer.remembered import remembered_mapping
+from ..importer.storage import TOKEN, discard_upload, load_upload, save_upload
 from ..models import Action, Area, Inspection, InspectionType
-from ..services.plan_import import ImportRefused, apply_plan_import
+from ..services.plan_import import AlreadyImported, ImportRefused, apply_plan_import
 
 SESSION_KEY = "plan_import"
 RESULT_KEY = "plan_import_result"
@@ -67,6 +72,9 @@ def _load_pending(request):
         new_inspection_body=state["new_body"],
         new_inspection_type=InspectionType.objects.filter(pk=new_type_id).first() if new_type_id else None,
         plan_agency=Agency.objects.filter(pk=state["plan_agency_id"]).first() if state["plan_agency_id"] else None,
+        progress_date=datetime.date.fromisoformat(state["progress_date"]) if state.get("progress_date") else None,
+        # Only administrators reach these pages: agencies the file names are proposed, created on confirmation.
+        create_agencies=True,
     )
     return state, table, options
 
@@ -91,6 +99,10 @@ def plan_import(request):
         upload = form.cleaned_data["file"]
         ext = extension_of(upload.name)
         mapping = auto_mapping(form.table)
+        progress_date = form.cleaned_data["progress_date"]
+        remembered, mapping_note = remembered_mapping(form.table, form.cleaned_data["inspection"],
+                                                      form.cleaned_data["plan_agency"])
+        mapping = remembered or mapping
         request.session[SESSION_KEY] = {
             "token": save_upload(form.file_bytes, ext),
             "ext": ext,
@@ -100,7 +112,9 @@ def plan_import(request):
             "new_body": form.cleaned_data["new_inspection_body"].strip(),
             "new_type_id": getattr(form.cleaned_data["new_inspection_type"], "pk", None),
             "plan_agency_id": form.cleaned_data["plan_agency"].pk if form.cleaned_data["plan_agency"] else None,
+            "progress_date": progress_date.isoformat() if progress_date else "",
             "mapping": mapping,
+            "mapping_note": mapping_note,
         }
         if missing_required(mapping):
             return redirect("plan_import_mapping")
@@ -119,11 +133,13 @@ def plan_import_mapping(request):
     form = ColumnMappingForm(request.POST or None, table=table, mapping=_mapping(state))
     if request.method == "POST" and form.is_valid():
         state["mapping"] = form.mapping
+        state["mapping_note"] = ""  # the person's own choice now
         request.session[SESSION_KEY] = state
         return redirect("plan_import_preview")
     missing = missing_required(_mapping(state))
     return render(request, "actionplan/import/mapping.html", {
         "form": form, "state": state, "table": table, "missing": missing,
+        "skipped": skipped_notes(table, _mapping(state)),
     })
 
 
@@ -151,12 +167,15 @@ def plan_import_confirm(request):
     try:
         state, table, options = _load_pending(request)
     except NoUpload:
-        return _start_again(request)
+        record = _imported_upload(request.POST.get("upload", ""))
+        return _already_imported(request, record) if record else _start_again(request)
     try:
         result = apply_plan_import(
             actor=request.user, table=table, mapping=_mapping(state), options=options,
-            file_name=state["file_name"], expected_digest=request.POST.get("digest", ""),
+            file_name=state["file_name"], expected_digest=request.POST.get("digest", ""), token=state["token"],
         )
+    except AlreadyImported as already:
+        return _already_imported(request, already.record)
     except ImportRefused as refused:
         messages.error(request, str(refused))
         return redirect("plan_import_preview")
@@ -170,6 +189,24 @@ def plan_import_confirm(request):
     }
     messages.success(request, f"Imported {state['file_name']}: {len(p.creates)} action{'s' if len(p.creates) != 1 else ''} "
                               f"created, {len(p.updates)} updated, {len(p.unchanged)} unchanged.")
+    return redirect("plan_import_done")
+
+
+def _imported_upload(token: str) -> PlanImport | None:
+    if not TOKEN.match(token or ""):
+        return None
+    return PlanImport.objects.filter(token=token, inspection__isnull=False).select_related("inspection").first()
+
+
+def _already_imported(request, record: PlanImport):
+    """A second press of the button, or the same preview confirmed in another tab: one import, and its result."""
+    request.session.pop(SESSION_KEY, None)
+    request.session[RESULT_KEY] = {
+        "inspection_id": record.inspection_id, "file_name": record.file_name, "created": record.created_count,
+        "updated": record.updated_count, "unchanged": record.unchanged_count, "new_areas": None,
+    }
+    messages.info(request, f"{record.file_name} was already imported, at {record.imported_at:%H:%M on %-d %B %Y}: "
+                           "nothing more was changed.")
     return redirect("plan_import_done")
 
 

@@ -82,7 +82,7 @@ def test_the_administrator_imports_a_new_inspections_plan(page, admin, tmp_path)
 
 
 def test_unknown_headers_and_bad_cells_are_explained_on_accessible_pages(page, admin, tmp_path):
-    plan = write_plan(tmp_path / "odd.xlsx", [[1, "Audit caseloads", "Ministry of Magic", "soon"]],
+    plan = write_plan(tmp_path / "odd.xlsx", [[1, "Audit caseloads", "Ministry of Magic", "31/02/2013"]],
                       headers=["Item", "What we do", "Agency", "Timescale"])
     sign_in(page, admin, password=DEMO_PASSWORD)
     page.goto("/import/")
@@ -102,8 +102,32 @@ def test_unknown_headers_and_bad_cells_are_explained_on_accessible_pages(page, a
     page.get_by_role("button", name="Use these columns").click()
 
     summary = page.locator(".govuk-error-summary").inner_text()
-    assert "Row 3, “Agency” (column C): “Ministry of Magic” is not an agency we know" in summary
-    assert "Row 3, “Timescale” (column D): Expected a date such as 31/10/2012" in summary
+    assert "Row 3, “Timescale” (column D): “31/02/2013” is not a real date" in summary
+    # An agency the service does not know yet is proposed for creation, not refused.
+    assert "Ministry of Magic (short name MM, Other)" in page.locator(".import-new-agencies").inner_text()
     assert page.get_by_role("button", name="Import these changes").count() == 0
     assert_accessible(page)
     screenshot(page, "import-preview-errors")
+
+
+def test_the_import_button_can_be_pressed_once(page, admin, tmp_path):
+    plan = write_plan(tmp_path / "plan.xlsx", [
+        ["1a", 1, "Timeliness of initial assessments", "Raise ASSET completion to 98%", "WCC", "", "March 2013",
+         "", "", ""],
+    ])
+    sign_in(page, admin, password=DEMO_PASSWORD)
+    page.goto("/import/")
+    page.get_by_label("Spreadsheet of the action plan").set_input_files(str(plan))
+    page.get_by_label("Inspection the plan answers").select_option(label="A new inspection (give its title below)")
+    page.get_by_label("Title of the new inspection").fill("Pressed once")
+    page.get_by_label("Body inspected").fill("Warwickshire Youth Justice Service")
+    page.get_by_role("button", name="Upload and preview").click()
+
+    button = page.get_by_role("button", name="Import these changes")
+    # Keep the page here (the form's own handler runs first and marks the form sent), then press.
+    page.evaluate("document.querySelector('form[data-submit-once]')"
+                  ".addEventListener('submit', (event) => event.preventDefault())")
+    button.click()
+    assert button.is_disabled()
+    assert button.get_attribute("aria-disabled") == "true"
+    assert Inspection.objects.filter(title="Pressed once").count() == 0

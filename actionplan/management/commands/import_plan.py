@@ -5,6 +5,7 @@ The same preview as the browser, then a confirmation; applied in one transaction
 user as the author of every change.
 """
 
+import datetime
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
@@ -19,6 +20,7 @@ from actionplan.importer import (
     read_table,
 )
 from actionplan.importer.matching import AgencyMatcher
+from actionplan.importer.remembered import remembered_mapping
 from actionplan.importer.values import CellProblem
 from actionplan.models import Inspection
 from actionplan.services.plan_import import ImportRefused, apply_plan_import
@@ -26,16 +28,20 @@ from scrutiny.people.models import User
 
 
 class Command(BaseCommand):
-    help = "Import an action plan from an .xlsx or .csv file, after showing what would change."
+    help = "Import an action plan from an .xlsx, .xlsm, .xls, .ods or .csv file, after showing what would change."
 
     def add_arguments(self, parser):
-        parser.add_argument("file", help="The .xlsx or .csv file")
+        parser.add_argument("file", help="The .xlsx, .xlsm, .xls, .ods or .csv file")
         parser.add_argument("--user", required=True, help="Username of the administrator the history names")
         target = parser.add_mutually_exclusive_group(required=True)
         target.add_argument("--inspection", type=int, help="Id of an existing inspection")
         target.add_argument("--new-inspection", metavar="TITLE", help="Title of a new inspection")
         parser.add_argument("--body", default="", help="Body inspected, for a new inspection")
         parser.add_argument("--plan-agency", help="Name or short name of the agency whose plan this is")
+        parser.add_argument("--create-agencies", action="store_true",
+                            help="Create the agencies the file names that do not exist yet (listed in the preview)")
+        parser.add_argument("--progress-date", metavar="DD/MM/YYYY",
+                            help="The date of the progress column's updates (default: today)")
         parser.add_argument("--column", action="append", default=[], metavar="HEADER=FIELD",
                             help=f"Map a column by its header. Fields: {', '.join(FIELDS_BY_KEY)}")
         mode = parser.add_mutually_exclusive_group()
@@ -52,11 +58,13 @@ class Command(BaseCommand):
         except (OSError, UnreadableFile) as problem:
             raise CommandError(str(problem)) from None
         options = self.options(opts)
-        mapping = self.mapping(table, opts["column"])
+        mapping = self.mapping(table, opts["column"], options)
         preview = build_preview(table, mapping, options, path.name)
         self.report(preview)
         if preview.errors:
-            raise CommandError(f"{len(preview.errors)} problem(s) in the file: nothing was imported.")
+            unknown = any("is not an agency we know" in e.message for e in preview.errors)
+            hint = " To create the agencies the file names, run again with --create-agencies." if unknown else ""
+            raise CommandError(f"{len(preview.errors)} problem(s) in the file: nothing was imported.{hint}")
         if not preview.has_changes:
             self.stdout.write("Nothing to import: the plan already matches the file.")
             return
@@ -83,18 +91,33 @@ class Command(BaseCommand):
                 plan_agency = AgencyMatcher().match(opts["plan_agency"])
             except CellProblem as problem:
                 raise CommandError(str(problem)) from None
+        progress_date = None
+        if opts["progress_date"]:
+            try:
+                progress_date = datetime.datetime.strptime(opts["progress_date"], "%d/%m/%Y").date()
+            except ValueError:
+                raise CommandError("--progress-date: expected a date such as 31/07/2013.") from None
         if opts["inspection"]:
             inspection = Inspection.objects.filter(pk=opts["inspection"]).first()
             if inspection is None:
                 raise CommandError(f"There is no inspection with id {opts['inspection']}.")
-            return Options(inspection=inspection, plan_agency=plan_agency)
+            return Options(inspection=inspection, plan_agency=plan_agency, progress_date=progress_date,
+                           create_agencies=opts["create_agencies"])
         if not opts["body"].strip():
             raise CommandError("Give --body (the body inspected) for a new inspection.")
+        for option, field_name in (("new_inspection", "title"), ("body", "body_inspected")):
+            limit = Inspection._meta.get_field(field_name).max_length
+            if len(opts[option].strip()) > limit:
+                raise CommandError(f"--{option.replace('_', '-')} is {len(opts[option].strip())} characters long: "
+                                   f"at most {limit}.")
         return Options(new_inspection_title=opts["new_inspection"].strip(), new_inspection_body=opts["body"].strip(),
-                       plan_agency=plan_agency)
+                       plan_agency=plan_agency, progress_date=progress_date, create_agencies=opts["create_agencies"])
 
-    def mapping(self, table, columns) -> dict[str, int]:
-        mapping = auto_mapping(table)
+    def mapping(self, table, columns, options) -> dict[str, int]:
+        remembered, note = remembered_mapping(table, options.inspection, options.plan_agency)
+        if remembered:
+            self.stdout.write(note)
+        mapping = remembered or auto_mapping(table)
         headers = [h.casefold() for h in table.headers]
         for item in columns:
             header, _, key = item.rpartition("=")
@@ -117,19 +140,30 @@ class Command(BaseCommand):
         w = self.stdout.write
         w(f"{preview.file_name}: {len(preview.creates)} to create, {len(preview.updates)} to update, "
           f"{len(preview.unchanged)} unchanged, {len(preview.new_areas)} new area(s), "
-          f"{len(preview.new_plans)} new plan(s), {len(preview.errors)} problem(s).")
+          f"{len(preview.new_plans)} new plan(s), {len(preview.new_agencies)} new agency(ies), "
+          f"{len(preview.errors)} problem(s).")
         for column, label in preview.columns_used:
             w(f"  column {column} -> {label}")
+        for agency in preview.new_agencies:
+            w(f"  new agency: {agency.name} (short name {agency.short_name}, {agency.get_kind_display()})")
         for number, text in preview.new_areas:
             w(f"  new area {number}: {text[:80]}")
         for change in preview.area_changes:
             w(f"  area {change.area.number} text: {change.old[:60]!r} -> {change.new[:60]!r}")
+        for move in preview.moved:
+            w(f"  renumbered: {move}")
         for outcome in preview.creates:
             w(f"  create row {outcome.row.row}: area {outcome.area_number} {outcome.reference} {outcome.description[:60]}")
         for outcome in preview.updates:
             w(f"  update row {outcome.row.row}: area {outcome.area_number} {outcome.reference}")
             for change in outcome.changes:
                 w(f"      {change.label}: {change.old[:60]} -> {change.new[:60]}")
+        for outcome in preview.progress:
+            w(f"  progress update row {outcome.row.row}: {outcome.progress[:60]}")
+        for note in preview.assumed:
+            w(f"  read by a rule: {note}")
+        for note in preview.skipped:
+            w(f"  left out: {note}")
         for warning in preview.warnings:
             w(self.style.WARNING(f"  warning: {warning}"))
         for error in preview.errors:
