@@ -1,9 +1,8 @@
 from django.contrib import admin
 from django.template.loader import render_to_string
 
-from scrutiny.core.audited_admin import AuditedAdmin, ChangedOnItsPage, ViewOnly
-
 from scrutiny.core.admin_widgets import SafeAutocompleteAdminMixin
+from scrutiny.core.audited_admin import AuditedAdmin, ChangedOnItsPage, ViewOnly
 
 from .import_records import PlanImport
 from .models import (
@@ -114,6 +113,7 @@ class EvidenceAdmin(ViewOnly, AuditedAdmin):
         if obj.action_id:
             return "evidence_edit", [obj.pk], "Change or remove this evidence on its page"
         return ("area_detail", [obj.area_id], "The area's page") if obj.area_id else None
+
 
 admin.site.register(Inspectorate, AuditedAdmin)
 admin.site.register(Judgement, AuditedAdmin)

@@ -178,6 +178,9 @@ def plan_deadline(
     today: datetime.date,
 ) -> PlanDeadline:
     return PlanDeadline(
-        amount=amount, unit=unit, report_published_on=report_published_on,
-        plan_published_on=plan_published_on, today=today,
+        amount=amount,
+        unit=unit,
+        report_published_on=report_published_on,
+        plan_published_on=plan_published_on,
+        today=today,
     )

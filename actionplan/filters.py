@@ -4,6 +4,7 @@ import django_filters
 from django.db.models import F
 
 from scrutiny.people.models import Agency
+
 from .models import Action, Area, Inspection, Theme
 
 
@@ -17,33 +18,44 @@ class MyActionsFilter(django_filters.FilterSet):
     }
 
     inspection = django_filters.ModelChoiceFilter(
-        label="Inspection", field_name="area__inspection", queryset=Inspection.objects.none(),
+        label="Inspection",
+        field_name="area__inspection",
+        queryset=Inspection.objects.none(),
         empty_label="Every inspection",
     )
 
     agency = django_filters.ModelChoiceFilter(
-        label="Lead agency", field_name="lead_agency", queryset=Agency.objects.order_by("name"), empty_label="All agencies"
+        label="Lead agency",
+        field_name="lead_agency",
+        queryset=Agency.objects.order_by("name"),
+        empty_label="All agencies",
     )
     status = django_filters.ChoiceFilter(label="Status", choices=Action.Status.choices, empty_label="Any status")
     rag = django_filters.ChoiceFilter(
-        label="RAG rating", choices=[("none", "Not rated")] + Action.Rag.choices[1:], empty_label="Any rating",
+        label="RAG rating",
+        choices=[("none", "Not rated")] + Action.Rag.choices[1:],
+        empty_label="Any rating",
         method="filter_rag",
     )
     area = django_filters.ModelChoiceFilter(
-        label="Area for improvement", queryset=Area.objects.select_related("inspection").order_by("inspection", "number"),
+        label="Area for improvement",
+        queryset=Area.objects.select_related("inspection").order_by("inspection", "number"),
         empty_label="Any area",
     )
     theme = django_filters.ModelChoiceFilter(
         label="Theme", field_name="area__theme", queryset=Theme.objects.all(), empty_label="Any theme"
     )
     overdue = django_filters.ChoiceFilter(
-        label="Overdue", choices=[("yes", "Overdue only"), ("no", "Not overdue")], empty_label="Overdue or not",
+        label="Overdue",
+        choices=[("yes", "Overdue only"), ("no", "Not overdue")],
+        empty_label="Overdue or not",
         method="filter_overdue",
     )
     sort = django_filters.ChoiceFilter(
         label="Sort by",
         choices=[("target", "Target date, earliest first"), ("-target", "Target date, latest first"), ("area", "Area")],
-        empty_label=None, method="sort_by",
+        empty_label=None,
+        method="sort_by",
     )
 
     class Meta:
@@ -56,8 +68,11 @@ class MyActionsFilter(django_filters.FilterSet):
             del self.filters["agency"]
         inspections = Inspection.objects.all() if inspections is None else inspections
         self.filters["inspection"].queryset = inspections
-        self.filters["area"].queryset = Area.objects.filter(inspection__in=inspections).select_related(
-            "inspection").order_by("inspection", "number")
+        self.filters["area"].queryset = (
+            Area.objects.filter(inspection__in=inspections)
+            .select_related("inspection")
+            .order_by("inspection", "number")
+        )
 
     @property
     def qs(self):

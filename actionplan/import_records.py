@@ -11,11 +11,19 @@ class PlanImport(models.Model):
     # The upload's random name: unique, so two confirmations of one preview cannot both be applied.
     token = models.CharField("upload", max_length=64, unique=True)
     inspection = models.ForeignKey(
-        "actionplan.Inspection", on_delete=models.CASCADE, null=True, blank=True, related_name="imports",
+        "actionplan.Inspection",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="imports",
         verbose_name="inspection",
     )
     plan_agency = models.ForeignKey(
-        "people.Agency", on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+        "people.Agency",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
         verbose_name="whose plan",
     )
     file_name = models.CharField("file name", max_length=200)

@@ -28,13 +28,17 @@ class InspectionType(models.Model):
     name = models.CharField("name", max_length=200, unique=True)
     code = models.CharField("short code", max_length=40, unique=True, help_text="For example ILACS or JTAI.")
     plan_due_after = models.PositiveSmallIntegerField(
-        "action plan due after", null=True, blank=True, validators=[MinValueValidator(1)],
+        "action plan due after",
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1)],
         help_text="How long after the report is published the written statement or action plan is due, "
-                  "for example 70. Leave blank when the inspectorate sets no fixed period. " + CHECK_THE_FRAMEWORK,
+        "for example 70. Leave blank when the inspectorate sets no fixed period. " + CHECK_THE_FRAMEWORK,
     )
     plan_due_unit = models.CharField("counted in", max_length=20, choices=Unit.choices, default=Unit.WORKING_DAYS)
     rule_source = models.TextField(
-        "where the rule comes from", blank=True,
+        "where the rule comes from",
+        blank=True,
         help_text="The framework, regulation or letter that sets the period, so that it can be checked.",
     )
     history = HistoricalRecords()
@@ -44,7 +48,8 @@ class InspectionType(models.Model):
         verbose_name = "inspection type"
         constraints = [
             models.CheckConstraint(
-                condition=Q(plan_due_unit__in=DeadlineUnit.values), name="inspection_type_unit_valid",
+                condition=Q(plan_due_unit__in=DeadlineUnit.values),
+                name="inspection_type_unit_valid",
                 violation_error_message="Choose how the period is counted from the list.",
             ),
             models.CheckConstraint(
@@ -69,49 +74,68 @@ _OFSTED_70 = "within 70 working days of receiving the report"
 # period could be confirmed the rule is left blank rather than guessed: the administrator sets it.
 DEFAULT_INSPECTION_TYPES = [
     {
-        "code": "ILACS", "name": "Children's services (ILACS/SIF)", "plan_due_after": 70,
+        "code": "ILACS",
+        "name": "Children's services (ILACS/SIF)",
+        "plan_due_after": 70,
         "plan_due_unit": deadlines.WORKING_DAYS,
         "rule_source": "Ofsted, inspection of local authority children's services (ILACS, and the single inspection "
-                       f"framework before it): the local authority sends Ofsted its action plan {_OFSTED_70}.",
+        f"framework before it): the local authority sends Ofsted its action plan {_OFSTED_70}.",
     },
     {
-        "code": "FV", "name": "Focused visit", "plan_due_after": 70, "plan_due_unit": deadlines.WORKING_DAYS,
+        "code": "FV",
+        "name": "Focused visit",
+        "plan_due_after": 70,
+        "plan_due_unit": deadlines.WORKING_DAYS,
         "rule_source": "Ofsted, ILACS focused visit: only where the letter names areas for priority action, a final "
-                       f"action plan {_OFSTED_70} letter (and an early draft within 20 working days).",
+        f"action plan {_OFSTED_70} letter (and an early draft within 20 working days).",
     },
     {
-        "code": "JTAI", "name": "Joint targeted area inspection (JTAI)", "plan_due_after": 70,
+        "code": "JTAI",
+        "name": "Joint targeted area inspection (JTAI)",
+        "plan_due_after": 70,
         "plan_due_unit": deadlines.WORKING_DAYS,
         "rule_source": "Ofsted, CQC, HMICFRS and HMI Probation joint targeted area inspection: the partners' "
-                       "written statement of proposed action, under the Children Act 2004 (Joint Area Reviews) "
-                       "Regulations 2015, within 70 working days of the letter.",
+        "written statement of proposed action, under the Children Act 2004 (Joint Area Reviews) "
+        "Regulations 2015, within 70 working days of the letter.",
     },
     {
-        "code": "SEND", "name": "Area SEND inspection", "plan_due_after": 70, "plan_due_unit": deadlines.WORKING_DAYS,
+        "code": "SEND",
+        "name": "Area SEND inspection",
+        "plan_due_after": 70,
+        "plan_due_unit": deadlines.WORKING_DAYS,
         "rule_source": "Ofsted and CQC area SEND inspection: the written statement of action under the Children Act "
-                       "2004 (Joint Area Reviews) Regulations 2015, within 70 working days. The 2023 framework's "
-                       "priority action plan may set a different period: check the letter.",
+        "2004 (Joint Area Reviews) Regulations 2015, within 70 working days. The 2023 framework's "
+        "priority action plan may set a different period: check the letter.",
     },
     {
-        "code": "CQC", "name": "Care Quality Commission (CQC)", "plan_due_after": None,
+        "code": "CQC",
+        "name": "Care Quality Commission (CQC)",
+        "plan_due_after": None,
         "plan_due_unit": deadlines.CALENDAR_DAYS,
         "rule_source": "CQC asks for an action plan where it issues requirement notices; the period is set in the "
-                       "report or the notice, so none is assumed here.",
+        "report or the notice, so none is assumed here.",
     },
     {
-        "code": "HMIP-YJ", "name": "HM Inspectorate of Probation (youth justice)", "plan_due_after": None,
+        "code": "HMIP-YJ",
+        "name": "HM Inspectorate of Probation (youth justice)",
+        "plan_due_after": None,
         "plan_due_unit": deadlines.WORKING_DAYS,
         "rule_source": "HM Inspectorate of Probation asks the youth justice service for an improvement plan answering "
-                       "its recommendations; no fixed period was confirmed, so none is assumed here.",
+        "its recommendations; no fixed period was confirmed, so none is assumed here.",
     },
     {
-        "code": "DFE-IN", "name": "DfE improvement notice", "plan_due_after": None,
+        "code": "DFE-IN",
+        "name": "DfE improvement notice",
+        "plan_due_after": None,
         "plan_due_unit": deadlines.WORKING_DAYS,
         "rule_source": "The Department for Education's improvement notice sets its own terms and review dates; "
-                       "record them from the notice.",
+        "record them from the notice.",
     },
     {
-        "code": "OTHER", "name": "Other", "plan_due_after": None, "plan_due_unit": deadlines.WORKING_DAYS,
+        "code": "OTHER",
+        "name": "Other",
+        "plan_due_after": None,
+        "plan_due_unit": deadlines.WORKING_DAYS,
         "rule_source": "",
     },
 ]

@@ -38,16 +38,26 @@ class Inspection(models.Model):
     start_date = models.DateField("first day of inspection", null=True, blank=True)
     end_date = models.DateField("last day of inspection", null=True, blank=True)
     when_text = models.CharField(
-        "when it took place", max_length=100, blank=True, help_text="As the report gives it, for example “November 2011”."
+        "when it took place",
+        max_length=100,
+        blank=True,
+        help_text="As the report gives it, for example “November 2011”.",
     )
     published_on = models.DateField("report published", null=True, blank=True)
     summary = models.TextField("summary of the judgements", blank=True)
     inspection_type = models.ForeignKey(
-        InspectionType, on_delete=models.PROTECT, null=True, blank=True, related_name="inspections",
-        verbose_name="type of inspection", help_text="Sets when the council's action plan is due.",
+        InspectionType,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="inspections",
+        verbose_name="type of inspection",
+        help_text="Sets when the council's action plan is due.",
     )
     plan_published_on = models.DateField(
-        "council's action plan published", null=True, blank=True,
+        "council's action plan published",
+        null=True,
+        blank=True,
         help_text="The day the council published (or sent the inspectorate) its written statement or action plan.",
     )
     history = HistoricalRecords(m2m_fields=[inspectorates])
@@ -57,7 +67,9 @@ class Inspection(models.Model):
         verbose_name = "inspection"
         constraints = [
             models.CheckConstraint(
-                condition=Q(start_date__isnull=True) | Q(end_date__isnull=True) | Q(end_date__gte=models.F("start_date")),
+                condition=Q(start_date__isnull=True)
+                | Q(end_date__isnull=True)
+                | Q(end_date__gte=models.F("start_date")),
                 name="inspection_dates_in_order",
                 violation_error_message="The last day of the inspection cannot be before the first day.",
             ),
@@ -79,8 +91,10 @@ class Inspection(models.Model):
         inspection (select_related) to show this for many inspections without a query each."""
         kind = self.inspection_type if self.inspection_type_id else None
         return deadlines.plan_deadline(
-            amount=kind.plan_due_after if kind else None, unit=kind.plan_due_unit if kind else None,
-            report_published_on=self.published_on, plan_published_on=self.plan_published_on,
+            amount=kind.plan_due_after if kind else None,
+            unit=kind.plan_due_unit if kind else None,
+            report_published_on=self.published_on,
+            plan_published_on=self.plan_published_on,
             today=today or timezone.localdate(),
         )
 
@@ -107,7 +121,8 @@ class Judgement(models.Model):
         verbose_name = "judgement"
         constraints = [
             models.CheckConstraint(
-                condition=Q(grade__in=JudgementGrade.values), name="judgement_grade_valid",
+                condition=Q(grade__in=JudgementGrade.values),
+                name="judgement_grade_valid",
                 violation_error_message="Choose a judgement from the list.",
             ),
         ]
@@ -131,14 +146,20 @@ class Theme(models.Model):
 
 
 class Area(models.Model):
-    inspection = models.ForeignKey(Inspection, on_delete=models.PROTECT, related_name="areas", verbose_name="inspection")
+    inspection = models.ForeignKey(
+        Inspection, on_delete=models.PROTECT, related_name="areas", verbose_name="inspection"
+    )
     number = models.PositiveSmallIntegerField("area number")
     text = models.TextField("area for improvement")
     theme = models.ForeignKey(
         Theme, on_delete=models.PROTECT, null=True, blank=True, related_name="areas", verbose_name="theme"
     )
     raised_by = models.ForeignKey(
-        Inspectorate, on_delete=models.PROTECT, null=True, blank=True, related_name="areas",
+        Inspectorate,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="areas",
         verbose_name="raised by",
     )
     history = HistoricalRecords()
@@ -149,11 +170,13 @@ class Area(models.Model):
         verbose_name_plural = "areas for improvement"
         constraints = [
             models.UniqueConstraint(
-                fields=["inspection", "number"], name="area_number_unique_in_inspection",
+                fields=["inspection", "number"],
+                name="area_number_unique_in_inspection",
                 violation_error_message="This inspection already has an area with this number.",
             ),
             models.CheckConstraint(
-                condition=Q(number__gte=1), name="area_number_positive",
+                condition=Q(number__gte=1),
+                name="area_number_positive",
                 violation_error_message="Area numbers start at 1.",
             ),
         ]
@@ -166,7 +189,9 @@ class Area(models.Model):
 
 
 class ActionPlan(models.Model):
-    inspection = models.ForeignKey(Inspection, on_delete=models.PROTECT, related_name="plans", verbose_name="inspection")
+    inspection = models.ForeignKey(
+        Inspection, on_delete=models.PROTECT, related_name="plans", verbose_name="inspection"
+    )
     agency = models.ForeignKey("people.Agency", on_delete=models.PROTECT, related_name="plans", verbose_name="agency")
     title = models.CharField("title", max_length=300)
     based_on = models.CharField(
@@ -180,7 +205,8 @@ class ActionPlan(models.Model):
         verbose_name = "action plan"
         constraints = [
             models.UniqueConstraint(
-                fields=["inspection", "agency"], name="one_plan_per_agency_per_inspection",
+                fields=["inspection", "agency"],
+                name="one_plan_per_agency_per_inspection",
                 violation_error_message="This agency already has an action plan for this inspection.",
             ),
         ]
@@ -235,16 +261,25 @@ class Action(models.Model):
     COMPLETED_STATUSES = (Status.COMPLETED, Status.COMPLETED_MONITORING)
 
     plan = models.ForeignKey(ActionPlan, on_delete=models.PROTECT, related_name="actions", verbose_name="action plan")
-    area = models.ForeignKey(Area, on_delete=models.PROTECT, related_name="actions", verbose_name="area for improvement")
+    area = models.ForeignKey(
+        Area, on_delete=models.PROTECT, related_name="actions", verbose_name="area for improvement"
+    )
     other_areas = models.ManyToManyField(
         Area, blank=True, related_name="contributing_actions", verbose_name="also addresses areas"
     )
-    reference = models.CharField("reference", max_length=30, blank=True, help_text="The plan's own number, for example 2.1.")
+    reference = models.CharField(
+        "reference", max_length=30, blank=True, help_text="The plan's own number, for example 2.1."
+    )
     description = models.TextField("action required")
-    lead_agency = models.ForeignKey("people.Agency", on_delete=models.PROTECT, related_name="actions", verbose_name="lead agency"
+    lead_agency = models.ForeignKey(
+        "people.Agency", on_delete=models.PROTECT, related_name="actions", verbose_name="lead agency"
     )
     lead_officer = models.ForeignKey(
-        "people.Person", on_delete=models.PROTECT, null=True, blank=True, related_name="actions_led",
+        "people.Person",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="actions_led",
         verbose_name="lead officer",
     )
     lead_officer_role = models.CharField(
@@ -252,14 +287,20 @@ class Action(models.Model):
     )
     target_date = models.DateField("target date", null=True, blank=True)
     timescale_text = models.CharField(
-        "timescale as written", max_length=100, blank=True, help_text="As the plan words it, for example “October 2012”."
+        "timescale as written",
+        max_length=100,
+        blank=True,
+        help_text="As the plan words it, for example “October 2012”.",
     )
     success_measure = models.TextField("how success will be measured", blank=True)
     status = models.CharField("status", max_length=30, choices=Status.choices, default=Status.NOT_STARTED)
     rag = models.CharField("RAG rating", max_length=10, choices=Rag.choices, default=Rag.NOT_RATED, blank=True)
     completed_on = models.DateField("completion date", null=True, blank=True)
     version = models.PositiveIntegerField(
-        "version", default=1, editable=False, help_text="Goes up by one with every saved change; catches two people editing at once."
+        "version",
+        default=1,
+        editable=False,
+        help_text="Goes up by one with every saved change; catches two people editing at once.",
     )
     history = HistoricalRecords(m2m_fields=[other_areas])
 
@@ -270,11 +311,13 @@ class Action(models.Model):
         verbose_name = "action"
         constraints = [
             models.CheckConstraint(
-                condition=Q(status__in=ActionStatus.values), name="action_status_valid",
+                condition=Q(status__in=ActionStatus.values),
+                name="action_status_valid",
                 violation_error_message="Choose a status from the list.",
             ),
             models.CheckConstraint(
-                condition=Q(rag__in=Rag.values), name="action_rag_valid",
+                condition=Q(rag__in=Rag.values),
+                name="action_rag_valid",
                 violation_error_message="Choose a RAG rating from the list.",
             ),
             models.CheckConstraint(
@@ -292,6 +335,11 @@ class Action(models.Model):
     def __str__(self):
         label = self.reference or f"#{self.pk}"
         return f"Action {label} (area {self.area.number})" if self.area_id else f"Action {label}"
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            self.version = (self.version or 0) + 1
+        super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("action_detail", args=[self.pk])
@@ -311,21 +359,23 @@ class Action(models.Model):
     def overdue(self) -> bool:
         return self.is_overdue()
 
-    def save(self, *args, **kwargs):
-        if self.pk is not None:
-            self.version = (self.version or 0) + 1
-        super().save(*args, **kwargs)
-
 
 class TargetDateChange(models.Model):
     """One move of an action's target date: kept so that slippage stays visible."""
 
-    action = models.ForeignKey(Action, on_delete=models.CASCADE, related_name="target_date_changes", verbose_name="action")
+    action = models.ForeignKey(
+        Action, on_delete=models.CASCADE, related_name="target_date_changes", verbose_name="action"
+    )
     old_date = models.DateField("previous target date", null=True, blank=True)
     new_date = models.DateField("new target date", null=True, blank=True)
     reason = models.TextField("reason for the change")
     changed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name="changed by"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="changed by",
     )
     changed_at = models.DateTimeField("changed", default=timezone.now)
     history = HistoricalRecords()
@@ -335,7 +385,8 @@ class TargetDateChange(models.Model):
         verbose_name = "target date change"
         constraints = [
             models.CheckConstraint(
-                condition=~Q(reason=""), name="target_date_change_has_reason",
+                condition=~Q(reason=""),
+                name="target_date_change_has_reason",
                 violation_error_message="Say why the target date moved.",
             ),
         ]
@@ -353,7 +404,11 @@ class TargetDateChange(models.Model):
 class ProgressUpdate(models.Model):
     action = models.ForeignKey(Action, on_delete=models.CASCADE, related_name="progress_updates", verbose_name="action")
     author = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="progress_updates",
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="progress_updates",
         verbose_name="written by",
     )
     author_name = models.CharField(
@@ -371,11 +426,13 @@ class ProgressUpdate(models.Model):
         verbose_name = "progress update"
         constraints = [
             models.CheckConstraint(
-                condition=Q(status__in=ActionStatus.values), name="progress_update_status_valid",
+                condition=Q(status__in=ActionStatus.values),
+                name="progress_update_status_valid",
                 violation_error_message="Choose a status from the list.",
             ),
             models.CheckConstraint(
-                condition=Q(rag__in=Rag.values), name="progress_update_rag_valid",
+                condition=Q(rag__in=Rag.values),
+                name="progress_update_rag_valid",
                 violation_error_message="Choose a RAG rating from the list.",
             ),
         ]
@@ -429,15 +486,26 @@ class Evidence(models.Model):
 
     Status = EvidenceStatus
 
-    inspection = models.ForeignKey(Inspection, on_delete=models.PROTECT, related_name="evidence", verbose_name="inspection")
+    inspection = models.ForeignKey(
+        Inspection, on_delete=models.PROTECT, related_name="evidence", verbose_name="inspection"
+    )
     area = models.ForeignKey(
-        Area, on_delete=models.PROTECT, null=True, blank=True, related_name="evidence", verbose_name="area for improvement"
+        Area,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="evidence",
+        verbose_name="area for improvement",
     )
     action = models.ForeignKey(
         Action, on_delete=models.PROTECT, null=True, blank=True, related_name="evidence", verbose_name="action"
     )
     progress_update = models.ForeignKey(
-        ProgressUpdate, on_delete=models.PROTECT, null=True, blank=True, related_name="evidence",
+        ProgressUpdate,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="evidence",
         verbose_name="progress update",
     )
     title = models.CharField("title", max_length=300)
@@ -445,10 +513,19 @@ class Evidence(models.Model):
     description = models.TextField("description", blank=True)
     status = models.CharField("status", max_length=20, choices=Status.choices, default=Status.RECEIVED)
     provided_by = models.ForeignKey(
-        "people.Person", on_delete=models.PROTECT, null=True, blank=True, related_name="evidence_provided",
+        "people.Person",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="evidence_provided",
         verbose_name="provided by",
     )
-    provided_by_agency = models.ForeignKey("people.Agency", on_delete=models.PROTECT, null=True, blank=True, related_name="evidence_provided",
+    provided_by_agency = models.ForeignKey(
+        "people.Agency",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="evidence_provided",
         verbose_name="provided by agency",
     )
     requested_on = models.DateField("date requested", null=True, blank=True)
@@ -458,7 +535,12 @@ class Evidence(models.Model):
     content_type = models.CharField("file type", max_length=100, blank=True)
     file_size = models.PositiveBigIntegerField("file size in bytes", null=True, blank=True)
     added_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name="added by"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="added by",
     )
     added_at = models.DateTimeField("added", default=timezone.now)
     history = HistoricalRecords()
@@ -471,15 +553,18 @@ class Evidence(models.Model):
         verbose_name_plural = "evidence"
         constraints = [
             models.CheckConstraint(
-                condition=Q(kind__in=EvidenceKind.values), name="evidence_kind_valid",
+                condition=Q(kind__in=EvidenceKind.values),
+                name="evidence_kind_valid",
                 violation_error_message="Choose a kind of evidence from the list.",
             ),
             models.CheckConstraint(
-                condition=Q(status__in=EvidenceStatus.values), name="evidence_status_valid",
+                condition=Q(status__in=EvidenceStatus.values),
+                name="evidence_status_valid",
                 violation_error_message="Choose a status from the list.",
             ),
             models.CheckConstraint(
-                condition=Q(requested_on__isnull=True) | Q(received_on__isnull=True)
+                condition=Q(requested_on__isnull=True)
+                | Q(received_on__isnull=True)
                 | Q(received_on__gte=models.F("requested_on")),
                 name="evidence_received_after_requested",
                 violation_error_message="Evidence cannot be received before it was requested.",

@@ -11,7 +11,11 @@ from scrutiny.people.permissions import has_capability
 from .models import Action, Evidence
 
 ACTION_RELATED = (
-    "plan__inspection", "area__inspection__inspection_type", "area__theme", "lead_agency", "lead_officer",
+    "plan__inspection",
+    "area__inspection__inspection_type",
+    "area__theme",
+    "lead_agency",
+    "lead_officer",
 )
 
 

@@ -41,8 +41,17 @@ JPEG = FileKind("JPEG image", "image/jpeg", "jpg")
 EML = FileKind("email", "message/rfc822", "eml")
 
 KINDS_BY_EXTENSION = {
-    "pdf": PDF, "docx": DOCX, "doc": DOC, "xlsx": XLSX, "xls": XLS, "csv": CSV, "txt": TXT,
-    "png": PNG, "jpg": JPEG, "jpeg": JPEG, "eml": EML,
+    "pdf": PDF,
+    "docx": DOCX,
+    "doc": DOC,
+    "xlsx": XLSX,
+    "xls": XLS,
+    "csv": CSV,
+    "txt": TXT,
+    "png": PNG,
+    "jpg": JPEG,
+    "jpeg": JPEG,
+    "eml": EML,
 }
 EXTENSION_BY_CONTENT_TYPE = {kind.content_type: kind.extension for kind in KINDS_BY_EXTENSION.values()}
 ACCEPTED_TEXT = "PDF, Word (.docx, .doc), Excel (.xlsx, .xls), CSV, plain text (.txt), PNG, JPEG or email (.eml)"
@@ -174,7 +183,8 @@ def validate_evidence_file(upload) -> FileKind:
     if not _content_matches(kind, data):
         raise ValidationError(
             f"The selected file is called .{_extension(upload.name)} but is not a real {kind.label}. "
-            "Save it again in that format, or choose another file", code="content_mismatch",
+            "Save it again in that format, or choose another file",
+            code="content_mismatch",
         )
     return kind
 

@@ -11,8 +11,8 @@ import random
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
-from scrutiny.people.models import Agency
 from actionplan.models import Action, ActionPlan, Evidence, ProgressUpdate
+from scrutiny.people.models import Agency
 from scrutiny.review.models import Conclusion
 
 ACTIONS_PER_SCALE = 20
@@ -34,31 +34,60 @@ def generate(scale: int) -> dict:
     for n in range(ACTIONS_PER_SCALE * scale - 2):  # the world has two already
         plan = plans[n % 2]
         status = statuses[n % 4]
-        actions.append(Action(
-            plan=plan, area=areas[n % 3], lead_agency=plan.agency, lead_officer=w.olivia_person if n % 2 == 0 else w.arjun_person,
-            reference=f"{n % 3 + 1}.{n + 2}", description=f"Bench action {n}: improve the timeliness of assessments " * 2,
-            success_measure="Audit shows improvement", target_date=today + datetime.timedelta(days=rng.randint(-90, 180)),
-            status=status, rag=rng.choice(["red", "amber", "green", ""]),
-            completed_on=today - datetime.timedelta(days=3) if status == "completed" else None,
-        ))
+        actions.append(
+            Action(
+                plan=plan,
+                area=areas[n % 3],
+                lead_agency=plan.agency,
+                lead_officer=w.olivia_person if n % 2 == 0 else w.arjun_person,
+                reference=f"{n % 3 + 1}.{n + 2}",
+                description=f"Bench action {n}: improve the timeliness of assessments " * 2,
+                success_measure="Audit shows improvement",
+                target_date=today + datetime.timedelta(days=rng.randint(-90, 180)),
+                status=status,
+                rag=rng.choice(["red", "amber", "green", ""]),
+                completed_on=today - datetime.timedelta(days=3) if status == "completed" else None,
+            )
+        )
     bulk_create_with_history(actions, Action, batch_size=1000, default_user=w.ada)
     all_actions = list(Action.objects.all())
 
     updates = [
-        ProgressUpdate(action=a, author=w.olivia if a.lead_agency_id == w.wcc.pk else w.arjun, status=a.status, rag=a.rag,
-                       note=f"Progress note {k}", created_at=now - datetime.timedelta(days=rng.randint(0, 300)))
-        for a in all_actions for k in range(UPDATES_PER_ACTION)
+        ProgressUpdate(
+            action=a,
+            author=w.olivia if a.lead_agency_id == w.wcc.pk else w.arjun,
+            status=a.status,
+            rag=a.rag,
+            note=f"Progress note {k}",
+            created_at=now - datetime.timedelta(days=rng.randint(0, 300)),
+        )
+        for a in all_actions
+        for k in range(UPDATES_PER_ACTION)
     ]
     bulk_create_with_history(updates, ProgressUpdate, batch_size=2000, default_user=w.olivia)
     evidence = [
-        Evidence(inspection=w.inspection, area=a.area, action=a, title=f"Evidence for {a.reference}",
-                 status=rng.choice(["received", "awaited"]), provided_by_agency=a.lead_agency)
-        for a in all_actions for _ in range(2)
+        Evidence(
+            inspection=w.inspection,
+            area=a.area,
+            action=a,
+            title=f"Evidence for {a.reference}",
+            status=rng.choice(["received", "awaited"]),
+            provided_by_agency=a.lead_agency,
+        )
+        for a in all_actions
+        for _ in range(2)
     ]
     bulk_create_with_history(evidence, Evidence, batch_size=2000, default_user=w.olivia)
     conclusions = [
-        Conclusion(review=w.review, meeting=w.last_meeting, action=a, judgement=rng.choice(["satisfied", "not_satisfied"]),
-                   reasoning="The group heard evidence.", reached_on=w.last_meeting.date, recorded_by=w.maya)
+        Conclusion(
+            review=w.review,
+            meeting=w.last_meeting,
+            action=a,
+            judgement=rng.choice(["satisfied", "not_satisfied"]),
+            reasoning="The group heard evidence.",
+            reached_on=w.last_meeting.date,
+            recorded_by=w.maya,
+        )
         for a in all_actions[::2]
     ]
     bulk_create_with_history(conclusions, Conclusion, batch_size=2000, default_user=w.maya)
@@ -74,10 +103,14 @@ def generate(scale: int) -> dict:
             values = {name: getattr(a, name) for name in field_names}
             values["rag"] = rng.choice(["red", "amber", "green", ""])
             values["version"] = k + 2
-            rows.append(History(
-                **values, history_date=now - datetime.timedelta(days=365 - k * 3.6, minutes=rng.randint(0, 600)),
-                history_type="~", history_user=w.olivia if a.lead_agency_id == w.wcc.pk else w.arjun,
-            ))
+            rows.append(
+                History(
+                    **values,
+                    history_date=now - datetime.timedelta(days=365 - k * 3.6, minutes=rng.randint(0, 600)),
+                    history_type="~",
+                    history_user=w.olivia if a.lead_agency_id == w.wcc.pk else w.arjun,
+                )
+            )
         if len(rows) >= 20000:
             History.objects.bulk_create(rows, batch_size=5000)
             rows = []
@@ -85,9 +118,15 @@ def generate(scale: int) -> dict:
     return {
         "actions": Action.objects.count(),
         "action_history": History.objects.count(),
-        "history_rows": sum(m.objects.count() for m in (History, ProgressUpdate.history.model, Evidence.history.model,
-                                                          Conclusion.history.model)),
-        "review": w.review.pk, "last_meeting": w.last_meeting.pk, "next_meeting": w.next_meeting.pk,
-        "inspection": w.inspection.pk, "action": w.wcc_action.pk, "agencies": Agency.objects.count(),
+        "history_rows": sum(
+            m.objects.count()
+            for m in (History, ProgressUpdate.history.model, Evidence.history.model, Conclusion.history.model)
+        ),
+        "review": w.review.pk,
+        "last_meeting": w.last_meeting.pk,
+        "next_meeting": w.next_meeting.pk,
+        "inspection": w.inspection.pk,
+        "action": w.wcc_action.pk,
+        "agencies": Agency.objects.count(),
         "plans": ActionPlan.objects.count(),
     }

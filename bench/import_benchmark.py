@@ -31,8 +31,18 @@ from django.test.utils import setup_test_environment, teardown_test_environment 
 from django.urls import reverse  # noqa: E402
 from openpyxl import Workbook  # noqa: E402
 
-HEADERS = ["Area number", "Area for improvement", "Action reference", "Action", "Lead agency", "Lead officer",
-           "Timescale", "Success measure", "Status", "RAG"]
+HEADERS = [
+    "Area number",
+    "Area for improvement",
+    "Action reference",
+    "Action",
+    "Lead agency",
+    "Lead officer",
+    "Timescale",
+    "Success measure",
+    "Status",
+    "RAG",
+]
 AGENCIES = ["WCC", "Arden Cluster", "UHCW"]
 TIMESCALES = ["31/10/2012", "March 2013", "Q3 2012/13", "Ongoing", datetime.datetime(2013, 6, 30)]
 STATUSES = ["Not started", "In progress", "In progress", "Complete"]
@@ -44,9 +54,18 @@ def plan_rows(count: int, edited_every: int = 0):
         description = f"Action {n}: audit the casework of team {n % 37} and report to the board"
         if edited_every and n % edited_every == 0:
             description += " (revised)"
-        yield [area, f"Area for improvement number {area}" if n % 100 == 0 else None, f"{area}.{n % 100 + 1}",
-               description, AGENCIES[n % 3], f"Service manager {n % 11}", TIMESCALES[n % 5],
-               "Monthly performance report shows improvement", STATUSES[n % 4], "RAG"[n % 3] if n % 4 != 3 else "B"]
+        yield [
+            area,
+            f"Area for improvement number {area}" if n % 100 == 0 else None,
+            f"{area}.{n % 100 + 1}",
+            description,
+            AGENCIES[n % 3],
+            f"Service manager {n % 11}",
+            TIMESCALES[n % 5],
+            "Monthly performance report shows improvement",
+            STATUSES[n % 4],
+            "RAG"[n % 3] if n % 4 != 3 else "B",
+        ]
 
 
 def workbook_bytes(count: int, edited_every: int = 0) -> bytes:
@@ -68,11 +87,13 @@ def timed(label, results, function, *args, **kwargs):
 
 
 def world():
-    from scrutiny.people.models import Agency
-    from scrutiny.people.models import Role, User
+    from scrutiny.people.models import Agency, Role, User
 
-    for short, name in zip(AGENCIES, ["Warwickshire County Council", "NHS Arden Cluster",
-                                      "University Hospital Coventry and Warwickshire NHS Trust"]):
+    for short, name in zip(
+        AGENCIES,
+        ["Warwickshire County Council", "NHS Arden Cluster", "University Hospital Coventry and Warwickshire NHS Trust"],
+        strict=False,
+    ):
         Agency.objects.create(name=name, short_name=short)
     admin = User(username="bench-admin", role=Role.ADMIN)
     admin.set_password("bench-password-1234")
@@ -89,38 +110,78 @@ def run(rows: int) -> list[tuple[str, float]]:
     data = timed(f"Generate a {rows:,}-row .xlsx ({rows // 100} areas)", results, workbook_bytes, rows)
     table = timed("Read the workbook (openpyxl, read-only)", results, read_table, data, "bench.xlsx")
     options = Options(new_inspection_title="Benchmark inspection", new_inspection_body="Benchmark council")
-    timed("Preview, service only (new inspection)", results, build_preview, table, auto_mapping(table), options,
-          "bench.xlsx")
+    timed(
+        "Preview, service only (new inspection)",
+        results,
+        build_preview,
+        table,
+        auto_mapping(table),
+        options,
+        "bench.xlsx",
+    )
 
     client = Client()
     client.force_login(admin)
     upload = SimpleUploadedFile("bench.xlsx", data)
-    timed("Page: upload (POST)", results, client.post, reverse("plan_import"), {
-        "file": upload, "inspection": "", "new_inspection_title": "Benchmark inspection",
-        "new_inspection_body": "Benchmark council", "plan_agency": "",
-    })
+    timed(
+        "Page: upload (POST)",
+        results,
+        client.post,
+        reverse("plan_import"),
+        {
+            "file": upload,
+            "inspection": "",
+            "new_inspection_title": "Benchmark inspection",
+            "new_inspection_body": "Benchmark council",
+            "plan_agency": "",
+        },
+    )
     page = timed("Page: preview (GET, read + preview + render)", results, client.get, reverse("plan_import_preview"))
     digest = page.context["preview"].digest
-    response = timed("Page: confirm (POST, import with history)", results, client.post,
-                     reverse("plan_import_confirm"), {"digest": digest})
+    response = timed(
+        "Page: confirm (POST, import with history)",
+        results,
+        client.post,
+        reverse("plan_import_confirm"),
+        {"digest": digest},
+    )
     assert response.status_code == 302, response.status_code
     inspection = Inspection.objects.get(title="Benchmark inspection")
     assert Action.objects.for_inspection(inspection).count() == rows
     assert Action.history.filter(history_change_reason="Imported from bench.xlsx").count() == rows
 
     same = Options(inspection=inspection)
-    preview = timed("Preview of the same file again (all unchanged)", results, build_preview, table,
-                    auto_mapping(table), same, "bench.xlsx")
+    preview = timed(
+        "Preview of the same file again (all unchanged)",
+        results,
+        build_preview,
+        table,
+        auto_mapping(table),
+        same,
+        "bench.xlsx",
+    )
     assert len(preview.unchanged) == rows and not preview.has_changes
 
     edited = workbook_bytes(rows, edited_every=10)
-    client.post(reverse("plan_import"), {"file": SimpleUploadedFile("bench-v2.xlsx", edited),
-                                         "inspection": str(inspection.pk), "new_inspection_title": "",
-                                         "new_inspection_body": "", "plan_agency": ""})
+    client.post(
+        reverse("plan_import"),
+        {
+            "file": SimpleUploadedFile("bench-v2.xlsx", edited),
+            "inspection": str(inspection.pk),
+            "new_inspection_title": "",
+            "new_inspection_body": "",
+            "plan_agency": "",
+        },
+    )
     page = timed(f"Page: preview with {rows // 10:,} rows edited", results, client.get, reverse("plan_import_preview"))
     assert len(page.context["preview"].updates) == rows // 10
-    timed(f"Page: confirm, updating {rows // 10:,} actions", results, client.post, reverse("plan_import_confirm"),
-          {"digest": page.context["preview"].digest})
+    timed(
+        f"Page: confirm, updating {rows // 10:,} actions",
+        results,
+        client.post,
+        reverse("plan_import_confirm"),
+        {"digest": page.context["preview"].digest},
+    )
     return results
 
 

@@ -14,7 +14,8 @@ import re
 
 from locust import HttpUser, between, task
 
-CONFIG = json.loads(open(os.environ["BENCH_LOCUST_CONFIG"]).read())
+with open(os.environ["BENCH_LOCUST_CONFIG"]) as config_file:
+    CONFIG = json.load(config_file)
 TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 VERSION = re.compile(r'name="version" value="(\d+)"')
 CONFLICT = "Someone else updated this action while you were editing it"
@@ -35,23 +36,26 @@ class SignedIn(HttpUser):
     def _headers(self, path: str) -> dict:
         return {
             "Cookie": "; ".join(f"{k}={v}" for k, v in self.cookies.items()),
-            "X-Forwarded-Proto": "https", "Referer": f"https://{self.host.split('://', 1)[1]}{path}",
+            "X-Forwarded-Proto": "https",
+            "Referer": f"https://{self.host.split('://', 1)[1]}{path}",
         }
 
     def _keep_cookies(self, response):
-        self.cookies.update({name: value for name, value in response.cookies.items()})
+        self.cookies.update(dict(response.cookies.items()))
 
     def get(self, path: str, name: str):
-        with self.client.get(path, headers=self._headers(path), name=name, allow_redirects=False,
-                             catch_response=True) as response:
+        with self.client.get(
+            path, headers=self._headers(path), name=name, allow_redirects=False, catch_response=True
+        ) as response:
             if response.status_code != 200:
                 response.failure(f"HTTP {response.status_code}")
             self._keep_cookies(response)
             return response
 
     def post(self, path: str, data: dict, name: str):
-        with self.client.post(path, data=data, headers=self._headers(path), name=name, allow_redirects=False,
-                              catch_response=True) as response:
+        with self.client.post(
+            path, data=data, headers=self._headers(path), name=name, allow_redirects=False, catch_response=True
+        ) as response:
             # A saved form redirects; the conflict page (someone saved the action first) is an answer
             # too; anything else (a form sent back with errors, an error page) is a failure.
             if response.status_code != 302 and CONFLICT not in response.text:
@@ -71,10 +75,17 @@ class Officer(SignedIn):
         token, version = TOKEN.search(form.text), VERSION.search(form.text)
         if not (token and version):
             return
-        self.post(f"/actions/{pk}/update/", {
-            "csrfmiddlewaretoken": token.group(1), "version": version.group(1), "status": "in_progress",
-            "rag": random.choice(["red", "amber", "green"]), "note": "Progress reported during the load run.",
-        }, "Action update (save)")
+        self.post(
+            f"/actions/{pk}/update/",
+            {
+                "csrfmiddlewaretoken": token.group(1),
+                "version": version.group(1),
+                "status": "in_progress",
+                "rag": random.choice(["red", "amber", "green"]),
+                "note": "Progress reported during the load run.",
+            },
+            "Action update (save)",
+        )
 
     @task(1)
     def add_evidence(self):
@@ -83,10 +94,18 @@ class Officer(SignedIn):
         token = TOKEN.search(form.text)
         if not token:
             return
-        self.post(f"/actions/{pk}/evidence/add/", {
-            "csrfmiddlewaretoken": token.group(1), "title": "Minutes of the practice review", "kind": "verbal",
-            "description": "Described at the team meeting.", "status": "received", "provided_by_agency": self.agency,
-        }, "Evidence (save)")
+        self.post(
+            f"/actions/{pk}/evidence/add/",
+            {
+                "csrfmiddlewaretoken": token.group(1),
+                "title": "Minutes of the practice review",
+                "kind": "verbal",
+                "description": "Described at the team meeting.",
+                "status": "received",
+                "provided_by_agency": self.agency,
+            },
+            "Evidence (save)",
+        )
 
     @task(2)
     def my_actions(self):

@@ -17,11 +17,16 @@ def _ms(timing) -> str:
 def _pages(results, scales, goals) -> list[str]:
     top, base = scales[-1], scales[0]
     lines = [
-        "## Pages: the first view after a change", "",
+        "## Pages: the first view after a change",
+        "",
         "Median (95th percentile) in milliseconds over HTTP, one gunicorn worker; before every request someone "
-        "saves an action, so no page can be one built earlier. \"vs admin\" is the page's median over the admin "
-        f"action list's in the same run at the same scale; \"{top}x vs {base}x\" the page against itself.", "",
-        "| Page | " + " | ".join(f"{s}x ms" for s in scales) + " | " + " | ".join(f"{s}x vs admin" for s in scales)
+        'saves an action, so no page can be one built earlier. "vs admin" is the page\'s median over the admin '
+        f'action list\'s in the same run at the same scale; "{top}x vs {base}x" the page against itself.',
+        "",
+        "| Page | "
+        + " | ".join(f"{s}x ms" for s in scales)
+        + " | "
+        + " | ".join(f"{s}x vs admin" for s in scales)
         + f" | {top}x vs {base}x |",
         "|---" * (2 * len(scales) + 2) + "|",
     ]
@@ -40,21 +45,38 @@ def _pages(results, scales, goals) -> list[str]:
         if growth and label != ADMIN and growth > GROWTH_GOAL:
             goals["growth"].append(f"{label}: {growth:.1f}x its {base}x time")
         lines.append(f"| {label} | " + " | ".join(cells + ratios) + (f" | {growth:.1f}x |" if growth else " | |"))
-    lines += ["", "## Pages: queries", "", "Queries for the first view after a change (in process).", "",
-              "| Page | " + " | ".join(f"{s}x" for s in scales) + " |", "|---" * (len(scales) + 1) + "|"]
+    lines += [
+        "",
+        "## Pages: queries",
+        "",
+        "Queries for the first view after a change (in process).",
+        "",
+        "| Page | " + " | ".join(f"{s}x" for s in scales) + " |",
+        "|---" * (len(scales) + 1) + "|",
+    ]
     for label in labels:
         counts = [results[s]["queries"].get(label, {}).get("queries") for s in scales]
         lines.append(f"| {label} | " + " | ".join("" if c is None else str(c) for c in counts) + " |")
         if len({c for c in counts if c is not None}) > 1:
-            goals["queries"].append(f"{label}: " + ", ".join(f"{c} at {s}x" for c, s in zip(counts, scales)))
+            goals["queries"].append(
+                f"{label}: " + ", ".join(f"{c} at {s}x" for c, s in zip(counts, scales, strict=False))
+            )
     return lines
 
 
 def _papers(results, scales, goals) -> list[str]:
     top, base = scales[-1], scales[0]
-    lines = ["", "## Papers and exports (in process)", "", "| Paper | " + " | ".join(f"{s}x seconds" for s in scales)
-             + " | " + " | ".join(f"{s}x peak memory" for s in scales) + f" | {top}x size |",
-             "|---" * (2 * len(scales) + 2) + "|"]
+    lines = [
+        "",
+        "## Papers and exports (in process)",
+        "",
+        "| Paper | "
+        + " | ".join(f"{s}x seconds" for s in scales)
+        + " | "
+        + " | ".join(f"{s}x peak memory" for s in scales)
+        + f" | {top}x size |",
+        "|---" * (2 * len(scales) + 2) + "|",
+    ]
     for label in results[top]["papers"]:
         cells, memory = [], []
         for s in scales:
@@ -64,7 +86,9 @@ def _papers(results, scales, goals) -> list[str]:
                 memory.append("")
                 goals["papers"].append(f"{label} at {s}x")
                 continue
-            cells.append("not built" if e is None else (f"{e['seconds']:.2f}" if e["status"] == 200 else f"HTTP {e['status']}"))
+            cells.append(
+                "not built" if e is None else (f"{e['seconds']:.2f}" if e["status"] == 200 else f"HTTP {e['status']}")
+            )
             memory.append(f"{e['peak_mb']:.1f} MB" if e else "")
         e = results[top]["papers"][label]
         size = f"{e['bytes'] / 1024:.0f} KB" if "bytes" in e else ""
@@ -76,12 +100,18 @@ def _papers(results, scales, goals) -> list[str]:
 
 
 def _load(load, scale, goals) -> list[str]:
-    lines = ["", f"## Load run at {scale}x", "",
-             f"Locust, {load['users']} users for {load['seconds']} s against gunicorn with 3 workers, on the same "
-             "2-core machine as the database and Locust itself. Officers open and save action updates and add "
-             "evidence, members read the dashboard, the changes and the pack, one clerk downloads the final "
-             "report in Word and PDF; each waits 2 to 5 s between pages (the clerk 5 to 10 s).", "",
-             "| Page | Requests | Errors | p50 ms | p95 ms |", "|---|---|---|---|---|"]
+    lines = [
+        "",
+        f"## Load run at {scale}x",
+        "",
+        f"Locust, {load['users']} users for {load['seconds']} s against gunicorn with 3 workers, on the same "
+        "2-core machine as the database and Locust itself. Officers open and save action updates and add "
+        "evidence, members read the dashboard, the changes and the pack, one clerk downloads the final "
+        "report in Word and PDF; each waits 2 to 5 s between pages (the clerk 5 to 10 s).",
+        "",
+        "| Page | Requests | Errors | p50 ms | p95 ms |",
+        "|---|---|---|---|---|",
+    ]
     for name, row in load["pages"].items():
         lines.append(f"| {name} | {row['requests']} | {row['errors']} | {row['p50_ms']:.0f} | {row['p95_ms']:.0f} |")
         if name != "Aggregated" and row["p95_ms"] > LOAD_P95_GOAL_MS:
@@ -108,11 +138,14 @@ def write_results(results: dict, args) -> str:
     scales = sorted(results)
     goals = {key: [] for key in GOALS}
     lines = [
-        "# Benchmark results", "",
+        "# Benchmark results",
+        "",
         f"`python bench/run.py` on {time.strftime('%Y-%m-%d')}: PostgreSQL and gunicorn with production settings "
         f"(DEBUG off, whitenoise, no page cache), {args.requests} timed requests per page after two warm-up ones, on "
-        "a 2-core machine shared with other work (timings vary by a fifth or more from run to run).", "",
-        "| Scale | Actions | History rows |", "|---|---|---|",
+        "a 2-core machine shared with other work (timings vary by a fifth or more from run to run).",
+        "",
+        "| Scale | Actions | History rows |",
+        "|---|---|---|",
     ]
     lines += [f"| {s}x | {results[s]['ids']['actions']:,} | {results[s]['ids']['history_rows']:,} |" for s in scales]
     lines += [""] + _pages(results, scales, goals) + _papers(results, scales, goals)

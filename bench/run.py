@@ -101,21 +101,30 @@ def worker(task: str, ids_json: str | None):
         from actionplan.models import Action
 
         def officer(name):
-            actions = list(Action.objects.filter(lead_agency_id=users[name].agency_id).values_list("pk", flat=True)[:200])
-            return {"session": client_for(name).cookies["sessionid"].value, "actions": actions,
-                    "agency": users[name].agency_id}
+            actions = list(
+                Action.objects.filter(lead_agency_id=users[name].agency_id).values_list("pk", flat=True)[:200]
+            )
+            return {
+                "session": client_for(name).cookies["sessionid"].value,
+                "actions": actions,
+                "agency": users[name].agency_id,
+            }
 
-        print(json.dumps({
-            "pages": {name: client_for(name).cookies["sessionid"].value for name in users},
-            # Sessions for the load run: a person signed in on several machines is the same person.
-            "load": {
-                "officer": [officer("olivia" if n % 2 else "arjun") for n in range(10)],
-                "member": [{"session": client_for("maya").cookies["sessionid"].value} for _ in range(10)],
-                "clerk": [{"session": client_for("clara").cookies["sessionid"].value}],
-            },
-            "paths": {label: _resolve(name, kwargs, query, ids) for label, name, kwargs, query, _who in PAGES}
-            | {label: _resolve(name, kwargs, "", ids) for label, name, kwargs in PAPERS},
-        }))
+        print(
+            json.dumps(
+                {
+                    "pages": {name: client_for(name).cookies["sessionid"].value for name in users},
+                    # Sessions for the load run: a person signed in on several machines is the same person.
+                    "load": {
+                        "officer": [officer("olivia" if n % 2 else "arjun") for n in range(10)],
+                        "member": [{"session": client_for("maya").cookies["sessionid"].value} for _ in range(10)],
+                        "clerk": [{"session": client_for("clara").cookies["sessionid"].value}],
+                    },
+                    "paths": {label: _resolve(name, kwargs, query, ids) for label, name, kwargs, query, _who in PAGES}
+                    | {label: _resolve(name, kwargs, "", ids) for label, name, kwargs in PAPERS},
+                }
+            )
+        )
     elif task == "queries":
         result = {}
         for label, name, kwargs, query, who in PAGES:
@@ -171,8 +180,11 @@ def time_page(port, path, session, n) -> list[float]:
     cookies = {"sessionid": session}
 
     def get(method, url):
-        headers = {"Cookie": "; ".join(f"{k}={v}" for k, v in cookies.items()), "X-Forwarded-Proto": "https",
-                   "Host": "127.0.0.1"}
+        headers = {
+            "Cookie": "; ".join(f"{k}={v}" for k, v in cookies.items()),
+            "X-Forwarded-Proto": "https",
+            "Host": "127.0.0.1",
+        }
         conn.request(method, url, headers=headers)
         response = conn.getresponse()
         response.read()
@@ -201,8 +213,22 @@ def summary(times) -> dict:
 def start_gunicorn(env, workers: int):
     port = free_port()
     server = subprocess.Popen(
-        [PYTHON, "-m", "gunicorn", "scrutiny.wsgi:application", "--bind", f"127.0.0.1:{port}", "--workers",
-         str(workers), "--log-level", "warning", "--timeout", "120"], cwd=ROOT, env=env,
+        [
+            PYTHON,
+            "-m",
+            "gunicorn",
+            "scrutiny.wsgi:application",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--workers",
+            str(workers),
+            "--log-level",
+            "warning",
+            "--timeout",
+            "120",
+        ],
+        cwd=ROOT,
+        env=env,
     )
     deadline = time.monotonic() + 60
     while True:
@@ -239,13 +265,20 @@ def bench_scale(scale, args, base_env, load: bool, previous: dict | None) -> dic
     print(f"[{scale}x] generating data...", flush=True)
     started = time.perf_counter()
     ids = worker_json("generate", str(scale), building)
-    print(f"[{scale}x] {ids['actions']} actions, {ids['history_rows']} history rows in {time.perf_counter() - started:.0f}s", flush=True)
+    print(
+        f"[{scale}x] {ids['actions']} actions, {ids['history_rows']} history rows in {time.perf_counter() - started:.0f}s",
+        flush=True,
+    )
     run(["psql", "-q", "-c", "VACUUM ANALYZE", db_name], pg)
     ids_json = json.dumps(ids)
     queries = worker_json("queries", ids_json, env)
     # A paper that took minutes at the scale before would take ten times as long here: left out, and
     # the results say so.
-    skipped = {label: e["seconds"] for label, e in (previous or {}).get("papers", {}).items() if e["seconds"] > PAPER_SKIP_SECONDS}
+    skipped = {
+        label: e["seconds"]
+        for label, e in (previous or {}).get("papers", {}).items()
+        if e["seconds"] > PAPER_SKIP_SECONDS
+    }
     papers = worker_json("papers", json.dumps({**ids, "skip_papers": list(skipped)}), env)
     papers.update({label: {"skipped_after": seconds} for label, seconds in skipped.items()})
     sessions = worker_json("sessions", ids_json, env)
@@ -280,26 +313,34 @@ def main():
     parser.add_argument("--seconds", type=int, default=60)
     parser.add_argument("--no-load", action="store_true", help="skip the Locust load run")
     parser.add_argument("--previous", help="results.json of an earlier run whose smaller scales to keep")
-    parser.add_argument("--database-url", default=os.environ.get("BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/scrutiny_bench"))
+    parser.add_argument(
+        "--database-url",
+        default=os.environ.get("BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/scrutiny_bench"),
+    )
     args = parser.parse_args()
     if args.worker:
         return worker(*args.worker)
 
     var_dir = Path(os.environ.get("BENCH_VAR_DIR", "/tmp/scrutiny-bench"))
     shutil.rmtree(var_dir, ignore_errors=True)
-    base_env = {
-        k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "DJANGO_ALLOW_ASYNC_UNSAFE"}
-    } | {
-        "DJANGO_SETTINGS_MODULE": "bench.settings", "DEBUG": "0", "SECRET_KEY": secrets.token_urlsafe(50),
-        "ALLOWED_HOSTS": "127.0.0.1,testserver", "VAR_DIR": str(var_dir), "PYTHONPATH": str(ROOT),
-        "CACHE_BACKEND": "database", "LOG_LEVEL": "ERROR",
+    base_env = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "DJANGO_ALLOW_ASYNC_UNSAFE"}} | {
+        "DJANGO_SETTINGS_MODULE": "bench.settings",
+        "DEBUG": "0",
+        "SECRET_KEY": secrets.token_urlsafe(50),
+        "ALLOWED_HOSTS": "127.0.0.1,testserver",
+        "VAR_DIR": str(var_dir),
+        "PYTHONPATH": str(ROOT),
+        "CACHE_BACKEND": "database",
+        "LOG_LEVEL": "ERROR",
     }
     run([PYTHON, "manage.py", "collectstatic", "--noinput", "--verbosity", "0"], base_env)
     scales = [int(s) for s in args.scales.split(",")]
     results = {int(k): v for k, v in json.loads(Path(args.previous).read_text()).items()} if args.previous else {}
     for scale in scales:
         before = results[max(results)] if results else None
-        results[scale] = bench_scale(scale, args, base_env, load=not args.no_load and scale == scales[-1], previous=before)
+        results[scale] = bench_scale(
+            scale, args, base_env, load=not args.no_load and scale == scales[-1], previous=before
+        )
         (var_dir / "results.json").write_text(json.dumps(results))  # kept if a later scale fails
     print(write_results(results, args))
 

@@ -243,17 +243,25 @@ CSP_POLICY = env_str(
 SESSION_IDLE_TIMEOUT = env_int("SESSION_IDLE_TIMEOUT_MINUTES", 30) * 60
 # Every response gets the policy; idle sessions end (after the messages middleware, so that the
 # sign-in page can say why); a database outage becomes a "try again" page.
-MIDDLEWARE.insert(MIDDLEWARE.index("django.contrib.messages.middleware.MessageMiddleware") + 1,
-                  "scrutiny.core.security.SessionIdleTimeoutMiddleware")
-MIDDLEWARE.insert(MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1,
-                  "scrutiny.core.security.ContentSecurityPolicyMiddleware")
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.contrib.messages.middleware.MessageMiddleware") + 1,
+    "scrutiny.core.security.SessionIdleTimeoutMiddleware",
+)
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1,
+    "scrutiny.core.security.ContentSecurityPolicyMiddleware",
+)
 MIDDLEWARE.append("scrutiny.core.errors.DatabaseUnavailableMiddleware")
 MIDDLEWARE.append("scrutiny.core.writes.WriteRefusedMiddleware")
 # Oversized uploads are refused before anything reads the body; signed-in pages are never stored.
-MIDDLEWARE.insert(MIDDLEWARE.index("scrutiny.core.security.ContentSecurityPolicyMiddleware") + 1,
-                  "scrutiny.core.request_guards.UploadSizeLimitMiddleware")
-MIDDLEWARE.insert(MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware") + 1,
-                  "scrutiny.core.request_guards.NoStoreForSignedInMiddleware")
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("scrutiny.core.security.ContentSecurityPolicyMiddleware") + 1,
+    "scrutiny.core.request_guards.UploadSizeLimitMiddleware",
+)
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware") + 1,
+    "scrutiny.core.request_guards.NoStoreForSignedInMiddleware",
+)
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 CSRF_COOKIE_HTTPONLY = True
@@ -290,7 +298,9 @@ CACHES = {
 # E-mail: the console in development; SMTP when EMAIL_HOST is set.
 EMAIL_BACKEND = env_str(
     "EMAIL_BACKEND",
-    "django.core.mail.backends.smtp.EmailBackend" if env_str("EMAIL_HOST") else "django.core.mail.backends.console.EmailBackend",
+    "django.core.mail.backends.smtp.EmailBackend"
+    if env_str("EMAIL_HOST")
+    else "django.core.mail.backends.console.EmailBackend",
 )
 if env_str("EMAIL_HOST"):
     EMAIL_HOST = env_str("EMAIL_HOST")
@@ -316,7 +326,9 @@ if OIDC_ENABLED:
     OIDC_RP_CLIENT_SECRET = env_required("OIDC_CLIENT_SECRET")
     OIDC_ALLOWED_EMAIL_DOMAINS = env_list("OIDC_ALLOWED_EMAIL_DOMAINS") or env_required("OIDC_ALLOWED_EMAIL_DOMAINS")
     # Microsoft Entra ID's v2.0 endpoints by default; any provider's can be given one by one.
-    OIDC_OP_AUTHORIZATION_ENDPOINT = env_str("OIDC_AUTHORIZATION_ENDPOINT", OIDC_ISSUER.removesuffix("/v2.0") + "/oauth2/v2.0/authorize")
+    OIDC_OP_AUTHORIZATION_ENDPOINT = env_str(
+        "OIDC_AUTHORIZATION_ENDPOINT", OIDC_ISSUER.removesuffix("/v2.0") + "/oauth2/v2.0/authorize"
+    )
     OIDC_OP_TOKEN_ENDPOINT = env_str("OIDC_TOKEN_ENDPOINT", OIDC_ISSUER.removesuffix("/v2.0") + "/oauth2/v2.0/token")
     OIDC_OP_USER_ENDPOINT = env_str("OIDC_USERINFO_ENDPOINT", "https://graph.microsoft.com/oidc/userinfo")
     OIDC_OP_JWKS_ENDPOINT = env_str("OIDC_JWKS_ENDPOINT", OIDC_ISSUER.removesuffix("/v2.0") + "/discovery/v2.0/keys")

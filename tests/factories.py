@@ -7,9 +7,8 @@ from types import SimpleNamespace
 
 from django.utils import timezone
 
-from scrutiny.people.models import Agency
 from actionplan.models import Action, ActionPlan, Area, Inspection, Inspectorate, Theme
-from scrutiny.people.models import Person, Role, User
+from scrutiny.people.models import Agency, Person, Role, User
 from scrutiny.review.models import Meeting, Review, ReviewMembership
 
 PASSWORD = "correct-horse-battery-staple"
@@ -47,15 +46,24 @@ def make_world() -> SimpleNamespace:
     w.lac = Theme.objects.create(name="Looked after children", position=3)
     # Real Ofsted wording (Herefordshire 2014 and Windsor and Maidenhead 2015 reports, shared/realdata).
     w.area1 = Area.objects.create(
-        inspection=w.inspection, number=1, theme=w.safeguarding, raised_by=w.ofsted,
+        inspection=w.inspection,
+        number=1,
+        theme=w.safeguarding,
+        raised_by=w.ofsted,
         text="Ensure that caseloads in children in need and looked after children’s teams remain manageable",
     )
     w.area2 = Area.objects.create(
-        inspection=w.inspection, number=2, theme=w.health, raised_by=w.cqc,
+        inspection=w.inspection,
+        number=2,
+        theme=w.health,
+        raised_by=w.cqc,
         text="Ensure that health assessments for children looked after are timely.",
     )
     w.area3 = Area.objects.create(
-        inspection=w.inspection, number=3, theme=w.lac, raised_by=w.ofsted,
+        inspection=w.inspection,
+        number=3,
+        theme=w.lac,
+        raised_by=w.ofsted,
         text="Ensure that children’s cases are only closed or stepped down when a full evaluation indicates that enough progress has been made.",
     )
     w.wcc = Agency.objects.create(name="Warwickshire County Council", short_name="WCC", kind=Agency.Kind.COUNCIL)
@@ -70,13 +78,17 @@ def make_world() -> SimpleNamespace:
         inspection=w.inspection, agency=w.arden, title="Arden Cluster action plan", based_on="CQC inspection report"
     )
     w.wcc_action = make_action(
-        w.wcc_plan, w.area1, reference="1.1",
+        w.wcc_plan,
+        w.area1,
+        reference="1.1",
         description="Caseloads for CiN and LAC teams remain at 16-18 cases on average per social worker",
         success_measure="Weekly caseload reports are considered at the Heads of Service meeting.",
         target_date=today + datetime.timedelta(days=30),
     )
     w.arden_action = make_action(
-        w.arden_plan, w.area2, reference="2.1",
+        w.arden_plan,
+        w.area2,
+        reference="2.1",
         description="Audit of unscheduled care notifications",
         target_date=today - datetime.timedelta(days=10),
     )
@@ -91,16 +103,27 @@ def make_world() -> SimpleNamespace:
         state=Review.State.GATHERING_EVIDENCE,
     )
     w.other_review = Review.objects.create(
-        title="Another review", inspection=w.inspection, commissioned_by="Overview & Scrutiny Board",
-        reporting_committee="Adult Social Care Committee", remit="Something else.",
+        title="Another review",
+        inspection=w.inspection,
+        commissioned_by="Overview & Scrutiny Board",
+        reporting_committee="Adult Social Care Committee",
+        remit="Something else.",
     )
     w.last_meeting = Meeting.objects.create(
-        review=w.review, number=1, title="Safeguarding", date=today - datetime.timedelta(days=14),
-        purpose="Evidence for safeguarding-related actions", theme=w.safeguarding,
+        review=w.review,
+        number=1,
+        title="Safeguarding",
+        date=today - datetime.timedelta(days=14),
+        purpose="Evidence for safeguarding-related actions",
+        theme=w.safeguarding,
     )
     w.next_meeting = Meeting.objects.create(
-        review=w.review, number=2, title="Health", date=today + datetime.timedelta(days=14),
-        purpose="Evidence for health-related actions", theme=w.health,
+        review=w.review,
+        number=2,
+        title="Health",
+        date=today + datetime.timedelta(days=14),
+        purpose="Evidence for health-related actions",
+        theme=w.health,
     )
 
     def person(name, job_title, organisation="", agency=None):
@@ -126,28 +149,45 @@ def make_world() -> SimpleNamespace:
     return w
 
 
-def add_second_inspection(w, *, title="Children's services inspection 2014", review_title="Children's Improvement T&F Group"):
+def add_second_inspection(
+    w, *, title="Children's services inspection 2014", review_title="Children's Improvement T&F Group"
+):
     """A second inspection, with its own plan, action and live review, on which maya (and clara) sit too.
     The area's text is a real Ofsted recommendation (Herefordshire 2014, shared/realdata)."""
     today = timezone.localdate()
     inspection = Inspection.objects.create(title=title, body_inspected="Herefordshire Council", when_text="May 2014")
     inspection.inspectorates.add(w.ofsted)
     area = Area.objects.create(
-        inspection=inspection, number=17, theme=w.safeguarding, raised_by=w.ofsted,
+        inspection=inspection,
+        number=17,
+        theme=w.safeguarding,
+        raised_by=w.ofsted,
         text="Ensure that all children in need have an up-to-date plan that is regularly reviewed.",
     )
     plan = ActionPlan.objects.create(inspection=inspection, agency=w.wcc, title=f"WCC plan for {title}")
-    action = make_action(plan, area, reference="17.1", description="Audit every child in need plan",
-                         target_date=today - datetime.timedelta(days=3))
+    action = make_action(
+        plan,
+        area,
+        reference="17.1",
+        description="Audit every child in need plan",
+        target_date=today - datetime.timedelta(days=3),
+    )
     review = Review.objects.create(
-        title=review_title, inspection=inspection, commissioned_by="Overview & Scrutiny Board",
-        commissioned_on=today - datetime.timedelta(days=30), reporting_committee="Children's Scrutiny Committee",
-        remit="Follow the improvement plan.", state=Review.State.GATHERING_EVIDENCE,
+        title=review_title,
+        inspection=inspection,
+        commissioned_by="Overview & Scrutiny Board",
+        commissioned_on=today - datetime.timedelta(days=30),
+        reporting_committee="Children's Scrutiny Committee",
+        remit="Follow the improvement plan.",
+        state=Review.State.GATHERING_EVIDENCE,
     )
     ReviewMembership.objects.create(review=review, person=w.maya_person, role=ReviewMembership.Role.MEMBER)
     ReviewMembership.objects.create(review=review, person=w.clara_person, role=ReviewMembership.Role.CLERK)
     meeting = Meeting.objects.create(
-        review=review, number=1, title="Children in need", date=today + datetime.timedelta(days=5),
+        review=review,
+        number=1,
+        title="Children in need",
+        date=today + datetime.timedelta(days=5),
         purpose="Plans for children in need",
     )
     return SimpleNamespace(inspection=inspection, area=area, plan=plan, action=action, review=review, meeting=meeting)

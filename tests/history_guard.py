@@ -56,8 +56,7 @@ class AuditedTables:
             for m2m_field in getattr(history_model, "_history_m2m_fields", ()):
                 m2m[m2m_field.remote_field.through._meta.db_table] = history_table
         history_tables = {
-            m._meta.db_table for m in apps.get_models()
-            if m._meta.db_table.split("_", 1)[-1].startswith("historical")
+            m._meta.db_table for m in apps.get_models() if m._meta.db_table.split("_", 1)[-1].startswith("historical")
         }
         return cls(history_of, unrecorded, m2m, frozenset(history_tables))
 

@@ -24,10 +24,16 @@ ROTHERHAM_AREA = (
 )
 ROTHERHAM_ACTIONS = [
     ("1a", "Raise performance from 78% (inspection findings) to 98% completion of ASSET."),
-    ("1b", "Weekly information system reports to managers detailing ASSET due times, case manager responsible and, "
-           "days to completion."),
-    ("1c", "Address underperformance of completion of ASSET in supervision and record in supervision notes. Record "
-           "actions taken in respect of underperformance e.g. target setting/training/coaching."),
+    (
+        "1b",
+        "Weekly information system reports to managers detailing ASSET due times, case manager responsible and, "
+        "days to completion.",
+    ),
+    (
+        "1c",
+        "Address underperformance of completion of ASSET in supervision and record in supervision notes. Record "
+        "actions taken in respect of underperformance e.g. target setting/training/coaching.",
+    ),
 ]
 ROTHERHAM_LEAD = "Operations Managers (SF), (CD)"
 
@@ -45,8 +51,14 @@ def xlsx_of(workbook) -> bytes:
 
 
 def upload(client, data, name, **fields):
-    post = {"file": SimpleUploadedFile(name, data), "inspection": "", "new_inspection_title": "",
-            "new_inspection_body": "", "plan_agency": "", **fields}
+    post = {
+        "file": SimpleUploadedFile(name, data),
+        "inspection": "",
+        "new_inspection_title": "",
+        "new_inspection_body": "",
+        "plan_agency": "",
+        **fields,
+    }
     return client.post(reverse("plan_import"), post)
 
 
@@ -63,5 +75,10 @@ def command(*args) -> str:
 def counts():
     from actionplan.models import Action, ActionPlan, Area, Inspection
 
-    return (Inspection.objects.count(), Area.objects.count(), ActionPlan.objects.count(), Action.objects.count(),
-            Action.history.count())
+    return (
+        Inspection.objects.count(),
+        Area.objects.count(),
+        ActionPlan.objects.count(),
+        Action.objects.count(),
+        Action.history.count(),
+    )

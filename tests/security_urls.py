@@ -28,9 +28,16 @@ from scrutiny.review.models import (
 
 # URL names that anyone may open without signing in.
 PUBLIC_URL_NAMES = {
-    "login", "logout", "admin:login", "admin:logout", "admin:password_reset",
+    "login",
+    "logout",
+    "admin:login",
+    "admin:logout",
+    "admin:password_reset",
     # A forgotten password is reset before signing in.
-    "password_reset", "password_reset_done", "password_reset_confirm", "password_reset_complete",
+    "password_reset",
+    "password_reset_done",
+    "password_reset_confirm",
+    "password_reset_complete",
 }
 
 # Words in URL names, first match wins, and the world's record each stands for.
@@ -57,7 +64,12 @@ KIND_WORDS = [
     ("user", "user"),
 ]
 # Where the name misleads: URL name -> kind for its bare pk.
-OBJECT_FOR_URL = {"conclusions_table_for_review": "review", "review_area_update": "review", "prep_pack": "meeting", "evidence_add": "action"}
+OBJECT_FOR_URL = {
+    "conclusions_table_for_review": "review",
+    "review_area_update": "review",
+    "prep_pack": "meeting",
+    "evidence_add": "action",
+}
 
 # Documents come as Word or PDF, tables as CSV or Excel.
 FORMAT_FOR_URL = {"meeting_agenda": "docx", "meeting_notes_export": "docx", "review_report": "docx"}
@@ -115,19 +127,35 @@ def add_records(w: SimpleNamespace) -> SimpleNamespace:
     w.update = ProgressUpdate(action=w.wcc_action, author=w.olivia, status="in_progress", note="Caseload audit done.")
     w.update.save()
     w.evidence = Evidence(
-        inspection=w.inspection, area=w.area1, action=w.wcc_action, title="Caseload report", provided_by_agency=w.wcc,
-        original_filename="caseloads.txt", content_type="text/plain", file_size=5, added_by=w.olivia,
+        inspection=w.inspection,
+        area=w.area1,
+        action=w.wcc_action,
+        title="Caseload report",
+        provided_by_agency=w.wcc,
+        original_filename="caseloads.txt",
+        content_type="text/plain",
+        file_size=5,
+        added_by=w.olivia,
     )
     w.evidence.file.save("caseloads", ContentFile(b"hello"), save=False)
     w.evidence.save()
     w.conclusion = Conclusion(
-        review=w.review, meeting=w.last_meeting, action=w.wcc_action, judgement="satisfied",
-        reasoning="Caseloads are manageable.", recorded_by=w.maya,
+        review=w.review,
+        meeting=w.last_meeting,
+        action=w.wcc_action,
+        judgement="satisfied",
+        reasoning="Caseloads are manageable.",
+        recorded_by=w.maya,
     )
     w.conclusion.save()
     w.info_request = InformationRequest(
-        review=w.review, meeting=w.last_meeting, action=w.wcc_action, asked_of_agency=w.wcc,
-        question="Please confirm the caseload figures.", raised_on=today, due_by=today + datetime.timedelta(days=7),
+        review=w.review,
+        meeting=w.last_meeting,
+        action=w.wcc_action,
+        asked_of_agency=w.wcc,
+        question="Please confirm the caseload figures.",
+        raised_on=today,
+        due_by=today + datetime.timedelta(days=7),
     )
     w.info_request.save()
     w.recommendation = Recommendation(review=w.review, number=1, text="Keep caseloads low.", addressed_to="Cabinet")
@@ -143,10 +171,22 @@ def add_records(w: SimpleNamespace) -> SimpleNamespace:
 
 def objects_by_kind(w) -> dict:
     return {
-        "action": w.wcc_action, "meeting": w.last_meeting, "review": w.review, "area": w.area1, "plan": w.wcc_plan,
-        "agency": w.wcc, "inspection": w.inspection, "person": w.olivia_person, "theme": w.safeguarding,
-        "user": w.olivia, "evidence": w.evidence, "progress_update": w.update, "conclusion": w.conclusion,
-        "info_request": w.info_request, "recommendation": w.recommendation, "note_item": w.note_item,
+        "action": w.wcc_action,
+        "meeting": w.last_meeting,
+        "review": w.review,
+        "area": w.area1,
+        "plan": w.wcc_plan,
+        "agency": w.wcc,
+        "inspection": w.inspection,
+        "person": w.olivia_person,
+        "theme": w.safeguarding,
+        "user": w.olivia,
+        "evidence": w.evidence,
+        "progress_update": w.update,
+        "conclusion": w.conclusion,
+        "info_request": w.info_request,
+        "recommendation": w.recommendation,
+        "note_item": w.note_item,
         "attendance": w.attendance,
     }
 
@@ -308,7 +348,10 @@ EXPORT_HINTS = ("export", ".csv", ".xlsx", ".docx", "format=", "download")
 
 
 def export_links(html: str) -> list[str]:
-    return sorted({
-        href for href in parse_page(html).links
-        if href.startswith("/") and not href.startswith("//") and any(h in href.lower() for h in EXPORT_HINTS)
-    })
+    return sorted(
+        {
+            href
+            for href in parse_page(html).links
+            if href.startswith("/") and not href.startswith("//") and any(h in href.lower() for h in EXPORT_HINTS)
+        }
+    )

@@ -25,16 +25,32 @@ def detail(client, action):
 
 def move_date(world, action, days, reason, actor=None):
     action = Action.objects.get(pk=action.pk)
-    return update_action(actor=actor or world.olivia, action=action, expected_version=action.version,
-                         status=action.status, rag=action.rag, note="",
-                         new_target_date=action.target_date + datetime.timedelta(days=days), target_date_reason=reason)
+    return update_action(
+        actor=actor or world.olivia,
+        action=action,
+        expected_version=action.version,
+        status=action.status,
+        rag=action.rag,
+        note="",
+        new_target_date=action.target_date + datetime.timedelta(days=days),
+        target_date_reason=reason,
+    )
 
 
 def test_the_page_shows_area_inspection_plan_lead_measure_and_state(client, world):
     client.force_login(world.maya)
     page = detail(client, world.wcc_action)
-    for text in ["Area 1", world.area1.text[:40], world.inspection.title, "WCC action plan", "Ofsted inspection report",
-                 "Warwickshire County Council", "Weekly caseload reports", "In progress", "Not rated"]:
+    for text in [
+        "Area 1",
+        world.area1.text[:40],
+        world.inspection.title,
+        "WCC action plan",
+        "Ofsted inspection report",
+        "Warwickshire County Council",
+        "Weekly caseload reports",
+        "In progress",
+        "Not rated",
+    ]:
         assert text in page, text
     assert reverse("area_detail", args=[world.area1.pk]) in page
 
@@ -59,10 +75,21 @@ def test_an_overdue_action_is_flagged_in_words(client, world):
 
 def test_updates_are_a_timeline_and_conclusions_are_read_only(client, world):
     action = Action.objects.get(pk=world.wcc_action.pk)
-    update_action(actor=world.olivia, action=action, expected_version=action.version, status="in_progress",
-                  rag="amber", note="Recruited two social workers.")
-    Conclusion(review=world.review, meeting=world.last_meeting, action=world.wcc_action, judgement="satisfied",
-               reasoning="Caseloads are monitored weekly.").save()
+    update_action(
+        actor=world.olivia,
+        action=action,
+        expected_version=action.version,
+        status="in_progress",
+        rag="amber",
+        note="Recruited two social workers.",
+    )
+    Conclusion(
+        review=world.review,
+        meeting=world.last_meeting,
+        action=world.wcc_action,
+        judgement="satisfied",
+        reasoning="Caseloads are monitored weekly.",
+    ).save()
     client.force_login(world.olivia)
     page = detail(client, world.wcc_action)
     assert "Recruited two social workers." in page and "Status set: In progress; RAG: Amber" in page
@@ -73,8 +100,14 @@ def test_updates_are_a_timeline_and_conclusions_are_read_only(client, world):
 
 def test_the_history_panel_shows_field_changes_with_who(client, world):
     action = Action.objects.get(pk=world.wcc_action.pk)
-    update_action(actor=world.olivia, action=action, expected_version=action.version, status="in_progress",
-                  rag="red", note="Caseloads up.")
+    update_action(
+        actor=world.olivia,
+        action=action,
+        expected_version=action.version,
+        status="in_progress",
+        rag="red",
+        note="Caseloads up.",
+    )
     client.force_login(world.maya)
     page = detail(client, world.wcc_action)
     panel = page.split('class="history-panel"')[1]
@@ -87,13 +120,31 @@ def make_busy_action(world, n):
     for index in range(n):
         move_date(world, action, 1, f"Reason {index}")
         fresh = Action.objects.get(pk=action.pk)
-        update_action(actor=world.olivia, action=fresh, expected_version=fresh.version, status="in_progress",
-                      rag=["red", "amber"][index % 2], note=f"Note {index}")
-        add_evidence(actor=world.olivia, action=fresh, title=f"Report {index}", kind="document",
-                     upload=SimpleUploadedFile("r.pdf", b"%PDF-1.4\n"), upload_kind=PDF,
-                     provided_by=world.olivia_person, provided_by_agency=world.wcc)
-        Conclusion(review=world.review, meeting=world.last_meeting, action=fresh, judgement="satisfied",
-                   reasoning=f"Reason {index}").save()
+        update_action(
+            actor=world.olivia,
+            action=fresh,
+            expected_version=fresh.version,
+            status="in_progress",
+            rag=["red", "amber"][index % 2],
+            note=f"Note {index}",
+        )
+        add_evidence(
+            actor=world.olivia,
+            action=fresh,
+            title=f"Report {index}",
+            kind="document",
+            upload=SimpleUploadedFile("r.pdf", b"%PDF-1.4\n"),
+            upload_kind=PDF,
+            provided_by=world.olivia_person,
+            provided_by_agency=world.wcc,
+        )
+        Conclusion(
+            review=world.review,
+            meeting=world.last_meeting,
+            action=fresh,
+            judgement="satisfied",
+            reasoning=f"Reason {index}",
+        ).save()
     return action
 
 
@@ -138,12 +189,20 @@ def test_the_page_shows_the_groups_conclusions_on_the_action_and_on_its_area(cli
     from scrutiny.review.models import Conclusion
 
     Conclusion.objects.create(
-        review=world.review, meeting=world.last_meeting, area=world.area1, judgement="satisfied",
-        reasoning="Suitable progress is being made overall.", reached_on=world.last_meeting.date,
+        review=world.review,
+        meeting=world.last_meeting,
+        area=world.area1,
+        judgement="satisfied",
+        reasoning="Suitable progress is being made overall.",
+        reached_on=world.last_meeting.date,
     )
     Conclusion.objects.create(
-        review=world.review, meeting=world.last_meeting, action=world.wcc_action, judgement="more_information_needed",
-        reasoning="We would like to see the caseload reports.", reached_on=world.last_meeting.date,
+        review=world.review,
+        meeting=world.last_meeting,
+        action=world.wcc_action,
+        judgement="more_information_needed",
+        reasoning="We would like to see the caseload reports.",
+        reached_on=world.last_meeting.date,
     )
     client.force_login(world.maya)  # a member, who may record conclusions elsewhere: not from here
     page = client.get(reverse("action_detail", args=[world.wcc_action.pk])).content.decode()

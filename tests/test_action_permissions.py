@@ -12,28 +12,44 @@ from actionplan.uploads import PDF
 pytestmark = pytest.mark.django_db
 
 ROLES = ["olivia", "arjun", "maya", "clara", "ada"]
-READ = {who: 200 for who in ROLES}
+READ = dict.fromkeys(ROLES, 200)
 EDIT = {"olivia": 200, "arjun": 404, "maya": 403, "clara": 403, "ada": 200}
 EDIT_POST = {"olivia": 302, "arjun": 404, "maya": 403, "clara": 403, "ada": 302}
-GET_ONLY_POST = {who: 405 for who in ROLES}
+GET_ONLY_POST = dict.fromkeys(ROLES, 405)
 
 
 @pytest.fixture
 def evidence(world):
     upload = SimpleUploadedFile("report.pdf", b"%PDF-1.4\n%%EOF\n")
-    return add_evidence(actor=world.ada, action=world.wcc_action, title="Report", kind="document",
-                        upload=upload, upload_kind=PDF)
+    return add_evidence(
+        actor=world.ada, action=world.wcc_action, title="Report", kind="document", upload=upload, upload_kind=PDF
+    )
 
 
 def post_data(world, name, evidence):
     action = Action.objects.get(pk=world.wcc_action.pk)
     if name == "action_update":
-        return {"version": action.version, "status": "in_progress", "rag": "red", "note": "Matrix update.",
-                "completed_on_0": "", "completed_on_1": "", "completed_on_2": "",
-                "new_target_date_0": "", "new_target_date_1": "", "new_target_date_2": "", "target_date_reason": ""}
+        return {
+            "version": action.version,
+            "status": "in_progress",
+            "rag": "red",
+            "note": "Matrix update.",
+            "completed_on_0": "",
+            "completed_on_1": "",
+            "completed_on_2": "",
+            "new_target_date_0": "",
+            "new_target_date_1": "",
+            "new_target_date_2": "",
+            "target_date_reason": "",
+        }
     if name == "evidence_add":
-        return {"title": "Matrix evidence", "kind": "verbal", "status": "received", "description": "Said so.",
-                "provided_by_agency": world.wcc.pk}
+        return {
+            "title": "Matrix evidence",
+            "kind": "verbal",
+            "status": "received",
+            "description": "Said so.",
+            "provided_by_agency": world.wcc.pk,
+        }
     if name == "evidence_edit":
         return {"status": "received", "description": "Matrix change."}
     return {}
@@ -59,8 +75,13 @@ def url_for(world, evidence, name, argument):
 def footprint(world):
     """What a refused request must leave untouched."""
     action = Action.objects.get(pk=world.wcc_action.pk)
-    return (action.version, action.rag, ProgressUpdate.objects.count(), Evidence.objects.count(),
-            list(Evidence.objects.values_list("description", flat=True)))
+    return (
+        action.version,
+        action.rag,
+        ProgressUpdate.objects.count(),
+        Evidence.objects.count(),
+        list(Evidence.objects.values_list("description", flat=True)),
+    )
 
 
 @pytest.mark.parametrize("who", ROLES)

@@ -24,7 +24,10 @@ def date_parts(prefix, value):
 
 def update_data(action, **overrides):
     data = {
-        "version": action.version, "status": action.status, "rag": action.rag, "note": "",
+        "version": action.version,
+        "status": action.status,
+        "rag": action.rag,
+        "note": "",
         "target_date_reason": "",
         **date_parts("completed_on", action.completed_on or timezone.localdate()),
         **date_parts("new_target_date", None),
@@ -110,23 +113,36 @@ def test_moving_the_target_date_with_a_reason_keeps_the_old_date(client, world):
     client.force_login(world.olivia)
     before = fresh(world.wcc_action)
     new_date = before.target_date + datetime.timedelta(days=45)
-    post_update(client, before, target_date_reason="Waiting for the new case system.", **date_parts("new_target_date", new_date))
+    post_update(
+        client, before, target_date_reason="Waiting for the new case system.", **date_parts("new_target_date", new_date)
+    )
     after = fresh(world.wcc_action)
     assert after.target_date == new_date
     change = TargetDateChange.objects.get()
-    assert (change.old_date, change.new_date, change.changed_by, change.days_moved) == (before.target_date, new_date, world.olivia, 45)
+    assert (change.old_date, change.new_date, change.changed_by, change.days_moved) == (
+        before.target_date,
+        new_date,
+        world.olivia,
+        45,
+    )
     assert "Waiting for the new case system." in after.progress_updates.get().note
     page = client.get(reverse("action_detail", args=[after.pk])).content.decode()
     assert "Earlier target dates" in page and "45 days later in all" in page
 
 
-@pytest.mark.parametrize("day, month, year", [("31", "2", "2026"), ("x", "3", "2026"), ("1", "13", "2026"), ("1", "3", "26")])
+@pytest.mark.parametrize(
+    "day, month, year", [("31", "2", "2026"), ("x", "3", "2026"), ("1", "13", "2026"), ("1", "3", "26")]
+)
 def test_a_nonsense_date_is_refused_with_a_clear_message(client, world, day, month, year):
     client.force_login(world.olivia)
     before = fresh(world.wcc_action)
     response = post_update(
-        client, before, target_date_reason="Because.",
-        new_target_date_0=day, new_target_date_1=month, new_target_date_2=year,
+        client,
+        before,
+        target_date_reason="Because.",
+        new_target_date_0=day,
+        new_target_date_1=month,
+        new_target_date_2=year,
     )
     assert response.status_code == 200
     assert "The new target date must be a real date" in response.content.decode()
@@ -163,7 +179,10 @@ def test_completing_without_a_date_or_with_a_future_date_is_refused(client, worl
 def test_two_stale_submissions_never_overwrite_and_show_what_the_other_changed(client, world):
     started = fresh(world.wcc_action)
     client.force_login(world.ada)
-    assert post_update(client, started, status="in_progress", rag="red", note="Ada: caseloads are high.").status_code == 302
+    assert (
+        post_update(client, started, status="in_progress", rag="red", note="Ada: caseloads are high.").status_code
+        == 302
+    )
     client.force_login(world.olivia)
     response = post_update(client, started, status="in_progress", rag="green", note="Olivia: all fine.")
     assert response.status_code == 409
@@ -188,8 +207,14 @@ def conflict_choice(client, action, started, resolution, seen_version, **overrid
 
 def test_reapplying_my_update_on_top_saves_it_after_theirs(client, world):
     started = fresh(world.wcc_action)
-    update_action(actor=world.ada, action=started, expected_version=started.version, status="in_progress",
-                  rag="red", note="Ada's update.")
+    update_action(
+        actor=world.ada,
+        action=started,
+        expected_version=started.version,
+        status="in_progress",
+        rag="red",
+        note="Ada's update.",
+    )
     client.force_login(world.olivia)
     seen = fresh(world.wcc_action).version
     response = conflict_choice(client, started, started, "reapply", seen, rag="green", note="Olivia's update.")
@@ -202,8 +227,14 @@ def test_reapplying_my_update_on_top_saves_it_after_theirs(client, world):
 
 def test_keeping_only_my_note_changes_no_field(client, world):
     started = fresh(world.wcc_action)
-    update_action(actor=world.ada, action=started, expected_version=started.version, status="in_progress",
-                  rag="red", note="Ada's update.")
+    update_action(
+        actor=world.ada,
+        action=started,
+        expected_version=started.version,
+        status="in_progress",
+        rag="red",
+        note="Ada's update.",
+    )
     client.force_login(world.olivia)
     seen = fresh(world.wcc_action)
     response = conflict_choice(client, started, started, "note_only", seen.version, rag="green", note="Olivia's note.")
@@ -216,8 +247,14 @@ def test_keeping_only_my_note_changes_no_field(client, world):
 
 def test_cancelling_saves_nothing(client, world):
     started = fresh(world.wcc_action)
-    update_action(actor=world.ada, action=started, expected_version=started.version, status="in_progress",
-                  rag="red", note="Ada's update.")
+    update_action(
+        actor=world.ada,
+        action=started,
+        expected_version=started.version,
+        status="in_progress",
+        rag="red",
+        note="Ada's update.",
+    )
     client.force_login(world.olivia)
     seen = fresh(world.wcc_action)
     response = conflict_choice(client, started, started, "cancel", seen.version, rag="green", note="Olivia's note.")
@@ -228,11 +265,18 @@ def test_cancelling_saves_nothing(client, world):
 
 def test_a_conflict_page_that_goes_stale_asks_again(client, world):
     started = fresh(world.wcc_action)
-    update_action(actor=world.ada, action=started, expected_version=started.version, status="in_progress",
-                  rag="red", note="First.")
+    update_action(
+        actor=world.ada,
+        action=started,
+        expected_version=started.version,
+        status="in_progress",
+        rag="red",
+        note="First.",
+    )
     seen = fresh(world.wcc_action)
-    update_action(actor=world.ada, action=seen, expected_version=seen.version, status="in_progress",
-                  rag="amber", note="Second.")
+    update_action(
+        actor=world.ada, action=seen, expected_version=seen.version, status="in_progress", rag="amber", note="Second."
+    )
     client.force_login(world.olivia)
     response = conflict_choice(client, started, started, "reapply", seen.version, rag="green", note="Mine.")
     assert response.status_code == 409
@@ -241,8 +285,9 @@ def test_a_conflict_page_that_goes_stale_asks_again(client, world):
 
 def test_a_conflict_without_a_choice_asks_for_one(client, world):
     started = fresh(world.wcc_action)
-    update_action(actor=world.ada, action=started, expected_version=started.version, status="in_progress",
-                  rag="red", note="Ada.")
+    update_action(
+        actor=world.ada, action=started, expected_version=started.version, status="in_progress", rag="red", note="Ada."
+    )
     client.force_login(world.olivia)
     response = conflict_choice(client, started, started, "", fresh(world.wcc_action).version, rag="green", note="Mine.")
     assert response.status_code == 409
@@ -252,8 +297,14 @@ def test_a_conflict_without_a_choice_asks_for_one(client, world):
 def test_the_service_refuses_a_stale_version(world):
     action = fresh(world.wcc_action)
     with pytest.raises(ActionConflict):
-        update_action(actor=world.olivia, action=action, expected_version=action.version - 1 or 99,
-                      status="completed", rag="blue", note="Done.")
+        update_action(
+            actor=world.olivia,
+            action=action,
+            expected_version=action.version - 1 or 99,
+            status="completed",
+            rag="blue",
+            note="Done.",
+        )
     assert fresh(world.wcc_action).status == "in_progress"
 
 
@@ -265,8 +316,14 @@ def test_the_row_lock_makes_a_concurrent_save_wait_then_conflict(world):
 
     def second_person():
         try:
-            update_action(actor=world.ada, action=action, expected_version=action.version,
-                          status="in_progress", rag="green", note="Second person.")
+            update_action(
+                actor=world.ada,
+                action=action,
+                expected_version=action.version,
+                status="in_progress",
+                rag="green",
+                note="Second person.",
+            )
             outcome["result"] = "saved"
         except ActionConflict:
             outcome["result"] = "conflict"

@@ -33,8 +33,15 @@ def test_every_model_keeps_history():
 
 # Changed only on their own pages, through the services (tests/test_admin_rules.py).
 VIEW_ONLY = {
-    "Attendance", "Conclusion", "Evidence", "InformationRequest", "Meeting", "NoteItem", "ProgressUpdate",
-    "Recommendation", "TargetDateChange",
+    "Attendance",
+    "Conclusion",
+    "Evidence",
+    "InformationRequest",
+    "Meeting",
+    "NoteItem",
+    "ProgressUpdate",
+    "Recommendation",
+    "TargetDateChange",
 }
 
 
@@ -58,9 +65,15 @@ def test_a_change_through_the_admin_is_recorded_with_the_administrator(client, w
     form = client.get(url).context["adminform"].form
     data = {name: value for name, value in form.initial.items() if value is not None}
     data.update(
-        plan=action.plan_id, area=action.area_id, lead_agency=action.lead_agency_id, lead_officer="",
-        description="Caseloads reviewed weekly", status="in_progress", rag="amber",
-        target_date=action.target_date.isoformat(), other_areas=[world.area3.pk],
+        plan=action.plan_id,
+        area=action.area_id,
+        lead_agency=action.lead_agency_id,
+        lead_officer="",
+        description="Caseloads reviewed weekly",
+        status="in_progress",
+        rag="amber",
+        target_date=action.target_date.isoformat(),
+        other_areas=[world.area3.pk],
     )
     response = client.post(url, data)
     assert response.status_code == 302, response.context["adminform"].form.errors

@@ -31,14 +31,24 @@ def test_the_history_page_offers_no_revert(client, ada, olivia, world):
 def test_posting_an_old_version_back_is_refused_and_the_action_keeps_its_state(client, ada, olivia, world):
     action = world.wcc_action
     first = Action.history.filter(id=action.pk).earliest()
-    update_action(actor=olivia, action=action, expected_version=action.version, status="in_progress", rag="red",
-                  note="Caseloads rising again.")
+    update_action(
+        actor=olivia,
+        action=action,
+        expected_version=action.version,
+        status="in_progress",
+        rag="red",
+        note="Caseloads rising again.",
+    )
     action.refresh_from_db()
     client.force_login(ada)
     url = reverse("admin:actionplan_action_simple_history", args=[action.pk, first.history_id])
     data = {
-        "plan": action.plan_id, "area": action.area_id, "lead_agency": action.lead_agency_id,
-        "description": first.description, "status": first.status, "rag": first.rag,
+        "plan": action.plan_id,
+        "area": action.area_id,
+        "lead_agency": action.lead_agency_id,
+        "description": first.description,
+        "status": first.status,
+        "rag": first.rag,
         "target_date": first.target_date.isoformat(),
     }
     assert client.post(url, data).status_code == 403
@@ -73,11 +83,19 @@ def test_the_page_the_admin_links_to_records_the_move_with_its_reason(client, ad
     action = world.wcc_action
     moved = action.target_date + datetime.timedelta(days=90)
     client.force_login(ada)
-    response = client.post(reverse("action_update", args=[action.pk]), {
-        "version": action.version, "status": action.status, "rag": action.rag, "note": "",
-        "new_target_date_0": moved.day, "new_target_date_1": moved.month, "new_target_date_2": moved.year,
-        "target_date_reason": "Recruitment delayed",
-    })
+    response = client.post(
+        reverse("action_update", args=[action.pk]),
+        {
+            "version": action.version,
+            "status": action.status,
+            "rag": action.rag,
+            "note": "",
+            "new_target_date_0": moved.day,
+            "new_target_date_1": moved.month,
+            "new_target_date_2": moved.year,
+            "target_date_reason": "Recruitment delayed",
+        },
+    )
     assert response.status_code == 302
     change = TargetDateChange.objects.get(action=action)
     assert (change.new_date, change.reason, change.changed_by) == (moved, "Recruitment delayed", ada)
@@ -108,10 +126,16 @@ def test_agreed_notes_cannot_be_changed_in_the_admin(client, ada, agreed_meeting
 def test_evidence_is_added_on_the_actions_page_where_files_are_checked_not_in_the_admin(client, ada, world):
     client.force_login(ada)
     assert client.get(reverse("admin:actionplan_evidence_add")).status_code == 403
-    response = client.post(reverse("admin:actionplan_evidence_add"), {
-        "inspection": world.inspection.pk, "action": world.wcc_action.pk, "title": "Caseload report",
-        "kind": "document", "status": "received",
-    })
+    response = client.post(
+        reverse("admin:actionplan_evidence_add"),
+        {
+            "inspection": world.inspection.pk,
+            "action": world.wcc_action.pk,
+            "title": "Caseload report",
+            "kind": "document",
+            "status": "received",
+        },
+    )
     assert response.status_code == 403
     assert not Evidence.objects.exists()
 
@@ -123,7 +147,9 @@ def test_evidence_in_the_admin_links_to_its_page(client, ada, olivia, world):
     client.force_login(ada)
     page = client.get(reverse("admin:actionplan_evidence_change", args=[evidence.pk]))
     assert reverse("evidence_edit", args=[evidence.pk]) in page.content.decode()
-    assert client.post(reverse("admin:actionplan_evidence_change", args=[evidence.pk]), {"title": "x"}).status_code == 403
+    assert (
+        client.post(reverse("admin:actionplan_evidence_change", args=[evidence.pk]), {"title": "x"}).status_code == 403
+    )
 
 
 def test_the_reviews_stage_is_changed_on_its_page_not_in_the_admin(client, ada, world):
@@ -132,11 +158,16 @@ def test_the_reviews_stage_is_changed_on_its_page_not_in_the_admin(client, ada, 
     client.force_login(ada)
     assert reverse("review_stage_update", args=[review.pk]) in client.get(url).content.decode()
     data = change_form_data(client, url)
-    data.update({
-        "title": "Renamed review", "state": "closed",
-        "memberships-TOTAL_FORMS": 0, "memberships-INITIAL_FORMS": 0,
-        "area_decisions-TOTAL_FORMS": 0, "area_decisions-INITIAL_FORMS": 0,
-    })
+    data.update(
+        {
+            "title": "Renamed review",
+            "state": "closed",
+            "memberships-TOTAL_FORMS": 0,
+            "memberships-INITIAL_FORMS": 0,
+            "area_decisions-TOTAL_FORMS": 0,
+            "area_decisions-INITIAL_FORMS": 0,
+        }
+    )
     response = client.post(url, data)
     assert response.status_code == 302, response.context["adminform"].form.errors
     kept = Review.objects.get(pk=review.pk)

@@ -32,14 +32,24 @@ def test_timescales_more_than_three_months_apart_are_flagged_and_the_rule_is_sta
 
 
 def test_close_timescales_are_not_flagged(client, world, maya):
-    make_action(world.arden_plan, world.area1, reference="1.2", target_date=world.wcc_action.target_date + datetime.timedelta(days=91))
+    make_action(
+        world.arden_plan,
+        world.area1,
+        reference="1.2",
+        target_date=world.wcc_action.target_date + datetime.timedelta(days=91),
+    )
     response = compare(client, maya)
     assert response.context["comparison"].divergent_count == 0
     assert "Timescales differ" not in response.content.decode()
 
 
 def test_only_divergent_areas_can_be_shown(client, world, maya):
-    make_action(world.arden_plan, world.area1, reference="1.2", target_date=world.wcc_action.target_date + datetime.timedelta(days=200))
+    make_action(
+        world.arden_plan,
+        world.area1,
+        reference="1.2",
+        target_date=world.wcc_action.target_date + datetime.timedelta(days=200),
+    )
     response = compare(client, maya, divergent="1")
     assert [row.area.number for row in response.context["comparison"].rows] == [1]
 
@@ -49,11 +59,16 @@ def test_slippage_per_agency_counts_moves_and_days(client, world, maya):
     for days in (30, 60, -10):
         old = action.target_date
         save_at(action, timezone.now(), world.arjun, target_date=old + datetime.timedelta(days=days))
-        TargetDateChange(action=action, old_date=old, new_date=action.target_date, reason="Slipped",
-                         changed_by=world.arjun).save()
+        TargetDateChange(
+            action=action, old_date=old, new_date=action.target_date, reason="Slipped", changed_by=world.arjun
+        ).save()
     response = compare(client, maya)
     slippage = {entry.agency.short_name: entry for entry in response.context["comparison"].slippage}
-    assert (slippage["Arden Cluster"].moves, slippage["Arden Cluster"].days_later, slippage["Arden Cluster"].days_earlier) == (3, 90, 10)
+    assert (
+        slippage["Arden Cluster"].moves,
+        slippage["Arden Cluster"].days_later,
+        slippage["Arden Cluster"].days_earlier,
+    ) == (3, 90, 10)
     assert slippage["WCC"].moves == 0
     text = response.content.decode()
     assert "Target dates moved, by agency" in text and ">90<" in text

@@ -25,21 +25,37 @@ def agreed(world):
 
 def test_the_service_refuses_a_conclusion_or_request_against_agreed_notes(world, agreed):
     with pytest.raises(ValidationError) as refused:
-        record_conclusion(actor=world.maya, review=world.review, meeting=agreed, action=world.wcc_action,
-                          judgement="satisfied", reasoning="Late addition")
+        record_conclusion(
+            actor=world.maya,
+            review=world.review,
+            meeting=agreed,
+            action=world.wcc_action,
+            judgement="satisfied",
+            reasoning="Late addition",
+        )
     assert "were agreed" in str(refused.value.message_dict["meeting"])
     with pytest.raises(ValidationError):
-        raise_request(actor=world.maya, review=world.review, meeting=agreed, asked_of_agency=world.uhcw,
-                      question="Confirm the protocols")
+        raise_request(
+            actor=world.maya,
+            review=world.review,
+            meeting=agreed,
+            asked_of_agency=world.uhcw,
+            question="Confirm the protocols",
+        )
     assert not Conclusion.objects.exists() and not InformationRequest.objects.exists()
 
 
 def test_a_members_conclusion_page_refuses_agreed_notes_next_to_the_meeting_and_keeps_the_typing(client, world, agreed):
     client.force_login(world.maya)
-    response = client.post(reverse("conclusion_add", args=[world.review.pk]), {
-        "subject": f"action-{world.wcc_action.pk}", "meeting": agreed.pk, "judgement": "satisfied",
-        "reasoning": "Posted after the notes were agreed",
-    })
+    response = client.post(
+        reverse("conclusion_add", args=[world.review.pk]),
+        {
+            "subject": f"action-{world.wcc_action.pk}",
+            "meeting": agreed.pk,
+            "judgement": "satisfied",
+            "reasoning": "Posted after the notes were agreed",
+        },
+    )
     page = response.content.decode()
     assert response.status_code == 200 and "<title>Error: " in page
     assert "were agreed" in page and "Posted after the notes were agreed" in page
@@ -48,23 +64,40 @@ def test_a_members_conclusion_page_refuses_agreed_notes_next_to_the_meeting_and_
 
 def test_the_request_page_refuses_agreed_notes_too(client, world, agreed):
     client.force_login(world.maya)
-    response = client.post(reverse("request_add", args=[world.review.pk]), {
-        "meeting": agreed.pk, "asked_of_agency": world.uhcw.pk, "question": "Confirm the protocols",
-    })
+    response = client.post(
+        reverse("request_add", args=[world.review.pk]),
+        {
+            "meeting": agreed.pk,
+            "asked_of_agency": world.uhcw.pk,
+            "question": "Confirm the protocols",
+        },
+    )
     assert response.status_code == 200 and "were agreed" in response.content.decode()
     assert not InformationRequest.objects.exists()
 
 
 def test_once_reopened_with_a_reason_the_conclusion_can_be_recorded(world, agreed):
     reopen_notes(actor=world.clara, meeting=agreed, reason="The chair asked for the late conclusion to be added")
-    conclusion = record_conclusion(actor=world.maya, review=world.review, meeting=agreed, action=world.wcc_action,
-                                   judgement="satisfied", reasoning="Added once reopened")
+    conclusion = record_conclusion(
+        actor=world.maya,
+        review=world.review,
+        meeting=agreed,
+        action=world.wcc_action,
+        judgement="satisfied",
+        reasoning="Added once reopened",
+    )
     assert conclusion.meeting == agreed
 
 
 def test_a_draft_meeting_still_takes_conclusions(world):
-    conclusion = record_conclusion(actor=world.maya, review=world.review, meeting=world.next_meeting,
-                                   area=world.area2, judgement="satisfied", reasoning="Fine")
+    conclusion = record_conclusion(
+        actor=world.maya,
+        review=world.review,
+        meeting=world.next_meeting,
+        area=world.area2,
+        judgement="satisfied",
+        reasoning="Fine",
+    )
     assert conclusion.pk
 
 
@@ -74,8 +107,13 @@ def test_agreement_is_the_groups_signed_by_the_chair_and_recorded_by_the_clerk(c
     reopen_notes(actor=world.clara, meeting=agreed, reason="To be agreed at the next meeting")
     agree_notes(actor=world.clara, meeting=agreed, agreed_on=world.next_meeting.date)
     day = f"{world.next_meeting.date:%-d %B %Y}"
-    expected = (f"These notes were agreed by the group at the meeting of {day}, signed by the Chair, "
-                "Cllr Maya Patel; recorded by Clara Jones.")
+    expected = (
+        f"These notes were agreed by the group at the meeting of {day}, signed by the Chair, "
+        "Cllr Maya Patel; recorded by Clara Jones."
+    )
     client.force_login(world.maya)
     assert expected in client.get(agreed.get_absolute_url()).content.decode()
-    assert expected in client.get(reverse("meeting_notes_export", args=[agreed.review_id, agreed.pk, "html"])).content.decode()
+    assert (
+        expected
+        in client.get(reverse("meeting_notes_export", args=[agreed.review_id, agreed.pk, "html"])).content.decode()
+    )

@@ -26,10 +26,13 @@ pytestmark = [
 
 def pg_env(settings_dict) -> dict:
     env = dict(os.environ)
-    env.update({
-        "PGHOST": settings_dict["HOST"] or "127.0.0.1", "PGPORT": str(settings_dict["PORT"] or 5432),
-        "PGUSER": settings_dict["USER"] or "postgres",
-    })
+    env.update(
+        {
+            "PGHOST": settings_dict["HOST"] or "127.0.0.1",
+            "PGPORT": str(settings_dict["PORT"] or 5432),
+            "PGUSER": settings_dict["USER"] or "postgres",
+        }
+    )
     if settings_dict.get("PASSWORD"):
         env["PGPASSWORD"] = settings_dict["PASSWORD"]
     return env
@@ -37,8 +40,11 @@ def pg_env(settings_dict) -> dict:
 
 def row_counts(settings_dict, name) -> dict:
     conn = psycopg2.connect(
-        dbname=name, host=settings_dict["HOST"] or "127.0.0.1", port=settings_dict["PORT"] or 5432,
-        user=settings_dict["USER"] or "postgres", password=settings_dict.get("PASSWORD") or None,
+        dbname=name,
+        host=settings_dict["HOST"] or "127.0.0.1",
+        port=settings_dict["PORT"] or 5432,
+        user=settings_dict["USER"] or "postgres",
+        password=settings_dict.get("PASSWORD") or None,
     )
     try:
         with conn.cursor() as cursor:
@@ -56,7 +62,8 @@ def row_counts(settings_dict, name) -> dict:
 def checksums(root) -> dict:
     return {
         str(path.relative_to(root)): hashlib.sha256(path.read_bytes()).hexdigest()
-        for path in sorted(root.rglob("*")) if path.is_file()
+        for path in sorted(root.rglob("*"))
+        if path.is_file()
     }
 
 
@@ -76,7 +83,9 @@ def test_pg_dump_and_restore_keep_every_row_and_every_file(world, settings, tmp_
     subprocess.run(["dropdb", "--if-exists", restored], env=env, check=True)
     subprocess.run(["createdb", restored], env=env, check=True)
     try:
-        subprocess.run(["pg_restore", "--no-owner", "--exit-on-error", f"--dbname={restored}", str(dump)], env=env, check=True)
+        subprocess.run(
+            ["pg_restore", "--no-owner", "--exit-on-error", f"--dbname={restored}", str(dump)], env=env, check=True
+        )
         before, after = row_counts(settings_dict, source), row_counts(settings_dict, restored)
     finally:
         subprocess.run(["dropdb", "--if-exists", restored], env=env, check=True)

@@ -34,8 +34,11 @@ def page_values(form) -> dict:
 def test_every_day_month_year_box_refuses_huge_numbers_next_to_the_field(client, world):
     records = add_records(world)
     client.raise_request_exception = False
-    targets = [(url, person, form, group) for _name, url, person, form in find_forms(client, records)
-               for group in date_groups(form)]
+    targets = [
+        (url, person, form, group)
+        for _name, url, person, form in find_forms(client, records)
+        for group in date_groups(form)
+    ]
     # 6 dates of 3 boxes each when this was written (the 18 boxes of issue 18).
     assert len(targets) >= 6, f"Found only {len(targets)} dates: is the walk finding the forms?"
     problems = []
@@ -58,10 +61,17 @@ def test_a_tampered_autocomplete_value_in_the_admin_gives_a_form_error(client, w
     client.force_login(world.ada)
     action = Action.objects.first()
     url = reverse("admin:actionplan_action_change", args=[action.pk])
-    response = client.post(url, {
-        "plan": action.plan_id, "area": action.area_id, "lead_agency": action.lead_agency_id,
-        "description": action.description, "status": action.status, "lead_officer": tampered,
-    })
+    response = client.post(
+        url,
+        {
+            "plan": action.plan_id,
+            "area": action.area_id,
+            "lead_agency": action.lead_agency_id,
+            "description": action.description,
+            "status": action.status,
+            "lead_officer": tampered,
+        },
+    )
     assert response.status_code == 200
     assert "Select a valid choice" in response.content.decode()
 
@@ -75,9 +85,12 @@ def test_a_tampered_person_in_an_admin_inline_gives_a_form_error(client, world):
     prefix = re.search(r'name="([\w-]+)-TOTAL_FORMS"', page).group(1)
     memberships = list(ReviewMembership.objects.filter(review=review))
     data = {
-        "title": review.title, "state": review.state,
-        f"{prefix}-TOTAL_FORMS": "1", f"{prefix}-INITIAL_FORMS": "0",
-        f"{prefix}-0-person": "not-a-person", f"{prefix}-0-role": memberships[0].role,
+        "title": review.title,
+        "state": review.state,
+        f"{prefix}-TOTAL_FORMS": "1",
+        f"{prefix}-INITIAL_FORMS": "0",
+        f"{prefix}-0-person": "not-a-person",
+        f"{prefix}-0-role": memberships[0].role,
     }
     for formset in set(re.findall(r'name="([\w-]+)-TOTAL_FORMS"', page)) - {prefix}:
         data.update({f"{formset}-TOTAL_FORMS": "0", f"{formset}-INITIAL_FORMS": "0"})

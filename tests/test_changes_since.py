@@ -13,7 +13,6 @@ from actionplan.models import Action, Evidence, ProgressUpdate, TargetDateChange
 from scrutiny.review.models import Conclusion, InformationRequest
 
 from .bulkdata import save_at
-
 from .factories import first_review
 
 pytestmark = pytest.mark.django_db
@@ -28,7 +27,7 @@ def section(text, heading):
     """The part of the page from one area's heading to the next."""
     start = text.index(heading)
     end = text.find('<section class="area-changes"', start)
-    return text[start:end if end != -1 else None]
+    return text[start : end if end != -1 else None]
 
 
 def change_rows(part):
@@ -37,21 +36,31 @@ def change_rows(part):
     The table's captions and column headings are left out, so a word found here is a change."""
     rows = []
     for row in re.findall(r'<tr class="govuk-table__row">\s*<th scope="row"(.*?)</tr>', part, re.S):
-        cells = [" ".join(html.unescape(strip_tags(cell.replace("<br>", " "))).split())
-                 for cell in re.findall(r">(.*?)</t[hd]>", row, re.S)]
+        cells = [
+            " ".join(html.unescape(strip_tags(cell.replace("<br>", " "))).split())
+            for cell in re.findall(r">(.*?)</t[hd]>", row, re.S)
+        ]
         rows.append(tuple(cells))
     return rows
 
 
 def test_it_defaults_to_the_previous_meeting_and_shows_a_change_nobody_wrote_an_update_for(client, world, maya):
-    save_at(world.wcc_action, timezone.now(), world.olivia, status=Action.Status.COMPLETED, rag=Action.Rag.BLUE,
-            completed_on=timezone.localdate())
+    save_at(
+        world.wcc_action,
+        timezone.now(),
+        world.olivia,
+        status=Action.Status.COMPLETED,
+        rag=Action.Rag.BLUE,
+        completed_on=timezone.localdate(),
+    )
     response = get(client, maya)
     assert response.context["meeting"] == world.last_meeting
     text = response.content.decode()
     assert f"since the end of the meeting on {world.last_meeting.date:%-d %B %Y}" in text
     area1 = section(text, "Area 1 (Safeguarding)")
-    assert f'<a class="govuk-link" href="{reverse("action_detail", args=[world.wcc_action.pk])}">Action 1.1</a>' in area1
+    assert (
+        f'<a class="govuk-link" href="{reverse("action_detail", args=[world.wcc_action.pk])}">Action 1.1</a>' in area1
+    )
     rows = change_rows(area1)
     by_what = {what: (before, after, who) for _subject, what, before, after, who in rows}
     assert by_what["Status"][:2] == ("In progress", "Completed")
@@ -64,8 +73,13 @@ def test_target_date_moves_show_how_far_and_why(client, world, maya):
     action = world.arden_action
     old = action.target_date
     save_at(action, timezone.now(), world.arjun, target_date=old + datetime.timedelta(days=45))
-    TargetDateChange(action=action, old_date=old, new_date=action.target_date, reason="Waiting for the new nurse",
-                     changed_by=world.arjun).save()
+    TargetDateChange(
+        action=action,
+        old_date=old,
+        new_date=action.target_date,
+        reason="Waiting for the new nurse",
+        changed_by=world.arjun,
+    ).save()
     rows = change_rows(section(get(client, maya).content.decode(), "Area 2 (Health)"))
     [(_subject, what, before, after, _who)] = [row for row in rows if row[1].startswith("Target date")]
     assert what.startswith("Target date") and "Moved 45 days later." in what
@@ -75,13 +89,29 @@ def test_target_date_moves_show_how_far_and_why(client, world, maya):
 
 def test_updates_evidence_conclusions_and_answers_are_listed(client, world, maya, clara):
     ProgressUpdate(action=world.wcc_action, author=world.olivia, status="in_progress", note="Caseloads audited").save()
-    Evidence(inspection=world.inspection, action=world.wcc_action, title="Caseload report",
-             status=Evidence.Status.RECEIVED, received_on=timezone.localdate()).save()
-    Evidence(inspection=world.inspection, area=world.area1, title="Supervision audit", status=Evidence.Status.AWAITED).save()
-    Conclusion(review=world.review, meeting=world.last_meeting, action=world.wcc_action, judgement="satisfied",
-               reasoning="Caseloads are manageable").save()
-    request = InformationRequest(review=world.review, area=world.area1, asked_of_agency=world.wcc,
-                                 question="How many social workers are agency staff?")
+    Evidence(
+        inspection=world.inspection,
+        action=world.wcc_action,
+        title="Caseload report",
+        status=Evidence.Status.RECEIVED,
+        received_on=timezone.localdate(),
+    ).save()
+    Evidence(
+        inspection=world.inspection, area=world.area1, title="Supervision audit", status=Evidence.Status.AWAITED
+    ).save()
+    Conclusion(
+        review=world.review,
+        meeting=world.last_meeting,
+        action=world.wcc_action,
+        judgement="satisfied",
+        reasoning="Caseloads are manageable",
+    ).save()
+    request = InformationRequest(
+        review=world.review,
+        area=world.area1,
+        asked_of_agency=world.wcc,
+        question="How many social workers are agency staff?",
+    )
     request.save()
     save_at(request, timezone.now(), clara, status="answered", answer="Twelve", answered_on=timezone.localdate())
 
@@ -96,8 +126,17 @@ def test_updates_evidence_conclusions_and_answers_are_listed(client, world, maya
 
 def test_changes_before_the_chosen_date_are_left_out(client, world, maya):
     now = timezone.now()
-    action = save_at(Action(plan=world.wcc_plan, area=world.area1, lead_agency=world.wcc, reference="1.9",
-                            description="Recruit", status=Action.Status.IN_PROGRESS), now - datetime.timedelta(days=9))
+    action = save_at(
+        Action(
+            plan=world.wcc_plan,
+            area=world.area1,
+            lead_agency=world.wcc,
+            reference="1.9",
+            description="Recruit",
+            status=Action.Status.IN_PROGRESS,
+        ),
+        now - datetime.timedelta(days=9),
+    )
     save_at(action, now - datetime.timedelta(days=5), world.olivia, rag=Action.Rag.AMBER)
     save_at(action, now, world.olivia, rag=Action.Rag.RED)
     since = (timezone.localdate() - datetime.timedelta(days=2)).isoformat()
@@ -107,12 +146,15 @@ def test_changes_before_the_chosen_date_are_left_out(client, world, maya):
 
 
 def test_an_earlier_meeting_can_be_chosen(client, world, maya):
-    earlier = world.review.meetings.create(number=9, title="Scoping", date=timezone.localdate() - datetime.timedelta(days=60),
-                                           purpose="Scope")
+    earlier = world.review.meetings.create(
+        number=9, title="Scoping", date=timezone.localdate() - datetime.timedelta(days=60), purpose="Scope"
+    )
     response = get(client, maya, meeting=earlier.pk)
     assert response.context["meeting"] == earlier
     # The meeting's title is in the list to choose from anyway: the heading must name it.
-    assert f"Changes since the end of the meeting on {earlier.date:%-d %B %Y} (Scoping)</h1>" in response.content.decode()
+    assert (
+        f"Changes since the end of the meeting on {earlier.date:%-d %B %Y} (Scoping)</h1>" in response.content.decode()
+    )
 
 
 def test_a_bad_date_gets_an_error_next_to_the_field_and_the_default_is_kept(client, world, maya):

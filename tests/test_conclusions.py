@@ -16,8 +16,10 @@ J = Conclusion.Judgement
 
 def post_conclusion(client, world, **overrides):
     data = {
-        "subject": f"action-{world.arden_action.pk}", "meeting": world.last_meeting.pk,
-        "judgement": J.MORE_INFORMATION_NEEDED, "reasoning": "Certain evidence was unavailable to us.",
+        "subject": f"action-{world.arden_action.pk}",
+        "meeting": world.last_meeting.pk,
+        "judgement": J.MORE_INFORMATION_NEEDED,
+        "reasoning": "Certain evidence was unavailable to us.",
     }
     data.update(overrides)
     return client.post(reverse("conclusion_add", args=[world.review.pk]), data)
@@ -95,13 +97,17 @@ def test_a_meeting_of_another_review_is_refused(client, world):
 
 def test_officers_read_conclusions_with_their_history_but_cannot_record_one(client, world):
     conclusion = record_conclusion(
-        actor=world.maya, review=world.review, meeting=world.last_meeting, area=world.area1,
-        judgement=J.SATISFIED, reasoning="Suitable progress.",
+        actor=world.maya,
+        review=world.review,
+        meeting=world.last_meeting,
+        area=world.area1,
+        judgement=J.SATISFIED,
+        reasoning="Suitable progress.",
     )
     client.force_login(world.olivia)
     page = client.get(reverse("conclusion_detail", args=[conclusion.review_id, conclusion.pk])).content.decode()
     assert "Suitable progress." in page
-    assert "<strong>Created</strong> by Cllr Maya Patel" in page[page.index('class="history-panel"'):]
+    assert "<strong>Created</strong> by Cllr Maya Patel" in page[page.index('class="history-panel"') :]
     assert client.get(reverse("conclusion_add", args=[world.review.pk])).status_code == 403
     assert post_conclusion(client, world).status_code == 403
     assert Conclusion.objects.count() == 1
@@ -109,16 +115,28 @@ def test_officers_read_conclusions_with_their_history_but_cannot_record_one(clie
 
 def test_conclusions_for_action_includes_the_areas_conclusions(world):
     area_level = record_conclusion(
-        actor=world.maya, review=world.review, meeting=world.last_meeting, area=world.area2,
-        judgement=J.MORE_INFORMATION_NEEDED, reasoning="Longer timescales.",
+        actor=world.maya,
+        review=world.review,
+        meeting=world.last_meeting,
+        area=world.area2,
+        judgement=J.MORE_INFORMATION_NEEDED,
+        reasoning="Longer timescales.",
     )
     own = record_conclusion(
-        actor=world.maya, review=world.review, meeting=world.next_meeting, action=world.arden_action,
-        judgement=J.SATISFIED, reasoning="Audit seen.",
+        actor=world.maya,
+        review=world.review,
+        meeting=world.next_meeting,
+        action=world.arden_action,
+        judgement=J.SATISFIED,
+        reasoning="Audit seen.",
     )
     record_conclusion(
-        actor=world.maya, review=world.review, meeting=world.last_meeting, action=world.wcc_action,
-        judgement=J.SATISFIED, reasoning="Another action.",
+        actor=world.maya,
+        review=world.review,
+        meeting=world.last_meeting,
+        action=world.wcc_action,
+        judgement=J.SATISFIED,
+        reasoning="Another action.",
     )
     assert conclusions_for_action(world.arden_action) == [area_level, own]
     assert world.last_meeting.date < world.next_meeting.date

@@ -18,8 +18,13 @@ J = Conclusion.Judgement
 
 def conclude(world, judgement, *, meeting=None, action=None, area=None, reasoning="Reasoning."):
     return record_conclusion(
-        actor=world.maya, review=world.review, meeting=meeting or world.last_meeting, action=action, area=area,
-        judgement=judgement, reasoning=reasoning,
+        actor=world.maya,
+        review=world.review,
+        meeting=meeting or world.last_meeting,
+        action=action,
+        area=area,
+        judgement=judgement,
+        reasoning=reasoning,
     )
 
 
@@ -117,7 +122,9 @@ def grow(world, n):
     start = Area.objects.count() + 1
     for number in range(start, start + n):
         area = Area.objects.create(inspection=world.inspection, number=number, text=f"Area {number}", theme=world.lac)
-        action = make_action(world.wcc_plan, area, reference=f"{number}.1", target_date=timezone.localdate() - datetime.timedelta(days=1))
+        action = make_action(
+            world.wcc_plan, area, reference=f"{number}.1", target_date=timezone.localdate() - datetime.timedelta(days=1)
+        )
         conclude(world, J.MORE_INFORMATION_NEEDED, area=area)
         conclude(world, J.SATISFIED, action=action, meeting=world.next_meeting)
 

@@ -77,7 +77,9 @@ def test_inspection_dates_must_be_in_order(world):
 
 def test_evidence_cannot_be_received_before_it_was_requested(world):
     evidence = Evidence(
-        inspection=world.inspection, title="Audit checklist", requested_on=datetime.date(2012, 5, 8),
+        inspection=world.inspection,
+        title="Audit checklist",
+        requested_on=datetime.date(2012, 5, 8),
         received_on=datetime.date(2012, 5, 1),
     )
     assert_refused(evidence, "Evidence cannot be received before it was requested.")
@@ -114,16 +116,24 @@ def test_a_request_is_asked_of_someone_and_due_after_it_was_raised(world):
     nobody = InformationRequest(review=world.review, question="Protocols?")
     assert_refused(nobody, "Say which agency or person the request is for.")
     backwards = InformationRequest(
-        review=world.review, asked_of_agency=world.uhcw, question="Protocols?",
-        raised_on=datetime.date(2012, 12, 6), due_by=datetime.date(2012, 12, 1),
+        review=world.review,
+        asked_of_agency=world.uhcw,
+        question="Protocols?",
+        raised_on=datetime.date(2012, 12, 6),
+        due_by=datetime.date(2012, 12, 1),
     )
     assert_refused(backwards, "The answer cannot be due before the request was raised.")
 
 
 def test_a_meeting_ends_after_it_starts_and_numbers_are_unique(world):
     meeting = Meeting(
-        review=world.review, number=1, title="Clash", date=datetime.date(2012, 5, 8), purpose="x",
-        start_time=datetime.time(18, 0), end_time=datetime.time(17, 0),
+        review=world.review,
+        number=1,
+        title="Clash",
+        date=datetime.date(2012, 5, 8),
+        purpose="x",
+        start_time=datetime.time(18, 0),
+        end_time=datetime.time(17, 0),
     )
     with pytest.raises(ValidationError) as error:
         meeting.full_clean()

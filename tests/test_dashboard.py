@@ -11,7 +11,6 @@ from actionplan.models import Action, Evidence, ProgressUpdate
 from scrutiny.review.models import InformationRequest
 
 from .bulkdata import save_at
-
 from .factories import first_review
 
 pytestmark = pytest.mark.django_db
@@ -46,14 +45,22 @@ def test_the_numbers_at_a_glance_link_to_their_lists(client, world, maya):
     assert "Audit" in client.get(glance(text, "evidence still awaited")[1]).content.decode()
     assert glance(text, "open information requests")[0] == 1
     requests = client.get(glance(text, "open information requests")[1]).content.decode()
-    assert f'<a class="govuk-link" href="{reverse("request_detail", args=[asked.review_id, asked.pk])}">Why?</a>' in requests
+    assert (
+        f'<a class="govuk-link" href="{reverse("request_detail", args=[asked.review_id, asked.pk])}">Why?</a>'
+        in requests
+    )
     actions = client.get(glance(text, "actions in all")[1]).content.decode()
     assert f'<a class="govuk-link" href="{reverse("action_detail", args=[world.arden_action.pk])}">2.1</a>' in actions
 
 
 def test_actions_with_no_recent_update_use_an_adjustable_number_of_weeks(client, world, maya):
-    update = ProgressUpdate(action=world.wcc_action, author=world.olivia, status="in_progress", note="Done some",
-                            created_at=timezone.now() - datetime.timedelta(weeks=4))
+    update = ProgressUpdate(
+        action=world.wcc_action,
+        author=world.olivia,
+        status="in_progress",
+        note="Done some",
+        created_at=timezone.now() - datetime.timedelta(weeks=4),
+    )
     update.save()
     stale, url = glance(dashboard(client, maya).content.decode(), "open with no update for 8 weeks or more")
     assert stale == 1 and references(client, url) == ["2.1"]  # 2.1 has never had an update
@@ -92,13 +99,21 @@ def test_by_agency_theme_and_area(client, world, maya):
 
 
 def test_each_chart_is_an_accessible_svg_with_a_table_of_the_same_figures(client, world, maya):
-    save_at(world.wcc_action, timezone.now(), world.olivia, status=Action.Status.COMPLETED, completed_on=timezone.localdate())
+    save_at(
+        world.wcc_action,
+        timezone.now(),
+        world.olivia,
+        status=Action.Status.COMPLETED,
+        completed_on=timezone.localdate(),
+    )
     response = dashboard(client, maya)
     text = response.content.decode()
     for slug in ("status-over-time", "completions"):
         svg = re.search(rf'<svg [^>]*aria-labelledby="{slug}-title {slug}-desc"[^>]*>(.*?)</svg>', text, re.S)
         assert svg and 'role="img"' in svg.group(0).split(">", 1)[0], slug
-        assert re.search(rf'^<title id="{slug}-title">[^<]+</title><desc id="{slug}-desc">[^<]+</desc>', svg.group(1)), slug
+        assert re.search(
+            rf'^<title id="{slug}-title">[^<]+</title><desc id="{slug}-desc">[^<]+</desc>', svg.group(1)
+        ), slug
     chart = response.context["figures"].status_chart
     this_month = chart.table["rows"][-1]
     completed = chart.table["headings"].index("Completed")
@@ -107,14 +122,22 @@ def test_each_chart_is_an_accessible_svg_with_a_table_of_the_same_figures(client
     completions = response.context["figures"].completions_chart
     on_time = [row["cells"][0]["count"] for row in completions.table["rows"]]
     assert sum(on_time) == 1
-    link = completions.table["rows"][[r["cells"][0]["count"] for r in completions.table["rows"]].index(1)]["cells"][0]["url"]
+    link = completions.table["rows"][[r["cells"][0]["count"] for r in completions.table["rows"]].index(1)]["cells"][0][
+        "url"
+    ]
     assert references(client, link) == ["1.1"]
 
 
 def test_the_action_list_filters_paginates_and_explains_bad_filters(client, world, maya):
     for n in range(30):
-        Action(plan=world.wcc_plan, area=world.area3, lead_agency=world.wcc, reference=f"3.{n:02}",
-               description="More", status=Action.Status.NOT_STARTED).save()
+        Action(
+            plan=world.wcc_plan,
+            area=world.area3,
+            lead_agency=world.wcc,
+            reference=f"3.{n:02}",
+            description="More",
+            status=Action.Status.NOT_STARTED,
+        ).save()
     client.force_login(maya)
     url = reverse("dashboard_actions", args=[first_review().pk])
     first = client.get(url, {"area": world.area3.pk})
@@ -131,12 +154,19 @@ def test_the_action_list_filters_paginates_and_explains_bad_filters(client, worl
 def test_overdue_information_requests_stand_out(client, world, maya):
     today = timezone.localdate()
     late = InformationRequest(
-        review=world.review, asked_of_agency=world.arden, question="Audit results?",
-        raised_on=today - datetime.timedelta(days=30), due_by=today - datetime.timedelta(days=2),
+        review=world.review,
+        asked_of_agency=world.arden,
+        question="Audit results?",
+        raised_on=today - datetime.timedelta(days=30),
+        due_by=today - datetime.timedelta(days=2),
     )
     late.save()
-    InformationRequest(review=world.review, asked_of_agency=world.wcc, question="Caseloads?",
-                       due_by=today + datetime.timedelta(days=10)).save()
+    InformationRequest(
+        review=world.review,
+        asked_of_agency=world.wcc,
+        question="Caseloads?",
+        due_by=today + datetime.timedelta(days=10),
+    ).save()
     text = dashboard(client, maya).content.decode()
     count, url = glance(text, "information requests overdue")
     assert count == 1

@@ -24,8 +24,16 @@ def urls(world):
     }
 
 
-URL_NAMES = ["dashboard", "dashboard_actions", "dashboard_evidence", "dashboard_requests", "changes_since",
-             "plan_as_at", "prep_pack", "agencies_side_by_side"]
+URL_NAMES = [
+    "dashboard",
+    "dashboard_actions",
+    "dashboard_evidence",
+    "dashboard_requests",
+    "changes_since",
+    "plan_as_at",
+    "prep_pack",
+    "agencies_side_by_side",
+]
 
 
 @pytest.mark.parametrize("name", URL_NAMES)

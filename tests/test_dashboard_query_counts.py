@@ -22,7 +22,8 @@ def pages(world):
         reverse("dashboard", args=[world.review.pk]),
         reverse("dashboard", args=[world.review.pk]) + "?weeks=2",
         reverse("dashboard_actions", args=[world.review.pk]),
-        reverse("dashboard_actions", args=[world.review.pk]) + f"?status=in_progress&agency={world.wcc.pk}&progress=overdue&stale_weeks=1",
+        reverse("dashboard_actions", args=[world.review.pk])
+        + f"?status=in_progress&agency={world.wcc.pk}&progress=overdue&stale_weeks=1",
         reverse("dashboard_evidence", args=[world.review.pk]),
         reverse("dashboard_requests", args=[world.review.pk]),
         reverse("changes_since", args=[world.review.pk]),
@@ -67,5 +68,7 @@ def test_every_page_makes_the_same_number_of_queries_at_ten_and_a_hundred_times_
 
     # The bulk changes are dated after the last meeting (a fortnight ago), so the digest reads them at both sizes.
     assert 0 < changes_listed(small, world.review) < changes_listed(large, world.review)
-    assert {url: count for url, (count, _page) in large.items()} == {url: count for url, (count, _page) in small.items()}
+    assert {url: count for url, (count, _page) in large.items()} == {
+        url: count for url, (count, _page) in small.items()
+    }
     assert max(count for count, _page in small.values()) <= 30

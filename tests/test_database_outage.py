@@ -16,7 +16,9 @@ import pytest
 from django.db import connections
 
 pytestmark = [
-    pytest.mark.skipif(os.environ.get("RUN_DB_OUTAGE_TEST") != "1", reason="stops PostgreSQL: set RUN_DB_OUTAGE_TEST=1"),
+    pytest.mark.skipif(
+        os.environ.get("RUN_DB_OUTAGE_TEST") != "1", reason="stops PostgreSQL: set RUN_DB_OUTAGE_TEST=1"
+    ),
     pytest.mark.skipif(
         not os.environ.get("DATABASE_URL", "").startswith("postgres"), reason="the outage test needs PostgreSQL"
     ),
@@ -27,8 +29,16 @@ pytestmark = [
 def cluster(action: str):
     version = sorted(p.name for p in Path("/etc/postgresql").iterdir())[0]
     subprocess.run(
-        ["pg_ctlcluster", "--skip-systemctl-redirect", version, "main", action, *(["-m", "fast"] if action == "stop" else [])],
-        check=True, timeout=60,
+        [
+            "pg_ctlcluster",
+            "--skip-systemctl-redirect",
+            version,
+            "main",
+            action,
+            *(["-m", "fast"] if action == "stop" else []),
+        ],
+        check=True,
+        timeout=60,
     )
 
 

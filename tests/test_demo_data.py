@@ -11,8 +11,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from actionplan.models import Action, Area, Evidence
-from scrutiny.review.demo import LONDON, load_demo
 from scrutiny.people.models import User
+from scrutiny.review.demo import LONDON, load_demo
 from scrutiny.review.models import Conclusion, InformationRequest, Meeting, Recommendation, Review, ReviewArea
 
 pytestmark = pytest.mark.django_db
@@ -94,7 +94,11 @@ def test_three_recommendations_and_two_observations(demo):
     review = Review.objects.get(inspection=demo.inspection)
     rows = review.recommendations.order_by("kind", "number")
     assert [(r.kind, r.number) for r in rows] == [
-        ("observation", 1), ("observation", 2), ("recommendation", 1), ("recommendation", 2), ("recommendation", 3),
+        ("observation", 1),
+        ("observation", 2),
+        ("recommendation", 1),
+        ("recommendation", 2),
+        ("recommendation", 3),
     ]
     first = rows.get(kind=Recommendation.Kind.RECOMMENDATION, number=1)
     assert first.text.startswith("To endorse the overall conclusion of the Task & Finish Group")
@@ -120,7 +124,8 @@ def test_area_9_has_no_conclusion_and_areas_2_and_18_were_settled_in_december(de
             Conclusion.objects.filter(area__number=number).order_by("reached_on").values_list("judgement", "reached_on")
         )
         assert judgements == [
-            ("more_information_needed", datetime.date(2012, 5, 14)), ("satisfied", datetime.date(2012, 12, 6)),
+            ("more_information_needed", datetime.date(2012, 5, 14)),
+            ("satisfied", datetime.date(2012, 12, 6)),
         ]
 
 

@@ -142,7 +142,6 @@ def test_loading_the_demo_twice_duplicates_nothing_and_lists_the_sample_login():
         assert "hc.officer" in output and "member" in output
 
 
-
 def test_it_refuses_clearly_when_the_sample_sign_in_or_council_already_exists():
     call_command("load_demo", "--quiet")
     inspection = Inspection.objects.get(title=SAMPLE_TITLE)

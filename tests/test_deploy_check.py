@@ -28,7 +28,9 @@ def production_env(tmp_path, **extra) -> dict:
 
 
 def run(args, env):
-    return subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "manage.py", *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120
+    )
 
 
 def test_check_deploy_is_clean_with_production_settings(tmp_path):
@@ -53,8 +55,14 @@ def test_production_settings_are_hardened(tmp_path):
         "s.AUTHENTICATION_BACKENDS, s.CACHES['default']['BACKEND'], len(s.AUTH_PASSWORD_VALIDATORS))"
     )
     env = production_env(tmp_path, DJANGO_SETTINGS_MODULE="scrutiny.settings")
-    result = subprocess.run([sys.executable, "-c", "import django; django.setup(); " + code], cwd=ROOT, env=env,
-                            capture_output=True, text=True, timeout=60)
+    result = subprocess.run(
+        [sys.executable, "-c", "import django; django.setup(); " + code],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == (
         "True True True True True True 1800 ['scrutiny.people.signin.ThrottlingBackend', 'django.contrib.auth.backends.ModelBackend'] "
@@ -66,10 +74,19 @@ def test_uploads_go_to_s3_compatible_storage_by_setting(tmp_path):
     pytest.importorskip("storages", reason="django-storages[s3] is not installed")
     code = "from django.core.files.storage import default_storage as d; b = d.bucket_name; print(type(d._wrapped).__name__, b, d.endpoint_url)"
     env = production_env(
-        tmp_path, DJANGO_SETTINGS_MODULE="scrutiny.settings", STORAGE_BACKEND="s3",
-        AWS_STORAGE_BUCKET_NAME="council-evidence", AWS_S3_ENDPOINT_URL="https://s3.example.org",
+        tmp_path,
+        DJANGO_SETTINGS_MODULE="scrutiny.settings",
+        STORAGE_BACKEND="s3",
+        AWS_STORAGE_BUCKET_NAME="council-evidence",
+        AWS_S3_ENDPOINT_URL="https://s3.example.org",
     )
-    result = subprocess.run([sys.executable, "-c", "import django; django.setup(); " + code], cwd=ROOT, env=env,
-                            capture_output=True, text=True, timeout=60)
+    result = subprocess.run(
+        [sys.executable, "-c", "import django; django.setup(); " + code],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "S3Storage council-evidence https://s3.example.org"

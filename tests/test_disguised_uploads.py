@@ -20,7 +20,11 @@ PDF = b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Page
 PNG = base64.b64decode(
     "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg=="
 )
-EXE = b"MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff\x00\x00" + b"\x00" * 48 + b"This program cannot be run in DOS mode"
+EXE = (
+    b"MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff\x00\x00"
+    + b"\x00" * 48
+    + b"This program cannot be run in DOS mode"
+)
 ELF = b"\x7fELF\x02\x01\x01\x00" + b"\x00" * 56
 HTML = b"<!DOCTYPE html><html><body><script>alert(document.cookie)</script></body></html>"
 SVG = b'<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'
@@ -56,10 +60,16 @@ def upload_url(world):
 
 
 def post_upload(client, url, name, data):
-    return client.post(url, {
-        "title": "Caseload report", "kind": "document", "status": "received", "description": "Weekly figures",
-        "file": SimpleUploadedFile(name, data, content_type="application/octet-stream"),
-    })
+    return client.post(
+        url,
+        {
+            "title": "Caseload report",
+            "kind": "document",
+            "status": "received",
+            "description": "Weekly figures",
+            "file": SimpleUploadedFile(name, data, content_type="application/octet-stream"),
+        },
+    )
 
 
 def stored_files(settings) -> list:

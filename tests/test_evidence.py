@@ -57,34 +57,40 @@ def upload(name, content, content_type="application/octet-stream"):
     return SimpleUploadedFile(name, content, content_type=content_type)
 
 
-@pytest.mark.parametrize("name, content, expected_type", [
-    ("report.pdf", PDF_BYTES, "application/pdf"),
-    ("report.docx", None, "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
-    ("caseloads.xlsx", None, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
-    ("caseloads.csv", b"team,caseload\nNorth,17\n", "text/csv"),
-    ("notes.txt", "Notes from the audit – caseloads\n".encode(), "text/plain"),
-    ("chart.png", PNG_BYTES, "image/png"),
-    ("photo.JPG", JPEG_BYTES, "image/jpeg"),
-    ("answer.eml", EML_BYTES, "message/rfc822"),
-])
+@pytest.mark.parametrize(
+    "name, content, expected_type",
+    [
+        ("report.pdf", PDF_BYTES, "application/pdf"),
+        ("report.docx", None, "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
+        ("caseloads.xlsx", None, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+        ("caseloads.csv", b"team,caseload\nNorth,17\n", "text/csv"),
+        ("notes.txt", "Notes from the audit – caseloads\n".encode(), "text/plain"),
+        ("chart.png", PNG_BYTES, "image/png"),
+        ("photo.JPG", JPEG_BYTES, "image/jpeg"),
+        ("answer.eml", EML_BYTES, "message/rfc822"),
+    ],
+)
 def test_accepted_files_are_recognised_by_their_content(name, content, expected_type):
     if content is None:
         content = docx_bytes() if name.endswith("docx") else xlsx_bytes()
     assert validate_evidence_file(upload(name, content)).content_type == expected_type
 
 
-@pytest.mark.parametrize("name, content, message", [
-    ("tool.exe", b"MZ\x90\x00", "must be a PDF, Word"),
-    ("page.html", b"<html></html>", "must be a PDF, Word"),
-    ("no-extension", PDF_BYTES, "must be a PDF, Word"),
-    ("fake.pdf", b"MZ\x90\x00 this is a program", "is not a real PDF"),
-    ("fake.png", b"just some text", "is not a real PNG image"),
-    ("fake.docx", plain_zip_bytes(), "is not a real Word document"),
-    ("fake.xlsx", b"team,caseload\n", "is not a real Excel workbook"),
-    ("photo.csv", PNG_BYTES, "is not a real CSV file"),
-    ("notes.eml", b"hello, this is not an email\nat all\n", "is not a real email"),
-    ("empty.txt", b"", "The selected file is empty"),
-])
+@pytest.mark.parametrize(
+    "name, content, message",
+    [
+        ("tool.exe", b"MZ\x90\x00", "must be a PDF, Word"),
+        ("page.html", b"<html></html>", "must be a PDF, Word"),
+        ("no-extension", PDF_BYTES, "must be a PDF, Word"),
+        ("fake.pdf", b"MZ\x90\x00 this is a program", "is not a real PDF"),
+        ("fake.png", b"just some text", "is not a real PNG image"),
+        ("fake.docx", plain_zip_bytes(), "is not a real Word document"),
+        ("fake.xlsx", b"team,caseload\n", "is not a real Excel workbook"),
+        ("photo.csv", PNG_BYTES, "is not a real CSV file"),
+        ("notes.eml", b"hello, this is not an email\nat all\n", "is not a real email"),
+        ("empty.txt", b"", "The selected file is empty"),
+    ],
+)
 def test_wrong_files_are_refused_with_a_clear_reason(name, content, message):
     from django.core.exceptions import ValidationError
 
@@ -95,10 +101,18 @@ def test_wrong_files_are_refused_with_a_clear_reason(name, content, message):
 
 def form_data(**overrides):
     data = {
-        "title": "Caseload report", "kind": "document", "description": "", "status": "received",
-        "provided_by": "", "provided_by_agency": "",
-        "requested_on_0": "", "requested_on_1": "", "requested_on_2": "",
-        "received_on_0": "", "received_on_1": "", "received_on_2": "",
+        "title": "Caseload report",
+        "kind": "document",
+        "description": "",
+        "status": "received",
+        "provided_by": "",
+        "provided_by_agency": "",
+        "requested_on_0": "",
+        "requested_on_1": "",
+        "requested_on_2": "",
+        "received_on_0": "",
+        "received_on_1": "",
+        "received_on_2": "",
     }
     data.update(overrides)
     return data
@@ -164,29 +178,56 @@ def test_evidence_without_a_file_needs_what_and_who(client, world):
     page = response.content.decode()
     assert "describe what was demonstrated or said" in page and "say who gave the evidence" in page
     assert not Evidence.objects.exists()
-    response = client.post(add_url(world), form_data(
-        kind="demonstration", title="Demonstration of CareFirst", description="Case-file audit shown on screen.",
-        provided_by=world.olivia_person.pk, received_on_0="8", received_on_1="5", received_on_2="2012",
-    ))
+    response = client.post(
+        add_url(world),
+        form_data(
+            kind="demonstration",
+            title="Demonstration of CareFirst",
+            description="Case-file audit shown on screen.",
+            provided_by=world.olivia_person.pk,
+            received_on_0="8",
+            received_on_1="5",
+            received_on_2="2012",
+        ),
+    )
     assert response.status_code == 302
     evidence = Evidence.objects.get()
-    assert (evidence.provided_by, evidence.received_on.isoformat(), evidence.has_file) == (world.olivia_person, "2012-05-08", False)
+    assert (evidence.provided_by, evidence.received_on.isoformat(), evidence.has_file) == (
+        world.olivia_person,
+        "2012-05-08",
+        False,
+    )
 
 
 def test_awaited_evidence_is_recorded_then_marked_received_with_its_file(client, world):
     client.force_login(world.olivia)
-    client.post(add_url(world), form_data(
-        title="Audit of notifications", status="awaited", provided_by_agency=world.wcc.pk,
-        requested_on_0="1", requested_on_1="5", requested_on_2="2012",
-    ))
+    client.post(
+        add_url(world),
+        form_data(
+            title="Audit of notifications",
+            status="awaited",
+            provided_by_agency=world.wcc.pk,
+            requested_on_0="1",
+            requested_on_1="5",
+            requested_on_2="2012",
+        ),
+    )
     evidence = Evidence.objects.get()
     assert (evidence.status, evidence.received_on) == ("awaited", None)
-    response = client.post(reverse("evidence_edit", args=[evidence.pk]), {
-        "status": "awaited", "description": "Arrived by post.",
-        "requested_on_0": "1", "requested_on_1": "5", "requested_on_2": "2012",
-        "received_on_0": "", "received_on_1": "", "received_on_2": "",
-        "file": upload("audit.pdf", PDF_BYTES),
-    })
+    response = client.post(
+        reverse("evidence_edit", args=[evidence.pk]),
+        {
+            "status": "awaited",
+            "description": "Arrived by post.",
+            "requested_on_0": "1",
+            "requested_on_1": "5",
+            "requested_on_2": "2012",
+            "received_on_0": "",
+            "received_on_1": "",
+            "received_on_2": "",
+            "file": upload("audit.pdf", PDF_BYTES),
+        },
+    )
     assert response.status_code == 302
     evidence.refresh_from_db()
     assert (evidence.status, evidence.received_on, evidence.has_file) == ("received", timezone.localdate(), True)
@@ -195,11 +236,20 @@ def test_awaited_evidence_is_recorded_then_marked_received_with_its_file(client,
 
 def test_received_before_requested_is_refused(client, world):
     client.force_login(world.olivia)
-    response = client.post(add_url(world), form_data(
-        title="Audit", description="Checklists.", provided_by_agency=world.wcc.pk,
-        requested_on_0="10", requested_on_1="5", requested_on_2="2012",
-        received_on_0="1", received_on_1="5", received_on_2="2012",
-    ))
+    response = client.post(
+        add_url(world),
+        form_data(
+            title="Audit",
+            description="Checklists.",
+            provided_by_agency=world.wcc.pk,
+            requested_on_0="10",
+            requested_on_1="5",
+            requested_on_2="2012",
+            received_on_0="1",
+            received_on_1="5",
+            received_on_2="2012",
+        ),
+    )
     assert "cannot be before the date requested" in response.content.decode()
     assert not Evidence.objects.exists()
 
@@ -208,8 +258,15 @@ def make_file_evidence(world, action=None, **fields):
     upload_file = upload("report.pdf", PDF_BYTES)
     from actionplan.uploads import PDF
 
-    return add_evidence(actor=world.ada, action=action or world.wcc_action, title="Caseload report",
-                        kind="document", upload=upload_file, upload_kind=PDF, **fields)
+    return add_evidence(
+        actor=world.ada,
+        action=action or world.wcc_action,
+        title="Caseload report",
+        kind="document",
+        upload=upload_file,
+        upload_kind=PDF,
+        **fields,
+    )
 
 
 def test_a_download_is_an_attachment_with_our_name_type_and_nosniff(client, world):
@@ -228,7 +285,9 @@ def test_officers_may_read_any_actions_evidence_but_add_only_to_their_own(client
     client.force_login(world.arjun)
     assert client.get(reverse("evidence_download", args=[evidence.pk])).status_code == 200
     assert client.get(reverse("evidence_add", args=[world.wcc_action.pk])).status_code == 404
-    response = client.post(reverse("evidence_add", args=[world.wcc_action.pk]), form_data(file=upload("r.pdf", PDF_BYTES)))
+    response = client.post(
+        reverse("evidence_add", args=[world.wcc_action.pk]), form_data(file=upload("r.pdf", PDF_BYTES))
+    )
     assert response.status_code == 404
     assert Evidence.objects.count() == 1
 
@@ -236,8 +295,13 @@ def test_officers_may_read_any_actions_evidence_but_add_only_to_their_own(client
 def test_evidence_given_to_the_group_by_another_agency_is_hidden_from_officers(client, world):
     from actionplan.uploads import PDF
 
-    evidence = Evidence(inspection=world.inspection, area=world.area2, title="Arden training plan",
-                        provided_by_agency=world.arden, status="received")
+    evidence = Evidence(
+        inspection=world.inspection,
+        area=world.area2,
+        title="Arden training plan",
+        provided_by_agency=world.arden,
+        status="received",
+    )
     evidence.file.save("x", upload("plan.pdf", PDF_BYTES), save=False)
     evidence.content_type = PDF.content_type
     evidence.save()
@@ -249,8 +313,14 @@ def test_evidence_given_to_the_group_by_another_agency_is_hidden_from_officers(c
 
 
 def test_evidence_without_a_file_has_no_download(client, world):
-    evidence = add_evidence(actor=world.olivia, action=world.wcc_action, title="Verbal update", kind="verbal",
-                            description="Given at the meeting.", provided_by=world.olivia_person)
+    evidence = add_evidence(
+        actor=world.olivia,
+        action=world.wcc_action,
+        title="Verbal update",
+        kind="verbal",
+        description="Given at the meeting.",
+        provided_by=world.olivia_person,
+    )
     client.force_login(world.maya)
     assert client.get(reverse("evidence_download", args=[evidence.pk])).status_code == 404
     assert "No file" in client.get(reverse("action_detail", args=[world.wcc_action.pk])).content.decode()
@@ -259,8 +329,13 @@ def test_evidence_without_a_file_has_no_download(client, world):
 def test_a_file_missing_from_storage_is_not_found_not_a_server_error(client, world):
     from django.core.files.base import ContentFile
 
-    evidence = Evidence(inspection=world.inspection, action=world.wcc_action, title="Audit", original_filename="a.txt",
-                        content_type="text/plain")
+    evidence = Evidence(
+        inspection=world.inspection,
+        action=world.wcc_action,
+        title="Audit",
+        original_filename="a.txt",
+        content_type="text/plain",
+    )
     evidence.file.save("audit", ContentFile(b"hello"), save=False)
     evidence.save()
     evidence.file.storage.delete(evidence.file.name)
@@ -270,8 +345,14 @@ def test_a_file_missing_from_storage_is_not_found_not_a_server_error(client, wor
 
 
 def attach_pdf(world, title="Caseload report"):
-    return add_evidence(actor=world.olivia, action=world.wcc_action, title=title, kind=Evidence.Kind.DOCUMENT,
-                        upload=upload("June.pdf", PDF_BYTES), upload_kind=PDF)
+    return add_evidence(
+        actor=world.olivia,
+        action=world.wcc_action,
+        title=title,
+        kind=Evidence.Kind.DOCUMENT,
+        upload=upload("June.pdf", PDF_BYTES),
+        upload_kind=PDF,
+    )
 
 
 def test_an_officer_removes_a_wrong_upload_and_its_file_goes(client, world, django_capture_on_commit_callbacks):

@@ -41,4 +41,3 @@ def test_xlsx_cells_are_strings_not_formulas():
     prefixed = [row[0].quotePrefix for row in sheet.iter_rows(min_row=2)]
     assert prefixed == [True, True, True, True, True, False]
     assert sheet.cell(row=2, column=2).value == len(HOSTILE[0])
-

@@ -13,7 +13,8 @@ import os
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
-from hypothesis import HealthCheck, given, note, settings, strategies as st
+from hypothesis import HealthCheck, given, note, settings
+from hypothesis import strategies as st
 
 from .security_urls import add_records, post_forms, reachable
 
@@ -24,12 +25,36 @@ SHARE_MARGIN = 1.3
 PEOPLE_TO_TRY = ("ada", "clara", "maya", "olivia")
 # Tables a request may write whether or not a form was saved.
 # Axes' sign-in bookkeeping is not an audited record either.
-NOT_RECORDS = {"django_session", "scrutiny_cache", "django_admin_log", "axes_accesslog", "axes_accessattempt",
-               "axes_accessfailurelog", "axes_accessattemptexpiration"}
+NOT_RECORDS = {
+    "django_session",
+    "scrutiny_cache",
+    "django_admin_log",
+    "axes_accesslog",
+    "axes_accessattempt",
+    "axes_accessfailurelog",
+    "axes_accessattemptexpiration",
+}
 
 HOSTILE = [
-    "", " ", "0", "-1", "1e309", "99999999999999999999", "2012-13-45", "31/02/2012", "29", "2", "13", "99999",
-    "<script>alert(1)</script>", "' OR 1=1 --", "=HYPERLINK(\"http://x\")", "é" * 400, "\u202e", "a\x00b", "None",
+    "",
+    " ",
+    "0",
+    "-1",
+    "1e309",
+    "99999999999999999999",
+    "2012-13-45",
+    "31/02/2012",
+    "29",
+    "2",
+    "13",
+    "99999",
+    "<script>alert(1)</script>",
+    "' OR 1=1 --",
+    '=HYPERLINK("http://x")',
+    "é" * 400,
+    "\u202e",
+    "a\x00b",
+    "None",
 ]
 text = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=300)
 # Numbers past every integer and date type: 64-bit keys, C longs, date() years, floats.
@@ -41,14 +66,31 @@ overflowing = st.one_of(
 # Text that breaks naive handling: combining marks, direction overrides, zero-width and private-use
 # characters, astral-plane symbols, control characters (NUL included), mixed scripts.
 odd_unicode = st.one_of(
-    st.text(alphabet=st.characters(whitelist_categories=("Mn", "Me", "Cf", "Co", "Cc", "So", "Zl", "Zp")),
-            min_size=1, max_size=60),
-    st.sampled_from(["\ufeff", "\u200b\u200d", "Z\u0351\u0352\u0353\u0354" * 20, "𝕏𝔂𝓏 🏴\u200d☠️", "\u202eevil.exe",
-                     "Ω≈ç√∫", "ﷺ" * 50, "\r\n\r\n", "\x1b[31m", "İstanbul", "ß" * 200]),
+    st.text(
+        alphabet=st.characters(whitelist_categories=("Mn", "Me", "Cf", "Co", "Cc", "So", "Zl", "Zp")),
+        min_size=1,
+        max_size=60,
+    ),
+    st.sampled_from(
+        [
+            "\ufeff",
+            "\u200b\u200d",
+            "Z\u0351\u0352\u0353\u0354" * 20,
+            "𝕏𝔂𝓏 🏴\u200d☠️",
+            "\u202eevil.exe",
+            "Ω≈ç√∫",
+            "ﷺ" * 50,
+            "\r\n\r\n",
+            "\x1b[31m",
+            "İstanbul",
+            "ß" * 200,
+        ]
+    ),
 )
 # Longer than any field allows: the limit must be an error, not a database exception.
-over_long = st.builds(lambda piece, n: piece * n, st.sampled_from(["x", "é", "😀", "a b "]),
-                      st.integers(min_value=201, max_value=40_000))
+over_long = st.builds(
+    lambda piece, n: piece * n, st.sampled_from(["x", "é", "😀", "a b "]), st.integers(min_value=201, max_value=40_000)
+)
 
 
 def fingerprint() -> tuple:
@@ -58,7 +100,7 @@ def fingerprint() -> tuple:
     sql = "SELECT " + ", ".join(f"(SELECT COUNT(*) FROM {quote(t)})" for t in tables)
     with connection.cursor() as cursor:
         cursor.execute(sql)
-        return tuple(zip(tables, cursor.fetchone()))
+        return tuple(zip(tables, cursor.fetchone(), strict=False))
 
 
 def strategy_for(field):
@@ -69,10 +111,13 @@ def strategy_for(field):
             st.binary(max_size=300),
         )
     if field.type in ("checkbox", "multiple"):
-        return st.lists(st.one_of(st.sampled_from(field.options + ["999999", "x"]), overflowing), max_size=4, unique=True)
+        return st.lists(
+            st.one_of(st.sampled_from(field.options + ["999999", "x"]), overflowing), max_size=4, unique=True
+        )
     if field.options:
-        return st.one_of(st.sampled_from(field.options), st.sampled_from(["", "999999", "not-a-choice"]), overflowing,
-                         odd_unicode)
+        return st.one_of(
+            st.sampled_from(field.options), st.sampled_from(["", "999999", "not-a-choice"]), overflowing, odd_unicode
+        )
     return st.one_of(st.just(field.value), st.sampled_from(HOSTILE), text, overflowing, odd_unicode, over_long)
 
 
@@ -95,20 +140,23 @@ def check_form(client, records, url_name, url, person, form, examples: int, sent
     fields = [f for f in form.fields if f.name != "csrfmiddlewaretoken"]
     client.force_login(getattr(records, person))
 
-    @settings(max_examples=examples, deadline=None, database=None, derandomize=True,
-              suppress_health_check=list(HealthCheck))
+    @settings(
+        max_examples=examples, deadline=None, database=None, derandomize=True, suppress_health_check=list(HealthCheck)
+    )
     @given(st.fixed_dictionaries({f.name: strategy_for(f) for f in fields}))
     def post_random_input(payload):
         if "_auth_user_id" not in client.session:  # signed in once per form, again only if a post signed out
             client.force_login(getattr(records, person))
         before = fingerprint()
-        data = {k: v for k, v in payload.items() if v != "" or not any(f.type == "file" and f.name == k for f in fields)}
+        data = {
+            k: v for k, v in payload.items() if v != "" or not any(f.type == "file" and f.name == k for f in fields)
+        }
         note(f"{person} posts to {url} ({url_name}): {data!r}"[:2000])
         response = client.post(url, data)
         sent.append(url_name)
         assert response.status_code != 500, f"500 from {url_name}"
         if response.status_code != 302:
-            changed = [(a, b) for a, b in zip(before, fingerprint()) if a != b]
+            changed = [(a, b) for a, b in zip(before, fingerprint(), strict=False) if a != b]
             assert not changed, f"{url_name} answered {response.status_code} but wrote rows: {changed}"
 
     try:

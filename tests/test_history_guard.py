@@ -16,9 +16,29 @@ ROOT = Path(__file__).resolve().parent.parent
 SCANNED = [ROOT / "actionplan", ROOT / "scrutiny"]
 # Calls that yield a queryset or manager: `.update()` on their result is a QuerySet.update().
 QUERYSET_CALLS = {
-    "objects", "filter", "exclude", "all", "select_for_update", "order_by", "select_related",
-    "prefetch_related", "annotate", "distinct", "using", "none", "for_agency", "for_inspection",
-    "open", "overdue", "due_before", "awaited", "received", "upcoming", "past", "history", "_default_manager",
+    "objects",
+    "filter",
+    "exclude",
+    "all",
+    "select_for_update",
+    "order_by",
+    "select_related",
+    "prefetch_related",
+    "annotate",
+    "distinct",
+    "using",
+    "none",
+    "for_agency",
+    "for_inspection",
+    "open",
+    "overdue",
+    "due_before",
+    "awaited",
+    "received",
+    "upcoming",
+    "past",
+    "history",
+    "_default_manager",
 }
 BULK_WRITES = {"bulk_create", "bulk_update"}
 ALLOWED_HELPERS = {"bulk_create_with_history", "bulk_update_with_history"}
@@ -106,32 +126,39 @@ def test_no_project_code_writes_around_history():
 
 # The guard itself: it must catch each way round history, and leave harmless code alone.
 
-@pytest.mark.parametrize("code", [
-    "Action.objects.filter(pk=1).update(status='completed')",
-    "Action.objects.update(rag='red')",
-    "action.progress_updates.all().update(note='x')",
-    "self.filter(status='open').update(status='closed')",
-    "qs.update(rag='red')",
-    "Evidence.objects.bulk_create(items)",
-    "Action.objects.bulk_update(actions, ['status'])",
-    "thing.update(version=F('version') + 1)",
-    "action.version = F('version') + 1",
-    "action.version = models.F('version') + 1",
-])
+
+@pytest.mark.parametrize(
+    "code",
+    [
+        "Action.objects.filter(pk=1).update(status='completed')",
+        "Action.objects.update(rag='red')",
+        "action.progress_updates.all().update(note='x')",
+        "self.filter(status='open').update(status='closed')",
+        "qs.update(rag='red')",
+        "Evidence.objects.bulk_create(items)",
+        "Action.objects.bulk_update(actions, ['status'])",
+        "thing.update(version=F('version') + 1)",
+        "action.version = F('version') + 1",
+        "action.version = models.F('version') + 1",
+    ],
+)
 def test_the_guard_catches_writes_that_skip_history(code):
     assert history_bypasses(code, {"Action", "Evidence"})
 
 
-@pytest.mark.parametrize("code", [
-    "data.update({'a': 1})",
-    "context.update(form=form)",
-    "kwargs.update(initial)",
-    "models.CheckConstraint(condition=Q(end__gte=models.F('start')), name='x')",
-    "qs.order_by(F('target_date').asc(nulls_last=True))",
-    "qs.annotate(slip=F('new_date') - F('old_date'))",
-    "bulk_create_with_history(objs, Action)",
-    "bulk_update_with_history(objs, Action, ['status'])",
-    "action.status = 'completed'",
-])
+@pytest.mark.parametrize(
+    "code",
+    [
+        "data.update({'a': 1})",
+        "context.update(form=form)",
+        "kwargs.update(initial)",
+        "models.CheckConstraint(condition=Q(end__gte=models.F('start')), name='x')",
+        "qs.order_by(F('target_date').asc(nulls_last=True))",
+        "qs.annotate(slip=F('new_date') - F('old_date'))",
+        "bulk_create_with_history(objs, Action)",
+        "bulk_update_with_history(objs, Action, ['status'])",
+        "action.status = 'completed'",
+    ],
+)
 def test_the_guard_leaves_harmless_code_alone(code):
     assert history_bypasses(code, {"Action", "Evidence"}) == []

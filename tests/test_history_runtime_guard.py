@@ -30,7 +30,8 @@ def caught():
 @contextlib.contextmanager
 def history_signal_disconnected(model):
     receiver = next(
-        r for key, r, *_ in post_save.receivers
+        r
+        for key, r, *_ in post_save.receivers
         if key[1] == id(model) and isinstance(getattr(r, "__self__", None), HistoricalRecords)
     )
     post_save.disconnect(receiver, sender=model)
@@ -129,6 +130,7 @@ def test_a_rolled_back_bypass_is_forgiven_because_nothing_was_kept(world):
 
 # What writes history passes.
 
+
 def test_saves_deletes_and_many_to_many_changes_pass(world, olivia):
     with transaction.atomic():
         theme = Theme.objects.create(name="Transitions")
@@ -139,14 +141,21 @@ def test_saves_deletes_and_many_to_many_changes_pass(world, olivia):
         world.wcc_action.other_areas.add(world.area3)
         theme.delete()
     with transaction.atomic():
-        update_action(actor=olivia, action=world.wcc_action, expected_version=world.wcc_action.version,
-                      status="in_progress", rag="amber", note="Caseloads steady.")
+        update_action(
+            actor=olivia,
+            action=world.wcc_action,
+            expected_version=world.wcc_action.version,
+            status="in_progress",
+            rag="amber",
+            note="Caseloads steady.",
+        )
 
 
 def test_the_bulk_history_helpers_pass(world, ada):
     with transaction.atomic():
-        themes = bulk_create_with_history([Theme(name="One"), Theme(name="Two"), Theme(name="Three")], Theme,
-                                          default_user=ada)
+        themes = bulk_create_with_history(
+            [Theme(name="One"), Theme(name="Two"), Theme(name="Three")], Theme, default_user=ada
+        )
     for theme in Theme.objects.filter(name__in=["One", "Two", "Three"]):
         theme.position = 7
         themes.append(theme)

@@ -33,8 +33,13 @@ def test_a_change_through_a_page_is_recorded_with_the_signed_in_officer(client, 
 def test_a_change_through_a_service_call_is_recorded_with_its_actor(world):
     action = world.arden_action
     update_action(
-        actor=world.arjun, action=action, expected_version=action.version, status="completed", rag="blue",
-        note="Audit done.", completed_on=datetime.date.today(),
+        actor=world.arjun,
+        action=action,
+        expected_version=action.version,
+        status="completed",
+        rag="blue",
+        note="Audit done.",
+        completed_on=datetime.date.today(),
     )
     record = latest_history(action)
     assert (record.status, record.history_user) == ("completed", world.arjun)

@@ -9,29 +9,34 @@ from django.core.management.base import CommandError
 from django.urls import reverse
 
 from actionplan.importer import Options, auto_mapping, build_preview, read_table
-from scrutiny.people.models import Agency
 from actionplan.models import Action
+from scrutiny.people.models import Agency
 
 from .import_helpers import ROTHERHAM_ACTIONS, ROTHERHAM_AREA, command, counts, csv_text, preview_page, upload
 
 
 def lead_plan() -> bytes:
-    return csv_text([
-        ["Area", "Area for improvement", "Ref No", "Action Required", "Lead", "By when"],
-        ["1", ROTHERHAM_AREA, *ROTHERHAM_ACTIONS[0], "Operations Managers (SF), (CD)", "March 2013"],
-        ["1", ROTHERHAM_AREA, *ROTHERHAM_ACTIONS[1], "the arden cluster", "March 2013"],
-        ["1", ROTHERHAM_AREA, *ROTHERHAM_ACTIONS[2], "Designated Nurse, Arden Cluster", "March 2013"],
-    ]).encode()
+    return csv_text(
+        [
+            ["Area", "Area for improvement", "Ref No", "Action Required", "Lead", "By when"],
+            ["1", ROTHERHAM_AREA, *ROTHERHAM_ACTIONS[0], "Operations Managers (SF), (CD)", "March 2013"],
+            ["1", ROTHERHAM_AREA, *ROTHERHAM_ACTIONS[1], "the arden cluster", "March 2013"],
+            ["1", ROTHERHAM_AREA, *ROTHERHAM_ACTIONS[2], "Designated Nurse, Arden Cluster", "March 2013"],
+        ]
+    ).encode()
 
 
 def test_a_lead_column_naming_a_partner_agency_sets_the_lead_agency_not_the_officers_role(world):
     table = read_table(lead_plan(), "plan.csv")
-    preview = build_preview(table, auto_mapping(table), Options(inspection=world.inspection, plan_agency=world.wcc),
-                            "plan.csv")
+    preview = build_preview(
+        table, auto_mapping(table), Options(inspection=world.inspection, plan_agency=world.wcc), "plan.csv"
+    )
     assert preview.ok, [str(e) for e in preview.errors]
     rows = {o.reference: o.values for o in preview.creates}
     assert (rows["1a"].get("lead_agency", world.wcc), rows["1a"]["lead_officer_role"]) == (
-        world.wcc, "Operations Managers (SF), (CD)")
+        world.wcc,
+        "Operations Managers (SF), (CD)",
+    )
     assert (rows["1b"]["lead_agency"], rows["1b"]["lead_officer_role"]) == (world.arden, "")
     assert (rows["1c"]["lead_agency"], rows["1c"]["lead_officer_role"]) == (world.arden, "Designated Nurse")
     assert {o.row.plan_agency for o in preview.creates} == {world.wcc}  # still the council's plan
@@ -39,18 +44,21 @@ def test_a_lead_column_naming_a_partner_agency_sets_the_lead_agency_not_the_offi
 
 
 def new_agency_plan() -> bytes:
-    return csv_text([
-        ["Area", "Area for improvement", "Ref No", "Action Required", "Lead agency", "By when"],
-        ["1", ROTHERHAM_AREA, *ROTHERHAM_ACTIONS[0], "Rotherham Metropolitan Borough Council", "March 2013"],
-        ["1", ROTHERHAM_AREA, *ROTHERHAM_ACTIONS[1], "South Yorkshire Police", "March 2013"],
-        ["1", ROTHERHAM_AREA, *ROTHERHAM_ACTIONS[2], "South Yorkshire Police", "March 2013"],
-    ]).encode()
+    return csv_text(
+        [
+            ["Area", "Area for improvement", "Ref No", "Action Required", "Lead agency", "By when"],
+            ["1", ROTHERHAM_AREA, *ROTHERHAM_ACTIONS[0], "Rotherham Metropolitan Borough Council", "March 2013"],
+            ["1", ROTHERHAM_AREA, *ROTHERHAM_ACTIONS[1], "South Yorkshire Police", "March 2013"],
+            ["1", ROTHERHAM_AREA, *ROTHERHAM_ACTIONS[2], "South Yorkshire Police", "March 2013"],
+        ]
+    ).encode()
 
 
 def test_the_pages_propose_new_agencies_and_create_them_on_confirmation(client, world):
     client.force_login(world.ada)
-    upload(client, new_agency_plan(), "plan.csv", new_inspection_title="YOS SQS 2012",
-           new_inspection_body="Rotherham MBC")
+    upload(
+        client, new_agency_plan(), "plan.csv", new_inspection_title="YOS SQS 2012", new_inspection_body="Rotherham MBC"
+    )
     page = preview_page(client)
     assert "New agencies" in page
     assert "Rotherham Metropolitan Borough Council (short name RMBC, Council)" in page
@@ -74,7 +82,16 @@ def test_the_command_refuses_unknown_agencies_with_a_hint_and_creates_them_with_
     with pytest.raises(CommandError, match="run again with --create-agencies"):
         command(str(path), "--user", "ada", "--new-inspection", "YOS SQS 2012", "--body", "Rotherham", "--yes")
     assert counts() == before
-    out = command(str(path), "--user", "ada", "--new-inspection", "YOS SQS 2012", "--body", "Rotherham", "--yes",
-                  "--create-agencies")
+    out = command(
+        str(path),
+        "--user",
+        "ada",
+        "--new-inspection",
+        "YOS SQS 2012",
+        "--body",
+        "Rotherham",
+        "--yes",
+        "--create-agencies",
+    )
     assert "new agency: South Yorkshire Police (short name SYP, Police)" in out and "3 created" in out
     assert Agency.objects.filter(name="Rotherham Metropolitan Borough Council", kind="council").exists()

@@ -6,21 +6,37 @@ from django.urls import reverse
 from actionplan.importer import Options, auto_mapping, build_preview, read_table
 
 from .import_helpers import (
-    HEREFORD_ACTION, HEREFORD_AREA, ROTHERHAM_ACTIONS, ROTHERHAM_AREA, ROTHERHAM_LEAD, command, csv_text, preview_page,
+    HEREFORD_ACTION,
+    HEREFORD_AREA,
+    ROTHERHAM_ACTIONS,
+    ROTHERHAM_AREA,
+    ROTHERHAM_LEAD,
+    command,
+    csv_text,
+    preview_page,
     upload,
 )
 
-HEADERS = ["Ref No", "AREA REQUIRING IMPROVEMENT (Recommendations)", "Action Required", "Planned Completion Date",
-           "Lead Officer", "Lead agency"]
+HEADERS = [
+    "Ref No",
+    "AREA REQUIRING IMPROVEMENT (Recommendations)",
+    "Action Required",
+    "Planned Completion Date",
+    "Lead Officer",
+    "Lead agency",
+]
 
 
 def plan(references) -> bytes:
     texts = [ROTHERHAM_AREA, "", "", HEREFORD_AREA]  # the area is written once, on its first row
     actions = [text for _ref, text in ROTHERHAM_ACTIONS] + [HEREFORD_ACTION]
-    return csv_text([HEADERS] + [
-        [ref, area, action, "March 2013", ROTHERHAM_LEAD if n == 0 else "", "WCC"]
-        for n, (ref, area, action) in enumerate(zip(references, texts, actions))
-    ]).encode()
+    return csv_text(
+        [HEADERS]
+        + [
+            [ref, area, action, "March 2013", ROTHERHAM_LEAD if n == 0 else "", "WCC"]
+            for n, (ref, area, action) in enumerate(zip(references, texts, actions, strict=False))
+        ]
+    ).encode()
 
 
 def preview_of(data, options):
@@ -44,8 +60,10 @@ def test_areas_are_numbered_in_order_of_appearance_when_the_references_do_not_sa
     preview = preview_of(plan(["A", "B", "C", "D"]), new_inspection())
     assert preview.ok, [str(e) for e in preview.errors]
     assert preview.new_areas == [(1, ROTHERHAM_AREA), (2, HEREFORD_AREA)]
-    assert preview.assumed[0] == "The plan gives no area numbers: the areas are numbered in the order they appear, " \
-                                 "from 1 to 2."
+    assert (
+        preview.assumed[0] == "The plan gives no area numbers: the areas are numbered in the order they appear, "
+        "from 1 to 2."
+    )
 
 
 def test_an_area_this_inspection_has_keeps_its_number_and_new_ones_follow(world):
@@ -61,8 +79,13 @@ def test_an_area_this_inspection_has_keeps_its_number_and_new_ones_follow(world)
 
 def test_the_pages_go_straight_to_the_preview_and_say_how_areas_were_numbered(client, world):
     client.force_login(world.ada)
-    response = upload(client, plan(["1a", "1b", "1c", "2a"]), "plan.csv", new_inspection_title="YOS SQS 2012",
-                      new_inspection_body="Rotherham MBC")
+    response = upload(
+        client,
+        plan(["1a", "1b", "1c", "2a"]),
+        "plan.csv",
+        new_inspection_title="YOS SQS 2012",
+        new_inspection_body="Rotherham MBC",
+    )
     assert response.url == reverse("plan_import_preview")
     page = preview_page(client)
     assert "4</span> actions to create" in page and "numbered from its actions" in page

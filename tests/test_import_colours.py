@@ -12,13 +12,27 @@ from actionplan.models import Rag
 from .import_helpers import HEREFORD_ACTION, HEREFORD_AREA, ROTHERHAM_ACTIONS, ROTHERHAM_AREA, command, xlsx_of
 
 
-@pytest.mark.parametrize("rgb, rating", [
-    ("FF0000", Rag.RED), ("FFC7CE", Rag.RED), ("C00000", Rag.RED),  # Excel's red, "bad" fill, dark red
-    ("FFC000", Rag.AMBER), ("FFEB9C", Rag.AMBER), ("FFFF00", Rag.AMBER),  # orange, "neutral" fill, yellow
-    ("00B050", Rag.GREEN), ("C6EFCE", Rag.GREEN), ("92D050", Rag.GREEN),
-    ("0070C0", Rag.BLUE), ("00B0F0", Rag.BLUE), ("9BC2E6", Rag.BLUE),
-    ("FFFFFF", None), ("D9D9D9", None), ("000000", None), ("", None),
-])
+@pytest.mark.parametrize(
+    "rgb, rating",
+    [
+        ("FF0000", Rag.RED),
+        ("FFC7CE", Rag.RED),
+        ("C00000", Rag.RED),  # Excel's red, "bad" fill, dark red
+        ("FFC000", Rag.AMBER),
+        ("FFEB9C", Rag.AMBER),
+        ("FFFF00", Rag.AMBER),  # orange, "neutral" fill, yellow
+        ("00B050", Rag.GREEN),
+        ("C6EFCE", Rag.GREEN),
+        ("92D050", Rag.GREEN),
+        ("0070C0", Rag.BLUE),
+        ("00B0F0", Rag.BLUE),
+        ("9BC2E6", Rag.BLUE),
+        ("FFFFFF", None),
+        ("D9D9D9", None),
+        ("000000", None),
+        ("", None),
+    ],
+)
 def test_colour_families_are_read_as_ratings(rgb, rating):
     assert rating_of_colour(rgb) == rating
 
@@ -42,8 +56,10 @@ def test_a_plan_rated_by_colour_only_is_read_and_the_preview_says_so(world):
     assert preview.ok, [str(e) for e in preview.errors]
     ratings = {o.reference: o.values["rag"] for o in preview.creates}
     assert ratings == {"1": Rag.RED, "1a": Rag.BLUE, "1b": Rag.AMBER, "1c": Rag.NOT_RATED, "1d": Rag.GREEN}
-    assert ("Ratings in “RAG” (column F) are read from the cell's fill colour (red, amber, green or blue) where the "
-            "cell has no text: rows 2–4.") in preview.assumed
+    assert (
+        "Ratings in “RAG” (column F) are read from the cell's fill colour (red, amber, green or blue) where the "
+        "cell has no text: rows 2–4."
+    ) in preview.assumed
 
 
 def test_the_command_imports_colour_ratings(world, tmp_path):

@@ -15,10 +15,12 @@ from actionplan.services.plan_import import AlreadyImported, apply_plan_import
 
 from .import_helpers import HEREFORD_ACTION, HEREFORD_AREA, HEREFORD_LEAD, csv_text, preview_page, upload
 
-PLAN = csv_text([
-    ["Ofsted Para No", "Ofsted Area for Improvement", "No.", "Action", "Lead agency", "Lead officer", "By When"],
-    ["17", HEREFORD_AREA, "1", HEREFORD_ACTION, "WCC", HEREFORD_LEAD, "Ongoing"],
-]).encode()
+PLAN = csv_text(
+    [
+        ["Ofsted Para No", "Ofsted Area for Improvement", "No.", "Action", "Lead agency", "Lead officer", "By When"],
+        ["17", HEREFORD_AREA, "1", HEREFORD_ACTION, "WCC", HEREFORD_LEAD, "Ongoing"],
+    ]
+).encode()
 NEW = {"new_inspection_title": "Herefordshire SIF 2014", "new_inspection_body": "Herefordshire Council"}
 
 
@@ -28,8 +30,9 @@ def options():
 
 def apply(world, token):
     table = read_table(PLAN, "plan.csv")
-    return apply_plan_import(actor=world.ada, table=table, mapping=auto_mapping(table), options=options(),
-                             file_name="plan.csv", token=token)
+    return apply_plan_import(
+        actor=world.ada, table=table, mapping=auto_mapping(table), options=options(), file_name="plan.csv", token=token
+    )
 
 
 def test_the_same_upload_applied_twice_creates_one_inspection(world):

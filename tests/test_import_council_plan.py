@@ -18,8 +18,17 @@ from .import_helpers import DATA, HEREFORD_LEAD, HEREFORD_MEASURE, ROTHERHAM_ACT
 D = datetime.date
 ACTIONS_PER_AREA = 15
 COLOURS = {"red": "FF0000", "amber": "FFC000", "green": "00B050", "blue": "0070C0"}
-TIMESCALES = ["31/10/2015", datetime.datetime(2015, 12, 31), "March 2016", "Q3 2015/16", "Ongoing", "Completed",
-              "2016", "July 2015 and ongoing", "April 2016 (review)"]
+TIMESCALES = [
+    "31/10/2015",
+    datetime.datetime(2015, 12, 31),
+    "March 2016",
+    "Q3 2015/16",
+    "Ongoing",
+    "Completed",
+    "2016",
+    "July 2015 and ongoing",
+    "April 2016 (review)",
+]
 LEADS = [HEREFORD_LEAD, "Arden Cluster", "Designated Nurse, UHCW", "Head of Service"]
 
 
@@ -36,8 +45,20 @@ def council_plan() -> tuple[bytes, dict]:
     sheet.append(["Warrington Borough Council – Children's Services Improvement Plan"])
     sheet.append(["Version 9, agreed by the Improvement Board, 26 June 2015"])
     sheet.append([])
-    sheet.append(["Ofsted Para No", "Ofsted Area for Improvement", "No.", "Action", "Lead", "By When",
-                  "RAG (March 2015)", "R/A/G", "Progress", "Monitoring and Evaluation"])
+    sheet.append(
+        [
+            "Ofsted Para No",
+            "Ofsted Area for Improvement",
+            "No.",
+            "Action",
+            "Lead",
+            "By When",
+            "RAG (March 2015)",
+            "R/A/G",
+            "Progress",
+            "Monitoring and Evaluation",
+        ]
+    )
     expected, row = {}, 5
     for area_index, (number, text) in enumerate(recommendations()):
         first = row
@@ -49,8 +70,20 @@ def council_plan() -> tuple[bytes, dict]:
             description = f"{ROTHERHAM_ACTIONS[n % 3][1]} ({text[:60]}, step {n + 1})"
             progress = f"{HEREFORD_MEASURE[:80]} Update {seq}." if seq % 3 == 0 else None
             # Merged cells: the area is written on its first row only.
-            sheet.append([number if n == 0 else None, text if n == 0 else None, ref, description,
-                          LEADS[seq % len(LEADS)], timescale, "R", None, progress, HEREFORD_MEASURE])
+            sheet.append(
+                [
+                    number if n == 0 else None,
+                    text if n == 0 else None,
+                    ref,
+                    description,
+                    LEADS[seq % len(LEADS)],
+                    timescale,
+                    "R",
+                    None,
+                    progress,
+                    HEREFORD_MEASURE,
+                ]
+            )
             sheet.cell(row=row, column=8).fill = PatternFill("solid", fgColor=COLOURS[rating])
             expected[ref] = {"area": number, "rating": rating, "timescale": timescale, "progress": progress}
             row += 1
@@ -68,12 +101,17 @@ def test_a_300_row_council_plan_imports_as_sent_through_the_pages(client, world)
     data, expected = council_plan()
     assert len(expected) == 300
     client.force_login(world.ada)
-    response = client.post(reverse("plan_import"), {
-        "file": SimpleUploadedFile("plan.xlsx", data),
-        "inspection": "", "new_inspection_title": "Warrington children's services 2015",
-        "new_inspection_body": "Warrington Borough Council", "plan_agency": str(world.wcc.pk),
-        "progress_date": "26/06/2015",
-    })
+    response = client.post(
+        reverse("plan_import"),
+        {
+            "file": SimpleUploadedFile("plan.xlsx", data),
+            "inspection": "",
+            "new_inspection_title": "Warrington children's services 2015",
+            "new_inspection_body": "Warrington Borough Council",
+            "plan_agency": str(world.wcc.pk),
+            "progress_date": "26/06/2015",
+        },
+    )
     assert response.url == reverse("plan_import_preview")  # no mapping needed
     page = client.get(response.url).content.decode().replace("&#x27;", "'").replace("&quot;", '"')
     assert "Error:" not in page
@@ -93,8 +131,12 @@ def test_a_300_row_council_plan_imports_as_sent_through_the_pages(client, world)
 
     form = {name: re.search(rf'name="{name}" value="([^"]*)"', page).group(1) for name in ("digest", "upload")}
     assert client.post(reverse("plan_import_confirm"), form).url == reverse("plan_import_done")
-    actions = {a.reference: a for a in Action.objects.filter(area__inspection__title__startswith="Warrington")
-               .select_related("area", "lead_agency")}
+    actions = {
+        a.reference: a
+        for a in Action.objects.filter(area__inspection__title__startswith="Warrington").select_related(
+            "area", "lead_agency"
+        )
+    }
     assert len(actions) == 300
     for ref, want in expected.items():
         action = actions[ref]
@@ -115,8 +157,18 @@ def test_the_same_300_row_plan_imports_with_the_command_and_again_changes_nothin
     data, _expected = council_plan()
     path = tmp_path / "plan.xlsx"
     path.write_bytes(data)
-    out = command(str(path), "--user", "ada", "--new-inspection", "Warrington 2015", "--body", "Warrington BC",
-                  "--plan-agency", "WCC", "--yes")
+    out = command(
+        str(path),
+        "--user",
+        "ada",
+        "--new-inspection",
+        "Warrington 2015",
+        "--body",
+        "Warrington BC",
+        "--plan-agency",
+        "WCC",
+        "--yes",
+    )
     assert "300 created, 0 updated" in out
     assert "left out: Rows 306–310 are a key" in out
     inspection_id = Action.objects.filter(area__inspection__title="Warrington 2015").first().area.inspection_id

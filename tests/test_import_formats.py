@@ -12,12 +12,29 @@ from actionplan.importer.csvtext import delimiter_of
 from actionplan.models import Action
 
 from .import_helpers import (
-    DATA, HEREFORD_AREA, ROTHERHAM_ACTIONS, ROTHERHAM_AREA, ROTHERHAM_LEAD, command, csv_text, preview_page, upload,
+    DATA,
+    HEREFORD_AREA,
+    ROTHERHAM_ACTIONS,
+    ROTHERHAM_AREA,
+    ROTHERHAM_LEAD,
+    command,
+    csv_text,
+    preview_page,
+    upload,
 )
 
 D = datetime.date
-HEADERS = ["Ofsted Para No", "Ofsted Area for Improvement", "No.", "Action", "Lead agency", "Lead officer",
-           "By When", "Monitoring and Evaluation", "R/A/G"]
+HEADERS = [
+    "Ofsted Para No",
+    "Ofsted Area for Improvement",
+    "No.",
+    "Action",
+    "Lead agency",
+    "Lead officer",
+    "By When",
+    "Monitoring and Evaluation",
+    "R/A/G",
+]
 
 
 def fixture(extension: str) -> bytes:
@@ -57,8 +74,13 @@ def test_every_workbook_format_reads_the_same_plan(world, extension):
 @pytest.mark.parametrize("extension", ["xls", "ods", "xlsm"])
 def test_the_pages_import_each_format_as_sent(client, world, extension):
     client.force_login(world.ada)
-    response = upload(client, fixture(extension), f"council_plan.{extension}", new_inspection_title="SQS 2012",
-                      new_inspection_body="Rotherham MBC")
+    response = upload(
+        client,
+        fixture(extension),
+        f"council_plan.{extension}",
+        new_inspection_title="SQS 2012",
+        new_inspection_body="Rotherham MBC",
+    )
     assert response.url == reverse("plan_import_preview")
     page = preview_page(client)
     assert "4</span> actions to create" in page and "Raise performance from 78%" in page
@@ -72,12 +94,15 @@ def test_the_command_imports_an_ods_file(world, tmp_path):
     assert Action.objects.filter(area__inspection__title="SQS 2012").count() == 4
 
 
-@pytest.mark.parametrize("extension, data, message", [
-    ("xls", b"PK\x03\x04 not an xls", "not an Excel 97-2003 workbook (.xls)"),
-    ("ods", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1 not an ods", "not a LibreOffice spreadsheet (.ods)"),
-    ("xls", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600, "The file is damaged"),
-    ("xlsm", b"PK\x03\x04 broken", "The file is damaged"),
-])
+@pytest.mark.parametrize(
+    "extension, data, message",
+    [
+        ("xls", b"PK\x03\x04 not an xls", "not an Excel 97-2003 workbook (.xls)"),
+        ("ods", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1 not an ods", "not a LibreOffice spreadsheet (.ods)"),
+        ("xls", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600, "The file is damaged"),
+        ("xlsm", b"PK\x03\x04 broken", "The file is damaged"),
+    ],
+)
 def test_a_file_of_another_kind_or_damaged_is_refused_with_a_reason(client, world, extension, data, message):
     client.force_login(world.ada)
     response = upload(client, data, f"plan.{extension}", inspection=str(world.inspection.pk))
@@ -88,8 +113,15 @@ def test_a_file_of_another_kind_or_damaged_is_refused_with_a_reason(client, worl
 
 CSV_ROWS = [
     ["Youth Offending Services – Improvement Action Plan"],
-    ["Area", "Area requiring improvement", "Ref No", "Action Required", "Lead agency", "Lead Officer",
-     "Planned Completion Date"],
+    [
+        "Area",
+        "Area requiring improvement",
+        "Ref No",
+        "Action Required",
+        "Lead agency",
+        "Lead Officer",
+        "Planned Completion Date",
+    ],
 ] + [["1", ROTHERHAM_AREA, ref, text, "WCC", ROTHERHAM_LEAD, "March 2013"] for ref, text in ROTHERHAM_ACTIONS]
 
 

@@ -7,7 +7,14 @@ from openpyxl import Workbook
 from actionplan.importer import Options, auto_mapping, build_preview, read_table
 
 from .import_helpers import (
-    HEREFORD_ACTION, HEREFORD_AREA, HEREFORD_LEAD, ROTHERHAM_ACTIONS, ROTHERHAM_AREA, command, preview_page, upload,
+    HEREFORD_ACTION,
+    HEREFORD_AREA,
+    HEREFORD_LEAD,
+    ROTHERHAM_ACTIONS,
+    ROTHERHAM_AREA,
+    command,
+    preview_page,
+    upload,
     xlsx_of,
 )
 
@@ -17,8 +24,18 @@ def plan_with_hidden_parts() -> bytes:
     sheet = book.active
     sheet.append(["Improvement plan v9, 26 June 2015"])
     # The old RAG column comes first and is hidden: the visible, current one is to the right of it.
-    sheet.append(["Ofsted Para No", "Ofsted Area for Improvement", "No.", "Action", "Lead agency", "Lead officer",
-                  "RAG (March 2015)", "RAG"])
+    sheet.append(
+        [
+            "Ofsted Para No",
+            "Ofsted Area for Improvement",
+            "No.",
+            "Action",
+            "Lead agency",
+            "Lead officer",
+            "RAG (March 2015)",
+            "RAG",
+        ]
+    )
     sheet.append([17, HEREFORD_AREA, "1", HEREFORD_ACTION, "WCC", HEREFORD_LEAD, "Red", "Green"])
     sheet.append([1, ROTHERHAM_AREA, *ROTHERHAM_ACTIONS[0], "WCC", "", "Amber", "Blue"])
     sheet.append([1, ROTHERHAM_AREA, "1x", "Superseded: an action dropped from the plan", "WCC", "", "Red", "Red"])
@@ -50,14 +67,27 @@ def test_hidden_rows_are_not_read_and_the_visible_rating_wins(world):
 
 def test_the_mapping_page_lists_what_is_hidden_and_a_hidden_column_can_still_be_chosen(client, world):
     client.force_login(world.ada)
-    upload(client, plan_with_hidden_parts(), "plan.xlsx", new_inspection_title="Herefordshire SIF 2014",
-           new_inspection_body="Herefordshire Council")
+    upload(
+        client,
+        plan_with_hidden_parts(),
+        "plan.xlsx",
+        new_inspection_title="Herefordshire SIF 2014",
+        new_inspection_body="Herefordshire Council",
+    )
     page = client.get(reverse("plan_import_mapping")).content.decode()
     assert "Column “RAG (March 2015)” (column G) (hidden in the spreadsheet)" in page
     assert "Row 5 is hidden in the spreadsheet: not read." in page
     assert "Left out of the file" in preview_page(client)
-    choices = {"column_0": "area_number", "column_1": "area_text", "column_2": "reference", "column_3": "description",
-               "column_4": "lead_agency", "column_5": "lead_officer", "column_6": "rag", "column_7": ""}
+    choices = {
+        "column_0": "area_number",
+        "column_1": "area_text",
+        "column_2": "reference",
+        "column_3": "description",
+        "column_4": "lead_agency",
+        "column_5": "lead_officer",
+        "column_6": "rag",
+        "column_7": "",
+    }
     client.post(reverse("plan_import_mapping"), choices)
     page = preview_page(client)
     assert "is hidden in the spreadsheet, but is read as RAG because it was chosen for it" in page

@@ -8,21 +8,38 @@ from actionplan.importer import Options, auto_mapping, build_preview, read_table
 from actionplan.services.plan_import import ImportRefused, apply_plan_import
 
 from .import_helpers import (
-    HEREFORD_ACTION, HEREFORD_AREA, HEREFORD_LEAD, HEREFORD_MEASURE, command, counts, csv_text, upload,
+    HEREFORD_ACTION,
+    HEREFORD_AREA,
+    HEREFORD_LEAD,
+    HEREFORD_MEASURE,
+    command,
+    counts,
+    csv_text,
+    upload,
 )
 
-HEADERS = ["Ofsted Para No", "Ofsted Area for Improvement", "No.", "Action", "Lead agency", "Lead officer",
-           "By When", "Monitoring and Evaluation"]
+HEADERS = [
+    "Ofsted Para No",
+    "Ofsted Area for Improvement",
+    "No.",
+    "Action",
+    "Lead agency",
+    "Lead officer",
+    "By When",
+    "Monitoring and Evaluation",
+]
 LONG_REFERENCE = "17. (57, 138) Caseloads for CiN and LAC"  # 39 characters: a reference holds 30
 LONG_LEAD = f"{HEREFORD_LEAD}; {HEREFORD_MEASURE}"  # 251 characters: a role holds 200
 
 
 def over_long_plan() -> bytes:
-    return csv_text([
-        HEADERS,
-        ["17", HEREFORD_AREA, LONG_REFERENCE, HEREFORD_ACTION, "WCC", HEREFORD_LEAD, "Ongoing", HEREFORD_MEASURE],
-        ["17", HEREFORD_AREA, "2", HEREFORD_ACTION + ".", "WCC", LONG_LEAD, "Ongoing", HEREFORD_MEASURE],
-    ]).encode()
+    return csv_text(
+        [
+            HEADERS,
+            ["17", HEREFORD_AREA, LONG_REFERENCE, HEREFORD_ACTION, "WCC", HEREFORD_LEAD, "Ongoing", HEREFORD_MEASURE],
+            ["17", HEREFORD_AREA, "2", HEREFORD_ACTION + ".", "WCC", LONG_LEAD, "Ongoing", HEREFORD_MEASURE],
+        ]
+    ).encode()
 
 
 def new_inspection():
@@ -44,15 +61,21 @@ def test_the_confirmation_of_over_long_values_is_refused_and_changes_nothing(wor
     table = read_table(over_long_plan(), "plan.csv")
     before = counts()
     with pytest.raises(ImportRefused, match="The file has errors"):
-        apply_plan_import(actor=world.ada, table=table, mapping=auto_mapping(table), options=new_inspection(),
-                          file_name="plan.csv")
+        apply_plan_import(
+            actor=world.ada, table=table, mapping=auto_mapping(table), options=new_inspection(), file_name="plan.csv"
+        )
     assert counts() == before
 
 
 def test_the_pages_show_the_lengths_and_a_forced_confirmation_is_no_500(client, world):
     client.force_login(world.ada)
-    upload(client, over_long_plan(), "plan.csv", new_inspection_title="Herefordshire SIF 2014",
-           new_inspection_body="Herefordshire Council")
+    upload(
+        client,
+        over_long_plan(),
+        "plan.csv",
+        new_inspection_title="Herefordshire SIF 2014",
+        new_inspection_body="Herefordshire Council",
+    )
     page = client.get(reverse("plan_import_preview")).content.decode()
     assert "2 problems" in page
     assert "this field holds at most 200" in page and "column F" in page
@@ -69,8 +92,9 @@ def test_the_command_reports_lengths_and_refuses_an_over_long_title(world, tmp_p
     path = tmp_path / "plan.csv"
     path.write_bytes(over_long_plan())
     with pytest.raises(CommandError, match="2 problem"):
-        command(str(path), "--user", "ada", "--new-inspection", "Herefordshire SIF 2014", "--body", "Herefordshire",
-                "--yes")
+        command(
+            str(path), "--user", "ada", "--new-inspection", "Herefordshire SIF 2014", "--body", "Herefordshire", "--yes"
+        )
     with pytest.raises(CommandError, match="--new-inspection is 310 characters long: at most 300"):
         command(str(path), "--user", "ada", "--new-inspection", "x" * 310, "--body", "Herefordshire", "--yes")
     assert counts()[0] == 1  # the world's inspection only

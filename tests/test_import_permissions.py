@@ -14,11 +14,16 @@ IMPORT_URLS = ["plan_import", "plan_import_mapping", "plan_import_preview", "pla
 
 # What an administrator with nothing uploaded yet gets: the form, or a redirect back to it.
 ADMIN_IMPORT = {
-    ("plan_import", "get"): 200, ("plan_import", "post"): 200,
-    ("plan_import_mapping", "get"): 302, ("plan_import_mapping", "post"): 302,
-    ("plan_import_preview", "get"): 302, ("plan_import_preview", "post"): 405,
-    ("plan_import_confirm", "get"): 302, ("plan_import_confirm", "post"): 302,
-    ("plan_import_done", "get"): 302, ("plan_import_done", "post"): 405,
+    ("plan_import", "get"): 200,
+    ("plan_import", "post"): 200,
+    ("plan_import_mapping", "get"): 302,
+    ("plan_import_mapping", "post"): 302,
+    ("plan_import_preview", "get"): 302,
+    ("plan_import_preview", "post"): 405,
+    ("plan_import_confirm", "get"): 302,
+    ("plan_import_confirm", "post"): 302,
+    ("plan_import_done", "get"): 302,
+    ("plan_import_done", "post"): 405,
 }
 
 

@@ -12,16 +12,26 @@ from django.urls import reverse
 from django.utils import timezone
 
 from actionplan.importer import Options, auto_mapping, build_preview, read_table
-from scrutiny.people.models import Agency
 from actionplan.models import Action, ActionPlan, Area, Inspection, TargetDateChange
 from actionplan.services.plan_import import ImportRefused, apply_plan_import
+from scrutiny.people.models import Agency
 
 from .test_import_reading import csv_bytes, xlsx_bytes
 
 REALDATA = Path(__file__).resolve().parent / "data"  # real published plans, see data/SOURCES.md
 D = datetime.date
-HEADERS = ["Area number", "Area for improvement", "Action reference", "Action", "Lead agency", "Lead officer",
-           "Timescale", "Success measure", "Status", "RAG"]
+HEADERS = [
+    "Area number",
+    "Area for improvement",
+    "Action reference",
+    "Action",
+    "Lead agency",
+    "Lead officer",
+    "Timescale",
+    "Success measure",
+    "Status",
+    "RAG",
+]
 
 
 def preview_of(data, name, options):
@@ -31,18 +41,27 @@ def preview_of(data, name, options):
 
 def apply(data, name, options, actor, **kwargs):
     table = read_table(data, name)
-    return apply_plan_import(actor=actor, table=table, mapping=auto_mapping(table), options=options, file_name=name,
-                             **kwargs)
+    return apply_plan_import(
+        actor=actor, table=table, mapping=auto_mapping(table), options=options, file_name=name, **kwargs
+    )
 
 
 def counts():
-    return (Inspection.objects.count(), Area.objects.count(), ActionPlan.objects.count(), Action.objects.count(),
-            Action.history.count())
+    return (
+        Inspection.objects.count(),
+        Area.objects.count(),
+        ActionPlan.objects.count(),
+        Action.objects.count(),
+        Action.history.count(),
+    )
 
 
 def new_inspection(plan_agency=None):
-    return Options(new_inspection_title="Herefordshire SIF 2014", new_inspection_body="Herefordshire Council",
-                   plan_agency=plan_agency)
+    return Options(
+        new_inspection_title="Herefordshire SIF 2014",
+        new_inspection_body="Herefordshire Council",
+        plan_agency=plan_agency,
+    )
 
 
 # Real published plans (shared/realdata, see SOURCES.md) -----------------------------------------
@@ -101,16 +120,56 @@ def messy_plan() -> bytes:
     return xlsx_bytes(
         [
             ["Warwickshire safeguarding improvement plan, v3"],
-            ["Ref No", "Area", "Ofsted Area for Improvement", "Action", "Responsible agency", "Lead",
-             "By when", "Measure of success", "Status", "R/A/G"],
+            [
+                "Ref No",
+                "Area",
+                "Ofsted Area for Improvement",
+                "Action",
+                "Responsible agency",
+                "Lead",
+                "By when",
+                "Measure of success",
+                "Status",
+                "R/A/G",
+            ],
             [None, 1, "Caseloads remain manageable", None, None, None, None, None, None, None],
-            ["1.1", None, None, "Weekly caseload report", "WCC", "Olivia Okafor", "31/10/2012", "Reports seen",
-             "In progress", "A"],
-            ["1.2", None, None, "Recruit social workers", "Warwickshire County Council", "Head of Service",
-             datetime.datetime(2013, 3, 31), "", "Not started", "R"],
+            [
+                "1.1",
+                None,
+                None,
+                "Weekly caseload report",
+                "WCC",
+                "Olivia Okafor",
+                "31/10/2012",
+                "Reports seen",
+                "In progress",
+                "A",
+            ],
+            [
+                "1.2",
+                None,
+                None,
+                "Recruit social workers",
+                "Warwickshire County Council",
+                "Head of Service",
+                datetime.datetime(2013, 3, 31),
+                "",
+                "Not started",
+                "R",
+            ],
             [],
-            ["4.1", 4, "Health assessments are timely", "Audit of notifications", "the Arden Cluster",
-             "Designated Nurse", "Q3 2012/13", "", "Complete", "B"],
+            [
+                "4.1",
+                4,
+                "Health assessments are timely",
+                "Audit of notifications",
+                "the Arden Cluster",
+                "Designated Nurse",
+                "Q3 2012/13",
+                "",
+                "Complete",
+                "B",
+            ],
             ["4.2", None, None, "Share protocols with UHCW", "UHCW", "", "March 2013", "", "Ongoing", "G"],
             ["4.3", None, None, "Review in a year", "arden", "", "Ongoing", "", "", ""],
         ],
@@ -133,8 +192,11 @@ def test_a_messy_plan_is_read_with_carried_areas_agencies_dates_and_words(world)
     [update] = preview.updates
     assert update.action == world.wcc_action
     assert [(c.label, c.new) for c in update.changes] == [
-        ("Action", "Weekly caseload report"), ("Lead officer", "Olivia Okafor"),
-        ("Target date", "31 October 2012"), ("Success measure", "Reports seen"), ("RAG", "Amber"),
+        ("Action", "Weekly caseload report"),
+        ("Lead officer", "Olivia Okafor"),
+        ("Target date", "31 October 2012"),
+        ("Success measure", "Reports seen"),
+        ("RAG", "Amber"),
     ]
     assert update.values["lead_officer"] == world.olivia_person
     assert rows["1.2"]["lead_agency"] == world.wcc and rows["1.2"]["lead_officer_role"] == "Head of Service"
@@ -150,7 +212,10 @@ def test_a_messy_plan_is_read_with_carried_areas_agencies_dates_and_words(world)
     result = apply(messy_plan(), "messy.xlsx", options, world.ada)
     assert (len(result.created), len(result.updated)) == (4, 1)
     world.wcc_action.refresh_from_db()
-    assert (world.wcc_action.description, world.wcc_action.lead_officer) == ("Weekly caseload report", world.olivia_person)
+    assert (world.wcc_action.description, world.wcc_action.lead_officer) == (
+        "Weekly caseload report",
+        world.olivia_person,
+    )
     uhcw_action = Action.objects.get(reference="4.2")
     assert uhcw_action.plan.agency == world.uhcw and uhcw_action.area.number == 4
     assert Area.objects.get(inspection=world.inspection, number=1).text == "Caseloads remain manageable"
@@ -180,31 +245,42 @@ def test_an_agency_is_matched_by_its_other_names(world):
 
 
 def test_cells_that_cannot_be_read_are_reported_with_what_was_expected(world):
-    data = csv_bytes([
-        HEADERS,
-        ["one", "", "1.5", "Audit", "WCC", "", "", "", "", ""],
-        ["1", "", "1.6", "Audit", "WCC", "", "soon", "", "Nearly done", "Purple"],
-        ["1", "", "1.7", "", "WCC", "", "31/10/2012", "", "", ""],
-        ["7", "", "7.1", "New area with no text", "WCC", "", "", "", "", ""],
-    ])
+    data = csv_bytes(
+        [
+            HEADERS,
+            ["one", "", "1.5", "Audit", "WCC", "", "", "", "", ""],
+            ["1", "", "1.6", "Audit", "WCC", "", "soon", "", "Nearly done", "Purple"],
+            ["1", "", "1.7", "", "WCC", "", "31/10/2012", "", "", ""],
+            ["7", "", "7.1", "New area with no text", "WCC", "", "", "", "", ""],
+        ]
+    )
     preview = preview_of(data, "plan.csv", Options(inspection=world.inspection))
     messages = [str(e) for e in preview.errors]
     assert "Row 2, “Area number” (column A) reads “one”: Expected an area number, such as 3" in messages
-    assert any(m.startswith("Row 3, “Status” (column I) reads “Nearly done”: Expected a status: Not started")
-               for m in messages)
-    assert any(m.startswith("Row 3, “RAG” (column J) reads “Purple”: Expected a RAG rating: R, A, G or B")
-               for m in messages)
+    assert any(
+        m.startswith("Row 3, “Status” (column I) reads “Nearly done”: Expected a status: Not started") for m in messages
+    )
+    assert any(
+        m.startswith("Row 3, “RAG” (column J) reads “Purple”: Expected a RAG rating: R, A, G or B") for m in messages
+    )
     # A timescale that is not a date is kept as written, with a warning, rather than blocking the file.
-    assert any(str(w).startswith("Row 3, “Timescale” (column G): “soon” is not a date we can read: it is kept as "
-                                 "written") for w in preview.warnings)
+    assert any(
+        str(w).startswith("Row 3, “Timescale” (column G): “soon” is not a date we can read: it is kept as written")
+        for w in preview.warnings
+    )
     assert "Row 4, “Action” (column D): Enter the action: this row has other cells but no action" in messages
     assert "Row 5, “Area for improvement” (column B): Area 7 is new to this inspection: give its text" in messages
     assert not preview.creates
 
 
 def test_the_same_action_twice_is_an_error(world):
-    data = csv_bytes([HEADERS, ["2", "", "2.5", "Audit", "WCC", "", "", "", "", ""],
-                      ["2", "", "2.5", "Audit again", "WCC", "", "", "", "", ""]])
+    data = csv_bytes(
+        [
+            HEADERS,
+            ["2", "", "2.5", "Audit", "WCC", "", "", "", "", ""],
+            ["2", "", "2.5", "Audit again", "WCC", "", "", "", "", ""],
+        ]
+    )
     preview = preview_of(data, "plan.csv", Options(inspection=world.inspection))
     assert [str(e) for e in preview.errors] == [
         "Row 3, “Action reference” (column C): Area 2 has action 2.5 twice (rows 2 and 3). "
@@ -213,8 +289,12 @@ def test_the_same_action_twice_is_an_error(world):
 
 
 def test_a_completion_date_on_an_open_action_is_an_error(world):
-    data = csv_bytes([["Area number", "Action", "Lead agency", "Status", "Completion date"],
-                      ["1", "Audit", "WCC", "In progress", "01/02/2013"]])
+    data = csv_bytes(
+        [
+            ["Area number", "Action", "Lead agency", "Status", "Completion date"],
+            ["1", "Audit", "WCC", "In progress", "01/02/2013"],
+        ]
+    )
     preview = preview_of(data, "plan.csv", Options(inspection=world.inspection))
     assert "A completion date is given but the status is In progress" in str(preview.errors[0])
     assert "column E" in str(preview.errors[0])
@@ -224,9 +304,11 @@ def test_a_completion_date_on_an_open_action_is_an_error(world):
 
 
 def test_a_file_with_one_bad_row_changes_nothing(world):
-    data = csv_bytes([HEADERS] + [[str(n), f"Area {n}", f"{n}.1", f"Action {n}", "WCC", "", "", "", "", ""]
-                                  for n in range(4, 9)]
-                     + [["9", "Area 9", "9.1", "Action 9", "WCC", "", "31/02/2013", "", "", ""]])
+    data = csv_bytes(
+        [HEADERS]
+        + [[str(n), f"Area {n}", f"{n}.1", f"Action {n}", "WCC", "", "", "", "", ""] for n in range(4, 9)]
+        + [["9", "Area 9", "9.1", "Action 9", "WCC", "", "31/02/2013", "", "", ""]]
+    )
     before = counts()
     with pytest.raises(ImportRefused) as refused:
         apply(data, "plan.csv", new_inspection(), world.ada)
@@ -238,8 +320,9 @@ def test_a_file_with_one_bad_row_changes_nothing(world):
 def test_a_failure_part_way_through_the_apply_rolls_everything_back(world, monkeypatch):
     from actionplan.services import plan_import
 
-    data = csv_bytes([HEADERS] + [[str(n), f"Area {n}", f"{n}.1", f"Action {n}", "WCC", "", "", "", "", ""]
-                                  for n in range(4, 9)])
+    data = csv_bytes(
+        [HEADERS] + [[str(n), f"Area {n}", f"{n}.1", f"Action {n}", "WCC", "", "", "", "", ""] for n in range(4, 9)]
+    )
     real_bulk_create = plan_import.bulk_create_with_history
 
     def write_then_fail(*args, **kwargs):
@@ -267,8 +350,12 @@ def test_a_plan_changed_since_the_preview_is_not_applied(world):
 
 
 def test_an_update_records_history_with_the_importer_and_the_file_and_keeps_the_date_move(world):
-    data = csv_bytes([["Area number", "Action reference", "Action", "Lead agency", "Target date"],
-                      ["1", "1.1", world.wcc_action.description, "WCC", "31/12/2030"]])
+    data = csv_bytes(
+        [
+            ["Area number", "Action reference", "Action", "Lead agency", "Target date"],
+            ["1", "1.1", world.wcc_action.description, "WCC", "31/12/2030"],
+        ]
+    )
     old_date = world.wcc_action.target_date
     preview = preview_of(data, "plan v2.csv", Options(inspection=world.inspection))
     assert [(c.label, c.old, c.new) for c in preview.updates[0].changes] == [
@@ -287,8 +374,14 @@ def test_an_update_records_history_with_the_importer_and_the_file_and_keeps_the_
 
 
 def upload(client, data, name, **fields):
-    post = {"file": SimpleUploadedFile(name, data), "inspection": "", "new_inspection_title": "",
-            "new_inspection_body": "", "plan_agency": "", **fields}
+    post = {
+        "file": SimpleUploadedFile(name, data),
+        "inspection": "",
+        "new_inspection_title": "",
+        "new_inspection_body": "",
+        "plan_agency": "",
+        **fields,
+    }
     return client.post(reverse("plan_import"), post)
 
 
@@ -305,8 +398,12 @@ def test_the_pages_take_a_plan_from_upload_to_preview_to_confirm(client, world):
     assert "Weekly caseload report" in page
     assert "Import these changes" in page
 
-    digest = build_preview(read_table(messy_plan(), "m.xlsx"), auto_mapping(read_table(messy_plan(), "m.xlsx")),
-                           Options(inspection=world.inspection), "m.xlsx").digest
+    digest = build_preview(
+        read_table(messy_plan(), "m.xlsx"),
+        auto_mapping(read_table(messy_plan(), "m.xlsx")),
+        Options(inspection=world.inspection),
+        "m.xlsx",
+    ).digest
     response = client.post(reverse("plan_import_confirm"), {"digest": digest})
     assert response.status_code == 302 and response.url == reverse("plan_import_done")
     assert Action.objects.filter(area__inspection=world.inspection).count() == 6
@@ -337,11 +434,15 @@ def test_unknown_headers_lead_to_the_column_page_and_then_to_the_preview(client,
     page = client.get(response.url).content.decode()
     assert "we could not find:" in page and "<strong>Area number</strong>" in page
     assert "First value: “Audit caseloads”" in page
-    response = client.post(reverse("plan_import_mapping"), {"column_0": "area_number", "column_1": "description",
-                                                            "column_2": "description"})
+    response = client.post(
+        reverse("plan_import_mapping"),
+        {"column_0": "area_number", "column_1": "description", "column_2": "description"},
+    )
     assert "Action is already chosen for another column" in response.content.decode()
-    response = client.post(reverse("plan_import_mapping"), {"column_0": "area_number", "column_1": "description",
-                                                            "column_2": "lead_agency"})
+    response = client.post(
+        reverse("plan_import_mapping"),
+        {"column_0": "area_number", "column_1": "description", "column_2": "lead_agency"},
+    )
     assert response.url == reverse("plan_import_preview")
     page = client.get(response.url).content.decode()
     assert "1</span> action to create" in page and "Audit caseloads" in page
@@ -356,8 +457,9 @@ def test_the_upload_form_explains_what_is_wrong(client, world):
     assert "The file is not an Excel workbook (.xlsx)" in page
     assert "Enter the title of the new inspection, or choose an inspection" in page
     response = upload(client, b"x", "plan.pdf", inspection=str(world.inspection.pk))
-    assert ("The file must be an Excel workbook (.xlsx, .xlsm or .xls), a LibreOffice spreadsheet (.ods) "
-            "or a CSV file") in response.content.decode()
+    assert (
+        "The file must be an Excel workbook (.xlsx, .xlsm or .xls), a LibreOffice spreadsheet (.ods) or a CSV file"
+    ) in response.content.decode()
 
 
 def test_the_steps_without_an_upload_send_the_user_back_to_the_start(client, world):
@@ -378,8 +480,10 @@ def test_a_large_upload_is_refused(client, world, settings, monkeypatch):
 
 
 def plan_rows(count):
-    return [HEADERS] + [[str(1 + n % 3), "", f"9.{n}", f"Action {n}", "WCC", "", "31/10/2012", "", "In progress", "A"]
-                        for n in range(count)]
+    return [HEADERS] + [
+        [str(1 + n % 3), "", f"9.{n}", f"Action {n}", "WCC", "", "31/10/2012", "", "In progress", "A"]
+        for n in range(count)
+    ]
 
 
 def test_the_preview_page_makes_the_same_number_of_queries_for_5_and_50_rows(client, world):
@@ -411,8 +515,18 @@ def test_the_command_previews_with_dry_run_and_changes_nothing(world, tmp_path):
     path = tmp_path / "herefordshire.csv"
     path.write_bytes((REALDATA / "actionplan_herefordshire_2014.csv").read_bytes())
     before = counts()
-    out = command(str(path), "--user", "ada", "--new-inspection", "Herefordshire SIF 2014",
-                  "--body", "Herefordshire Council", "--plan-agency", "WCC", "--dry-run")
+    out = command(
+        str(path),
+        "--user",
+        "ada",
+        "--new-inspection",
+        "Herefordshire SIF 2014",
+        "--body",
+        "Herefordshire Council",
+        "--plan-agency",
+        "WCC",
+        "--dry-run",
+    )
     assert "1 to create, 0 to update, 0 unchanged, 1 new area(s)" in out
     assert "create row 2: area 17 1 Caseloads for CiN" in out
     assert "Dry run: nothing was changed." in out
@@ -421,8 +535,9 @@ def test_the_command_previews_with_dry_run_and_changes_nothing(world, tmp_path):
 
 def test_the_command_applies_with_yes_as_the_named_user(world, tmp_path):
     path = tmp_path / "plan.csv"
-    path.write_bytes(csv_bytes([HEADERS, ["1", "", "1.1", world.wcc_action.description, "WCC", "", "Q3 2012/13",
-                                          "", "", ""]]))
+    path.write_bytes(
+        csv_bytes([HEADERS, ["1", "", "1.1", world.wcc_action.description, "WCC", "", "Q3 2012/13", "", "", ""]])
+    )
     out = command(str(path), "--user", "ada", "--inspection", str(world.inspection.pk), "--yes")
     assert "0 created, 1 updated" in out
     world.wcc_action.refresh_from_db()
@@ -444,8 +559,18 @@ def test_the_command_refuses_errors_non_administrators_and_unknown_headers(world
     odd.write_bytes(csv_bytes([["Item", "What we do", "Agency"], ["1", "Audit caseloads", "WCC"]]))
     with pytest.raises(CommandError, match="These columns were not found: Area number, Action"):
         command(str(odd), "--user", "ada", "--inspection", str(world.inspection.pk), "--dry-run")
-    out = command(str(odd), "--user", "ada", "--inspection", str(world.inspection.pk), "--dry-run",
-                  "--column", "Item=area_number", "--column", "What we do=description")
+    out = command(
+        str(odd),
+        "--user",
+        "ada",
+        "--inspection",
+        str(world.inspection.pk),
+        "--dry-run",
+        "--column",
+        "Item=area_number",
+        "--column",
+        "What we do=description",
+    )
     assert "1 to create" in out
 
 

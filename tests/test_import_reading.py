@@ -44,26 +44,29 @@ def csv_bytes(rows, encoding="utf-8", delimiter=",") -> bytes:
     return buffer.getvalue().encode(encoding)
 
 
-@pytest.mark.parametrize("cell, date, text", [
-    ("31/10/2012", D(2012, 10, 31), ""),
-    ("31.10.12", D(2012, 10, 31), ""),
-    ("2012-10-31", D(2012, 10, 31), ""),
-    ("31 October 2012", D(2012, 10, 31), ""),
-    (datetime.datetime(2012, 10, 31, 0, 0), D(2012, 10, 31), ""),
-    (D(2013, 1, 15), D(2013, 1, 15), ""),
-    (41213, D(2012, 10, 31), ""),  # an Excel serial number
-    ("41213", D(2012, 10, 31), ""),  # the same, as a CSV writes it
-    ("March 2013", D(2013, 3, 31), "March 2013"),
-    ("Feb 2012", D(2012, 2, 29), "Feb 2012"),
-    ("End of June 2013", D(2013, 6, 30), "End of June 2013"),
-    ("Q3 2012/13", D(2012, 12, 31), "Q3 2012/13"),
-    ("Q4 2012/13", D(2013, 3, 31), "Q4 2012/13"),
-    ("Q1 2013-14", D(2013, 6, 30), "Q1 2013-14"),
-    ("Ongoing", None, "Ongoing"),
-    ("On-going", None, "On-going"),
-    ("", None, ""),
-    (None, None, ""),
-])
+@pytest.mark.parametrize(
+    "cell, date, text",
+    [
+        ("31/10/2012", D(2012, 10, 31), ""),
+        ("31.10.12", D(2012, 10, 31), ""),
+        ("2012-10-31", D(2012, 10, 31), ""),
+        ("31 October 2012", D(2012, 10, 31), ""),
+        (datetime.datetime(2012, 10, 31, 0, 0), D(2012, 10, 31), ""),
+        (D(2013, 1, 15), D(2013, 1, 15), ""),
+        (41213, D(2012, 10, 31), ""),  # an Excel serial number
+        ("41213", D(2012, 10, 31), ""),  # the same, as a CSV writes it
+        ("March 2013", D(2013, 3, 31), "March 2013"),
+        ("Feb 2012", D(2012, 2, 29), "Feb 2012"),
+        ("End of June 2013", D(2013, 6, 30), "End of June 2013"),
+        ("Q3 2012/13", D(2012, 12, 31), "Q3 2012/13"),
+        ("Q4 2012/13", D(2013, 3, 31), "Q4 2012/13"),
+        ("Q1 2013-14", D(2013, 6, 30), "Q1 2013-14"),
+        ("Ongoing", None, "Ongoing"),
+        ("On-going", None, "On-going"),
+        ("", None, ""),
+        (None, None, ""),
+    ],
+)
 def test_timescales_are_read_as_people_write_them(cell, date, text):
     timescale = parse_timescale(cell)
     assert (timescale.date, timescale.text) == (date, text)
@@ -92,25 +95,38 @@ def test_a_completion_date_must_be_a_day():
         parse_date("March 2013")
 
 
-@pytest.mark.parametrize("cell, status", [
-    ("Complete", ActionStatus.COMPLETED),
-    ("Action completed.", ActionStatus.COMPLETED),
-    ("COMPLETED", ActionStatus.COMPLETED),
-    ("In progress", ActionStatus.IN_PROGRESS),
-    ("In Progress ", ActionStatus.IN_PROGRESS),
-    ("Ongoing", ActionStatus.IN_PROGRESS),
-    ("Not started", ActionStatus.NOT_STARTED),
-    ("Completed, ongoing monitoring", ActionStatus.COMPLETED_MONITORING),
-    ("Withdrawn", ActionStatus.WITHDRAWN),
-])
+@pytest.mark.parametrize(
+    "cell, status",
+    [
+        ("Complete", ActionStatus.COMPLETED),
+        ("Action completed.", ActionStatus.COMPLETED),
+        ("COMPLETED", ActionStatus.COMPLETED),
+        ("In progress", ActionStatus.IN_PROGRESS),
+        ("In Progress ", ActionStatus.IN_PROGRESS),
+        ("Ongoing", ActionStatus.IN_PROGRESS),
+        ("Not started", ActionStatus.NOT_STARTED),
+        ("Completed, ongoing monitoring", ActionStatus.COMPLETED_MONITORING),
+        ("Withdrawn", ActionStatus.WITHDRAWN),
+    ],
+)
 def test_status_words_map_to_statuses(cell, status):
     assert parse_status(cell) == status
 
 
-@pytest.mark.parametrize("cell, rag", [
-    ("R", Rag.RED), ("Red", Rag.RED), ("a", Rag.AMBER), ("Amber", Rag.AMBER), ("G", Rag.GREEN),
-    ("B", Rag.BLUE), ("Blue", Rag.BLUE), ("Blue (complete)", Rag.BLUE), ("", Rag.NOT_RATED),
-])
+@pytest.mark.parametrize(
+    "cell, rag",
+    [
+        ("R", Rag.RED),
+        ("Red", Rag.RED),
+        ("a", Rag.AMBER),
+        ("Amber", Rag.AMBER),
+        ("G", Rag.GREEN),
+        ("B", Rag.BLUE),
+        ("Blue", Rag.BLUE),
+        ("Blue (complete)", Rag.BLUE),
+        ("", Rag.NOT_RATED),
+    ],
+)
 def test_rag_letters_and_words_map_to_ratings(cell, rag):
     assert parse_rag(cell) == rag
 
@@ -147,44 +163,83 @@ def test_our_own_formula_guard_is_taken_off_when_read_back():
     assert clean_text("  two   spaces \r\n next line ") == "two spaces\nnext line"
 
 
-HEREFORDSHIRE_HEADERS = ["No.", "Ofsted Para No", "Ofsted Area for Improvement", "Lead", "Action", "By When",
-                         "Progress", "R/A/G", "Monitoring and Evaluation"]
-ROTHERHAM_HEADERS = ["Ref No", "AREA REQUIRING IMPROVEMENT (Recommendations)", "Action Required",
-                     "Planned Completion Date", "Lead Officer / Agency",
-                     "Progress against agreed action and impact monitoring"]
+HEREFORDSHIRE_HEADERS = [
+    "No.",
+    "Ofsted Para No",
+    "Ofsted Area for Improvement",
+    "Lead",
+    "Action",
+    "By When",
+    "Progress",
+    "R/A/G",
+    "Monitoring and Evaluation",
+]
+ROTHERHAM_HEADERS = [
+    "Ref No",
+    "AREA REQUIRING IMPROVEMENT (Recommendations)",
+    "Action Required",
+    "Planned Completion Date",
+    "Lead Officer / Agency",
+    "Progress against agreed action and impact monitoring",
+]
 
 
 def test_the_herefordshire_plans_headers_are_recognised():
     mapping = guess_mapping(HEREFORDSHIRE_HEADERS, lead_is_agency=lambda index: False)
     assert mapping == {
-        "reference": 0, "area_number": 1, "area_text": 2, "lead_officer": 3, "description": 4, "timescale": 5,
-        "progress": 6, "rag": 7, "success_measure": 8,
+        "reference": 0,
+        "area_number": 1,
+        "area_text": 2,
+        "lead_officer": 3,
+        "description": 4,
+        "timescale": 5,
+        "progress": 6,
+        "rag": 7,
+        "success_measure": 8,
     }
 
 
 def test_the_rotherham_plans_headers_are_recognised_but_it_has_no_area_number():
     mapping = guess_mapping(ROTHERHAM_HEADERS, lead_is_agency=lambda index: False)
-    assert mapping == {"reference": 0, "area_text": 1, "description": 2, "target_date": 3, "lead_officer": 4,
-                       "progress": 5}
+    assert mapping == {
+        "reference": 0,
+        "area_text": 1,
+        "description": 2,
+        "target_date": 3,
+        "lead_officer": 4,
+        "progress": 5,
+    }
     assert "area_number" not in mapping  # so the areas are numbered from the references (test_import_areas)
 
 
-@pytest.mark.parametrize("header, field", [
-    ("Responsible agency", "lead_agency"), ("Timescale", "timescale"), ("Target date", "target_date"),
-    ("By when", "timescale"), ("Measure of success", "success_measure"), ("RAG", "rag"), ("R/A/G", "rag"),
-    ("Ofsted Area for Improvement", "area_text"), ("Ref No", "reference"), ("status_rag", "status_rag"),
-])
+@pytest.mark.parametrize(
+    "header, field",
+    [
+        ("Responsible agency", "lead_agency"),
+        ("Timescale", "timescale"),
+        ("Target date", "target_date"),
+        ("By when", "timescale"),
+        ("Measure of success", "success_measure"),
+        ("RAG", "rag"),
+        ("R/A/G", "rag"),
+        ("Ofsted Area for Improvement", "area_text"),
+        ("Ref No", "reference"),
+        ("status_rag", "status_rag"),
+    ],
+)
 def test_header_synonyms(header, field):
     assert guess_mapping(["Area number", "Action", header], lambda i: False)[field] == 2
 
 
 def test_a_title_row_and_blank_rows_above_the_headers_are_skipped():
-    data = xlsx_bytes([
-        ["OFSTED INSPECTION MAY 2014 – IMPROVEMENT PLAN"],
-        [],
-        ["Area number", "Action", "Target date"],
-        [1, "Audit caseloads", datetime.datetime(2012, 10, 31)],
-    ])
+    data = xlsx_bytes(
+        [
+            ["OFSTED INSPECTION MAY 2014 – IMPROVEMENT PLAN"],
+            [],
+            ["Area number", "Action", "Target date"],
+            [1, "Audit caseloads", datetime.datetime(2012, 10, 31)],
+        ]
+    )
     table = read_table(data, "plan.xlsx")
     assert table.header_row == 3
     assert table.headers == ["Area number", "Action", "Target date"]
@@ -223,21 +278,25 @@ def test_the_sheet_with_the_plan_is_found_among_others():
 
 
 def test_csv_in_windows_encoding_with_semicolons_is_read():
-    data = csv_bytes([["Area number", "Action", "Lead"], ["1", "Children’s caseloads", "WCC"]],
-                     encoding="cp1252", delimiter=";")
+    data = csv_bytes(
+        [["Area number", "Action", "Lead"], ["1", "Children’s caseloads", "WCC"]], encoding="cp1252", delimiter=";"
+    )
     table = read_table(data, "plan.csv")
     assert table.headers == ["Area number", "Action", "Lead"]
     assert table.rows[0][1][1] == "Children’s caseloads"
 
 
-@pytest.mark.parametrize("data, name, message", [
-    (b"Area number,Action\n1,x\n", "plan.xlsx", "not an Excel workbook"),
-    (xlsx_bytes([["Area", "Action"], [1, "x"]]), "plan.csv", "not a CSV"),
-    (b"%PDF-1.4 ...", "plan.csv", "not a CSV"),
-    (b"", "plan.csv", "empty"),
-    (b"Area number,Action\n", "plan.csv", "no rows"),
-    (b"x", "plan.docx", "must be an Excel workbook"),
-])
+@pytest.mark.parametrize(
+    "data, name, message",
+    [
+        (b"Area number,Action\n1,x\n", "plan.xlsx", "not an Excel workbook"),
+        (xlsx_bytes([["Area", "Action"], [1, "x"]]), "plan.csv", "not a CSV"),
+        (b"%PDF-1.4 ...", "plan.csv", "not a CSV"),
+        (b"", "plan.csv", "empty"),
+        (b"Area number,Action\n", "plan.csv", "no rows"),
+        (b"x", "plan.docx", "must be an Excel workbook"),
+    ],
+)
 def test_a_file_that_is_not_a_readable_plan_is_refused_with_a_reason(data, name, message):
     with pytest.raises(UnreadableFile, match=message):
         read_table(data, name)

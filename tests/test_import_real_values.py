@@ -13,23 +13,37 @@ from actionplan.importer.values import CellProblem
 from actionplan.models import Rag
 
 from .import_helpers import (
-    HEREFORD_ACTION, HEREFORD_AREA, HEREFORD_LEAD, HEREFORD_MEASURE, ROTHERHAM_ACTIONS, ROTHERHAM_AREA, command,
-    csv_text, xlsx_of,
+    HEREFORD_ACTION,
+    HEREFORD_AREA,
+    HEREFORD_LEAD,
+    HEREFORD_MEASURE,
+    ROTHERHAM_ACTIONS,
+    ROTHERHAM_AREA,
+    command,
+    csv_text,
+    xlsx_of,
 )
 
 D = datetime.date
 
 
-@pytest.mark.parametrize("cell, date, text, said", [
-    ("Completed", None, "Completed", ""),
-    ("2015", D(2015, 12, 31), "2015", "read as the end of that year, 31 December 2015"),
-    (2015, D(2015, 12, 31), "2015", "read as the end of that year"),
-    ("2015/16", D(2016, 3, 31), "2015/16", "end of the financial year, 31 March 2016"),
-    ("July 2014 and ongoing", D(2014, 7, 31), "July 2014 and ongoing", "read as 31 July 2014; the words after"),
-    ("April 2015 (review)", D(2015, 4, 30), "April 2015 (review)", "read as 30 April 2015"),
-    ("When the new case management system is live", None, "When the new case management system is live",
-     "is not a date we can read: it is kept as written"),
-])
+@pytest.mark.parametrize(
+    "cell, date, text, said",
+    [
+        ("Completed", None, "Completed", ""),
+        ("2015", D(2015, 12, 31), "2015", "read as the end of that year, 31 December 2015"),
+        (2015, D(2015, 12, 31), "2015", "read as the end of that year"),
+        ("2015/16", D(2016, 3, 31), "2015/16", "end of the financial year, 31 March 2016"),
+        ("July 2014 and ongoing", D(2014, 7, 31), "July 2014 and ongoing", "read as 31 July 2014; the words after"),
+        ("April 2015 (review)", D(2015, 4, 30), "April 2015 (review)", "read as 30 April 2015"),
+        (
+            "When the new case management system is live",
+            None,
+            "When the new case management system is live",
+            "is not a date we can read: it is kept as written",
+        ),
+    ],
+)
 def test_timescales_from_real_plans_are_read_where_clear_and_said(cell, date, text, said):
     timescale = read_timescale(cell)
     assert (timescale.date, timescale.text) == (date, text)
@@ -42,9 +56,16 @@ def test_a_date_that_does_not_exist_is_still_a_problem():
         read_timescale("31/02/2013")
 
 
-@pytest.mark.parametrize("cell, rag", [
-    ("A/G", Rag.AMBER), ("Amber/Green", Rag.AMBER), ("G/B", Rag.GREEN), ("R-A", Rag.RED), ("Green / Amber", Rag.AMBER),
-])
+@pytest.mark.parametrize(
+    "cell, rag",
+    [
+        ("A/G", Rag.AMBER),
+        ("Amber/Green", Rag.AMBER),
+        ("G/B", Rag.GREEN),
+        ("R-A", Rag.RED),
+        ("Green / Amber", Rag.AMBER),
+    ],
+)
 def test_a_split_rating_takes_the_more_cautious(cell, rag):
     rating, warning = read_rag(cell)
     assert rating == rag
@@ -60,10 +81,32 @@ def real_values_plan() -> bytes:
     book = Workbook()
     sheet = book.active
     sheet.append(["OFSTED INSPECTION MAY 2014 – IMPROVEMENT PLAN"])
-    sheet.append(["Ofsted Para No", "Ofsted Area for Improvement", "No.", "Action", "Lead agency", "Lead officer",
-                  "By When", "R/A/G", "Monitoring and Evaluation"])
-    sheet.append([17, HEREFORD_AREA, "1", HEREFORD_ACTION, "WCC", HEREFORD_LEAD, "July 2014 and ongoing", "A/G",
-                  HEREFORD_MEASURE])
+    sheet.append(
+        [
+            "Ofsted Para No",
+            "Ofsted Area for Improvement",
+            "No.",
+            "Action",
+            "Lead agency",
+            "Lead officer",
+            "By When",
+            "R/A/G",
+            "Monitoring and Evaluation",
+        ]
+    )
+    sheet.append(
+        [
+            17,
+            HEREFORD_AREA,
+            "1",
+            HEREFORD_ACTION,
+            "WCC",
+            HEREFORD_LEAD,
+            "July 2014 and ongoing",
+            "A/G",
+            HEREFORD_MEASURE,
+        ]
+    )
     sheet.append([1, ROTHERHAM_AREA, *ROTHERHAM_ACTIONS[0], "WCC", "", "2015", "G", ""])
     sheet.append([1, ROTHERHAM_AREA, *ROTHERHAM_ACTIONS[1], "WCC", "", "April 2015 (review)", "R/A", ""])
     sheet.append([1, ROTHERHAM_AREA, *ROTHERHAM_ACTIONS[2], "WCC", "", "When the audit is agreed", "A", ""])
@@ -87,7 +130,10 @@ def test_a_plan_with_real_values_and_a_key_imports_saying_how_it_read_them(world
     rows = {o.reference: o.values for o in preview.creates}
     assert list(rows) == ["1", "1a", "1b", "1c"]  # the key's R, A, G and B rows are not actions
     assert [(rows[r]["target_date"], rows[r]["rag"]) for r in rows] == [
-        (D(2014, 7, 31), "amber"), (D(2015, 12, 31), "green"), (D(2015, 4, 30), "red"), (None, "amber"),
+        (D(2014, 7, 31), "amber"),
+        (D(2015, 12, 31), "green"),
+        (D(2015, 4, 30), "red"),
+        (None, "amber"),
     ]
     assert rows["1c"]["timescale_text"] == "When the audit is agreed"
     assert preview.skipped == ["Rows 8–12 are a key or notes below the table (“Key:”): not read as actions."]
@@ -98,8 +144,12 @@ def test_a_plan_with_real_values_and_a_key_imports_saying_how_it_read_them(world
 
 
 def test_a_key_without_a_heading_is_still_left_out_but_a_notes_cell_beside_actions_is_not():
-    rows = [["Area", "Action", "Lead agency"], ["1", ROTHERHAM_ACTIONS[0][1], "WCC"],
-            ["B = Blue, completed"], ["G = Green, on track"]]
+    rows = [
+        ["Area", "Action", "Lead agency"],
+        ["1", ROTHERHAM_ACTIONS[0][1], "WCC"],
+        ["B = Blue, completed"],
+        ["G = Green, on track"],
+    ]
     table = read_table(csv_text(rows).encode(), "plan.csv")
     assert len(table.rows) == 1 and "Rows 3–4 are a key" in table.skipped[0]
     rows = [["Area", "Action", "Lead agency"], ["Notes"], ["1", ROTHERHAM_ACTIONS[0][1], "WCC"]]
@@ -109,8 +159,12 @@ def test_a_key_without_a_heading_is_still_left_out_but_a_notes_cell_beside_actio
 
 def test_an_over_long_timescale_kept_as_text_is_a_length_problem(world):
     long_words = f"Ongoing: {HEREFORD_MEASURE}"
-    data = csv_text([["Area", "Area for improvement", "Action", "Lead agency", "By when"],
-                     ["17", HEREFORD_AREA, HEREFORD_ACTION, "WCC", long_words]]).encode()
+    data = csv_text(
+        [
+            ["Area", "Area for improvement", "Action", "Lead agency", "By when"],
+            ["17", HEREFORD_AREA, HEREFORD_ACTION, "WCC", long_words],
+        ]
+    ).encode()
     table = read_table(data, "plan.csv")
     preview = build_preview(table, auto_mapping(table), new_inspection(), "plan.csv")
     assert [str(e) for e in preview.errors] == [

@@ -8,7 +8,13 @@ from django.urls import reverse
 from actionplan.models import Action, Inspection
 
 from .import_helpers import (
-    HEREFORD_ACTION, ROTHERHAM_ACTIONS, ROTHERHAM_AREA, command, csv_text, preview_page, upload,
+    HEREFORD_ACTION,
+    ROTHERHAM_ACTIONS,
+    ROTHERHAM_AREA,
+    command,
+    csv_text,
+    preview_page,
+    upload,
 )
 
 # Headers no synonym knows: the first import has to be told which is which.
@@ -21,8 +27,18 @@ def version(rows) -> bytes:
 
 FIRST = version(ROTHERHAM_ACTIONS[:2])
 NEXT = version(ROTHERHAM_ACTIONS + [("1d", HEREFORD_ACTION)])
-COLUMNS = ["--column", "Para=area_number", "--column", "Improvement needed=area_text", "--column", "Item=reference",
-           "--column", "Task=description", "--column", "Org=lead_agency"]
+COLUMNS = [
+    "--column",
+    "Para=area_number",
+    "--column",
+    "Improvement needed=area_text",
+    "--column",
+    "Item=reference",
+    "--column",
+    "Task=description",
+    "--column",
+    "Org=lead_agency",
+]
 
 
 def first_import(tmp_path) -> Inspection:
@@ -57,7 +73,11 @@ def test_the_next_version_imports_through_the_command_with_no_columns(world, tmp
 def test_a_changed_layout_is_mapped_afresh(client, world, tmp_path):
     inspection = first_import(tmp_path)
     client.force_login(world.ada)
-    changed = csv_text([["Para", "Improvement needed", "Item", "What needs doing", "Org"],
-                        ["1", ROTHERHAM_AREA, "1c", ROTHERHAM_ACTIONS[2][1], "WCC"]]).encode()
+    changed = csv_text(
+        [
+            ["Para", "Improvement needed", "Item", "What needs doing", "Org"],
+            ["1", ROTHERHAM_AREA, "1c", ROTHERHAM_ACTIONS[2][1], "WCC"],
+        ]
+    ).encode()
     response = upload(client, changed, "plan-v3.csv", inspection=str(inspection.pk))
     assert response.url == reverse("plan_import_mapping")

@@ -6,7 +6,12 @@ from actionplan.models import Action
 from actionplan.services.plan_import import apply_plan_import
 
 from .import_helpers import (
-    HEREFORD_ACTION, ROTHERHAM_ACTIONS, ROTHERHAM_AREA, ROTHERHAM_LEAD, command, csv_text,
+    HEREFORD_ACTION,
+    ROTHERHAM_ACTIONS,
+    ROTHERHAM_AREA,
+    ROTHERHAM_LEAD,
+    command,
+    csv_text,
 )
 
 HEADERS = ["Area", "Area for improvement", "Ref No", "Action Required", "Lead agency", "Lead officer"]
@@ -24,10 +29,14 @@ RENUMBERED = plan([(A, TEXT_A, ROTHERHAM_LEAD), ("1b", HEREFORD_ACTION, ""), ("1
 
 def apply(world, data, inspection=None):
     table = read_table(data, "plan.csv")
-    options = Options(inspection=inspection) if inspection else Options(
-        new_inspection_title="YOS SQS 2012", new_inspection_body="Rotherham MBC")
-    return apply_plan_import(actor=world.ada, table=table, mapping=auto_mapping(table), options=options,
-                             file_name="plan.csv")
+    options = (
+        Options(inspection=inspection)
+        if inspection
+        else Options(new_inspection_title="YOS SQS 2012", new_inspection_body="Rotherham MBC")
+    )
+    return apply_plan_import(
+        actor=world.ada, table=table, mapping=auto_mapping(table), options=options, file_name="plan.csv"
+    )
 
 
 def test_a_renumbered_plan_is_matched_by_text_and_the_moved_rows_are_listed(world):
@@ -40,7 +49,8 @@ def test_a_renumbered_plan_is_matched_by_text_and_the_moved_rows_are_listed(worl
     assert [(m.row, m.old_reference, m.new_reference) for m in preview.moved] == [(4, "1b", "1c"), (5, "1c", "1d")]
     assert str(preview.moved[0]).startswith("Row 4: action 1b is now numbered 1c; matched by its text, “Weekly")
     assert [[(c.label, c.old, c.new) for c in o.changes] for o in preview.updates] == [
-        [("Action reference", "1b", "1c")], [("Action reference", "1c", "1d")],
+        [("Action reference", "1b", "1c")],
+        [("Action reference", "1c", "1d")],
     ]
     assert any("matched by text rather than by reference" in note for note in preview.assumed)
 

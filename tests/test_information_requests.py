@@ -31,10 +31,16 @@ def test_a_member_raises_a_request_at_a_meeting(client, world):
     due = timezone.localdate() + datetime.timedelta(days=14)
     response = client.get(reverse("request_add", args=[world.review.pk]) + f"?action={world.arden_action.pk}")
     assert response.context["form"].initial["meeting"] == world.last_meeting
-    response = client.post(reverse("request_add", args=[world.review.pk]), {
-        "meeting": world.last_meeting.pk, "asked_of_agency": world.arden.pk, "subject": f"action-{world.arden_action.pk}",
-        "question": "Send the audit of unscheduled care notifications.", "due_by": due.isoformat(),
-    })
+    response = client.post(
+        reverse("request_add", args=[world.review.pk]),
+        {
+            "meeting": world.last_meeting.pk,
+            "asked_of_agency": world.arden.pk,
+            "subject": f"action-{world.arden_action.pk}",
+            "question": "Send the audit of unscheduled care notifications.",
+            "due_by": due.isoformat(),
+        },
+    )
     info_request = InformationRequest.objects.get()
     assert response["Location"] == reverse("request_detail", args=[info_request.review_id, info_request.pk])
     assert info_request.raised_on == world.last_meeting.date and info_request.due_by == due
@@ -66,28 +72,47 @@ def test_bad_requests_get_errors_next_to_the_field(client, world, data, field, m
 
 def test_a_request_can_be_asked_of_a_person(client, world):
     client.force_login(world.clara)
-    client.post(reverse("request_add", args=[world.review.pk]), {"asked_of_person": world.carer.pk, "question": "Share your experience."})
+    client.post(
+        reverse("request_add", args=[world.review.pk]),
+        {"asked_of_person": world.carer.pk, "question": "Share your experience."},
+    )
     assert InformationRequest.objects.get().asked_of == "Kim Brandrick"
 
 
 def test_only_the_asked_agencys_officers_see_the_request(client, world):
     info_request = ask_arden(world)
     client.force_login(world.arjun)
-    assert "Confirm the information protocols" in client.get(reverse("request_list", args=[world.review.pk])).content.decode()
+    assert (
+        "Confirm the information protocols"
+        in client.get(reverse("request_list", args=[world.review.pk])).content.decode()
+    )
     assert client.get(reverse("request_detail", args=[info_request.review_id, info_request.pk])).status_code == 200
     client.force_login(world.olivia)
-    assert "Confirm the information protocols" not in client.get(reverse("request_list", args=[world.review.pk])).content.decode()
+    assert (
+        "Confirm the information protocols"
+        not in client.get(reverse("request_list", args=[world.review.pk])).content.decode()
+    )
     assert client.get(reverse("request_detail", args=[info_request.review_id, info_request.pk])).status_code == 404
-    assert client.post(reverse("request_answer", args=[info_request.review_id, info_request.pk]), {"answer": "x"}).status_code == 404
+    assert (
+        client.post(
+            reverse("request_answer", args=[info_request.review_id, info_request.pk]), {"answer": "x"}
+        ).status_code
+        == 404
+    )
 
 
 def test_the_officer_answers_with_an_email_as_evidence(client, world):
     info_request = ask_arden(world)
     client.force_login(world.arjun)
-    response = client.post(reverse("request_answer", args=[info_request.review_id, info_request.pk]), {
-        "answer": "Confirmation attached.", "file": SimpleUploadedFile("protocols.eml", EMAIL, "message/rfc822"),
-        "evidence_title": "Email confirming the UHCW protocols", "evidence_kind": "email",
-    })
+    response = client.post(
+        reverse("request_answer", args=[info_request.review_id, info_request.pk]),
+        {
+            "answer": "Confirmation attached.",
+            "file": SimpleUploadedFile("protocols.eml", EMAIL, "message/rfc822"),
+            "evidence_title": "Email confirming the UHCW protocols",
+            "evidence_kind": "email",
+        },
+    )
     assert response.status_code == 302
     info_request.refresh_from_db()
     assert info_request.status == InformationRequest.Status.ANSWERED
@@ -113,9 +138,14 @@ def test_the_officer_answers_with_an_email_as_evidence(client, world):
 def test_a_bad_file_is_refused_next_to_the_field_and_nothing_is_saved(client, world, name, content, message):
     info_request = ask_arden(world)
     client.force_login(world.arjun)
-    response = client.post(reverse("request_answer", args=[info_request.review_id, info_request.pk]), {
-        "answer": "Attached.", "file": SimpleUploadedFile(name, content), "evidence_kind": "document",
-    })
+    response = client.post(
+        reverse("request_answer", args=[info_request.review_id, info_request.pk]),
+        {
+            "answer": "Attached.",
+            "file": SimpleUploadedFile(name, content),
+            "evidence_kind": "document",
+        },
+    )
     assert response.status_code == 200
     assert message in response.context["form"].errors["file"][0]
     info_request.refresh_from_db()
@@ -131,16 +161,24 @@ def test_an_answer_can_link_evidence_already_held(client, world):
     client.force_login(world.arjun)
     form = client.get(reverse("request_answer", args=[info_request.review_id, info_request.pk])).context["form"]
     assert list(form.fields["existing_evidence"].queryset) == [held]  # not the council's evidence
-    client.post(reverse("request_answer", args=[info_request.review_id, info_request.pk]), {
-        "answer": "See the audit.", "existing_evidence": [held.pk], "evidence_kind": "document",
-    })
+    client.post(
+        reverse("request_answer", args=[info_request.review_id, info_request.pk]),
+        {
+            "answer": "See the audit.",
+            "existing_evidence": [held.pk],
+            "evidence_kind": "document",
+        },
+    )
     assert list(info_request.evidence.all()) == [held]
 
 
 def test_an_answer_is_required(client, world):
     info_request = ask_arden(world)
     client.force_login(world.arjun)
-    response = client.post(reverse("request_answer", args=[info_request.review_id, info_request.pk]), {"answer": "", "evidence_kind": "email"})
+    response = client.post(
+        reverse("request_answer", args=[info_request.review_id, info_request.pk]),
+        {"answer": "", "evidence_kind": "email"},
+    )
     assert "Enter the answer" in response.context["form"].errors["answer"][0]
 
 
@@ -153,7 +191,9 @@ def test_overdue_requests_stand_out_and_come_first(client, world):
     assert "1 request overdue" in html
     assert [r.question for r in response.context["info_requests"]] == ["Long overdue", "Not yet due"]
     assert html.count('class="govuk-tag overdue-tag">Overdue') == 1
-    overdue_only = client.get(reverse("request_list", args=[world.review.pk]), {"status": "overdue"}).context["info_requests"]
+    overdue_only = client.get(reverse("request_list", args=[world.review.pk]), {"status": "overdue"}).context[
+        "info_requests"
+    ]
     assert [r.question for r in overdue_only] == ["Long overdue"]
 
 
@@ -162,13 +202,18 @@ def test_closing_an_unanswered_request_needs_a_reason(client, world):
     client.force_login(world.clara)
     response = client.post(reverse("request_close", args=[info_request.review_id, info_request.pk]), {"note": ""})
     assert "say why it is being closed" in response.context["form"].errors["note"][0]
-    client.post(reverse("request_close", args=[info_request.review_id, info_request.pk]), {"note": "Answered at the meeting instead."})
+    client.post(
+        reverse("request_close", args=[info_request.review_id, info_request.pk]),
+        {"note": "Answered at the meeting instead."},
+    )
     info_request.refresh_from_db()
     assert info_request.status == InformationRequest.Status.CLOSED and info_request.closed_on == timezone.localdate()
     assert "Answered at the meeting instead." in info_request.answer
     assert info_request.history.first().history_user == world.clara
     client.force_login(world.arjun)
-    assert client.get(reverse("request_answer", args=[info_request.review_id, info_request.pk])).status_code == 403  # closed
+    assert (
+        client.get(reverse("request_answer", args=[info_request.review_id, info_request.pk])).status_code == 403
+    )  # closed
 
 
 @pytest.mark.parametrize("size", [3, 30])

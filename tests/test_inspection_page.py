@@ -28,8 +28,14 @@ def test_the_inspection_page_shows_its_plans_reviews_and_areas(client, world, ma
     assert "Area 3" in page
     # The numbers at a glance, each a link to the list behind it.
     actions = reverse("my_actions")
-    assert f'<a class="govuk-link" href="{actions}?inspection={world.inspection.pk}"><span class="count">2</span> actions in all</a>' in page
-    assert f'<a class="govuk-link" href="{actions}?inspection={world.inspection.pk}&amp;overdue=yes"><span class="count">1</span> overdue</a>' in page
+    assert (
+        f'<a class="govuk-link" href="{actions}?inspection={world.inspection.pk}"><span class="count">2</span> actions in all</a>'
+        in page
+    )
+    assert (
+        f'<a class="govuk-link" href="{actions}?inspection={world.inspection.pk}&amp;overdue=yes"><span class="count">1</span> overdue</a>'
+        in page
+    )
     assert f'<a class="govuk-link" href="{reverse("area_detail", args=[world.area1.pk])}">Area 1</a>' in page
 
 

@@ -15,7 +15,12 @@ def meeting(world):
 
 
 def add_item(client, meeting, **overrides):
-    data = {"position": "1", "heading": "Case-file audits", "area": "", "body": "Jenny showed the checklists.\n\nAll agreed."}
+    data = {
+        "position": "1",
+        "heading": "Case-file audits",
+        "area": "",
+        "body": "Jenny showed the checklists.\n\nAll agreed.",
+    }
     data.update(overrides)
     return client.post(reverse("meeting_note_add", args=[meeting.review_id, meeting.pk]), data)
 
@@ -29,7 +34,9 @@ def agree(meeting, user):
 def test_the_clerk_writes_an_item_about_an_area_and_changes_it(client, world, meeting):
     client.force_login(world.clara)
     response = add_item(client, meeting, area=world.area1.pk)
-    assert response.status_code == 302 and response["Location"] == reverse("meeting_notes", args=[meeting.review_id, meeting.pk])
+    assert response.status_code == 302 and response["Location"] == reverse(
+        "meeting_notes", args=[meeting.review_id, meeting.pk]
+    )
     item = meeting.note_items.get()
     assert item.area == world.area1 and item.history.first().history_user == world.clara
     response = client.post(
@@ -53,7 +60,11 @@ def test_a_conclusion_and_an_information_request_are_recorded_at_the_meeting(cli
     client.force_login(world.clara)
     response = client.post(
         reverse("meeting_conclusion_add", args=[meeting.review_id, meeting.pk]),
-        {"subject": f"action-{world.wcc_action.pk}", "judgement": "satisfied", "reasoning": "Caseloads are manageable."},
+        {
+            "subject": f"action-{world.wcc_action.pk}",
+            "judgement": "satisfied",
+            "reasoning": "Caseloads are manageable.",
+        },
     )
     assert response.status_code == 302
     conclusion = Conclusion.objects.get(meeting=meeting)
@@ -61,8 +72,13 @@ def test_a_conclusion_and_an_information_request_are_recorded_at_the_meeting(cli
     assert conclusion.recorded_by == world.clara
     response = client.post(
         reverse("meeting_request_add", args=[meeting.review_id, meeting.pk]),
-        {"question": "Confirm the information protocols at UHCW", "asked_of_agency": world.uhcw.pk, "asked_of_person": "",
-         "area": world.area2.pk, "due_by": ""},
+        {
+            "question": "Confirm the information protocols at UHCW",
+            "asked_of_agency": world.uhcw.pk,
+            "asked_of_person": "",
+            "area": world.area2.pk,
+            "due_by": "",
+        },
     )
     assert response.status_code == 302
     info_request = InformationRequest.objects.get(meeting=meeting)
@@ -73,14 +89,18 @@ def test_a_conclusion_and_an_information_request_are_recorded_at_the_meeting(cli
 
 def test_a_request_must_say_who_is_asked(client, world, meeting):
     client.force_login(world.clara)
-    page = client.post(reverse("meeting_request_add", args=[meeting.review_id, meeting.pk]), {"question": "What?"}).content.decode()
+    page = client.post(
+        reverse("meeting_request_add", args=[meeting.review_id, meeting.pk]), {"question": "What?"}
+    ).content.decode()
     assert "Choose the agency or the person the request is for" in page
     assert not InformationRequest.objects.exists()
 
 
 def test_notes_with_no_items_cannot_be_agreed(client, world, meeting):
     client.force_login(world.clara)
-    page = client.post(reverse("meeting_agree_notes", args=[meeting.review_id, meeting.pk]), {"agreed_on": "01/06/2012"}).content.decode()
+    page = client.post(
+        reverse("meeting_agree_notes", args=[meeting.review_id, meeting.pk]), {"agreed_on": "01/06/2012"}
+    ).content.decode()
     assert "Write at least one item of the notes before agreeing them" in page
     meeting.refresh_from_db()
     assert meeting.notes_status == Meeting.NotesStatus.DRAFT
@@ -97,21 +117,34 @@ def test_agreed_notes_are_locked_until_reopened_with_a_reason(client, world, mee
     assert meeting.notes_status == "agreed" and meeting.notes_agreed_by == world.clara
 
     edit_url = reverse("meeting_note_edit", args=[meeting.review_id, meeting.pk, item.pk])
-    response = client.post(edit_url, {"position": "1", "heading": "Rewritten", "body": "Changed after agreement"}, follow=True)
+    response = client.post(
+        edit_url, {"position": "1", "heading": "Rewritten", "body": "Changed after agreement"}, follow=True
+    )
     page = response.content.decode()
     assert "are locked. Reopen them, giving a reason" in page
     item.refresh_from_db()
     assert item.heading == "Case-file audits"
-    for name in ("meeting_note_add", "meeting_conclusion_add", "meeting_request_add", "meeting_attendance", "meeting_edit"):
+    for name in (
+        "meeting_note_add",
+        "meeting_conclusion_add",
+        "meeting_request_add",
+        "meeting_attendance",
+        "meeting_edit",
+    ):
         response = client.get(reverse(name, args=[meeting.review_id, meeting.pk]))
         assert response.status_code == 302 and response["Location"] == meeting.get_absolute_url()
 
-    page = client.post(reverse("meeting_reopen_notes", args=[meeting.review_id, meeting.pk]), {"reason": ""}).content.decode()
+    page = client.post(
+        reverse("meeting_reopen_notes", args=[meeting.review_id, meeting.pk]), {"reason": ""}
+    ).content.decode()
     assert "Say why the agreed notes are being reopened" in page
     meeting.refresh_from_db()
     assert meeting.notes_locked
 
-    client.post(reverse("meeting_reopen_notes", args=[meeting.review_id, meeting.pk]), {"reason": "Cllr Tandy's apologies were missed"})
+    client.post(
+        reverse("meeting_reopen_notes", args=[meeting.review_id, meeting.pk]),
+        {"reason": "Cllr Tandy's apologies were missed"},
+    )
     meeting.refresh_from_db()
     assert meeting.notes_status == "draft" and meeting.notes_agreed_on is None
     latest = meeting.history.first()
@@ -137,15 +170,21 @@ def test_the_service_refuses_writes_to_agreed_notes_too(world, meeting):
     assert meeting.note_items.count() == 1 and not meeting.conclusions.exists()
 
 
-def test_the_notes_editor_makes_the_same_number_of_queries_whatever_the_data(client, world, meeting, django_assert_num_queries):
+def test_the_notes_editor_makes_the_same_number_of_queries_whatever_the_data(
+    client, world, meeting, django_assert_num_queries
+):
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
     def bulk(count):
         for n in range(count):
             NoteItem.objects.create(meeting=meeting, position=n, heading=f"Item {n}", area=world.area1, body="Heard")
-            Conclusion.objects.create(review=world.review, meeting=meeting, action=world.wcc_action, judgement="satisfied", reasoning="Fine")
-            InformationRequest.objects.create(review=world.review, meeting=meeting, asked_of_agency=world.uhcw, question=f"Q{n}")
+            Conclusion.objects.create(
+                review=world.review, meeting=meeting, action=world.wcc_action, judgement="satisfied", reasoning="Fine"
+            )
+            InformationRequest.objects.create(
+                review=world.review, meeting=meeting, asked_of_agency=world.uhcw, question=f"Q{n}"
+            )
 
     client.force_login(world.clara)
     url = reverse("meeting_notes", args=[meeting.review_id, meeting.pk])
@@ -163,7 +202,9 @@ def test_notes_of_a_meeting_still_to_come_cannot_be_agreed(client, world):
     client.force_login(world.clara)
     add_item(client, upcoming)
     today = timezone.localdate().strftime("%d/%m/%Y")
-    page = client.post(reverse("meeting_agree_notes", args=[upcoming.review_id, upcoming.pk]), {"agreed_on": today}).content.decode()
+    page = client.post(
+        reverse("meeting_agree_notes", args=[upcoming.review_id, upcoming.pk]), {"agreed_on": today}
+    ).content.decode()
     assert "its notes can be agreed once it has taken place" in page
     upcoming.refresh_from_db()
     assert upcoming.notes_status == Meeting.NotesStatus.DRAFT
@@ -190,7 +231,9 @@ def test_presence_is_recorded_once_the_meeting_has_taken_place_but_apologies_any
     upcoming = world.next_meeting
     with pytest.raises(ValidationError, match="once it has taken place"):
         add_attendee(actor=world.clara, meeting=upcoming, capacity="member", status="present", person=world.maya_person)
-    row = add_attendee(actor=world.clara, meeting=upcoming, capacity="member", status="apologies", person=world.maya_person)
+    row = add_attendee(
+        actor=world.clara, meeting=upcoming, capacity="member", status="apologies", person=world.maya_person
+    )
     with pytest.raises(ValidationError, match="once it has taken place"):
         record_attendance(actor=world.clara, meeting=upcoming, statuses={row.pk: "present"})
     assert Attendance.objects.get(pk=row.pk).status == "apologies"
@@ -220,7 +263,9 @@ def test_an_item_of_agreed_notes_cannot_be_removed(client, world, meeting):
     add_item(client, meeting)
     item = meeting.note_items.get()
     agree(meeting, world.clara)
-    page = client.post(reverse("meeting_note_remove", args=[meeting.review_id, meeting.pk, item.pk]), follow=True).content.decode()
+    page = client.post(
+        reverse("meeting_note_remove", args=[meeting.review_id, meeting.pk, item.pk]), follow=True
+    ).content.decode()
     assert "are locked. Reopen them, giving a reason" in page
     assert meeting.note_items.filter(pk=item.pk).exists()
 
@@ -231,7 +276,10 @@ def test_members_and_officers_cannot_remove_an_item(client, world, meeting):
     item = meeting.note_items.get()
     for person in (world.maya, world.olivia):
         client.force_login(person)
-        assert client.post(reverse("meeting_note_remove", args=[meeting.review_id, meeting.pk, item.pk])).status_code == 403
+        assert (
+            client.post(reverse("meeting_note_remove", args=[meeting.review_id, meeting.pk, item.pk])).status_code
+            == 403
+        )
     assert meeting.note_items.filter(pk=item.pk).exists()
 
 

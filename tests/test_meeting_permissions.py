@@ -45,8 +45,16 @@ def run_url(name, p):
 
 
 RUN_URLS = [
-    "meeting_add", "meeting_edit", "meeting_attendance", "meeting_attendee_add", "meeting_note_add", "meeting_note_edit",
-    "meeting_conclusion_add", "meeting_request_add", "meeting_agree_notes", "meeting_reopen_notes",
+    "meeting_add",
+    "meeting_edit",
+    "meeting_attendance",
+    "meeting_attendee_add",
+    "meeting_note_add",
+    "meeting_note_edit",
+    "meeting_conclusion_add",
+    "meeting_request_add",
+    "meeting_agree_notes",
+    "meeting_reopen_notes",
 ]
 
 
@@ -73,7 +81,11 @@ def test_the_notes_editor_is_for_the_clerk_and_read_only_pages_refuse_post(clien
     client.force_login(getattr(world, who))
     url = reverse("meeting_notes", args=[*places["draft"]])
     assert client.get(url).status_code == (200 if who in RUNNERS else 404 if who in OUTSIDERS else 403)
-    for read_only in (url, reverse("meeting_list", args=[world.review.pk]), reverse("meeting_detail", args=[*places["draft"]])):
+    for read_only in (
+        url,
+        reverse("meeting_list", args=[world.review.pk]),
+        reverse("meeting_detail", args=[*places["draft"]]),
+    ):
         assert client.post(read_only, {}).status_code == 405  # pages that only read take no POST, from anyone
 
 
@@ -119,7 +131,9 @@ def test_unknown_meetings_formats_and_reports_are_not_found(client, world, place
     client.force_login(world.clara)
     assert client.get(reverse("meeting_detail", args=[world.review.pk, 9999])).status_code == 404
     assert client.get(reverse("meeting_edit", args=[world.review.pk, 9999])).status_code == 404
-    assert client.get(reverse("meeting_note_edit", args=[*places["agreed"], places["item"]])).status_code == 302  # locked first
+    assert (
+        client.get(reverse("meeting_note_edit", args=[*places["agreed"], places["item"]])).status_code == 302
+    )  # locked first
     assert client.get(reverse("meeting_note_edit", args=[*places["draft"], 9999])).status_code == 404
     assert client.get(reverse("meeting_notes_export", args=[*places["draft"], "exe"])).status_code == 404
     assert client.get(reverse("review_report", args=[places["review"], "secret", "pdf"])).status_code == 404

@@ -15,8 +15,14 @@ pytestmark = pytest.mark.django_db
 
 def schedule(client, review, **overrides):
     data = {
-        "number": "3", "title": "Health", "date": "14/05/2012", "start_time": "18:00", "end_time": "20:00",
-        "place": "Shire Hall, Warwick", "purpose": "Evidence for health-related actions", "theme": "",
+        "number": "3",
+        "title": "Health",
+        "date": "14/05/2012",
+        "start_time": "18:00",
+        "end_time": "20:00",
+        "place": "Shire Hall, Warwick",
+        "purpose": "Evidence for health-related actions",
+        "theme": "",
         "notes_reference": "",
     }
     data.update(overrides)
@@ -25,7 +31,9 @@ def schedule(client, review, **overrides):
 
 def test_the_clerk_schedules_a_meeting_and_everyone_on_the_review_is_invited(client, world):
     client.force_login(world.clara)
-    response = schedule(client, world.review, areas=[world.area2.pk], witnesses=[world.arjun_person.pk], theme=world.health.pk)
+    response = schedule(
+        client, world.review, areas=[world.area2.pk], witnesses=[world.arjun_person.pk], theme=world.health.pk
+    )
     meeting = Meeting.objects.get(review=world.review, number=3)
     assert response.status_code == 302 and response["Location"] == meeting.get_absolute_url()
     assert meeting.date == datetime.date(2012, 5, 14) and meeting.start_time == datetime.time(18)
@@ -65,18 +73,28 @@ def test_the_clerk_changes_the_details_and_the_history_shows_it(client, world):
     client.force_login(world.clara)
     meeting = world.next_meeting
     data = {
-        "number": "2", "title": "Health", "date": meeting.date.strftime("%d/%m/%Y"), "start_time": "", "end_time": "",
-        "place": "Committee Room 2", "purpose": meeting.purpose, "theme": world.health.pk, "notes_reference": "Appendix C",
+        "number": "2",
+        "title": "Health",
+        "date": meeting.date.strftime("%d/%m/%Y"),
+        "start_time": "",
+        "end_time": "",
+        "place": "Committee Room 2",
+        "purpose": meeting.purpose,
+        "theme": world.health.pk,
+        "notes_reference": "Appendix C",
     }
     response = client.post(reverse("meeting_edit", args=[meeting.review_id, meeting.pk]), data)
     assert response.status_code == 302
     meeting.refresh_from_db()
     assert meeting.place == "Committee Room 2" and meeting.notes_reference == "Appendix C"
     page = client.get(meeting.get_absolute_url()).content.decode()
-    panel = page[page.index('class="history-panel"'):]
+    panel = page[page.index('class="history-panel"') :]
     assert "<strong>Changed</strong> by Clara Jones" in panel
-    assert re.search(r'<th scope="row" class="govuk-table__header">Place</th>\s*<td class="govuk-table__cell">[^<]*</td>'
-                     r'\s*<td class="govuk-table__cell">Committee Room 2</td>', panel)
+    assert re.search(
+        r'<th scope="row" class="govuk-table__header">Place</th>\s*<td class="govuk-table__cell">[^<]*</td>'
+        r'\s*<td class="govuk-table__cell">Committee Room 2</td>',
+        panel,
+    )
     assert meeting.history.first().history_user == world.clara
 
 
@@ -86,8 +104,14 @@ def test_attendance_is_recorded_and_a_foster_carer_without_a_login_is_added(clie
     maya_row = Attendance.objects.create(meeting=meeting, person=world.maya_person, capacity="member")
     response = client.post(
         reverse("meeting_attendee_add", args=[meeting.review_id, meeting.pk]),
-        {"person": "", "name": "Judy Dyson", "job_title": "Carer", "organisation": "Warwickshire Fostering Service",
-         "capacity": "contributor", "status": "present"},
+        {
+            "person": "",
+            "name": "Judy Dyson",
+            "job_title": "Carer",
+            "organisation": "Warwickshire Fostering Service",
+            "capacity": "contributor",
+            "status": "present",
+        },
     )
     assert response.status_code == 302
     judy = Person.objects.get(name="Judy Dyson")
@@ -112,7 +136,9 @@ def test_adding_someone_twice_or_with_no_name_is_refused_clearly(client, world):
     url = reverse("meeting_attendee_add", args=[meeting.review_id, meeting.pk])
     page = client.post(url, {"capacity": "witness", "status": "present"}).content.decode()
     assert "Enter the person’s name, or choose someone already known" in page
-    page = client.post(url, {"name": "Olivia", "person": world.olivia_person.pk, "capacity": "witness", "status": "present"}).content.decode()
+    page = client.post(
+        url, {"name": "Olivia", "person": world.olivia_person.pk, "capacity": "witness", "status": "present"}
+    ).content.decode()
     assert "Choose a known person or enter a new name, not both" in page
     client.post(url, {"person": world.carer.pk, "capacity": "contributor", "status": "present"})
     page = client.post(url, {"person": world.carer.pk, "capacity": "witness", "status": "present"}).content.decode()
@@ -143,15 +169,24 @@ def test_the_list_shows_the_meetings_with_the_state_of_their_notes(client, world
 def _bulk(world, count):
     for n in range(count):
         meeting = Meeting.objects.create(
-            review=world.review, title=f"Session {n}", date=datetime.date(2012, 6, 1) + datetime.timedelta(days=n),
+            review=world.review,
+            title=f"Session {n}",
+            date=datetime.date(2012, 6, 1) + datetime.timedelta(days=n),
             purpose="More evidence",
         )
         meeting.areas.add(world.area1, world.area2)
         person = Person.objects.create(name=f"Witness {n}")
         Attendance.objects.create(meeting=world.last_meeting, person=person, capacity="witness", status="present")
-        NoteItem.objects.create(meeting=world.last_meeting, position=n + 1, heading=f"Item {n}", area=world.area1, body="Heard")
-        evidence = Evidence(inspection=world.inspection, area=world.area1, title=f"Evidence {n}",
-                            provided_by=person, provided_by_agency=world.wcc)
+        NoteItem.objects.create(
+            meeting=world.last_meeting, position=n + 1, heading=f"Item {n}", area=world.area1, body="Heard"
+        )
+        evidence = Evidence(
+            inspection=world.inspection,
+            area=world.area1,
+            title=f"Evidence {n}",
+            provided_by=person,
+            provided_by_agency=world.wcc,
+        )
         evidence.save()
         world.last_meeting.evidence_considered.add(evidence)
 
@@ -175,7 +210,9 @@ def test_pages_make_the_same_number_of_queries_whatever_the_data(client, world, 
 
 def test_the_meeting_page_links_to_its_preparation_pack(client, world):
     client.force_login(world.maya)
-    page = client.get(reverse("meeting_detail", args=[world.next_meeting.review_id, world.next_meeting.pk])).content.decode()
+    page = client.get(
+        reverse("meeting_detail", args=[world.next_meeting.review_id, world.next_meeting.pk])
+    ).content.decode()
     assert reverse("prep_pack", args=[world.next_meeting.review_id, world.next_meeting.pk]) in page
 
 
@@ -183,14 +220,23 @@ def test_attendance_lists_councillors_before_contributors(client, world):
     Attendance(meeting=world.last_meeting, person=world.carer, capacity="contributor", status="present").save()
     Attendance(meeting=world.last_meeting, person=world.maya_person, capacity="member", status="present").save()
     client.force_login(world.clara)
-    page = client.get(reverse("meeting_detail", args=[world.last_meeting.review_id, world.last_meeting.pk])).content.decode()
+    page = client.get(
+        reverse("meeting_detail", args=[world.last_meeting.review_id, world.last_meeting.pk])
+    ).content.decode()
     assert page.index("Cllr Maya Patel") < page.index("Kim Brandrick")
 
 
-@pytest.mark.parametrize("typed,expected", [
-    ("18:30", datetime.time(18, 30)), ("18.30", datetime.time(18, 30)), ("6.30pm", datetime.time(18, 30)),
-    ("6pm", datetime.time(18)), ("6:30 p.m.", datetime.time(18, 30)), ("12pm", datetime.time(12)),
-])
+@pytest.mark.parametrize(
+    "typed,expected",
+    [
+        ("18:30", datetime.time(18, 30)),
+        ("18.30", datetime.time(18, 30)),
+        ("6.30pm", datetime.time(18, 30)),
+        ("6pm", datetime.time(18)),
+        ("6:30 p.m.", datetime.time(18, 30)),
+        ("12pm", datetime.time(12)),
+    ],
+)
 def test_times_are_read_as_people_type_them(client, world, typed, expected):
     client.force_login(world.clara)
     response = schedule(client, world.review, start_time=typed, end_time="9pm")
@@ -238,8 +284,10 @@ def test_the_clerk_takes_someone_off_the_list_and_the_history_keeps_that_they_we
     client.force_login(world.clara)
     page = client.get(reverse("meeting_attendance", args=[meeting.review_id, meeting.pk])).content.decode()
     assert "Take off the list" in page
-    response = client.post(reverse("meeting_attendance", args=[meeting.review_id, meeting.pk]),
-                           {f"status_{carer.pk}": "remove", f"status_{maya.pk}": "apologies"})
+    response = client.post(
+        reverse("meeting_attendance", args=[meeting.review_id, meeting.pk]),
+        {f"status_{carer.pk}": "remove", f"status_{maya.pk}": "apologies"},
+    )
     assert response.status_code == 302
     assert list(meeting.attendance.values_list("person__name", "status")) == [("Cllr Maya Patel", "apologies")]
     removed = Attendance.history.filter(id=carer.pk).latest()

@@ -24,14 +24,14 @@ def add_actions(world, count, plan=None, **fields):
 
 
 def rows(response):
-    return [a for a in response.context["page"].object_list]
+    return list(response.context["page"].object_list)
 
 
 def test_an_officer_sees_only_the_actions_their_agency_leads(client, world):
     client.force_login(world.olivia)
     response = client.get(URL)
     page = response.content.decode()
-    assert "<h1 class=\"govuk-heading-l\">My actions</h1>" in page
+    assert '<h1 class="govuk-heading-l">My actions</h1>' in page
     assert [a.pk for a in rows(response)] == [world.wcc_action.pk]
     assert world.arden_action.description not in page
     assert 'name="agency"' not in page  # no agency filter for officers
@@ -57,8 +57,14 @@ def test_overdue_and_due_before_the_next_meeting_stand_out_in_words(client, worl
     today = timezone.localdate()
     soon = make_action(world.wcc_plan, world.area1, reference="1.2", target_date=today + datetime.timedelta(days=3))
     late = make_action(world.wcc_plan, world.area1, reference="1.3", target_date=today - datetime.timedelta(days=3))
-    done_late = make_action(world.wcc_plan, world.area1, reference="1.4", status="completed",
-                            completed_on=today, target_date=today - datetime.timedelta(days=30))
+    done_late = make_action(
+        world.wcc_plan,
+        world.area1,
+        reference="1.4",
+        status="completed",
+        completed_on=today,
+        target_date=today - datetime.timedelta(days=30),
+    )
     client.force_login(world.olivia)
     response = client.get(URL)
     flags = {a.pk: (a.flag_overdue, a.flag_due_soon) for a in rows(response)}
@@ -73,20 +79,24 @@ def test_overdue_and_due_before_the_next_meeting_stand_out_in_words(client, worl
     assert (counts["total"], counts["overdue"], counts["due_soon"], counts["completed"]) == (4, 1, 1, 1)
 
 
-@pytest.mark.parametrize("params, expected", [
-    ({"status": "completed"}, ["done"]),
-    ({"rag": "red"}, ["red"]),
-    ({"rag": "none"}, ["first", "done"]),
-    ({"overdue": "yes"}, ["red"]),
-    ({"overdue": "no"}, ["first", "done"]),
-])
+@pytest.mark.parametrize(
+    "params, expected",
+    [
+        ({"status": "completed"}, ["done"]),
+        ({"rag": "red"}, ["red"]),
+        ({"rag": "none"}, ["first", "done"]),
+        ({"overdue": "yes"}, ["red"]),
+        ({"overdue": "no"}, ["first", "done"]),
+    ],
+)
 def test_filters(client, world, params, expected):
     today = timezone.localdate()
     named = {
         "first": world.wcc_action,
         "done": make_action(world.wcc_plan, world.area2, reference="2.9", status="completed", completed_on=today),
-        "red": make_action(world.wcc_plan, world.area3, reference="3.9", rag="red",
-                           target_date=today - datetime.timedelta(days=1)),
+        "red": make_action(
+            world.wcc_plan, world.area3, reference="3.9", rag="red", target_date=today - datetime.timedelta(days=1)
+        ),
     }
     client.force_login(world.olivia)
     shown = {a.pk for a in rows(client.get(URL, params))}
@@ -129,17 +139,26 @@ def test_the_list_shows_the_last_update_and_pages_of_25(client, world):
 
 def test_officers_see_the_open_requests_asked_of_their_agency(client, world):
     today = timezone.localdate()
-    asked = InformationRequest(review=world.review, asked_of_agency=world.wcc, question="Send the caseload figures.",
-                               raised_on=today - datetime.timedelta(days=20), due_by=today - datetime.timedelta(days=5))
+    asked = InformationRequest(
+        review=world.review,
+        asked_of_agency=world.wcc,
+        question="Send the caseload figures.",
+        raised_on=today - datetime.timedelta(days=20),
+        due_by=today - datetime.timedelta(days=5),
+    )
     asked.save()
-    InformationRequest(review=world.review, asked_of_agency=world.arden, question="Send the audit.",
-                       raised_on=today).save()
+    InformationRequest(
+        review=world.review, asked_of_agency=world.arden, question="Send the audit.", raised_on=today
+    ).save()
     client.force_login(world.olivia)
     page = client.get(URL).content.decode()
     assert "Send the caseload figures." in page and "Send the audit." not in page
     section = page.split("Information the group has asked WCC for")[1].split("</ul>")[0]
     assert "Overdue" in section
-    assert f'<a class="govuk-link" href="{reverse("request_detail", args=[asked.review_id, asked.pk])}">Send the caseload figures.</a>' in section
+    assert (
+        f'<a class="govuk-link" href="{reverse("request_detail", args=[asked.review_id, asked.pk])}">Send the caseload figures.</a>'
+        in section
+    )
 
 
 @pytest.mark.parametrize("who", ["olivia", "maya"])

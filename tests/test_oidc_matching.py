@@ -60,7 +60,9 @@ def test_entra_ids_preferred_username_is_used_when_there_is_no_email_claim(backe
     assert sign_in_as(backend, monkeypatch, {"preferred_username": "arjun.shah@nhs.net"}) == arjun
 
 
-def test_an_unknown_email_is_refused_with_a_clear_message_and_nobody_is_created(backend, monkeypatch, django_user_model):
+def test_an_unknown_email_is_refused_with_a_clear_message_and_nobody_is_created(
+    backend, monkeypatch, django_user_model
+):
     count = django_user_model.objects.count()
     assert sign_in_as(backend, monkeypatch, {"email": "new.starter@warwickshire.gov.uk"}) is None
     assert "There is no account for new.starter@warwickshire.gov.uk" in said(backend)
@@ -104,18 +106,33 @@ def test_settings_switch_single_sign_on_on(tmp_path):
     from pathlib import Path
 
     env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
-    env.update(VAR_DIR=str(tmp_path), DJANGO_SETTINGS_MODULE="scrutiny.settings",
-               OIDC_CLIENT_ID="scrutiny", OIDC_CLIENT_SECRET="s3cret",
-               OIDC_ISSUER="https://login.microsoftonline.com/TENANT/v2.0",
-               OIDC_ALLOWED_EMAIL_DOMAINS="warwickshire.gov.uk, nhs.net")
-    code = ("import django; django.setup(); from django.conf import settings as s; from django.urls import reverse; "
-            "from django.test import Client; "
-            "print(reverse('oidc_authentication_init'), s.AUTHENTICATION_BACKENDS[-1], s.OIDC_OP_TOKEN_ENDPOINT, "
-            "s.OIDC_ALLOWED_EMAIL_DOMAINS)")
-    result = subprocess.run([sys.executable, "-c", code], cwd=Path(__file__).resolve().parent.parent, env=env,
-                            capture_output=True, text=True, timeout=60)
+    env.update(
+        VAR_DIR=str(tmp_path),
+        DJANGO_SETTINGS_MODULE="scrutiny.settings",
+        OIDC_CLIENT_ID="scrutiny",
+        OIDC_CLIENT_SECRET="s3cret",
+        OIDC_ISSUER="https://login.microsoftonline.com/TENANT/v2.0",
+        OIDC_ALLOWED_EMAIL_DOMAINS="warwickshire.gov.uk, nhs.net",
+    )
+    code = (
+        "import django; django.setup(); from django.conf import settings as s; from django.urls import reverse; "
+        "from django.test import Client; "
+        "print(reverse('oidc_authentication_init'), s.AUTHENTICATION_BACKENDS[-1], s.OIDC_OP_TOKEN_ENDPOINT, "
+        "s.OIDC_ALLOWED_EMAIL_DOMAINS)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=Path(__file__).resolve().parent.parent,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == [
-        "/oidc/authenticate/", "scrutiny.people.oidc.EmailMatchingOIDCBackend",
-        "https://login.microsoftonline.com/TENANT/oauth2/v2.0/token", "['warwickshire.gov.uk',", "'nhs.net']",
+        "/oidc/authenticate/",
+        "scrutiny.people.oidc.EmailMatchingOIDCBackend",
+        "https://login.microsoftonline.com/TENANT/oauth2/v2.0/token",
+        "['warwickshire.gov.uk',",
+        "'nhs.net']",
     ]

@@ -17,7 +17,9 @@ def test_with_two_reviews_the_old_address_asks_which_on_the_portfolio(client, wo
     client.force_login(maya)
     response = client.get("/conclusions/")
     assert response.url == reverse("home")
-    assert client.get(f"/conclusions/?review={world.review.pk}").url == reverse("conclusions_table", args=[world.review.pk])
+    assert client.get(f"/conclusions/?review={world.review.pk}").url == reverse(
+        "conclusions_table", args=[world.review.pk]
+    )
 
 
 def test_an_old_meeting_address_goes_to_the_meeting_under_its_review(client, world, clara):
@@ -25,7 +27,8 @@ def test_an_old_meeting_address_goes_to_the_meeting_under_its_review(client, wor
     old = f"/meetings/{world.next_meeting.pk}/notes/"
     assert client.get(old).url == reverse("meeting_notes", args=[world.review.pk, world.next_meeting.pk])
     assert client.get(f"/meetings/{world.next_meeting.pk}/agenda.pdf").url == reverse(
-        "meeting_agenda", args=[world.review.pk, world.next_meeting.pk, "pdf"])
+        "meeting_agenda", args=[world.review.pk, world.next_meeting.pk, "pdf"]
+    )
 
 
 def test_an_old_address_of_a_review_the_person_cannot_see_is_not_found(client, world, mark):

@@ -32,7 +32,9 @@ def test_a_right_to_left_meeting_title_keeps_the_date_beside_it_in_every_format(
     client.force_login(world.clara)
     date = f"{world.last_meeting.date:%-d %B %Y}"
     expected = f"2.1 {FSI}{ARABIC_TITLE}{PDI} (meeting 1), {date}"
-    word = WordDocument(io.BytesIO(client.get(reverse("review_report", args=[world.review.pk, "final", "docx"])).content))
+    word = WordDocument(
+        io.BytesIO(client.get(reverse("review_report", args=[world.review.pk, "final", "docx"])).content)
+    )
     assert expected in [p.text for p in word.paragraphs]
     page = client.get(reverse("review_report", args=[world.review.pk, "final", "html"])).content.decode()
     assert expected in page
@@ -60,7 +62,8 @@ def test_the_pdf_embeds_fonts_for_other_scripts_and_emoji(client, world):
     reader = PdfReader(io.BytesIO(client.get(reverse("review_report", args=[world.review.pk, "final", "pdf"])).content))
     fonts = {
         str(font.get_object()["/BaseFont"]).split("+", 1)[-1]
-        for page in reader.pages for font in page["/Resources"]["/Font"].values()
+        for page in reader.pages
+        for font in page["/Resources"]["/Font"].values()
     }
     assert {"Noto-Sans-Arabic", "Noto-Sans-CJK-SC", "Noto-Color-Emoji"} <= fonts, fonts
     text = "".join(page.extract_text() for page in reader.pages)

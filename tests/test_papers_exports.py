@@ -32,12 +32,28 @@ def meeting(world):
     Attendance.objects.create(meeting=meeting, person=world.maya_person, capacity="member", status="present")
     Attendance.objects.create(meeting=meeting, person=world.carer, capacity="contributor", status="present")
     Attendance.objects.create(meeting=meeting, person=world.clara_person, capacity="clerk", status="apologies")
-    NoteItem.objects.create(meeting=meeting, position=1, heading="Area 1: caseloads", area=world.area1,
-                            body=f"Caseloads are at 16 to 18.\n\n{HYPERLINK} {SCRIPT}")
-    Conclusion.objects.create(review=world.review, meeting=meeting, action=world.wcc_action, judgement="satisfied",
-                              reasoning=f"{HYPERLINK} Suitable progress {SCRIPT}", reached_on=meeting.date)
-    InformationRequest.objects.create(review=world.review, meeting=meeting, asked_of_agency=world.uhcw,
-                                      question="Confirm the information protocols at UHCW", raised_on=meeting.date)
+    NoteItem.objects.create(
+        meeting=meeting,
+        position=1,
+        heading="Area 1: caseloads",
+        area=world.area1,
+        body=f"Caseloads are at 16 to 18.\n\n{HYPERLINK} {SCRIPT}",
+    )
+    Conclusion.objects.create(
+        review=world.review,
+        meeting=meeting,
+        action=world.wcc_action,
+        judgement="satisfied",
+        reasoning=f"{HYPERLINK} Suitable progress {SCRIPT}",
+        reached_on=meeting.date,
+    )
+    InformationRequest.objects.create(
+        review=world.review,
+        meeting=meeting,
+        asked_of_agency=world.uhcw,
+        question="Confirm the information protocols at UHCW",
+        raised_on=meeting.date,
+    )
     meeting.notes_status, meeting.notes_agreed_on = "agreed", datetime.date(2012, 5, 21)
     meeting.save()
     return meeting
@@ -66,7 +82,10 @@ def test_the_notes_in_word_have_real_headings_tables_and_a_telling_file_name(cli
     attendance = [[c.text for c in row.cells] for row in document.tables[0].rows]
     assert attendance[0] == ["Name", "Attending as", "Attendance"]
     assert ["Kim Brandrick, Carer, Warwickshire Fostering Service", "Contributor", "Present"] in attendance
-    assert "These notes were agreed by the group on 21 May 2012, signed by the Chair, Cllr Maya Patel" in text and "8 May 2012, 18:00, Shire Hall" in text
+    assert (
+        "These notes were agreed by the group on 21 May 2012, signed by the Chair, Cllr Maya Patel" in text
+        and "8 May 2012, 18:00, Shire Hall" in text
+    )
     assert "Satisfied" in text and "Confirm the information protocols at UHCW" in text
     # Hostile text arrives as the words typed, inert: no field codes, no markup.
     assert f"{HYPERLINK} {SCRIPT}" in text
@@ -81,8 +100,16 @@ def test_the_notes_as_pdf_read_back_with_names_dates_and_conclusions(client, wor
     assert response["Content-Type"] == "application/pdf"
     assert response["Content-Disposition"].endswith('notes-meeting-1-safeguarding-2012-05-08.pdf"')
     text = pdf_text(response.content)
-    for expected in ("Notes of meeting 1: Safeguarding", "Kim Brandrick", "21 May 2012", "Satisfied", "Conclusions reached",
-                     "Area 1: caseloads", HYPERLINK, "<script>alert(1)</script>"):
+    for expected in (
+        "Notes of meeting 1: Safeguarding",
+        "Kim Brandrick",
+        "21 May 2012",
+        "Satisfied",
+        "Conclusions reached",
+        "Area 1: caseloads",
+        HYPERLINK,
+        "<script>alert(1)</script>",
+    ):
         assert expected in text, expected
 
 
@@ -108,9 +135,17 @@ def test_the_agenda_lists_the_areas_and_the_people_invited(client, world, meetin
 def test_draft_notes_are_marked_draft_in_every_format(client, world):
     NoteItem.objects.create(meeting=world.next_meeting, heading="Health assessments", body="Heard from the nurse")
     client.force_login(world.clara)
-    paragraphs, _ = word_text(client.get(reverse("meeting_notes_export", args=[world.next_meeting.review_id, world.next_meeting.pk, "docx"])).content)
+    paragraphs, _ = word_text(
+        client.get(
+            reverse("meeting_notes_export", args=[world.next_meeting.review_id, world.next_meeting.pk, "docx"])
+        ).content
+    )
     assert ("Title", "DRAFT: Notes of meeting 2: Health") in paragraphs
-    assert "DRAFT" in pdf_text(client.get(reverse("meeting_notes_export", args=[world.next_meeting.review_id, world.next_meeting.pk, "pdf"])).content)
+    assert "DRAFT" in pdf_text(
+        client.get(
+            reverse("meeting_notes_export", args=[world.next_meeting.review_id, world.next_meeting.pk, "pdf"])
+        ).content
+    )
 
 
 def test_the_conclusions_table_in_excel_csv_and_word(client, world, meeting):
@@ -129,7 +164,9 @@ def test_the_conclusions_table_in_excel_csv_and_word(client, world, meeting):
     assert [r for r in csv_rows if r[1].startswith("1.1:")][0][5] == f"'{HYPERLINK} Suitable progress {SCRIPT}"
 
     word = client.get(reverse("conclusions_export", args=[world.review.pk, "docx"]))
-    assert word["Content-Disposition"].startswith('attachment; filename="conclusions-safeguarding-improvement-task-finish-group-')
+    assert word["Content-Disposition"].startswith(
+        'attachment; filename="conclusions-safeguarding-improvement-task-finish-group-'
+    )
     document = WordDocument(io.BytesIO(word.content))
     table = [[c.text for c in row.cells] for row in document.tables[0].rows]
     assert table[0][4] == "Group's conclusion"
@@ -140,10 +177,17 @@ def test_the_final_report_is_assembled_from_the_records(client, world, meeting):
     client.force_login(world.clara)
     paragraphs, text = word_text(client.get(reverse("review_report", args=[world.review.pk, "final", "docx"])).content)
     headings = [text for style, text in paragraphs if style.startswith("Heading")]
-    for expected in ("1.0 Introduction", "1.2 Members and contributors", "1.3 Evidence used", "1.4 Dates and timescales",
-                     "2.0 History of the review", "3.0 Recommendations and observations",
-                     "Appendix A: the scoping document", "Appendix B: notes of meeting 1, Safeguarding, 8 May 2012",
-                     "Appendix D: conclusions against each action"):
+    for expected in (
+        "1.0 Introduction",
+        "1.2 Members and contributors",
+        "1.3 Evidence used",
+        "1.4 Dates and timescales",
+        "2.0 History of the review",
+        "3.0 Recommendations and observations",
+        "Appendix A: the scoping document",
+        "Appendix B: notes of meeting 1, Safeguarding, 8 May 2012",
+        "Appendix D: conclusions against each action",
+    ):
         assert expected in headings
     assert "Cllr Maya Patel (Chair)" in text and "Kim Brandrick, Carer, Warwickshire Fostering Service" in text
     assert "8 May 2012: Safeguarding" in text and "Caseloads are at 16 to 18." in text
@@ -168,22 +212,40 @@ def test_the_meetings_calendar_is_valid_icalendar(client, world, meeting):
 
 def test_the_meetings_list_exports_to_excel(client, world, meeting):
     client.force_login(world.maya)
-    sheet = load_workbook(io.BytesIO(client.get(reverse("meetings_export", args=[world.review.pk, "xlsx"])).content)).active
+    sheet = load_workbook(
+        io.BytesIO(client.get(reverse("meetings_export", args=[world.review.pk, "xlsx"])).content)
+    ).active
     rows = [[c.value for c in row] for row in sheet.iter_rows()]
     assert rows[1][1] == "Safeguarding" and rows[1][8] == "1" and rows[1][9] == "Agreed"
 
 
-@pytest.mark.parametrize("name,args", [
-    ("meeting_notes_export", ("docx",)), ("review_report", ("final", "docx")), ("conclusions_export", ("xlsx",)),
-])
-def test_exports_make_the_same_number_of_queries_whatever_the_data(client, world, meeting, django_assert_num_queries, name, args):
+@pytest.mark.parametrize(
+    "name,args",
+    [
+        ("meeting_notes_export", ("docx",)),
+        ("review_report", ("final", "docx")),
+        ("conclusions_export", ("xlsx",)),
+    ],
+)
+def test_exports_make_the_same_number_of_queries_whatever_the_data(
+    client, world, meeting, django_assert_num_queries, name, args
+):
     def bulk(count):
         for n in range(count):
-            other = Meeting.objects.create(review=world.review, title=f"Session {n}", date=datetime.date(2012, 7, 1) + datetime.timedelta(days=n), purpose="More")
+            other = Meeting.objects.create(
+                review=world.review,
+                title=f"Session {n}",
+                date=datetime.date(2012, 7, 1) + datetime.timedelta(days=n),
+                purpose="More",
+            )
             other.areas.add(world.area2)
-            NoteItem.objects.create(meeting=meeting, position=n + 2, heading=f"Item {n}", area=world.area1, body="Heard")
+            NoteItem.objects.create(
+                meeting=meeting, position=n + 2, heading=f"Item {n}", area=world.area1, body="Heard"
+            )
             NoteItem.objects.create(meeting=other, heading="Heard", body="More")
-            Conclusion.objects.create(review=world.review, meeting=other, area=world.area2, judgement="satisfied", reasoning="Fine")
+            Conclusion.objects.create(
+                review=world.review, meeting=other, area=world.area2, judgement="satisfied", reasoning="Fine"
+            )
 
     client.force_login(world.clara)
     pks = [world.review.pk] if name != "meeting_notes_export" else [world.review.pk, meeting.pk]
@@ -205,10 +267,16 @@ def test_the_final_report_for_the_demo_has_the_three_recommendations_and_the_con
     client.login(username="clerk", password="scrutiny-demo-2012")
     response = client.get(reverse("review_report", args=[review.pk, "final", "docx"]))
     # The demo's final report has no committee date: it is a draft, never dated the day it is produced.
-    assert response["Content-Disposition"] == 'attachment; filename="final-report-safeguarding-improvement-task-finish-group-draft.docx"'
+    assert (
+        response["Content-Disposition"]
+        == 'attachment; filename="final-report-safeguarding-improvement-task-finish-group-draft.docx"'
+    )
     paragraphs, text = word_text(response.content)
-    for number, words in ((1, "To endorse the overall conclusion"), (2, "To encourage the children’s services teams"),
-                          (3, "To consider and agree any actions")):
+    for number, words in (
+        (1, "To endorse the overall conclusion"),
+        (2, "To encourage the children’s services teams"),
+        (3, "To consider and agree any actions"),
+    ):
         assert f"{number}. {words}" in text
     document = WordDocument(io.BytesIO(response.content))
     conclusions = next(t for t in document.tables if [c.text for c in t.rows[0].cells][4:5] == ["Group's conclusion"])
@@ -224,7 +292,10 @@ def test_the_final_report_for_the_demo_has_the_three_recommendations_and_the_con
     assert appendices[7] == "Appendix H: conclusions against each action"
     assert appendices[8] == "Appendix I: answers to the group's requests for information"
     assert "Detailed notes of this meeting are at appendix c." in text
-    assert "Email from UHCW on information protocols for children admitted from different local authorities (email)" in text
+    assert (
+        "Email from UHCW on information protocols for children admitted from different local authorities (email)"
+        in text
+    )
     assert "Draft: the committee's date is not recorded yet" in text
     pdf = pdf_text(client.get(reverse("review_report", args=[review.pk, "final", "pdf"])).content)
     assert "To encourage the children" in pdf and "conclusions against each action" in pdf
@@ -243,7 +314,13 @@ def test_draft_notes_stay_within_the_review_in_its_reports(client, world):
 
 def test_pdf_papers_are_tagged_for_screen_readers(client, world):
     client.force_login(world.clara)
-    reader = PdfReader(io.BytesIO(client.get(reverse("meeting_agenda", args=[world.last_meeting.review_id, world.last_meeting.pk, "pdf"])).content))
+    reader = PdfReader(
+        io.BytesIO(
+            client.get(
+                reverse("meeting_agenda", args=[world.last_meeting.review_id, world.last_meeting.pk, "pdf"])
+            ).content
+        )
+    )
     catalog = reader.trailer["/Root"]
     assert "/StructTreeRoot" in catalog
     assert catalog["/MarkInfo"]["/Marked"]

@@ -30,8 +30,9 @@ def test_every_signed_in_page_links_to_change_password(client, maya):
 
 def test_a_member_changes_their_password_and_stays_signed_in(client, maya):
     client.force_login(maya)
-    response = client.post("/account/password/", {"old_password": PASSWORD, "new_password1": NEW, "new_password2": NEW},
-                           follow=True)
+    response = client.post(
+        "/account/password/", {"old_password": PASSWORD, "new_password1": NEW, "new_password2": NEW}, follow=True
+    )
     assert "Your password has been changed" in response.content.decode()
     assert response.wsgi_request.user.is_authenticated
     assert signs_in(client, "maya", NEW)
@@ -53,15 +54,18 @@ def test_the_password_change_is_in_the_history_with_its_author_but_not_on_show(c
 
 def test_it_refuses_a_wrong_current_password_or_a_weak_new_one_next_to_the_field(client, maya):
     client.force_login(maya)
-    page = client.post("/account/password/", {"old_password": "nope", "new_password1": NEW, "new_password2": NEW}
-                       ).content.decode()
+    page = client.post(
+        "/account/password/", {"old_password": "nope", "new_password1": NEW, "new_password2": NEW}
+    ).content.decode()
     assert "Your current password is not right" in page
     assert "<title>Error: Change your password" in page
-    page = client.post("/account/password/", {"old_password": PASSWORD, "new_password1": "12345678",
-                                               "new_password2": "12345678"}).content.decode()
+    page = client.post(
+        "/account/password/", {"old_password": PASSWORD, "new_password1": "12345678", "new_password2": "12345678"}
+    ).content.decode()
     assert "This password is too short. It must contain at least 10 characters." in page
-    page = client.post("/account/password/", {"old_password": PASSWORD, "new_password1": NEW,
-                                               "new_password2": NEW + "x"}).content.decode()
+    page = client.post(
+        "/account/password/", {"old_password": PASSWORD, "new_password1": NEW, "new_password2": NEW + "x"}
+    ).content.decode()
     assert "The two new passwords are different" in page
     assert signs_in(client, "maya", PASSWORD)
 
@@ -123,8 +127,9 @@ def test_an_administrator_requires_a_new_password(client, ada, olivia):
     olivia.email = "olivia@warwickshire.gov.uk"
     olivia.save()
     client.force_login(ada)
-    response = client.post("/admin/people/user/", {"action": "require_new_password", "_selected_action": [olivia.pk]},
-                           follow=True)
+    response = client.post(
+        "/admin/people/user/", {"action": "require_new_password", "_selected_action": [olivia.pk]}, follow=True
+    )
     assert "Olivia must now choose a new password" in response.content.decode()
     assert "An administrator of Scrutiny has asked you to choose a new password" in mail.outbox[0].body
     assert not signs_in(client, "olivia", PASSWORD)  # the password the administrator knew stops working
@@ -137,8 +142,9 @@ def test_an_administrator_requires_a_new_password(client, ada, olivia):
 
 def test_requiring_a_new_password_without_an_email_address_changes_nothing(client, ada, olivia):
     client.force_login(ada)
-    response = client.post("/admin/people/user/", {"action": "require_new_password", "_selected_action": [olivia.pk]},
-                           follow=True)
+    response = client.post(
+        "/admin/people/user/", {"action": "require_new_password", "_selected_action": [olivia.pk]}, follow=True
+    )
     assert "Olivia has no email address" in response.content.decode()
     assert mail.outbox == []
     assert signs_in(client, "olivia", PASSWORD)

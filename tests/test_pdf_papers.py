@@ -19,9 +19,14 @@ A4_POINTS = {round(595.28), round(841.89)}
 
 @pytest.fixture
 def long_conclusion(world):
-    return Conclusion.objects.create(review=world.review, meeting=world.last_meeting, action=world.wcc_action,
-                                     judgement="satisfied", reasoning=f"See {UNBROKEN} for the audit.",
-                                     reached_on=world.last_meeting.date)
+    return Conclusion.objects.create(
+        review=world.review,
+        meeting=world.last_meeting,
+        action=world.wcc_action,
+        judgement="satisfied",
+        reasoning=f"See {UNBROKEN} for the audit.",
+        reached_on=world.last_meeting.date,
+    )
 
 
 def read(content: bytes) -> PdfReader:
@@ -34,7 +39,9 @@ def squeezed(reader: PdfReader) -> str:
 
 
 @pytest.mark.parametrize("name,args", [("conclusions_export", ("pdf",)), ("review_report", ("final", "pdf"))])
-def test_a_300_character_string_wraps_inside_its_cell_and_every_character_is_printed(client, world, long_conclusion, name, args):
+def test_a_300_character_string_wraps_inside_its_cell_and_every_character_is_printed(
+    client, world, long_conclusion, name, args
+):
     assert len(UNBROKEN) == 300
     client.force_login(world.maya)
     response = client.get(reverse(name, args=[world.review.pk, *args]))
@@ -67,7 +74,9 @@ def test_a_long_title_never_wraps_the_footer(client, world):
     # The footer's title is cut short with an ellipsis on one line, and the page number stays whole.
     footer = next(line for line in lines if line.endswith("…") or "…" in line)
     assert footer.startswith("Safeguarding Improvement Task & Finish Group with a very long name")
-    assert any(re.fullmatch(r"Page 1 of \d+", line) or line.endswith(f"Page 1 of {len(reader.pages)}") for line in lines)
+    assert any(
+        re.fullmatch(r"Page 1 of \d+", line) or line.endswith(f"Page 1 of {len(reader.pages)}") for line in lines
+    )
 
 
 def test_the_printable_conclusions_page_has_header_cells_with_scope_and_fitted_columns(client, world, long_conclusion):

@@ -6,15 +6,14 @@ import pytest
 from django.urls import reverse
 
 from actionplan.models import Action
-from scrutiny.review.demo import load_demo
 from scrutiny.people.models import User
+from scrutiny.review.demo import load_demo
 from scrutiny.review.models import Meeting
 from scrutiny.review.reporting.changes import build_digest
 from scrutiny.review.reporting.past import plan_as_at
 from scrutiny.review.reporting.scope import end_of_day
 
 from .bulkdata import at, save_at
-
 from .factories import first_review
 
 pytestmark = pytest.mark.django_db
@@ -80,8 +79,12 @@ def test_the_digest_and_the_past_view_agree_with_the_history(summer_changes):
 
 def test_a_period_after_a_change_does_not_show_it(summer_changes):
     demo, action = summer_changes
-    digest = build_digest(inspection=demo.inspection, review=demo.inspection.reviews.get(),
-                          since=end_of_day(datetime.date(2012, 7, 2)), until=end_of_day(datetime.date(2012, 8, 31)))
+    digest = build_digest(
+        inspection=demo.inspection,
+        review=demo.inspection.reviews.get(),
+        since=end_of_day(datetime.date(2012, 7, 2)),
+        until=end_of_day(datetime.date(2012, 8, 31)),
+    )
     assert [(line.what, line.old, line.new) for line in digest.for_area(action.area_id).actions] == [
         ("RAG rating", "Amber", "Red"),
     ]
@@ -101,8 +104,10 @@ def test_a_meeting_gives_the_plan_at_the_end_of_that_meeting(client, demo):
     response = client.get(reverse("plan_as_at", args=[first_review().pk]), {"meeting": interim.pk})
     assert response.context["plan"].day == datetime.date(2012, 5, 30)
     # The meeting's title is in the list to choose from anyway: the banner must name it.
-    assert ("This is the plan as it stood on 30 May 2012, at the end of the meeting “Agreement of interim report”."
-            in response.content.decode())
+    assert (
+        "This is the plan as it stood on 30 May 2012, at the end of the meeting “Agreement of interim report”."
+        in response.content.decode()
+    )
 
 
 def test_a_date_in_the_future_gets_an_error_next_to_the_field(client, demo):

@@ -30,8 +30,9 @@ def fixed_today(monkeypatch):
 
 
 def make_type(code="TEST-ILACS", amount=70, unit=InspectionType.Unit.WORKING_DAYS, name=None):
-    kind = InspectionType(name=name or f"Children's services ({code})", code=code, plan_due_after=amount,
-                          plan_due_unit=unit)
+    kind = InspectionType(
+        name=name or f"Children's services ({code})", code=code, plan_due_after=amount, plan_due_unit=unit
+    )
     kind.save()
     return kind
 
@@ -98,8 +99,12 @@ def test_many_inspections_show_their_deadlines_with_one_query(world, django_asse
     fixed_today(datetime.date(2015, 2, 24))
     kinds = [make_type(code=f"T{n}", amount=10 + n) for n in range(5)]
     for n in range(20):
-        Inspection(title=f"Inspection {n}", body_inspected="A council", inspection_type=kinds[n % 5],
-                   published_on=REPORT + datetime.timedelta(days=n)).save()
+        Inspection(
+            title=f"Inspection {n}",
+            body_inspected="A council",
+            inspection_type=kinds[n % 5],
+            published_on=REPORT + datetime.timedelta(days=n),
+        ).save()
     with django_assert_max_num_queries(1):
         inspections = list(Inspection.objects.select_related("inspection_type"))
         sentences = [sentence(inspection) for inspection in inspections]
@@ -126,8 +131,14 @@ def test_the_import_done_page_shows_the_deadline(client, world):
     client.force_login(world.ada)
     session = client.session
     session["plan_import_result"] = {
-        "inspection_id": world.inspection.pk, "file_name": "plan.csv", "created": 0, "updated": 0,
-        "unchanged": 0, "new_areas": 0, "area_changes": 0, "new_plans": 0,
+        "inspection_id": world.inspection.pk,
+        "file_name": "plan.csv",
+        "created": 0,
+        "updated": 0,
+        "unchanged": 0,
+        "new_areas": 0,
+        "area_changes": 0,
+        "new_plans": 0,
     }
     session.save()
     page = client.get(reverse("plan_import_done")).content.decode()
@@ -136,16 +147,27 @@ def test_the_import_done_page_shows_the_deadline(client, world):
 
 def upload(client, **fields):
     plan = "Area number,Area for improvement,Action reference,Action,Lead agency\n1,Caseloads,1.1,Audit,WCC\n"
-    post = {"file": SimpleUploadedFile("plan.csv", plan.encode()), "inspection": "", "new_inspection_title": "",
-            "new_inspection_body": "", "new_inspection_type": "", "plan_agency": "", **fields}
+    post = {
+        "file": SimpleUploadedFile("plan.csv", plan.encode()),
+        "inspection": "",
+        "new_inspection_title": "",
+        "new_inspection_body": "",
+        "new_inspection_type": "",
+        "plan_agency": "",
+        **fields,
+    }
     return client.post(reverse("plan_import"), post)
 
 
 def test_a_new_inspection_from_the_import_has_the_type_chosen_on_the_upload_form(client, world):
     kind = make_type()
     client.force_login(world.ada)
-    response = upload(client, new_inspection_title="Herefordshire SIF 2014", new_inspection_body="Herefordshire Council",
-                      new_inspection_type=str(kind.pk))
+    response = upload(
+        client,
+        new_inspection_title="Herefordshire SIF 2014",
+        new_inspection_body="Herefordshire Council",
+        new_inspection_type=str(kind.pk),
+    )
     assert response.status_code == 302 and response.url == reverse("plan_import_preview")
     preview = client.get(response.url).context["preview"]
     response = client.post(reverse("plan_import_confirm"), {"digest": preview.digest})
@@ -171,11 +193,16 @@ def test_an_administrator_sets_the_type_and_the_dates_and_the_history_says_who(c
     url = reverse("admin:actionplan_inspection_change", args=[world.inspection.pk])
     form = client.get(url).context["adminform"].form
     data = {name: value for name, value in form.initial.items() if value is not None}
-    data.update({
-        "inspectorates": [i.pk for i in world.inspection.inspectorates.all()],
-        "inspection_type": kind.pk, "published_on": "01/12/2014", "plan_published_on": "17/03/2015",
-        "judgements-TOTAL_FORMS": "0", "judgements-INITIAL_FORMS": "0",
-    })
+    data.update(
+        {
+            "inspectorates": [i.pk for i in world.inspection.inspectorates.all()],
+            "inspection_type": kind.pk,
+            "published_on": "01/12/2014",
+            "plan_published_on": "17/03/2015",
+            "judgements-TOTAL_FORMS": "0",
+            "judgements-INITIAL_FORMS": "0",
+        }
+    )
     response = client.post(url, data)
     assert response.status_code == 302, response.context["adminform"].form.errors
     inspection = Inspection.objects.get(pk=world.inspection.pk)
@@ -190,8 +217,13 @@ def test_an_administrator_changes_a_types_rule_and_a_period_of_0_is_refused_next
     kind = make_type()
     client.force_login(world.ada)
     url = reverse("admin:actionplan_inspectiontype_change", args=[kind.pk])
-    data = {"name": kind.name, "code": kind.code, "plan_due_after": "0", "plan_due_unit": "working_days",
-            "rule_source": "Ofsted ILACS framework"}
+    data = {
+        "name": kind.name,
+        "code": kind.code,
+        "plan_due_after": "0",
+        "plan_due_unit": "working_days",
+        "rule_source": "Ofsted ILACS framework",
+    }
     response = client.post(url, data)
     assert response.status_code == 200
     assert "plan_due_after" in response.context["adminform"].form.errors

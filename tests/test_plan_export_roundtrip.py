@@ -11,11 +11,11 @@ from openpyxl import load_workbook
 
 from actionplan.exports import PlanExport, PlanTemplate
 from actionplan.importer import Options, auto_mapping, build_preview, read_table
-from scrutiny.people.models import Agency
 from actionplan.models import Action
 from actionplan.services.plan_import import apply_plan_import
 from scrutiny.core.exports import render_csv, render_xlsx
 from scrutiny.core.history import history_entries
+from scrutiny.people.models import Agency
 
 
 @pytest.fixture
@@ -35,8 +35,14 @@ def full_world(world):
     done.target_date = None
     done.save()
     # An action in WCC's plan that UHCW leads: the plan column keeps it in WCC's plan.
-    Action.objects.create(plan=world.wcc_plan, area=world.area3, lead_agency=world.uhcw, reference="",
-                          description="Share protocols with the hospital", status=Action.Status.NOT_STARTED)
+    Action.objects.create(
+        plan=world.wcc_plan,
+        area=world.area3,
+        lead_agency=world.uhcw,
+        reference="",
+        description="Share protocols with the hospital",
+        status=Action.Status.NOT_STARTED,
+    )
     return world
 
 
@@ -85,9 +91,14 @@ def test_editing_one_cell_and_re_importing_changes_exactly_that_field(full_world
     assert len(preview.unchanged) == 2
 
     version = full_world.wcc_action.version
-    apply_plan_import(actor=full_world.ada, table=table, mapping=auto_mapping(table),
-                      options=Options(inspection=full_world.inspection), file_name=f"plan edited.{fmt}",
-                      expected_digest=preview.digest)
+    apply_plan_import(
+        actor=full_world.ada,
+        table=table,
+        mapping=auto_mapping(table),
+        options=Options(inspection=full_world.inspection),
+        file_name=f"plan edited.{fmt}",
+        expected_digest=preview.digest,
+    )
     full_world.wcc_action.refresh_from_db()
     assert full_world.wcc_action.status == Action.Status.COMPLETED
     assert full_world.wcc_action.version == version + 1

@@ -47,8 +47,17 @@ def test_each_inspection_counts_its_overdue_actions_and_links_to_them(client, wo
 
 def test_a_member_of_one_review_gets_a_404_on_the_others_pages(client, world, mark):
     client.force_login(mark)
-    for name in ("review_detail", "dashboard", "changes_since", "plan_as_at", "agencies_side_by_side",
-                 "conclusions_table", "request_list", "recommendation_list", "meeting_list"):
+    for name in (
+        "review_detail",
+        "dashboard",
+        "changes_since",
+        "plan_as_at",
+        "agencies_side_by_side",
+        "conclusions_table",
+        "request_list",
+        "recommendation_list",
+        "meeting_list",
+    ):
         assert client.get(reverse(name, args=[world.review.pk])).status_code == 404, name
     assert client.get(reverse("prep_pack", args=[world.review.pk, world.next_meeting.pk])).status_code == 404
     assert client.get(reverse("review_detail", args=[world.other_review.pk])).status_code == 200
@@ -108,7 +117,7 @@ def test_a_closed_review_is_listed_under_past(client, world, maya, second):
     second.review.save()
     client.force_login(maya)
     page = client.get(reverse("home")).content.decode()
-    past = page.split("<h2 class=\"govuk-heading-m\">Past</h2>")[1]
+    past = page.split('<h2 class="govuk-heading-m">Past</h2>')[1]
     assert "Children&#x27;s Improvement T&amp;F Group" in past
 
 
@@ -131,8 +140,9 @@ def test_each_inspection_shows_its_action_plan_deadline(client, world, ada, seco
 
     from actionplan.models import InspectionType
 
-    kind = InspectionType.objects.create(code="ilacs-test", name="Children's services", plan_due_after=70,
-                                         plan_due_unit=InspectionType.Unit.WORKING_DAYS)
+    kind = InspectionType.objects.create(
+        code="ilacs-test", name="Children's services", plan_due_after=70, plan_due_unit=InspectionType.Unit.WORKING_DAYS
+    )
     second.inspection.inspection_type = kind
     second.inspection.published_on = datetime.date(2014, 12, 1)
     second.inspection.save()

@@ -22,18 +22,34 @@ def pack(client, user, meeting):
 def test_the_pack_for_the_coming_meeting_covers_its_themes_areas_in_reading_order(client, world, maya):
     # The health meeting has no areas chosen: its theme's areas are used.
     save_at(world.arden_action, timezone.now(), world.arjun, rag=Action.Rag.RED)
-    Evidence(inspection=world.inspection, action=world.arden_action, title="Notification audit",
-             status=Evidence.Status.RECEIVED, received_on=timezone.localdate()).save()
-    InformationRequest(review=world.review, action=world.arden_action, asked_of_agency=world.arden,
-                       question="When will the audit finish?").save()
+    Evidence(
+        inspection=world.inspection,
+        action=world.arden_action,
+        title="Notification audit",
+        status=Evidence.Status.RECEIVED,
+        received_on=timezone.localdate(),
+    ).save()
+    InformationRequest(
+        review=world.review,
+        action=world.arden_action,
+        asked_of_agency=world.arden,
+        question="When will the audit finish?",
+    ).save()
     text = pack(client, maya, world.next_meeting).content.decode()
 
     assert "Preparation pack: Health" in text
     assert "Area 2: Health" in text and "Area 1:" not in text
     assert text.index("In summary") < text.index("Area 2: Health")
-    area2 = text[text.index("Area 2: Health"):]
-    order = [area2.index(h) for h in ("Actions", "What changed since the previous meeting", "New evidence",
-                                      "Outstanding information requests")]
+    area2 = text[text.index("Area 2: Health") :]
+    order = [
+        area2.index(h)
+        for h in (
+            "Actions",
+            "What changed since the previous meeting",
+            "New evidence",
+            "Outstanding information requests",
+        )
+    ]
     assert order == sorted(order)
     assert "Not rated" in area2 and "Red" in area2
     assert "Notification audit" in area2
@@ -50,8 +66,9 @@ def test_a_meetings_own_areas_win_over_its_theme(client, world, maya):
 
 
 def test_the_first_meeting_has_no_changes_section_to_compare_with(client, world, maya):
-    first = world.review.meetings.create(number=0, title="Scoping", date=timezone.localdate() - datetime.timedelta(days=90),
-                                         purpose="Scope")
+    first = world.review.meetings.create(
+        number=0, title="Scoping", date=timezone.localdate() - datetime.timedelta(days=90), purpose="Scope"
+    )
     text = pack(client, maya, first).content.decode()
     assert "This is the review&#x27;s first meeting" in text or "This is the review's first meeting" in text
     assert text.count('class="pack-area page-break-before"') == 3  # no theme, no areas: every area
@@ -63,11 +80,15 @@ def test_the_pack_prints_without_navigation(client, world, maya):
     text = pack(client, maya, world.next_meeting).content.decode()
     assert 'href="/static/css/print.css" media="print"' in text
     # The link back to the meeting sits in the part that is not printed...
-    note = text[text.index('<p class="govuk-body no-print">'):]
-    note = note[:note.index("</p>")]
-    assert f'href="{reverse("meeting_detail", args=[world.next_meeting.review_id, world.next_meeting.pk])}">Back to the meeting</a>' in note
+    note = text[text.index('<p class="govuk-body no-print">') :]
+    note = note[: note.index("</p>")]
+    assert (
+        f'href="{reverse("meeting_detail", args=[world.next_meeting.review_id, world.next_meeting.pk])}">Back to the meeting</a>'
+        in note
+    )
     # ...and the print stylesheet hides it with the site's header, menu and footer, and breaks pages per area.
-    hidden, _rule, rest = open(finders.find("css/print.css")).read().partition("{ display: none !important; }")
+    with open(finders.find("css/print.css")) as stylesheet:
+        hidden, _rule, rest = stylesheet.read().partition("{ display: none !important; }")
     for selector in (".govuk-header", ".govuk-service-navigation", ".govuk-footer", ".no-print"):
         assert selector in hidden, selector
     assert ".page-break-before { break-before: page; }" in rest
@@ -87,14 +108,24 @@ def test_a_pack_for_a_past_meeting_shows_only_what_came_before_it(client, world)
     from scrutiny.review.models import Meeting
 
     earlier = Meeting.objects.create(
-        review=world.review, title="Scoping", date=world.last_meeting.date - datetime.timedelta(days=20), purpose="Scope",
+        review=world.review,
+        title="Scoping",
+        date=world.last_meeting.date - datetime.timedelta(days=20),
+        purpose="Scope",
     )
     assert earlier.date < world.last_meeting.date
-    before = Evidence(inspection=world.inspection, area=world.area1, title="Caseload audit before the meeting",
-                      added_at=timezone.make_aware(datetime.datetime.combine(world.last_meeting.date - datetime.timedelta(days=3), datetime.time(12))))
+    before = Evidence(
+        inspection=world.inspection,
+        area=world.area1,
+        title="Caseload audit before the meeting",
+        added_at=timezone.make_aware(
+            datetime.datetime.combine(world.last_meeting.date - datetime.timedelta(days=3), datetime.time(12))
+        ),
+    )
     before.save()
-    after = Evidence(inspection=world.inspection, area=world.area1, title="Caseload audit after the meeting",
-                     added_at=timezone.now())
+    after = Evidence(
+        inspection=world.inspection, area=world.area1, title="Caseload audit after the meeting", added_at=timezone.now()
+    )
     after.save()
     client.force_login(world.maya)
     page = client.get(reverse("prep_pack", args=[world.last_meeting.review_id, world.last_meeting.pk])).content.decode()

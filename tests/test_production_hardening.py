@@ -3,14 +3,13 @@
 import time
 
 import pytest
-from django.urls import reverse
 from django.core.cache import cache
 from django.db import OperationalError, ProgrammingError
 from django.http import HttpResponse
-from django.urls import include, path
+from django.urls import include, path, reverse
 
-from scrutiny.core.security import LAST_SEEN_KEY
 from scrutiny.core import errors
+from scrutiny.core.security import LAST_SEEN_KEY
 
 
 @pytest.fixture(autouse=True)
@@ -41,8 +40,8 @@ def test_pages_are_not_sniffed_or_framed(client, olivia):
 
 def test_templates_have_no_inline_scripts_or_styles():
     """The policy would block them: they must live in static files."""
-    from pathlib import Path
     import re
+    from pathlib import Path
 
     root = Path(__file__).resolve().parent.parent / "templates"
     offenders = []
@@ -50,7 +49,9 @@ def test_templates_have_no_inline_scripts_or_styles():
         if "pdf" in template.stem:
             continue  # read by the PDF renderer, never served to a browser
         text = template.read_text()
-        if re.search(r"<script(?![^>]*\bsrc=)(?![^>]*application/(ld\+)?json)[^>]*>", text) or re.search(r"<style[\s>]", text):
+        if re.search(r"<script(?![^>]*\bsrc=)(?![^>]*application/(ld\+)?json)[^>]*>", text) or re.search(
+            r"<style[\s>]", text
+        ):
             offenders.append(f"{template.relative_to(root)}: inline <script> or <style>")
         if re.search(r"\sstyle=", text):
             offenders.append(f"{template.relative_to(root)}: style= attribute")

@@ -12,8 +12,11 @@ ODD = ["²", "99999999999999999999999", "abc", "-1", " 1 ", ""]
 @pytest.mark.parametrize(
     "url_name, param",
     [
-        ("agencies_side_by_side", "theme"), ("changes_since", "theme"), ("conclusions_table", "theme"),
-        ("conclusions_table", "agency"), ("conclusion_add", "action"),
+        ("agencies_side_by_side", "theme"),
+        ("changes_since", "theme"),
+        ("conclusions_table", "theme"),
+        ("conclusions_table", "agency"),
+        ("conclusion_add", "action"),
         ("request_add", "area"),
     ],
 )
@@ -33,7 +36,10 @@ def test_odd_agency_on_the_plan_export_is_not_found(client, world, value):
 
 def test_odd_agency_on_the_past_view_is_ignored(client, world):
     client.force_login(world.maya)
-    assert client.get(reverse("plan_as_at", args=[world.review.pk]), {"date": "2012-05-01", "agency": "²"}).status_code == 200
+    assert (
+        client.get(reverse("plan_as_at", args=[world.review.pk]), {"date": "2012-05-01", "agency": "²"}).status_code
+        == 200
+    )
 
 
 def test_a_month_far_in_the_future_is_explained_not_a_server_error(client, world):

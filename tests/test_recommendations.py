@@ -15,7 +15,9 @@ D = Recommendation.Decision
 @pytest.fixture
 def recommendation(world):
     return add_recommendation(
-        actor=world.clara, review=world.review, kind=Recommendation.Kind.RECOMMENDATION,
+        actor=world.clara,
+        review=world.review,
+        kind=Recommendation.Kind.RECOMMENDATION,
         text="To endorse the overall conclusion of the Task & Finish Group.",
         addressed_to="Children and Young People Overview & Scrutiny Committee",
     )
@@ -28,8 +30,13 @@ def response_data(**overrides):
 
 
 def test_the_list_shows_recommendations_and_observations_with_their_state(client, world, recommendation):
-    add_recommendation(actor=world.clara, review=world.review, kind="observation", text="A more joined-up approach.",
-                       addressed_to="The committee")
+    add_recommendation(
+        actor=world.clara,
+        review=world.review,
+        kind="observation",
+        text="A more joined-up approach.",
+        addressed_to="The committee",
+    )
     client.force_login(world.olivia)
     response = client.get(reverse("recommendation_list", args=[first_review().pk]))
     html = response.content.decode()
@@ -41,20 +48,35 @@ def test_the_list_shows_recommendations_and_observations_with_their_state(client
 
 def test_numbers_follow_on_within_the_review_and_kind(client, world, recommendation):
     client.force_login(world.maya)
-    client.post(reverse("recommendation_add", args=[first_review().pk]), {"kind": "recommendation", "text": "Share information.", "addressed_to": "X"})
-    client.post(reverse("recommendation_add", args=[first_review().pk]), {"kind": "observation", "text": "Link with the WSCB.", "addressed_to": "X"})
+    client.post(
+        reverse("recommendation_add", args=[first_review().pk]),
+        {"kind": "recommendation", "text": "Share information.", "addressed_to": "X"},
+    )
+    client.post(
+        reverse("recommendation_add", args=[first_review().pk]),
+        {"kind": "observation", "text": "Link with the WSCB.", "addressed_to": "X"},
+    )
     assert sorted(Recommendation.objects.values_list("kind", "number")) == [
-        ("observation", 1), ("recommendation", 1), ("recommendation", 2)
+        ("observation", 1),
+        ("recommendation", 1),
+        ("recommendation", 2),
     ]
 
 
 def test_the_committees_response_is_recorded_with_its_history(client, world, recommendation):
     client.force_login(world.clara)
-    response = client.post(reverse("recommendation_update", args=[recommendation.review_id, recommendation.pk]), response_data(
-        committee_decision=D.AGREED, committee_decision_on="2012-12-12", committee_notes="Endorsed unanimously.",
-        executive_response="The Portfolio Holder accepts it.", executive_response_on="2013-01-15",
-        implementation="in_progress", implementation_notes="Meeting with Coventry arranged.",
-    ))
+    response = client.post(
+        reverse("recommendation_update", args=[recommendation.review_id, recommendation.pk]),
+        response_data(
+            committee_decision=D.AGREED,
+            committee_decision_on="2012-12-12",
+            committee_notes="Endorsed unanimously.",
+            executive_response="The Portfolio Holder accepts it.",
+            executive_response_on="2013-01-15",
+            implementation="in_progress",
+            implementation_notes="Meeting with Coventry arranged.",
+        ),
+    )
     assert response.status_code == 302
     recommendation.refresh_from_db()
     assert recommendation.committee_decision == D.AGREED and str(recommendation.committee_decision_on) == "2012-12-12"
@@ -71,17 +93,30 @@ def test_the_committees_response_is_recorded_with_its_history(client, world, rec
     [
         ({"committee_decision": D.AGREED}, "committee_decision_on", "Give the date of the committee's decision."),
         ({"committee_decision_on": "2012-12-12"}, "committee_decision", "Choose the committee's decision"),
-        ({"committee_decision": D.AGREED, "committee_decision_on": "2012-12-12", "executive_response": "Yes."},
-         "executive_response_on", "Give the date of the executive's response."),
-        ({"committee_decision": D.AGREED, "committee_decision_on": "2012-12-12", "executive_response": "Yes.",
-          "executive_response_on": "2012-11-01"}, "executive_response_on", "cannot come before the committee"),
+        (
+            {"committee_decision": D.AGREED, "committee_decision_on": "2012-12-12", "executive_response": "Yes."},
+            "executive_response_on",
+            "Give the date of the executive's response.",
+        ),
+        (
+            {
+                "committee_decision": D.AGREED,
+                "committee_decision_on": "2012-12-12",
+                "executive_response": "Yes.",
+                "executive_response_on": "2012-11-01",
+            },
+            "executive_response_on",
+            "cannot come before the committee",
+        ),
         ({"closed_on": "2013-01-01"}, "closed_on", "cannot be closed while it awaits"),
         ({"committee_decision": D.AGREED, "committee_decision_on": "2012-13-45"}, "committee_decision_on", "real date"),
     ],
 )
 def test_inconsistent_responses_get_an_error_next_to_the_field(client, world, recommendation, data, field, message):
     client.force_login(world.maya)
-    response = client.post(reverse("recommendation_update", args=[recommendation.review_id, recommendation.pk]), response_data(**data))
+    response = client.post(
+        reverse("recommendation_update", args=[recommendation.review_id, recommendation.pk]), response_data(**data)
+    )
     assert response.status_code == 200
     assert any(message in e for e in response.context["form"].errors[field])
     assert "<title>Error:" in response.content.decode()
@@ -91,10 +126,15 @@ def test_inconsistent_responses_get_an_error_next_to_the_field(client, world, re
 
 def test_a_recommendation_is_closed_once_implemented(client, world, recommendation):
     client.force_login(world.maya)
-    client.post(reverse("recommendation_update", args=[recommendation.review_id, recommendation.pk]), response_data(
-        committee_decision=D.AGREED, committee_decision_on="2012-12-12", implementation="implemented",
-        closed_on="2013-06-01",
-    ))
+    client.post(
+        reverse("recommendation_update", args=[recommendation.review_id, recommendation.pk]),
+        response_data(
+            committee_decision=D.AGREED,
+            committee_decision_on="2012-12-12",
+            implementation="implemented",
+            closed_on="2013-06-01",
+        ),
+    )
     recommendation.refresh_from_db()
     assert recommendation.is_closed
     assert "Closed 1 Jun 2013" in client.get(reverse("recommendation_list", args=[first_review().pk])).content.decode()

@@ -44,22 +44,33 @@ def cycle(world, settings):
     w.maya.email = "maya@wcc.example"  # a member: never sent officers' reminders
     w.maya.save()
     make_user("gone", Role.OFFICER, agency=w.wcc, email="gone@wcc.example", is_active=False)
-    w.meeting = Meeting.objects.create(review=w.review, number=3, title="Looked after children", date=D(2012, 6, 6), purpose="Evidence")
-    w.later_meeting = Meeting.objects.create(review=w.review, number=4, title="Final", date=D(2012, 7, 4), purpose="Evidence")
+    w.meeting = Meeting.objects.create(
+        review=w.review, number=3, title="Looked after children", date=D(2012, 6, 6), purpose="Evidence"
+    )
+    w.later_meeting = Meeting.objects.create(
+        review=w.review, number=4, title="Final", date=D(2012, 7, 4), purpose="Evidence"
+    )
 
     w.overdue = w.wcc_action
     w.overdue.target_date = D(2012, 5, 20)
     w.overdue.save()
     record_update(w.overdue, w.olivia, D(2012, 5, 25))
-    w.due_by_meeting = make_action(w.wcc_plan, w.area1, reference="1.2", description="Due by the meeting", target_date=D(2012, 6, 5))
+    w.due_by_meeting = make_action(
+        w.wcc_plan, w.area1, reference="1.2", description="Due by the meeting", target_date=D(2012, 6, 5)
+    )
     record_update(w.due_by_meeting, w.olivia, D(2012, 5, 28))
     w.stale = make_action(w.wcc_plan, w.area3, reference="3.1", description="Stale action", target_date=D(2012, 12, 1))
     record_update(w.stale, w.olivia, D(2012, 3, 1))
     w.fine = make_action(w.wcc_plan, w.area3, reference="3.2", description="On track", target_date=D(2012, 12, 1))
     record_update(w.fine, w.olivia, D(2012, 5, 30))
     w.done = make_action(
-        w.wcc_plan, w.area1, reference="1.3", description="Completed late", target_date=D(2012, 4, 1),
-        status="completed", completed_on=D(2012, 5, 1),
+        w.wcc_plan,
+        w.area1,
+        reference="1.3",
+        description="Completed late",
+        target_date=D(2012, 4, 1),
+        status="completed",
+        completed_on=D(2012, 5, 1),
     )
     w.arden_overdue = w.arden_action
     w.arden_overdue.target_date = D(2012, 5, 1)
@@ -146,6 +157,8 @@ def test_the_daily_command_reports_what_it_sent(cycle):
 
 
 def test_the_command_fails_loudly_when_mail_cannot_be_sent(cycle):
-    with mock.patch("scrutiny.review.reminders.send_mail", side_effect=smtplib.SMTPException("refused")):
-        with pytest.raises(CommandError, match="tried again"):
-            call_command("send_reminders", "--date", "2012-06-01", stdout=StringIO())
+    with (
+        mock.patch("scrutiny.review.reminders.send_mail", side_effect=smtplib.SMTPException("refused")),
+        pytest.raises(CommandError, match="tried again"),
+    ):
+        call_command("send_reminders", "--date", "2012-06-01", stdout=StringIO())

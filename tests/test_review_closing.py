@@ -47,17 +47,28 @@ def test_every_form_of_a_closed_review_refuses_with_a_clear_message(client, worl
 
 def test_nothing_is_saved_when_a_closed_review_is_posted_to(client, world, maya, closed):
     client.force_login(maya)
-    client.post(reverse("conclusion_add", args=[closed.pk]), {
-        "subject": f"action-{world.wcc_action.pk}", "meeting": world.last_meeting.pk,
-        "judgement": Conclusion.Judgement.SATISFIED, "reasoning": "Seen the audit.",
-    })
+    client.post(
+        reverse("conclusion_add", args=[closed.pk]),
+        {
+            "subject": f"action-{world.wcc_action.pk}",
+            "meeting": world.last_meeting.pk,
+            "judgement": Conclusion.Judgement.SATISFIED,
+            "reasoning": "Seen the audit.",
+        },
+    )
     assert not Conclusion.objects.exists()
 
 
 def test_the_service_refuses_too_so_the_admin_and_the_shell_cannot_write(world, maya, closed):
     with pytest.raises(ReviewClosed):
-        record_conclusion(actor=maya, review=closed, judgement=Conclusion.Judgement.SATISFIED,
-                          reasoning="Seen.", action=world.wcc_action, meeting=world.last_meeting)
+        record_conclusion(
+            actor=maya,
+            review=closed,
+            judgement=Conclusion.Judgement.SATISFIED,
+            reasoning="Seen.",
+            action=world.wcc_action,
+            meeting=world.last_meeting,
+        )
 
 
 def test_a_closed_reviews_pages_and_papers_stay_readable(client, world, maya, closed):
@@ -74,13 +85,20 @@ def test_a_closed_reviews_pages_and_papers_stay_readable(client, world, maya, cl
 
 def test_only_an_administrator_reopens_it_and_the_reason_is_kept(client, world, ada, clara, closed):
     client.force_login(clara)
-    assert client.post(reverse("review_reopen", args=[closed.pk]), {"state": "final_report", "reason": "x"}).status_code == 403
+    assert (
+        client.post(reverse("review_reopen", args=[closed.pk]), {"state": "final_report", "reason": "x"}).status_code
+        == 403
+    )
     client.force_login(ada)
     response = client.post(reverse("review_reopen", args=[closed.pk]), {"state": "final_report", "reason": ""})
     assert "Say why the review is being reopened" in response.content.decode()
-    response = client.post(reverse("review_reopen", args=[closed.pk]), {
-        "state": "final_report", "reason": "The committee asked for one more session on health.",
-    })
+    response = client.post(
+        reverse("review_reopen", args=[closed.pk]),
+        {
+            "state": "final_report",
+            "reason": "The committee asked for one more session on health.",
+        },
+    )
     assert response.status_code == 302
     closed.refresh_from_db()
     assert closed.state == Review.State.FINAL_REPORT

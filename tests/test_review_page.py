@@ -14,14 +14,21 @@ def test_the_review_page_shows_the_review(client, world):
     client.force_login(world.olivia)
     html = client.get(reverse("review_detail", args=[world.review.pk])).content.decode()
     for text in (
-        "Safeguarding Improvement Task &amp; Finish Group", "Help the service to complete the Action Plan.",
-        "Cllr Maya Patel, Councillor", "Clara Jones, Democratic Services Officer", "Kim Brandrick, Carer",
-        "Children and Young People Overview &amp; Scrutiny Committee", "Gathering evidence",
-        "Not pursued", "Covered by the WSCB.", f"{world.last_meeting.date:%-d %B %Y}", f"{world.next_meeting.date:%-d %B %Y}",
+        "Safeguarding Improvement Task &amp; Finish Group",
+        "Help the service to complete the Action Plan.",
+        "Cllr Maya Patel, Councillor",
+        "Clara Jones, Democratic Services Officer",
+        "Kim Brandrick, Carer",
+        "Children and Young People Overview &amp; Scrutiny Committee",
+        "Gathering evidence",
+        "Not pursued",
+        "Covered by the WSCB.",
+        f"{world.last_meeting.date:%-d %B %Y}",
+        f"{world.next_meeting.date:%-d %B %Y}",
         "History of changes",
     ):
         assert text in html, text
-    assert "Change<span class=\"govuk-visually-hidden\"> the stage" not in html  # officers cannot
+    assert 'Change<span class="govuk-visually-hidden"> the stage' not in html  # officers cannot
 
 
 def test_the_old_review_address_leads_to_the_review_she_sits_on(client, world):
@@ -32,9 +39,13 @@ def test_the_old_review_address_leads_to_the_review_she_sits_on(client, world):
 
 def test_the_clerk_changes_the_stage(client, world):
     client.force_login(world.clara)
-    response = client.post(reverse("review_stage_update", args=[world.review.pk]), {
-        "state": Review.State.INTERIM_REPORT, "interim_report_on": "2012-06-20",
-    })
+    response = client.post(
+        reverse("review_stage_update", args=[world.review.pk]),
+        {
+            "state": Review.State.INTERIM_REPORT,
+            "interim_report_on": "2012-06-20",
+        },
+    )
     assert response.status_code == 302
     world.review.refresh_from_db()
     assert world.review.state == Review.State.INTERIM_REPORT
@@ -44,9 +55,14 @@ def test_the_clerk_changes_the_stage(client, world):
 
 def test_the_final_report_cannot_come_before_the_interim(client, world):
     client.force_login(world.clara)
-    response = client.post(reverse("review_stage_update", args=[world.review.pk]), {
-        "state": Review.State.FINAL_REPORT, "interim_report_on": "2012-06-20", "final_report_on": "2012-01-01",
-    })
+    response = client.post(
+        reverse("review_stage_update", args=[world.review.pk]),
+        {
+            "state": Review.State.FINAL_REPORT,
+            "interim_report_on": "2012-06-20",
+            "final_report_on": "2012-01-01",
+        },
+    )
     assert "cannot come before the interim" in response.context["form"].errors["final_report_on"][0]
     world.review.refresh_from_db()
     assert world.review.state == Review.State.GATHERING_EVIDENCE
@@ -84,7 +100,9 @@ def test_queries_stay_the_same_whatever_the_size(client, world, django_assert_nu
     for n in range(size):
         area = Area.objects.create(inspection=world.inspection, number=10 + n, text="More", theme=world.lac)
         ReviewArea.objects.create(review=world.review, area=area, pursued=bool(n % 2), reason="Why not.")
-        Meeting.objects.create(review=world.review, title=f"Meeting {n}", date=world.last_meeting.date, purpose="x", theme=world.lac)
+        Meeting.objects.create(
+            review=world.review, title=f"Meeting {n}", date=world.last_meeting.date, purpose="x", theme=world.lac
+        )
     client.force_login(world.maya)
     url = reverse("review_detail", args=[world.review.pk])
     client.get(url)
@@ -101,10 +119,21 @@ def test_each_record_page_leads_back_to_its_list(client, world):
     from scrutiny.review.services.requests import raise_request
 
     request = raise_request(actor=world.maya, review=world.review, asked_of_agency=world.wcc, question="Figures?")
-    conclusion = record_conclusion(actor=world.maya, review=world.review, meeting=world.last_meeting,
-                                   area=world.area1, judgement="satisfied", reasoning="Fine.")
-    recommendation = add_recommendation(actor=world.clara, review=world.review, kind="observation",
-                                        text="Link with the board.", addressed_to="The committee")
+    conclusion = record_conclusion(
+        actor=world.maya,
+        review=world.review,
+        meeting=world.last_meeting,
+        area=world.area1,
+        judgement="satisfied",
+        reasoning="Fine.",
+    )
+    recommendation = add_recommendation(
+        actor=world.clara,
+        review=world.review,
+        kind="observation",
+        text="Link with the board.",
+        addressed_to="The committee",
+    )
     client.force_login(world.maya)
     for page, pk, back, label in [
         ("request_detail", request.pk, "request_list", "Information requests"),
@@ -112,4 +141,6 @@ def test_each_record_page_leads_back_to_its_list(client, world):
         ("recommendation_detail", recommendation.pk, "recommendation_list", "Recommendations and observations"),
     ]:
         html = client.get(reverse(page, args=[world.review.pk, pk])).content.decode()
-        assert f'<a class="govuk-breadcrumbs__link" href="{reverse(back, args=[world.review.pk])}">{label}</a>' in html, page
+        assert (
+            f'<a class="govuk-breadcrumbs__link" href="{reverse(back, args=[world.review.pk])}">{label}</a>' in html
+        ), page

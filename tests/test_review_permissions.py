@@ -21,15 +21,26 @@ RUNNERS = {"clara", "ada"}  # the clerk changes the stage and area decisions
 def records(world):
     w = world
     w.arden_request = raise_request(
-        actor=w.maya, review=w.review, question="Confirm the information protocols.", meeting=w.last_meeting,
-        asked_of_agency=w.arden, action=w.arden_action,
+        actor=w.maya,
+        review=w.review,
+        question="Confirm the information protocols.",
+        meeting=w.last_meeting,
+        asked_of_agency=w.arden,
+        action=w.arden_action,
     )
     w.conclusion = record_conclusion(
-        actor=w.maya, review=w.review, meeting=w.last_meeting, action=w.arden_action,
-        judgement=Conclusion.Judgement.MORE_INFORMATION_NEEDED, reasoning="Evidence unavailable.",
+        actor=w.maya,
+        review=w.review,
+        meeting=w.last_meeting,
+        action=w.arden_action,
+        judgement=Conclusion.Judgement.MORE_INFORMATION_NEEDED,
+        reasoning="Evidence unavailable.",
     )
     w.recommendation = add_recommendation(
-        actor=w.clara, review=w.review, kind=Recommendation.Kind.RECOMMENDATION, text="Endorse the conclusion.",
+        actor=w.clara,
+        review=w.review,
+        kind=Recommendation.Kind.RECOMMENDATION,
+        text="Endorse the conclusion.",
         addressed_to="Children and Young People Overview & Scrutiny Committee",
     )
     return w
@@ -71,27 +82,63 @@ def arden_request_closers(who):
 PAGES = [
     ("review_detail", lambda w: [w.review.pk], everyone_reads, None),
     ("review_stage_update", lambda w: [w.review.pk], runners_only, lambda w: {"state": "interim_report"}),
-    ("review_area_update", lambda w: [w.review.pk, w.area3.pk], runners_only,
-     lambda w: {"pursued": "no", "reason": "Covered by the safeguarding board."}),
+    (
+        "review_area_update",
+        lambda w: [w.review.pk, w.area3.pk],
+        runners_only,
+        lambda w: {"pursued": "no", "reason": "Covered by the safeguarding board."},
+    ),
     ("conclusions_table", lambda w: [w.review.pk], everyone_reads, None),
-    ("conclusion_add", lambda w: [w.review.pk], writers_only,
-     lambda w: {"subject": f"action-{w.wcc_action.pk}", "meeting": w.last_meeting.pk, "judgement": "satisfied",
-                "reasoning": "Caseload reports seen."}),
+    (
+        "conclusion_add",
+        lambda w: [w.review.pk],
+        writers_only,
+        lambda w: {
+            "subject": f"action-{w.wcc_action.pk}",
+            "meeting": w.last_meeting.pk,
+            "judgement": "satisfied",
+            "reasoning": "Caseload reports seen.",
+        },
+    ),
     ("conclusion_detail", lambda w: [w.review.pk, w.conclusion.pk], everyone_reads, None),
     ("request_list", lambda w: [w.review.pk], everyone_reads, None),
-    ("request_add", lambda w: [w.review.pk], writers_only,
-     lambda w: {"meeting": w.last_meeting.pk, "asked_of_agency": w.wcc.pk, "question": "Send the caseload report."}),
+    (
+        "request_add",
+        lambda w: [w.review.pk],
+        writers_only,
+        lambda w: {"meeting": w.last_meeting.pk, "asked_of_agency": w.wcc.pk, "question": "Send the caseload report."},
+    ),
     ("request_detail", lambda w: [w.review.pk, w.arden_request.pk], arden_request_readers, None),
-    ("request_answer", lambda w: [w.review.pk, w.arden_request.pk], arden_request_answerers,
-     lambda w: {"answer": "The protocol is attached.", "evidence_kind": "email"}),
-    ("request_close", lambda w: [w.review.pk, w.arden_request.pk], arden_request_closers,
-     lambda w: {"note": "No longer needed."}),
+    (
+        "request_answer",
+        lambda w: [w.review.pk, w.arden_request.pk],
+        arden_request_answerers,
+        lambda w: {"answer": "The protocol is attached.", "evidence_kind": "email"},
+    ),
+    (
+        "request_close",
+        lambda w: [w.review.pk, w.arden_request.pk],
+        arden_request_closers,
+        lambda w: {"note": "No longer needed."},
+    ),
     ("recommendation_list", lambda w: [w.review.pk], everyone_reads, None),
     ("recommendation_detail", lambda w: [w.review.pk, w.recommendation.pk], everyone_reads, None),
-    ("recommendation_update", lambda w: [w.review.pk, w.recommendation.pk], writers_only,
-     lambda w: {"committee_decision": "agreed", "committee_decision_on": "2012-06-20", "implementation": "in_progress"}),
-    ("recommendation_add", lambda w: [w.review.pk], writers_only,
-     lambda w: {"kind": "observation", "text": "Link with the board.", "addressed_to": "The committee"}),
+    (
+        "recommendation_update",
+        lambda w: [w.review.pk, w.recommendation.pk],
+        writers_only,
+        lambda w: {
+            "committee_decision": "agreed",
+            "committee_decision_on": "2012-06-20",
+            "implementation": "in_progress",
+        },
+    ),
+    (
+        "recommendation_add",
+        lambda w: [w.review.pk],
+        writers_only,
+        lambda w: {"kind": "observation", "text": "Link with the board.", "addressed_to": "The committee"},
+    ),
 ]
 POSTABLE = [p for p in PAGES if p[3] is not None]
 
@@ -140,10 +187,15 @@ def test_post(client, records, who, name, args, expected, data):
 def test_a_member_of_another_review_finds_nothing_here_and_cannot_write(client, records):
     client.force_login(records.mark)
     assert client.get(reverse("conclusions_table", args=[records.review.pk])).status_code == 404
-    response = client.post(reverse("conclusion_add", args=[records.review.pk]), {
-        "subject": f"area-{records.area1.pk}", "meeting": records.last_meeting.pk, "judgement": "satisfied",
-        "reasoning": "Not my review.",
-    })
+    response = client.post(
+        reverse("conclusion_add", args=[records.review.pk]),
+        {
+            "subject": f"area-{records.area1.pk}",
+            "meeting": records.last_meeting.pk,
+            "judgement": "satisfied",
+            "reasoning": "Not my review.",
+        },
+    )
     assert response.status_code == 404
     assert Conclusion.objects.count() == 1
     assert client.get(reverse("conclusions_table", args=[records.other_review.pk])).status_code == 200

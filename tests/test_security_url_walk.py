@@ -96,6 +96,7 @@ EXPECTATIONS: dict[str, frozenset] = {
     "review_report": MEMBERS_VIEW,
 }
 
+
 def _is_sign_in_redirect(response) -> bool:
     return response.status_code == 302 and response["Location"].startswith(reverse(settings.LOGIN_URL))
 
@@ -129,14 +130,17 @@ def test_every_page_needs_sign_in(client, records):
 def test_every_url_pattern_is_reachable_by_the_walk(records):
     """A URL the walk cannot fill would silently escape the checks: name its parameter in security_urls."""
     missing = [
-        f"{r.name} ({r.route})" for r in all_routes(include_admin=False)
+        f"{r.name} ({r.route})"
+        for r in all_routes(include_admin=False)
         if url_for(r, records) is None and r.name not in PUBLIC_URL_NAMES
     ]
     assert not missing, "Cannot fill the path of:\n" + "\n".join(missing)
 
 
 def test_every_url_name_has_an_expectation(records):
-    unknown = sorted(r.name for r, _url in reachable(records) if r.name not in EXPECTATIONS and r.name not in PUBLIC_URL_NAMES)
+    unknown = sorted(
+        r.name for r, _url in reachable(records) if r.name not in EXPECTATIONS and r.name not in PUBLIC_URL_NAMES
+    )
     assert not unknown, (
         "Add these URL names to EXPECTATIONS in tests/test_security_url_walk.py, with the people who may open them: "
         + ", ".join(unknown)
@@ -174,8 +178,11 @@ def test_each_page_lets_in_exactly_the_right_roles(client, records):
 
 def test_the_admin_needs_an_administrator(client, records):
     client.raise_request_exception = False
-    urls = [url for route, url in reachable(records, include_admin=True) if route.namespace == "admin"
-            and route.name not in PUBLIC_URL_NAMES and "<" not in url]
+    urls = [
+        url
+        for route, url in reachable(records, include_admin=True)
+        if route.namespace == "admin" and route.name not in PUBLIC_URL_NAMES and "<" not in url
+    ]
     assert reverse("admin:index") in urls
     for url in urls:
         assert _is_admin_login_redirect(client.get(url)), f"{url} opens without signing in"

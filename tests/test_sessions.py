@@ -35,7 +35,10 @@ def shift_session(client, **seconds_ago):
 def update_form(world) -> tuple[str, dict]:
     action = world.wcc_action
     return f"/actions/{action.pk}/update/", {
-        "version": action.version, "status": "in_progress", "rag": "amber", "note": UPDATE,
+        "version": action.version,
+        "status": "in_progress",
+        "rag": "amber",
+        "note": UPDATE,
     }
 
 
@@ -116,12 +119,15 @@ def test_an_update_posted_after_the_idle_sign_out_comes_back_after_signing_in(cl
     assert response.status_code == 302
     next_url = re.search(r"next=([^&]+)", response["Location"]).group(1)
     from urllib.parse import unquote
+
     next_url = unquote(next_url)
     assert next_url.startswith(url + "?restore=")
     signed_in = sign_in(client, next_url=next_url)
     assert signed_in["Location"] == next_url
     page = client.get(next_url).content.decode()
-    kept = json.loads(re.search(r'<script id="restored-form-data" type="application/json">(.*?)</script>', page).group(1))
+    kept = json.loads(
+        re.search(r'<script id="restored-form-data" type="application/json">(.*?)</script>', page).group(1)
+    )
     assert kept["note"] == [UPDATE]
     assert "csrfmiddlewaretoken" not in kept
     assert "What you typed has been put back in the form" in page
@@ -136,6 +142,7 @@ def test_kept_typing_is_for_the_person_who_typed_it(client, world):
     sign_in(client)
     shift_session(client, scrutiny_last_seen=31 * 60)
     from urllib.parse import unquote
+
     next_url = unquote(re.search(r"next=([^&]+)", client.post(url, data)["Location"]).group(1))
     sign_in(client, username="arjun")
     assert "restored-form-data" not in client.get(next_url).content.decode()

@@ -32,9 +32,17 @@ def test_development_needs_nothing_set():
 
 def test_database_url_switches_the_engine():
     code = "from django.conf import settings; print(settings.DATABASES['default']['ENGINE'])"
-    env = {**os.environ, "DATABASE_URL": "postgres://postgres@127.0.0.1:5432/anything", "DJANGO_SETTINGS_MODULE": "scrutiny.settings"}
+    env = {
+        **os.environ,
+        "DATABASE_URL": "postgres://postgres@127.0.0.1:5432/anything",
+        "DJANGO_SETTINGS_MODULE": "scrutiny.settings",
+    }
     result = subprocess.run(
-        [sys.executable, "-c", "import django; django.setup(); " + code], cwd=ROOT, env=env,
-        capture_output=True, text=True, timeout=60,
+        [sys.executable, "-c", "import django; django.setup(); " + code],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
     assert result.stdout.strip() == "django.db.backends.postgresql"

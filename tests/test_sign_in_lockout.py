@@ -18,8 +18,9 @@ NEW = "a-longer-new-passphrase-2026"
 
 @pytest.fixture(autouse=True)
 def _database_cache(settings):
-    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache",
-                                   "LOCATION": "scrutiny_cache"}}
+    settings.CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "scrutiny_cache"}
+    }
     call_command("createcachetable")
 
 
@@ -120,10 +121,20 @@ def test_behind_a_load_balancer_the_appended_address_counts(client, settings, ol
     settings.SIGN_IN_TRUST_X_FORWARDED_FOR = True
     for _ in range(5):
         # The client claims a new address each time; the balancer appends the real one.
-        client.post("/sign-in/", {"username": "olivia", "password": "wrong"}, REMOTE_ADDR="10.1.1.1",
-                    HTTP_X_FORWARDED_FOR=f"198.51.100.{_}, 203.0.113.9")
-    assert not signed_in(client.post("/sign-in/", {"username": "olivia", "password": PASSWORD},
-                                     REMOTE_ADDR="10.1.1.1", HTTP_X_FORWARDED_FOR="198.51.100.77, 203.0.113.9"))
+        client.post(
+            "/sign-in/",
+            {"username": "olivia", "password": "wrong"},
+            REMOTE_ADDR="10.1.1.1",
+            HTTP_X_FORWARDED_FOR=f"198.51.100.{_}, 203.0.113.9",
+        )
+    assert not signed_in(
+        client.post(
+            "/sign-in/",
+            {"username": "olivia", "password": PASSWORD},
+            REMOTE_ADDR="10.1.1.1",
+            HTTP_X_FORWARDED_FOR="198.51.100.77, 203.0.113.9",
+        )
+    )
 
 
 def test_the_admin_sign_in_is_throttled_too(client, ada):

@@ -16,8 +16,14 @@ pytestmark = pytest.mark.django_db
 def conclusions_sheet(client, world):
     world.last_meeting.date, world.last_meeting.start_time = datetime.date(2012, 5, 8), datetime.time(18, 30)
     world.last_meeting.save()
-    Conclusion.objects.create(review=world.review, meeting=world.last_meeting, action=world.wcc_action,
-                              judgement="satisfied", reasoning="-2 cases on average since March", reached_on=world.last_meeting.date)
+    Conclusion.objects.create(
+        review=world.review,
+        meeting=world.last_meeting,
+        action=world.wcc_action,
+        judgement="satisfied",
+        reasoning="-2 cases on average since March",
+        reached_on=world.last_meeting.date,
+    )
     client.force_login(world.maya)
     content = client.get(reverse("conclusions_export", args=[world.review.pk, "xlsx"])).content
     return load_workbook(io.BytesIO(content))
@@ -47,7 +53,7 @@ def test_meeting_dates_and_times_are_real_dates_and_times(client, world, conclus
     client.force_login(world.maya)
     content = client.get(reverse("meetings_export", args=[world.review.pk, "xlsx"])).content
     sheet = load_workbook(io.BytesIO(content)).active
-    first = [cell for cell in sheet[2]]
+    first = list(sheet[2])
     assert first[1].value == "Safeguarding"
     assert first[2].is_date and first[2].value == datetime.datetime(2012, 5, 8)
     assert first[3].value == datetime.time(18, 30) and first[3].number_format == "HH:MM"

@@ -34,16 +34,26 @@ def word_document(extra_members: dict | None = None) -> bytes:
 
 def upload(client, world, name, data):
     url = reverse("evidence_add", args=[world.wcc_action.pk])
-    return client.post(url, {
-        "title": "Caseload report", "kind": "document", "status": "received", "description": "Weekly figures",
-        "file": SimpleUploadedFile(name, data, content_type="application/octet-stream"),
-    })
+    return client.post(
+        url,
+        {
+            "title": "Caseload report",
+            "kind": "document",
+            "status": "received",
+            "description": "Weekly figures",
+            "file": SimpleUploadedFile(name, data, content_type="application/octet-stream"),
+        },
+    )
 
 
 def refused_with(response, message) -> bool:
     page = response.content.decode()
-    return (response.status_code == 200 and message in page and "govuk-error-message" in page
-            and not Evidence.objects.filter(title="Caseload report").exists())
+    return (
+        response.status_code == 200
+        and message in page
+        and "govuk-error-message" in page
+        and not Evidence.objects.filter(title="Caseload report").exists()
+    )
 
 
 # --- Cache-Control -------------------------------------------------------------------------------
@@ -121,8 +131,12 @@ def test_the_length_is_judged_before_the_body_is_read(rf, settings):
     def view_that_reads(request):
         raise AssertionError("the body was handed on to be read")
 
-    request = rf.post("/actions/1/evidence/add/", data=b"x", content_type="multipart/form-data; boundary=x",
-                      CONTENT_LENGTH=str(settings.UPLOAD_REQUEST_MAX_BYTES + 1))
+    request = rf.post(
+        "/actions/1/evidence/add/",
+        data=b"x",
+        content_type="multipart/form-data; boundary=x",
+        CONTENT_LENGTH=str(settings.UPLOAD_REQUEST_MAX_BYTES + 1),
+    )
     assert UploadSizeLimitMiddleware(view_that_reads)(request).status_code == 413
 
 

@@ -80,7 +80,8 @@ def test_a_stronger_hash_of_the_same_password_on_sign_in_writes_no_history(setti
     rows_before = history_of(olivia).count()
     # The next sign-in upgrades the stored hash to the first-listed hasher.
     settings.PASSWORD_HASHERS = [
-        "tests.test_user_history.QuickPBKDF2Hasher", "django.contrib.auth.hashers.MD5PasswordHasher",
+        "tests.test_user_history.QuickPBKDF2Hasher",
+        "django.contrib.auth.hashers.MD5PasswordHasher",
     ]
     old_hash = olivia.password
     assert client.login(username="olivia", password=PASSWORD)

@@ -30,8 +30,14 @@ def report(client, world):
     world.review.final_report_on = datetime.date(2013, 2, 5)
     world.review.save()
     NoteItem.objects.create(meeting=world.last_meeting, heading="Caseloads", area=world.area1, body="Heard")
-    Conclusion.objects.create(review=world.review, meeting=world.last_meeting, action=world.wcc_action,
-                              judgement="satisfied", reasoning=LONG_REASONING, reached_on=world.last_meeting.date)
+    Conclusion.objects.create(
+        review=world.review,
+        meeting=world.last_meeting,
+        action=world.wcc_action,
+        judgement="satisfied",
+        reasoning=LONG_REASONING,
+        reached_on=world.last_meeting.date,
+    )
     client.force_login(world.clara)
     response = client.get(reverse("review_report", args=[world.review.pk, "final", "docx"]))
     return response.content
@@ -55,7 +61,9 @@ def test_the_report_is_on_a4_with_the_councils_font(report):
 def test_the_councils_font_is_a_setting(client, world, settings):
     settings.PAPER_FONT = "Verdana"
     client.force_login(world.clara)
-    content = client.get(reverse("meeting_agenda", args=[world.last_meeting.review_id, world.last_meeting.pk, "docx"])).content
+    content = client.get(
+        reverse("meeting_agenda", args=[world.last_meeting.review_id, world.last_meeting.pk, "docx"])
+    ).content
     assert WordDocument(io.BytesIO(content)).styles["Normal"].font.name == "Verdana"
 
 
@@ -108,23 +116,31 @@ def test_the_conclusions_appendix_sits_on_landscape_pages_and_the_answers_after_
 def test_answers_to_requests_follow_the_conclusions_on_portrait_pages(client, world):
     from scrutiny.review.models import InformationRequest
 
-    InformationRequest.objects.create(review=world.review, meeting=world.last_meeting, asked_of_agency=world.uhcw,
-                                      question="Confirm the protocols", raised_on=world.last_meeting.date,
-                                      status="answered", answer="Confirmed by e-mail")
+    InformationRequest.objects.create(
+        review=world.review,
+        meeting=world.last_meeting,
+        asked_of_agency=world.uhcw,
+        question="Confirm the protocols",
+        raised_on=world.last_meeting.date,
+        status="answered",
+        answer="Confirmed by e-mail",
+    )
     client.force_login(world.clara)
     content = client.get(reverse("review_report", args=[world.review.pk, "final", "docx"])).content
     document = WordDocument(io.BytesIO(content))
     assert [s.orientation for s in document.sections] == [WD_ORIENT.PORTRAIT, WD_ORIENT.LANDSCAPE, WD_ORIENT.PORTRAIT]
     headings = [p.text for p in document.paragraphs if p.style.name == "Heading 1"]
-    assert headings[-2:] == ["Appendix D: conclusions against each action",
-                             "Appendix E: answers to the group's requests for information"]
+    assert headings[-2:] == [
+        "Appendix D: conclusions against each action",
+        "Appendix E: answers to the group's requests for information",
+    ]
 
 
 def test_table_columns_fit_their_content_and_the_header_row_repeats(report):
     document = WordDocument(io.BytesIO(report))
     table = next(t for t in document.tables if t.rows[0].cells[0].text == "Area")
     headers = [cell.text for cell in table.rows[0].cells]
-    widths = dict(zip(headers, (cell.width for cell in table.rows[0].cells)))
+    widths = dict(zip(headers, (cell.width for cell in table.rows[0].cells), strict=False))
     assert widths["Area"] < widths["Lead agency"] < widths["Reasoning"]
     # Wide enough for its longest word: "Reasoning" is never broken into "Reasonin g".
     assert widths["Reasoning"] > Pt(len("Reasoning") * 9.5 * 0.5)
@@ -156,6 +172,8 @@ def test_a_councils_reference_document_gives_the_papers_its_styles(client, world
 def test_text_people_wrote_never_becomes_a_word_field(client, world):
     NoteItem.objects.create(meeting=world.last_meeting, heading="Fields", body='{ PAGE } =HYPERLINK("http://x")')
     client.force_login(world.clara)
-    content = client.get(reverse("meeting_notes_export", args=[world.last_meeting.review_id, world.last_meeting.pk, "docx"])).content
+    content = client.get(
+        reverse("meeting_notes_export", args=[world.last_meeting.review_id, world.last_meeting.pk, "docx"])
+    ).content
     body = part(content, "word/document.xml")
     assert "fldSimple" not in body and "instrText" not in body and "{ PAGE }" in body

@@ -64,8 +64,12 @@ def check_response(url, response) -> list[str]:
         return [f"{url}: a live <script> from stored text"] if LIVE in body.decode() else []
     if "text/csv" in kind:
         rows = csv.reader(io.StringIO(body.decode("utf-8-sig")))
-        return [f"{url}: CSV cell {cell!r} would run as a formula" for row in rows for cell in row
-                if "xss()" in cell and cell.startswith(FORMULA_START)]
+        return [
+            f"{url}: CSV cell {cell!r} would run as a formula"
+            for row in rows
+            for cell in row
+            if "xss()" in cell and cell.startswith(FORMULA_START)
+        ]
     if "spreadsheetml" in kind:
         from openpyxl import load_workbook
 
@@ -74,8 +78,10 @@ def check_response(url, response) -> list[str]:
             for row in sheet.iter_rows():
                 for cell in row:
                     # Text typed as a string and marked with Excel's quote prefix stays text, even when edited.
-                    if isinstance(cell.value, str) and "xss()" in cell.value and (
-                        cell.data_type != "s" or (cell.value.startswith(FORMULA_START) and not cell.quotePrefix)
+                    if (
+                        isinstance(cell.value, str)
+                        and "xss()" in cell.value
+                        and (cell.data_type != "s" or (cell.value.startswith(FORMULA_START) and not cell.quotePrefix))
                     ):
                         problems.append(f"{url}: Excel cell {cell.coordinate} {cell.value!r} is a formula")
         return problems

@@ -10,9 +10,8 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from scrutiny.core.formtools import gds_helper
-from scrutiny.people.models import Person
+from scrutiny.people.models import Agency, Person
 
-from scrutiny.people.models import Agency
 from ..models import Action, Evidence
 from ..services.actions import update_rule_errors
 from ..uploads import ACCEPT_ATTRIBUTE, ACCEPTED_TEXT, max_upload_text, validate_evidence_file
@@ -49,18 +48,28 @@ class ActionUpdateForm(forms.Form):
     status = forms.ChoiceField(label="Status", choices=Action.Status.choices, widget=forms.RadioSelect)
     rag = forms.ChoiceField(label="RAG rating", choices=Action.Rag.choices, required=False, widget=forms.RadioSelect)
     note = forms.CharField(
-        label="Short update", required=False, widget=forms.Textarea,
+        label="Short update",
+        required=False,
+        widget=forms.Textarea,
         help_text="What has been done since the last update. Needed when you change the status or RAG rating.",
     )
     completed_on = DayMonthYearField(
-        what="completion date", label="Completion date", required=False, require_all_fields=False,
+        what="completion date",
+        label="Completion date",
+        required=False,
+        require_all_fields=False,
         help_text="Only used when the status is completed. For example, 27 3 2026.",
     )
     new_target_date = DayMonthYearField(
-        what="new target date", label="New target date", required=False, require_all_fields=False,
+        what="new target date",
+        label="New target date",
+        required=False,
+        require_all_fields=False,
     )
     target_date_reason = forms.CharField(
-        label="Why the target date is moving", required=False, widget=forms.Textarea,
+        label="Why the target date is moving",
+        required=False,
+        widget=forms.Textarea,
         help_text="Needed when you give a new target date. Earlier dates stay on the action's page.",
     )
 
@@ -68,13 +77,19 @@ class ActionUpdateForm(forms.Form):
         self.action = action
         # The state the person started editing from: the rules compare against it.
         self.baseline = baseline or action
-        kwargs.setdefault("initial", {
-            "version": action.version, "status": action.status, "rag": action.rag,
-            "completed_on": action.completed_on or timezone.localdate(),
-        })
+        kwargs.setdefault(
+            "initial",
+            {
+                "version": action.version,
+                "status": action.status,
+                "rag": action.rag,
+                "completed_on": action.completed_on or timezone.localdate(),
+            },
+        )
         super().__init__(*args, **kwargs)
         current = (
-            f"The current target date is {action.target_date:%-d %B %Y}." if action.target_date
+            f"The current target date is {action.target_date:%-d %B %Y}."
+            if action.target_date
             else "No target date is set yet."
         )
         self.fields["new_target_date"].help_text = f"{current} Leave this blank to keep it. For example, 27 3 2026."
@@ -87,10 +102,13 @@ class ActionUpdateForm(forms.Form):
             Fieldset(
                 Field("new_target_date"),
                 Field.textarea("target_date_reason", rows=3),
-                legend="Move the target date", legend_size=Size.MEDIUM,
+                legend="Move the target date",
+                legend_size=Size.MEDIUM,
             ),
             Submit("submit", "Save update"),
-            HTML('<a class="govuk-link govuk-!-margin-left-3 cancel-link" href="{{ action.get_absolute_url }}">Cancel</a>'),
+            HTML(
+                '<a class="govuk-link govuk-!-margin-left-3 cancel-link" href="{{ action.get_absolute_url }}">Cancel</a>'
+            ),
         )
 
     def clean(self):
@@ -101,9 +119,13 @@ class ActionUpdateForm(forms.Form):
         if completed and not data.get("completed_on"):
             self.add_error("completed_on", "Enter the date the action was completed")
         errors = update_rule_errors(
-            baseline=self.baseline, status=data["status"], rag=data.get("rag", ""), note=data.get("note", ""),
+            baseline=self.baseline,
+            status=data["status"],
+            rag=data.get("rag", ""),
+            note=data.get("note", ""),
             completed_on=data.get("completed_on") if completed else None,
-            new_target_date=data.get("new_target_date"), target_date_reason=data.get("target_date_reason", ""),
+            new_target_date=data.get("new_target_date"),
+            target_date_reason=data.get("target_date_reason", ""),
         )
         for field, message in errors.items():
             self.add_error(None if field == "__all__" else field, message)
@@ -112,9 +134,13 @@ class ActionUpdateForm(forms.Form):
     def service_arguments(self) -> dict:
         data = self.cleaned_data
         return {
-            "expected_version": data["version"], "status": data["status"], "rag": data.get("rag", ""),
-            "note": data.get("note", ""), "completed_on": data.get("completed_on"),
-            "new_target_date": data.get("new_target_date"), "target_date_reason": data.get("target_date_reason", ""),
+            "expected_version": data["version"],
+            "status": data["status"],
+            "rag": data.get("rag", ""),
+            "note": data.get("note", ""),
+            "completed_on": data.get("completed_on"),
+            "new_target_date": data.get("new_target_date"),
+            "target_date_reason": data.get("target_date_reason", ""),
         }
 
 
@@ -127,7 +153,8 @@ class ConflictChoiceForm(forms.Form):
             (NOTE_ONLY, "Keep only my written update, and change none of the action's fields"),
             (CANCEL, "Cancel my update"),
         ],
-        widget=forms.RadioSelect, error_messages={"required": "Choose what to do with your update"},
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose what to do with your update"},
     )
     seen_version = forms.IntegerField(widget=forms.HiddenInput)
 
@@ -143,32 +170,51 @@ class EvidenceFileMixin:
 
 def file_field():
     return forms.FileField(
-        label="File", required=False,
+        label="File",
+        required=False,
         help_text=f"{ACCEPTED_TEXT}. The file must be smaller than {max_upload_text()}.",
         widget=forms.ClearableFileInput(attrs={"accept": ACCEPT_ATTRIBUTE}),
     )
 
 
 class EvidenceForm(EvidenceFileMixin, forms.Form):
-    title = forms.CharField(label="Title", max_length=300, error_messages={"required": "Enter a title for the evidence"})
+    title = forms.CharField(
+        label="Title", max_length=300, error_messages={"required": "Enter a title for the evidence"}
+    )
     kind = forms.ChoiceField(label="Kind of evidence", choices=Evidence.Kind.choices, initial=Evidence.Kind.DOCUMENT)
     description = forms.CharField(
-        label="Description", required=False, widget=forms.Textarea,
+        label="Description",
+        required=False,
+        widget=forms.Textarea,
         help_text="What it shows. Without a file, say what was demonstrated or said.",
     )
     status = forms.ChoiceField(
-        label="Status", choices=Evidence.Status.choices, initial=Evidence.Status.RECEIVED, widget=forms.RadioSelect,
+        label="Status",
+        choices=Evidence.Status.choices,
+        initial=Evidence.Status.RECEIVED,
+        widget=forms.RadioSelect,
         help_text="Attaching a file marks the evidence received.",
     )
     provided_by = forms.ModelChoiceField(
-        label="Given by (person)", queryset=Person.objects.none(), required=False, empty_label="Not recorded",
+        label="Given by (person)",
+        queryset=Person.objects.none(),
+        required=False,
+        empty_label="Not recorded",
     )
     provided_by_agency = forms.ModelChoiceField(
-        label="Given by (agency)", queryset=Agency.objects.none(), required=False, empty_label="Not recorded",
+        label="Given by (agency)",
+        queryset=Agency.objects.none(),
+        required=False,
+        empty_label="Not recorded",
     )
-    requested_on = DayMonthYearField(what="date requested", label="Date requested", required=False, require_all_fields=False)
+    requested_on = DayMonthYearField(
+        what="date requested", label="Date requested", required=False, require_all_fields=False
+    )
     received_on = DayMonthYearField(
-        what="date received", label="Date given or received", required=False, require_all_fields=False,
+        what="date received",
+        label="Date given or received",
+        required=False,
+        require_all_fields=False,
         help_text="Leave blank for today when the evidence is received. For example, 27 3 2026.",
     )
 
@@ -177,17 +223,34 @@ class EvidenceForm(EvidenceFileMixin, forms.Form):
         self.action = action
         # Built here so that the limit stated on the form follows the setting.
         self.fields["file"] = file_field()
-        order = ["title", "kind", "file", "description", "status", "provided_by", "provided_by_agency",
-                 "requested_on", "received_on"]
+        order = [
+            "title",
+            "kind",
+            "file",
+            "description",
+            "status",
+            "provided_by",
+            "provided_by_agency",
+            "requested_on",
+            "received_on",
+        ]
         self.fields = {name: self.fields[name] for name in order}
         self.fields["provided_by"].queryset = Person.objects.select_related("agency").order_by("name")
         self.fields["provided_by_agency"].queryset = Agency.objects.order_by("name")
         self.helper = gds_helper(
-            Field.text("title"), Field.select("kind"), Field("file"), Field.textarea("description", rows=4),
-            Field.radios("status", small=True, inline=True), Field.select("provided_by"),
-            Field.select("provided_by_agency"), Field("requested_on"), Field("received_on"),
+            Field.text("title"),
+            Field.select("kind"),
+            Field("file"),
+            Field.textarea("description", rows=4),
+            Field.radios("status", small=True, inline=True),
+            Field.select("provided_by"),
+            Field.select("provided_by_agency"),
+            Field("requested_on"),
+            Field("received_on"),
             Submit("submit", "Add evidence"),
-            HTML('<a class="govuk-link govuk-!-margin-left-3 cancel-link" href="{{ action.get_absolute_url }}">Cancel</a>'),
+            HTML(
+                '<a class="govuk-link govuk-!-margin-left-3 cancel-link" href="{{ action.get_absolute_url }}">Cancel</a>'
+            ),
         )
 
     def clean(self):
@@ -219,27 +282,42 @@ def _check_dates(form, data, status):
 class EvidenceChangeForm(EvidenceFileMixin, forms.Form):
     status = forms.ChoiceField(label="Status", choices=Evidence.Status.choices, widget=forms.RadioSelect)
     description = forms.CharField(label="Description", required=False, widget=forms.Textarea)
-    requested_on = DayMonthYearField(what="date requested", label="Date requested", required=False, require_all_fields=False)
+    requested_on = DayMonthYearField(
+        what="date requested", label="Date requested", required=False, require_all_fields=False
+    )
     received_on = DayMonthYearField(
-        what="date received", label="Date received", required=False, require_all_fields=False,
+        what="date received",
+        label="Date received",
+        required=False,
+        require_all_fields=False,
         help_text="Leave blank for today when the evidence is received. For example, 27 3 2026.",
     )
 
     def __init__(self, *args, evidence, **kwargs):
-        kwargs.setdefault("initial", {
-            "status": evidence.status, "description": evidence.description,
-            "requested_on": evidence.requested_on, "received_on": evidence.received_on,
-        })
+        kwargs.setdefault(
+            "initial",
+            {
+                "status": evidence.status,
+                "description": evidence.description,
+                "requested_on": evidence.requested_on,
+                "received_on": evidence.received_on,
+            },
+        )
         super().__init__(*args, **kwargs)
         self.evidence = evidence
         self.fields["file"] = file_field()
         if evidence.file:
             self.fields["file"].label = "Replace the file"
         self.helper = gds_helper(
-            Field.radios("status", small=True, inline=True), Field("file"), Field.textarea("description", rows=4),
-            Field("requested_on"), Field("received_on"),
+            Field.radios("status", small=True, inline=True),
+            Field("file"),
+            Field.textarea("description", rows=4),
+            Field("requested_on"),
+            Field("received_on"),
             Submit("submit", "Save evidence"),
-            HTML('<a class="govuk-link govuk-!-margin-left-3 cancel-link" href="{{ action.get_absolute_url }}">Cancel</a>'),
+            HTML(
+                '<a class="govuk-link govuk-!-margin-left-3 cancel-link" href="{{ action.get_absolute_url }}">Cancel</a>'
+            ),
         )
 
     def clean(self):

@@ -6,7 +6,6 @@ from django.conf import settings
 from django.utils import timezone
 
 from scrutiny.core.formtools import gds_helper
-
 from scrutiny.people.models import Agency
 
 from ..importer import FIELDS, FIELDS_BY_KEY, Table, UnreadableFile, extension_of, missing_required, read_table
@@ -21,7 +20,7 @@ class PlanUploadForm(forms.Form):
     file = forms.FileField(
         label="Spreadsheet of the action plan",
         help_text="An Excel workbook (.xlsx, .xlsm or .xls), a LibreOffice spreadsheet (.ods) or a CSV file, "
-                  "up to 10 MB, with one action on each row.",
+        "up to 10 MB, with one action on each row.",
         error_messages={"required": "Choose the spreadsheet to import"},
     )
     inspection = forms.ModelChoiceField(
@@ -31,18 +30,24 @@ class PlanUploadForm(forms.Form):
         empty_label="A new inspection (give its title below)",
     )
     new_inspection_title = forms.CharField(
-        label="Title of the new inspection", max_length=300, required=False,
+        label="Title of the new inspection",
+        max_length=300,
+        required=False,
         help_text="Only for a new inspection, for example “Inspection of safeguarding and looked after children services”.",
     )
     new_inspection_body = forms.CharField(
-        label="Body inspected", max_length=300, required=False,
+        label="Body inspected",
+        max_length=300,
+        required=False,
         help_text="Only for a new inspection, for example “Warwickshire County Council”.",
     )
     new_inspection_type = forms.ModelChoiceField(
-        label="Type of the new inspection", queryset=InspectionType.objects.order_by("name"), required=False,
+        label="Type of the new inspection",
+        queryset=InspectionType.objects.order_by("name"),
+        required=False,
         empty_label="Not recorded yet",
         help_text="Only for a new inspection: it sets when the action plan is due. Add the report's date in "
-                  "Administration.",
+        "Administration.",
     )
     plan_agency = forms.ModelChoiceField(
         label="Whose action plan is it?",
@@ -53,9 +58,11 @@ class PlanUploadForm(forms.Form):
     )
 
     progress_date = forms.DateField(
-        label="Date of the progress updates", required=False, input_formats=["%d/%m/%Y", "%d/%m/%y", "%Y-%m-%d"],
+        label="Date of the progress updates",
+        required=False,
+        input_formats=["%d/%m/%Y", "%d/%m/%y", "%Y-%m-%d"],
         help_text="When the file has a progress column: the date its updates were written, for example 31/7/2013. "
-                  "Leave blank for today.",
+        "Leave blank for today.",
         error_messages={"invalid": "Enter the date as day/month/year, for example 31/7/2013"},
     )
 
@@ -72,7 +79,8 @@ class PlanUploadForm(forms.Form):
                 Field.text("new_inspection_title"),
                 Field.text("new_inspection_body", field_width=20),
                 Field.select("new_inspection_type"),
-                legend="Where the plan goes", legend_size=Size.MEDIUM,
+                legend="Where the plan goes",
+                legend_size=Size.MEDIUM,
             ),
             Field.select("plan_agency"),
             Field.text("progress_date", field_width=10),
@@ -108,11 +116,16 @@ class PlanUploadForm(forms.Form):
             if not cleaned.get("new_inspection_body", "").strip():
                 self.add_error("new_inspection_body", "Enter the body inspected, or choose an inspection")
         elif cleaned.get("new_inspection_title", "").strip():
-            self.add_error("new_inspection_title",
-                           "Leave the title blank when you choose an existing inspection, or choose “A new inspection”")
+            self.add_error(
+                "new_inspection_title",
+                "Leave the title blank when you choose an existing inspection, or choose “A new inspection”",
+            )
         elif cleaned.get("new_inspection_type") is not None:
-            self.add_error("new_inspection_type", "Leave the type as “Not recorded yet” when you choose an existing "
-                                                  "inspection: change its type in Administration")
+            self.add_error(
+                "new_inspection_type",
+                "Leave the type as “Not recorded yet” when you choose an existing "
+                "inspection: change its type in Administration",
+            )
         return cleaned
 
 
@@ -128,12 +141,15 @@ class ColumnMappingForm(forms.Form):
         by_index = {index: key for key, index in mapping.items()}
         choices = [(NOT_IMPORTED, "Not imported")] + [(f.key, f.label) for f in FIELDS]
         sample = self.samples()
-        for index, header in enumerate(table.headers):
+        for index, _header in enumerate(table.headers):
             name = column_name(table.headers, index)
             hint = f"First value: “{sample[index][:80]}”" if sample.get(index) else "The column's first rows are blank."
             hidden = " (hidden in the spreadsheet)" if index in table.hidden_columns else ""
             self.fields[f"column_{index}"] = forms.ChoiceField(
-                label=f"Column {name}{hidden}", choices=choices, required=False, initial=by_index.get(index, NOT_IMPORTED),
+                label=f"Column {name}{hidden}",
+                choices=choices,
+                required=False,
+                initial=by_index.get(index, NOT_IMPORTED),
                 help_text=hint,
             )
         self.helper = gds_helper(*[Field.select(name) for name in self.fields], Submit("submit", "Use these columns"))

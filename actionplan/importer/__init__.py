@@ -23,6 +23,19 @@ def auto_mapping(table: Table, agencies: AgencyMatcher | None = None) -> dict[st
 
 
 __all__ = [
-    "EXTENSIONS", "FIELDS", "FIELDS_BY_KEY", "REQUIRED", "Options", "Preview", "Problem", "Table", "UnreadableFile",
-    "auto_mapping", "build_preview", "check_content", "extension_of", "missing_required", "read_table",
+    "EXTENSIONS",
+    "FIELDS",
+    "FIELDS_BY_KEY",
+    "REQUIRED",
+    "Options",
+    "Preview",
+    "Problem",
+    "Table",
+    "UnreadableFile",
+    "auto_mapping",
+    "build_preview",
+    "check_content",
+    "extension_of",
+    "missing_required",
+    "read_table",
 ]

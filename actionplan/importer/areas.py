@@ -23,6 +23,7 @@ def _key(text: str) -> str:
 
 def _rows(table: Table, mapping: dict[str, int]) -> list[tuple[int, str, str]]:
     """(row, area text carried down to the rows that leave it blank, reference) of each non-blank row."""
+
     def cell(cells, key):
         index = mapping.get(key)
         return clean_text(cells[index]) if index is not None and index < len(cells) else ""
@@ -53,8 +54,10 @@ def number_areas(table: Table, mapping: dict[str, int], existing: dict[int, str]
     rows = _rows(table, mapping)
     numbers = _from_references(rows) if "reference" in mapping else None
     if numbers is not None:
-        note = ("The plan gives no area numbers: each area is numbered from its actions' references "
-                "(“1a” and “1b” are area 1).")
+        note = (
+            "The plan gives no area numbers: each area is numbered from its actions' references "
+            "(“1a” and “1b” are area 1)."
+        )
     else:
         known = {_key(text): number for number, text in existing.items()}
         numbers, next_number = {}, max(existing, default=0) + 1
@@ -66,7 +69,9 @@ def number_areas(table: Table, mapping: dict[str, int], existing: dict[int, str]
                     numbers[_key(text)] = next_number
                     next_number += 1
         kept = " An area with the same text as one of this inspection's areas keeps its number." if known else ""
-        note = (f"The plan gives no area numbers: the areas are numbered in the order they appear"
-                f"{f', from {min(numbers.values())} to {max(numbers.values())}' if numbers else ''}.{kept}")
+        note = (
+            f"The plan gives no area numbers: the areas are numbered in the order they appear"
+            f"{f', from {min(numbers.values())} to {max(numbers.values())}' if numbers else ''}.{kept}"
+        )
     by_row = {number: numbers[_key(text)] for number, text, _ref in rows if text}
     return AreaNumbers(by_row, note)

@@ -13,7 +13,7 @@ LEAST_BRIGHTNESS = 0.3  # below it a fill is black or near it
 
 def rating_of_colour(rgb: str) -> str | None:
     try:
-        red, green, blue = (int(rgb[i:i + 2], 16) / 255 for i in (0, 2, 4))
+        red, green, blue = (int(rgb[i : i + 2], 16) / 255 for i in (0, 2, 4))
     except (ValueError, TypeError):
         return None
     hue, saturation, brightness = colorsys.rgb_to_hsv(red, green, blue)

@@ -39,8 +39,11 @@ def delimiter_of(text: str) -> str:
     best, best_score = ",", (0, 0)
     for delimiter in DELIMITERS:
         try:
-            widths = [len(cells) for cells in csv.reader(io.StringIO(sample), delimiter=delimiter)
-                      if any(cell.strip() for cell in cells)]
+            widths = [
+                len(cells)
+                for cells in csv.reader(io.StringIO(sample), delimiter=delimiter)
+                if any(cell.strip() for cell in cells)
+            ]
         except csv.Error:
             continue
         if not widths:

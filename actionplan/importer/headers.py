@@ -17,60 +17,214 @@ class ImportField:
 
 # The order is the export's column order. Synonyms are compared after `normalise_header`.
 FIELDS = (
-    ImportField("area_number", "Area number", (
-        "area number", "area no", "area", "area ref", "afi", "afi no", "afi number", "ofsted para no", "para no",
-        "paragraph", "paragraph number", "recommendation number", "recommendation no", "rec no",
-    ), "The area for improvement's number in the inspection report."),
-    ImportField("area_text", "Area for improvement", (
-        "area for improvement", "areas for improvement", "area text", "ofsted area for improvement",
-        "area requiring improvement", "area requiring improvement recommendations", "recommendation",
-        "inspection recommendation", "improvement area", "area of improvement", "finding",
-    ), "Needed for an area the inspection does not have yet."),
-    ImportField("reference", "Action reference", (
-        "action reference", "action ref", "ref", "ref no", "reference", "reference number", "no", "action no",
-        "action number", "number",
-    ), "The plan's own number for the action, such as 1.2."),
-    ImportField("description", "Action", (
-        "action", "actions", "action text", "action required", "actions required", "action to be taken",
-        "actions to be taken", "what we will do", "description", "action description",
-    )),
-    ImportField("lead_agency", "Lead agency", (
-        "lead agency", "agency", "responsible agency", "lead organisation", "organisation", "lead partner",
-        "partner", "responsible organisation",
-    ), "Written as the agency's name, short name or another name it is known by."),
-    ImportField("lead_officer", "Lead officer", (
-        "lead officer", "officer", "responsible officer", "lead officer role", "lead person", "owner",
-        "responsible person", "lead officer agency", "lead manager", "accountable officer", "responsibility",
-        "responsible", "who",
-    ), "A person's name, or a role such as Head of Safeguarding."),
-    ImportField("timescale", "Timescale", (
-        "timescale", "timescales", "by when", "when", "timeframe", "time frame", "deadline",
-    ), "As the plan words it: 31/10/2012, March 2013, Q3 2012/13 or Ongoing."),
-    ImportField("target_date", "Target date", (
-        "target date", "target", "due date", "due", "date", "planned completion date", "target completion date",
-        "completion target", "deadline date",
-    )),
-    ImportField("success_measure", "Success measure", (
-        "success measure", "measure of success", "measures of success", "how success will be measured",
-        "success criteria", "outcome", "outcomes", "expected outcome", "monitoring and evaluation",
-        "evidence of success", "measure", "measures", "how will we know", "how we will measure success",
-    )),
+    ImportField(
+        "area_number",
+        "Area number",
+        (
+            "area number",
+            "area no",
+            "area",
+            "area ref",
+            "afi",
+            "afi no",
+            "afi number",
+            "ofsted para no",
+            "para no",
+            "paragraph",
+            "paragraph number",
+            "recommendation number",
+            "recommendation no",
+            "rec no",
+        ),
+        "The area for improvement's number in the inspection report.",
+    ),
+    ImportField(
+        "area_text",
+        "Area for improvement",
+        (
+            "area for improvement",
+            "areas for improvement",
+            "area text",
+            "ofsted area for improvement",
+            "area requiring improvement",
+            "area requiring improvement recommendations",
+            "recommendation",
+            "inspection recommendation",
+            "improvement area",
+            "area of improvement",
+            "finding",
+        ),
+        "Needed for an area the inspection does not have yet.",
+    ),
+    ImportField(
+        "reference",
+        "Action reference",
+        (
+            "action reference",
+            "action ref",
+            "ref",
+            "ref no",
+            "reference",
+            "reference number",
+            "no",
+            "action no",
+            "action number",
+            "number",
+        ),
+        "The plan's own number for the action, such as 1.2.",
+    ),
+    ImportField(
+        "description",
+        "Action",
+        (
+            "action",
+            "actions",
+            "action text",
+            "action required",
+            "actions required",
+            "action to be taken",
+            "actions to be taken",
+            "what we will do",
+            "description",
+            "action description",
+        ),
+    ),
+    ImportField(
+        "lead_agency",
+        "Lead agency",
+        (
+            "lead agency",
+            "agency",
+            "responsible agency",
+            "lead organisation",
+            "organisation",
+            "lead partner",
+            "partner",
+            "responsible organisation",
+        ),
+        "Written as the agency's name, short name or another name it is known by.",
+    ),
+    ImportField(
+        "lead_officer",
+        "Lead officer",
+        (
+            "lead officer",
+            "officer",
+            "responsible officer",
+            "lead officer role",
+            "lead person",
+            "owner",
+            "responsible person",
+            "lead officer agency",
+            "lead manager",
+            "accountable officer",
+            "responsibility",
+            "responsible",
+            "who",
+        ),
+        "A person's name, or a role such as Head of Safeguarding.",
+    ),
+    ImportField(
+        "timescale",
+        "Timescale",
+        (
+            "timescale",
+            "timescales",
+            "by when",
+            "when",
+            "timeframe",
+            "time frame",
+            "deadline",
+        ),
+        "As the plan words it: 31/10/2012, March 2013, Q3 2012/13 or Ongoing.",
+    ),
+    ImportField(
+        "target_date",
+        "Target date",
+        (
+            "target date",
+            "target",
+            "due date",
+            "due",
+            "date",
+            "planned completion date",
+            "target completion date",
+            "completion target",
+            "deadline date",
+        ),
+    ),
+    ImportField(
+        "success_measure",
+        "Success measure",
+        (
+            "success measure",
+            "measure of success",
+            "measures of success",
+            "how success will be measured",
+            "success criteria",
+            "outcome",
+            "outcomes",
+            "expected outcome",
+            "monitoring and evaluation",
+            "evidence of success",
+            "measure",
+            "measures",
+            "how will we know",
+            "how we will measure success",
+        ),
+    ),
     ImportField("status", "Status", ("status", "action status", "current status", "progress status")),
     ImportField("rag", "RAG", ("rag", "r a g", "rag status", "rag rating", "brag", "rating")),
-    ImportField("status_rag", "Status or RAG", ("status rag", "status and rag", "status or rag", "rag or status"),
-                "A column that holds either a status or a RAG rating."),
-    ImportField("completed_on", "Completion date", (
-        "completion date", "date completed", "completed on", "actual completion date", "date of completion",
-        "completed date",
-    )),
-    ImportField("plan_agency", "Action plan", ("action plan", "plan", "plan agency", "action plan of"),
-                "Whose plan the action belongs to, when it is not the lead agency's."),
-    ImportField("progress", "Progress update", (
-        "progress", "progress update", "progress updates", "progress to date", "update", "updates", "latest update",
-        "update on progress", "commentary", "progress commentary", "comments", "comment", "current position",
-        "position statement", "progress and impact", "progress against action", "evidence of progress",
-        "progress against agreed action and impact monitoring", "progress against agreed action",
-    ), "Becomes a progress update on the action, written by the importer."),
+    ImportField(
+        "status_rag",
+        "Status or RAG",
+        ("status rag", "status and rag", "status or rag", "rag or status"),
+        "A column that holds either a status or a RAG rating.",
+    ),
+    ImportField(
+        "completed_on",
+        "Completion date",
+        (
+            "completion date",
+            "date completed",
+            "completed on",
+            "actual completion date",
+            "date of completion",
+            "completed date",
+        ),
+    ),
+    ImportField(
+        "plan_agency",
+        "Action plan",
+        ("action plan", "plan", "plan agency", "action plan of"),
+        "Whose plan the action belongs to, when it is not the lead agency's.",
+    ),
+    ImportField(
+        "progress",
+        "Progress update",
+        (
+            "progress",
+            "progress update",
+            "progress updates",
+            "progress to date",
+            "update",
+            "updates",
+            "latest update",
+            "update on progress",
+            "commentary",
+            "progress commentary",
+            "comments",
+            "comment",
+            "current position",
+            "position statement",
+            "progress and impact",
+            "progress against action",
+            "evidence of progress",
+            "progress against agreed action and impact monitoring",
+            "progress against agreed action",
+        ),
+        "Becomes a progress update on the action, written by the importer.",
+    ),
 )
 FIELDS_BY_KEY = {f.key: f for f in FIELDS}
 REQUIRED = ("area_number", "description")
@@ -99,8 +253,9 @@ def header_score(values) -> int:
     return sum(1 for name in names if name in SYNONYMS or name == AMBIGUOUS_LEAD)
 
 
-def guess_mapping(headers: list[str], lead_is_agency: Callable[[int], bool],
-                  hidden: Collection[int] = ()) -> dict[str, int]:
+def guess_mapping(
+    headers: list[str], lead_is_agency: Callable[[int], bool], hidden: Collection[int] = ()
+) -> dict[str, int]:
     """{field key: column index}. The first visible column that names a field takes it: a column the
     spreadsheet hides (an old rating kept next to the current one) is never guessed."""
     mapping: dict[str, int] = {}
@@ -125,8 +280,11 @@ def guess_mapping(headers: list[str], lead_is_agency: Callable[[int], bool],
 
 def missing_required(mapping) -> list[ImportField]:
     """A plan that gives its areas only as text needs no area number: the import numbers them."""
-    return [FIELDS_BY_KEY[key] for key in REQUIRED
-            if key not in mapping and not (key == "area_number" and "area_text" in mapping)]
+    return [
+        FIELDS_BY_KEY[key]
+        for key in REQUIRED
+        if key not in mapping and not (key == "area_number" and "area_text" in mapping)
+    ]
 
 
 def column_name(headers: list[str], index: int) -> str:

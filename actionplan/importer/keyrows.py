@@ -35,6 +35,7 @@ def split_off_key(rows: list[tuple[int, list]]) -> tuple[list[tuple[int, list]],
         if all(len(_texts(c)) <= MOST_CELLS_IN_A_KEY_ROW and len(_texts(c)) < typical for _n, c in rest):
             first, last = number, rest[-1][0]
             where = f"Rows {first}–{last} are" if last != first else f"Row {first} is"
-            return rows[:position], (f"{where} a key or notes below the table (“{_texts(cells)[0][:60]}”): "
-                                     "not read as actions.")
+            return rows[:position], (
+                f"{where} a key or notes below the table (“{_texts(cells)[0][:60]}”): not read as actions."
+            )
     return rows, ""

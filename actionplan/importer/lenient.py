@@ -7,7 +7,15 @@ import re
 
 from ..models import Rag
 from .values import (
-    DATE_EXPECTED, MONTHS, RAG_WORDS, CellProblem, Timescale, _end_of_month, _words, clean_text, parse_rag,
+    DATE_EXPECTED,
+    MONTHS,
+    RAG_WORDS,
+    CellProblem,
+    Timescale,
+    _end_of_month,
+    _words,
+    clean_text,
+    parse_rag,
     parse_timescale,
 )
 
@@ -24,8 +32,12 @@ def _date_text(date: datetime.date) -> str:
 
 def read_timescale(value) -> Timescale:
     """As `parse_timescale`, but a timescale it cannot read is read by the rules below or kept as written."""
-    if isinstance(value, (int, float)) and not isinstance(value, bool) and float(value).is_integer() \
-            and int(value) in YEARS:
+    if (
+        isinstance(value, (int, float))
+        and not isinstance(value, bool)
+        and float(value).is_integer()
+        and int(value) in YEARS
+    ):
         value = str(int(value))  # a year typed into a number cell
     try:
         return parse_timescale(value)
@@ -48,16 +60,25 @@ def read_timescale(value) -> Timescale:
         second = second + (first // 100) * 100 if second < 100 else second
         if second == first + 1:
             date = _end_of_month(second, 3)
-            return Timescale(date, written, warning=f"“{written}” is read as the end of the financial year, "
-                                                    f"{_date_text(date)}.")
+            return Timescale(
+                date, written, warning=f"“{written}” is read as the end of the financial year, {_date_text(date)}."
+            )
     # "July 2014 and ongoing", "April 2015 (review)": a month and year, then words about it.
     match = re.match(r"(?:end of |by )?([a-z]+)[\s\-]+(\d{4})\b\W*(.+)$", text)
     if match and match.group(1) in MONTHS and int(match.group(2)) in YEARS:
         date = _end_of_month(int(match.group(2)), MONTHS[match.group(1)])
-        return Timescale(date, written, warning=f"“{written}” is read as {_date_text(date)}; the words after the "
-                                                "month are kept in the timescale as written.")
-    return Timescale(None, written, warning=f"“{written}” is not a date we can read: it is kept as written, "
-                                            f"with no target date. Expected {DATE_EXPECTED}.")
+        return Timescale(
+            date,
+            written,
+            warning=f"“{written}” is read as {_date_text(date)}; the words after the "
+            "month are kept in the timescale as written.",
+        )
+    return Timescale(
+        None,
+        written,
+        warning=f"“{written}” is not a date we can read: it is kept as written, "
+        f"with no target date. Expected {DATE_EXPECTED}.",
+    )
 
 
 def read_rag(value) -> tuple[str, str]:
@@ -72,5 +93,6 @@ def read_rag(value) -> tuple[str, str]:
     if len(ratings) == 2 and all(r in CAUTION for r in ratings):
         rating = min(ratings, key=CAUTION.index)
         return rating, f"“{written}” gives two ratings: read as {Rag(rating).label}, the more cautious."
-    raise CellProblem("Expected a RAG rating: R, A, G or B (Red, Amber, Green or Blue), a split rating such as "
-                      "A/G, or blank")
+    raise CellProblem(
+        "Expected a RAG rating: R, A, G or B (Red, Amber, Green or Blue), a split rating such as A/G, or blank"
+    )

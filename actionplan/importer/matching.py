@@ -4,9 +4,8 @@ exist yet can be proposed for creation: the preview lists it, the confirmation c
 
 import re
 
-from scrutiny.people.models import Person
+from scrutiny.people.models import Agency, AgencyKind, Person
 
-from scrutiny.people.models import Agency, AgencyKind
 from .values import CellProblem
 
 SMALL_WORDS = {"of", "and", "the", "for", "in", "on", "to", "&"}
@@ -88,8 +87,9 @@ class AgencyMatcher:
     def _propose(self, name: str) -> Agency:
         taken = {a.short_name.casefold() for a in [*self.agencies, *self.proposed]}
         # A stand-in id below zero, so that the preview tells proposed agencies apart; never saved.
-        agency = Agency(pk=-1 - len(self.proposed), name=name, short_name=short_name_for(name, taken),
-                        kind=kind_of(name))
+        agency = Agency(
+            pk=-1 - len(self.proposed), name=name, short_name=short_name_for(name, taken), kind=kind_of(name)
+        )
         self.proposed.append(agency)
         self.by_name[_key(name)] = agency
         return agency

@@ -26,14 +26,18 @@ def hidden_column_notes(table: Table, mapping: dict[str, int]) -> list[str]:
     for index in table.hidden_columns:
         name = column_name(table.headers, index)
         if index in used:
-            notes.append(f"{name} is hidden in the spreadsheet, but is read as {FIELDS_BY_KEY[used[index]].label} "
-                         "because it was chosen for it.")
+            notes.append(
+                f"{name} is hidden in the spreadsheet, but is read as {FIELDS_BY_KEY[used[index]].label} "
+                "because it was chosen for it."
+            )
             continue
         key = guess_field(table.headers[index]) if index < len(table.headers) else None
         if key and key in mapping:
             visible = column_name(table.headers, mapping[key])
-            notes.append(f"{name} is hidden in the spreadsheet: not read. {visible}, which is visible, "
-                         f"is read as {FIELDS_BY_KEY[key].label} instead.")
+            notes.append(
+                f"{name} is hidden in the spreadsheet: not read. {visible}, which is visible, "
+                f"is read as {FIELDS_BY_KEY[key].label} instead."
+            )
         else:
             notes.append(f"{name} is hidden in the spreadsheet: not read.")
     return notes
@@ -43,6 +47,8 @@ def skipped_notes(table: Table, mapping: dict[str, int]) -> list[str]:
     notes = hidden_column_notes(table, mapping)
     if table.hidden_rows:
         plural = "s" if len(table.hidden_rows) > 1 else ""
-        notes.append(f"Row{plural} {row_ranges(table.hidden_rows)} {'are' if plural else 'is'} hidden in the "
-                     "spreadsheet: not read.")
+        notes.append(
+            f"Row{plural} {row_ranges(table.hidden_rows)} {'are' if plural else 'is'} hidden in the "
+            "spreadsheet: not read."
+        )
     return notes + table.skipped

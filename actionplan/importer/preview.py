@@ -135,8 +135,15 @@ class Preview:
 
     @property
     def has_changes(self) -> bool:
-        return bool(self.creates or self.updates or self.new_areas or self.area_changes or self.new_plans
-                    or self.progress or self.new_agencies)
+        return bool(
+            self.creates
+            or self.updates
+            or self.new_areas
+            or self.area_changes
+            or self.new_plans
+            or self.progress
+            or self.new_agencies
+        )
 
     @property
     def row_count(self) -> int:
@@ -183,8 +190,9 @@ class PreviewBuilder:
         if "area_number" not in self.mapping:
             numbered = number_areas(self.table, self.mapping, {n: a.text for n, a in areas.items()})
             p.assumed.append(numbered.note)
-        read = RowReader(self.table, self.mapping, self.agencies, self.options.plan_agency,
-                         numbered.by_row if numbered else None).read()
+        read = RowReader(
+            self.table, self.mapping, self.agencies, self.options.plan_agency, numbered.by_row if numbered else None
+        ).read()
         p.errors.extend(read.errors)
         p.warnings.extend(read.warnings)
         p.assumed.extend(read.assumed)
@@ -192,16 +200,20 @@ class PreviewBuilder:
         plans = {pl.agency_id for pl in ActionPlan.objects.filter(inspection=inspection)} if inspection else set()
         existing, actions = {}, []
         if inspection:
-            actions = list(Action.objects.filter(area__inspection=inspection).select_related(
-                "area", "plan", "lead_agency", "lead_officer"
-            ).order_by("id"))
+            actions = list(
+                Action.objects.filter(area__inspection=inspection)
+                .select_related("area", "plan", "lead_agency", "lead_officer")
+                .order_by("id")
+            )
             for action in actions:
                 existing.setdefault(key_of(action), action)
         matched, p.moved, renumbering_warnings = match_rows(read.rows, existing, actions)
         p.warnings.extend(renumbering_warnings)
         if p.moved:
-            p.assumed.append(f"{len(p.moved)} action{'s are' if len(p.moved) > 1 else ' is'} matched by text "
-                             "rather than by reference, because the plan was renumbered: see “Renumbered actions”.")
+            p.assumed.append(
+                f"{len(p.moved)} action{'s are' if len(p.moved) > 1 else ' is'} matched by text "
+                "rather than by reference, because the plan was renumbered: see “Renumbered actions”."
+            )
         areas_without_text = self.compare_areas(read, areas)
         for agency in {row.plan_agency for row in read.rows if row.plan_agency.pk not in plans}:
             p.new_plans.append(agency)
@@ -221,7 +233,7 @@ class PreviewBuilder:
                 p.unchanged.append(outcome)
         attach_progress(p, latest_notes(inspection))
         describe_progress(p, self.table, self.mapping, self.today)
-        p.errors.sort(key=lambda e: (e.row or 0))
+        p.errors.sort(key=lambda e: e.row or 0)
         p.digest = self.digest()
         return p
 
@@ -244,10 +256,14 @@ class PreviewBuilder:
             area = areas.get(number)
             if area is None:
                 if not text:
-                    column = (column_name(self.table.headers, self.mapping["area_text"])
-                              if "area_text" in self.mapping else "“Area for improvement”")
-                    p.errors.append(Problem(first_row, column,
-                                            f"Area {number} is new to this inspection: give its text"))
+                    column = (
+                        column_name(self.table.headers, self.mapping["area_text"])
+                        if "area_text" in self.mapping
+                        else "“Area for improvement”"
+                    )
+                    p.errors.append(
+                        Problem(first_row, column, f"Area {number} is new to this inspection: give its text")
+                    )
                     without_text.add(number)
                 else:
                     p.new_areas.append((number, text))
@@ -269,17 +285,23 @@ class PreviewBuilder:
                 return given
             if action is not None and action.completed_on:
                 return action.completed_on
-            self.preview.warnings.append(Problem(
-                row.row, row.columns.get("status", "“Status”"),
-                f"No completion date is given: it will be recorded as today, {self.today:%-d %B %Y}.",
-            ))
+            self.preview.warnings.append(
+                Problem(
+                    row.row,
+                    row.columns.get("status", "“Status”"),
+                    f"No completion date is given: it will be recorded as today, {self.today:%-d %B %Y}.",
+                )
+            )
             return self.today
         if given:
-            self.preview.errors.append(Problem(
-                row.row, row.columns["completed_on"],
-                f"A completion date is given but the status is {show('status', status)}. "
-                "Expected a completed status, or no completion date",
-            ))
+            self.preview.errors.append(
+                Problem(
+                    row.row,
+                    row.columns["completed_on"],
+                    f"A completion date is given but the status is {show('status', status)}. "
+                    "Expected a completed status, or no completion date",
+                )
+            )
             return False
         return None
 
@@ -319,8 +341,9 @@ class PreviewBuilder:
             if key == "lead_officer":
                 if "lead_officer" in v and clean_text(lead_officer_label(action)) != v["lead_officer"]:
                     outcome.values.update(self.resolve_officer(v["lead_officer"]))
-                    outcome.changes.append(Change(key, label, show(key, lead_officer_label(action)),
-                                                  show(key, v["lead_officer"])))
+                    outcome.changes.append(
+                        Change(key, label, show(key, lead_officer_label(action)), show(key, v["lead_officer"]))
+                    )
                 continue
             if key not in wanted:
                 continue
@@ -335,8 +358,9 @@ class PreviewBuilder:
         """Changes with the versions they were computed from: differs if anyone changed the plan since."""
         p = self.preview
         parts = [f"c{o.row.row}:{sorted((k, str(val)) for k, val in o.values.items())}" for o in p.creates]
-        parts += [f"u{o.row.row}:{o.action.pk}:{o.action.version}:{[(c.field, c.new) for c in o.changes]}"
-                  for o in p.updates]
+        parts += [
+            f"u{o.row.row}:{o.action.pk}:{o.action.version}:{[(c.field, c.new) for c in o.changes]}" for o in p.updates
+        ]
         parts += [f"n{o.action.pk}:{o.action.version}" for o in p.unchanged]
         parts += [f"a{n}:{t}" for n, t in p.new_areas] + [f"A{c.area.pk}:{c.new}" for c in p.area_changes]
         parts += [f"p{a.pk}" for a in p.new_plans] + [str(e) for e in p.errors]

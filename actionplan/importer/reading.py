@@ -69,8 +69,9 @@ def check_content(data: bytes, extension: str) -> None:
             raise UnreadableFile(wrong)
     elif extension == "xls":
         if not data.startswith(OLE_MARK):
-            raise UnreadableFile("The file is not an Excel 97-2003 workbook (.xls). "
-                                 "Save it from Excel as .xlsx or .csv.")
+            raise UnreadableFile(
+                "The file is not an Excel 97-2003 workbook (.xls). Save it from Excel as .xlsx or .csv."
+            )
     elif extension == "csv":
         binary = b"\x00" in data[:65536] and not is_utf16(data)
         if binary or data.startswith((b"PK\x03\x04", b"%PDF", OLE_MARK[:4])):
@@ -116,7 +117,7 @@ def _best_table(sheets: list[Sheet]) -> Table:
     width = max((i + 1 for i, c in enumerate(header_cells) if not _is_blank(c)), default=0)
     headers = [re.sub(r"\s+", " ", str(c)).strip() if not _is_blank(c) else "" for c in header_cells[:width]]
     data, hidden_rows = [], []
-    for number, cells in sheet.rows[index + 1:]:
+    for number, cells in sheet.rows[index + 1 :]:
         cells = (cells + [None] * width)[:width]
         if number in sheet.hidden_rows:
             if not all(_is_blank(c) for c in cells):
@@ -126,7 +127,13 @@ def _best_table(sheets: list[Sheet]) -> Table:
     data, key_note = split_off_key(data)
     if not data or all(all(_is_blank(c) for c in cells) for _n, cells in data):
         raise UnreadableFile("The file has headers but no rows of actions.")
-    return Table(headers=headers, header_row=header_number, rows=data, sheet_name=sheet.name,
-                 hidden_rows=hidden_rows, hidden_columns=sorted(i for i in sheet.hidden_columns if i < width),
-                 fills={key: colour for key, colour in sheet.fills.items() if key[1] < width},
-                 skipped=[key_note] if key_note else [])
+    return Table(
+        headers=headers,
+        header_row=header_number,
+        rows=data,
+        sheet_name=sheet.name,
+        hidden_rows=hidden_rows,
+        hidden_columns=sorted(i for i in sheet.hidden_columns if i < width),
+        fills={key: colour for key, colour in sheet.fills.items() if key[1] < width},
+        skipped=[key_note] if key_note else [],
+    )

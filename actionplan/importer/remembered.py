@@ -24,5 +24,6 @@ def remembered_mapping(table: Table, inspection, plan_agency=None) -> tuple[dict
         if normalise_header(old_header) not in headers:
             return None, ""  # the layout changed: the headers are read afresh
         mapping[key] = headers[normalise_header(old_header)]
-    return mapping, (f"The columns are read as in the last import of this plan, {last.file_name} on "
-                     f"{last.imported_at:%-d %B %Y}.")
+    return mapping, (
+        f"The columns are read as in the last import of this plan, {last.file_name} on {last.imported_at:%-d %B %Y}."
+    )

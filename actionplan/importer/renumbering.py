@@ -21,8 +21,10 @@ class Moved:
     new_reference: str
 
     def __str__(self):
-        return (f"Row {self.row}: action {self.old_reference or '(no reference)'} is now numbered "
-                f"{self.new_reference or '(no reference)'}; matched by its text, {quote(self.action.description)}.")
+        return (
+            f"Row {self.row}: action {self.old_reference or '(no reference)'} is now numbered "
+            f"{self.new_reference or '(no reference)'}; matched by its text, {quote(self.action.description)}."
+        )
 
 
 def _text(text: str) -> str:
@@ -46,27 +48,40 @@ def match_rows(rows: list[ImportRow], existing: dict[tuple, Action], actions: li
     undecided = []
     for row in rows:  # first, every reference whose text is recognisably the same action
         action = existing.get(row.key())
-        if action is not None and (not row.reference or similarity(action.description, row.description) >= RECOGNISABLE):
+        if action is not None and (
+            not row.reference or similarity(action.description, row.description) >= RECOGNISABLE
+        ):
             matched[row.row] = action
             claimed.add(action.pk)
         else:
             undecided.append((row, action))
     for row, by_reference in undecided:  # then the text, where it names one action not matched yet
-        candidates = [a for a in by_text.get((row.plan_agency.pk, row.area_number), [])
-                      if a.pk not in claimed and similarity(a.description, row.description) >= CLOSE]
+        candidates = [
+            a
+            for a in by_text.get((row.plan_agency.pk, row.area_number), [])
+            if a.pk not in claimed and similarity(a.description, row.description) >= CLOSE
+        ]
         if candidates:
             action = max(candidates, key=lambda a: similarity(a.description, row.description))
             matched[row.row] = action
             claimed.add(action.pk)
             moved.append(Moved(row.row, action, action.reference, row.reference))
             continue
-        if by_reference is not None and by_reference.pk not in claimed and (
-                row.plan_agency.pk, row.area_number, _text(by_reference.description)) not in file_texts:
+        if (
+            by_reference is not None
+            and by_reference.pk not in claimed
+            and (row.plan_agency.pk, row.area_number, _text(by_reference.description)) not in file_texts
+        ):
             matched[row.row] = by_reference
             claimed.add(by_reference.pk)
-            warnings.append(Problem(row.row, row.columns.get("description", "“Action”"),
-                                    f"Action {row.reference}'s text changes beyond recognition, from "
-                                    f"{quote(by_reference.description)}: check that the row is the same action."))
+            warnings.append(
+                Problem(
+                    row.row,
+                    row.columns.get("description", "“Action”"),
+                    f"Action {row.reference}'s text changes beyond recognition, from "
+                    f"{quote(by_reference.description)}: check that the row is the same action.",
+                )
+            )
         else:
             matched[row.row] = None  # a new action, inserted where another one was
     return matched, moved, warnings

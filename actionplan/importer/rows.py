@@ -8,14 +8,20 @@ from django.db import models
 from scrutiny.people.models import Agency
 
 from ..models import Action, ActionStatus, Rag
-from .headers import FIELDS_BY_KEY, column_name
-from .matching import AgencyMatcher
-from .reading import Table
 from .colours import rating_of_colour
+from .headers import FIELDS_BY_KEY, column_name
 from .lenient import SPLIT_RAG_RULE, read_rag, read_timescale
+from .matching import AgencyMatcher
 from .notes import row_ranges
+from .reading import Table
 from .values import (
-    CellProblem, Timescale, clean_text, parse_area_number, parse_date, parse_status, parse_status_or_rag,
+    CellProblem,
+    Timescale,
+    clean_text,
+    parse_area_number,
+    parse_date,
+    parse_status,
+    parse_status_or_rag,
 )
 
 
@@ -32,8 +38,10 @@ class Problem:
         return f"{where}{reads}: {self.message}"
 
 
-AGENCY_IN_LEAD_RULE = ("Where the lead officer's cell names an agency we know, that agency is the action's lead "
-                       "agency, and the rest of the cell (if any) is the lead officer.")
+AGENCY_IN_LEAD_RULE = (
+    "Where the lead officer's cell names an agency we know, that agency is the action's lead "
+    "agency, and the rest of the cell (if any) is the lead officer."
+)
 # Values whose model field has another name.
 MODEL_FIELDS = {"lead_officer": "lead_officer_role"}
 
@@ -98,8 +106,14 @@ class ReadRows:
 class RowReader:
     """Reads every row; carries the area forward to rows that leave it blank."""
 
-    def __init__(self, table: Table, mapping: dict[str, int], agencies: AgencyMatcher, plan_agency: Agency | None,
-                 area_numbers: dict[int, int] | None = None):
+    def __init__(
+        self,
+        table: Table,
+        mapping: dict[str, int],
+        agencies: AgencyMatcher,
+        plan_agency: Agency | None,
+        area_numbers: dict[int, int] | None = None,
+    ):
         self.area_numbers = area_numbers  # by row, for a plan that gives areas only as text
         self.table = table
         self.mapping = mapping
@@ -160,16 +174,21 @@ class RowReader:
                 if known is None:
                     area_texts[area] = (text, number)
                 elif known[0] != text:
-                    self.error(number, "area_text",
-                               f"Area {area} has a different text on row {known[1]}. Give one text for each area.")
+                    self.error(
+                        number,
+                        "area_text",
+                        f"Area {area} has a different text on row {known[1]}. Give one text for each area.",
+                    )
             row = self.read_action(number, cells, area, text)
             if row is not None and len(self.errors) == problems_before:
                 rows.append(row)
         self.check_duplicates(rows)
         for key, numbers in self.coloured_rows.items():
-            self.assumed.append(f"Ratings in {self.column(key)} are read from the cell's fill colour (red, amber, "
-                                f"green or blue) where the cell has no text: row{'s' if len(numbers) > 1 else ''} "
-                                f"{row_ranges(numbers)}.")
+            self.assumed.append(
+                f"Ratings in {self.column(key)} are read from the cell's fill colour (red, amber, "
+                f"green or blue) where the cell has no text: row{'s' if len(numbers) > 1 else ''} "
+                f"{row_ranges(numbers)}."
+            )
         return ReadRows(rows, area_texts, area_rows, self.errors, self.warnings, self.assumed)
 
     def read_action(self, number: int, cells: list, area: int, area_text: str) -> ImportRow | None:
@@ -190,8 +209,11 @@ class RowReader:
         if lead_agency is not None:
             values["lead_agency"] = lead_agency
         elif plan_agency is None and self.cell(cells, "lead_agency") is None:
-            self.error(number, "lead_agency",
-                       "Expected the lead agency: the cell is blank and no agency was chosen for the whole plan")
+            self.error(
+                number,
+                "lead_agency",
+                "Expected the lead agency: the cell is blank and no agency was chosen for the whole plan",
+            )
         columns["lead_agency"] = self.column("lead_agency")
         timescale_completed = self.read_timescale(number, cells, values, columns)
         self.read_status(number, cells, values, columns)
@@ -321,9 +343,12 @@ class RowReader:
             key = row.key()
             if key in seen:
                 what = f"action {row.reference}" if row.reference else "this action"
-                self.error(row.row, "reference" if row.reference else "description",
-                           f"Area {row.area_number} has {what} twice (rows {seen[key]} and {row.row}). "
-                           f"Give each action its own reference.")
+                self.error(
+                    row.row,
+                    "reference" if row.reference else "description",
+                    f"Area {row.area_number} has {what} twice (rows {seen[key]} and {row.row}). "
+                    f"Give each action its own reference.",
+                )
             else:
                 seen[key] = row.row
 
@@ -347,4 +372,3 @@ class RowReader:
 
     def warn(self, number: int, key: str, message: str) -> None:
         self.warnings.append(Problem(number, self.column(key), message))
-

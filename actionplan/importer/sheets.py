@@ -28,7 +28,7 @@ def too_many_rows() -> UnreadableFile:
 def fill_merged_cells(rows: list[tuple[int, list]], ranges) -> None:
     """Merged cells hold their value only in the top-left cell: the value is copied to every cell of
     the range, as the reader of the printed plan sees it. Ranges are (min_col, min_row, max_col, max_row)."""
-    by_number = {number: cells for number, cells in rows}
+    by_number = dict(rows)
     for min_col, min_row, max_col, max_row in ranges:
         top_left = by_number.get(min_row)
         if top_left is None or min_col > len(top_left):

@@ -4,6 +4,7 @@ Kept under MEDIA_ROOT/imports with a random name of ours (never the uploader's),
 served path; the session holds only that name. Files older than a day are removed on the next upload.
 """
 
+import contextlib
 import re
 import secrets
 import time
@@ -41,10 +42,8 @@ def load_upload(token: str, extension: str) -> bytes:
 
 
 def discard_upload(token: str, extension: str) -> None:
-    try:
+    with contextlib.suppress(FileNotFoundError):
         _path(token, extension).unlink(missing_ok=True)
-    except FileNotFoundError:
-        pass
 
 
 def remove_stale() -> None:

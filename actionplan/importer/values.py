@@ -25,8 +25,23 @@ AREA_EXPECTED = "an area number, such as 3"
 
 # Timescales that name no date: kept as written, with no target date.
 NO_DATE_WORDS = {
-    "ongoing", "on going", "continuous", "continual", "in place", "monthly", "quarterly", "annually", "weekly",
-    "tbc", "to be confirmed", "n/a", "na", "not applicable", "immediate", "immediately", "achieved",
+    "ongoing",
+    "on going",
+    "continuous",
+    "continual",
+    "in place",
+    "monthly",
+    "quarterly",
+    "annually",
+    "weekly",
+    "tbc",
+    "to be confirmed",
+    "n/a",
+    "na",
+    "not applicable",
+    "immediate",
+    "immediately",
+    "achieved",
 }
 
 MONTHS = {name.lower(): number for number, name in enumerate(calendar.month_name) if name}
@@ -66,11 +81,19 @@ for _choice in ActionStatus:
     STATUS_WORDS[re.sub(r"[^\w ]", " ", _choice.label.lower()).strip()] = _choice
 
 RAG_WORDS = {
-    "r": Rag.RED, "red": Rag.RED,
-    "a": Rag.AMBER, "amber": Rag.AMBER,
-    "g": Rag.GREEN, "green": Rag.GREEN,
-    "b": Rag.BLUE, "blue": Rag.BLUE, "blue complete": Rag.BLUE,
-    "": Rag.NOT_RATED, "not rated": Rag.NOT_RATED, "n a": Rag.NOT_RATED, "na": Rag.NOT_RATED,
+    "r": Rag.RED,
+    "red": Rag.RED,
+    "a": Rag.AMBER,
+    "amber": Rag.AMBER,
+    "g": Rag.GREEN,
+    "green": Rag.GREEN,
+    "b": Rag.BLUE,
+    "blue": Rag.BLUE,
+    "blue complete": Rag.BLUE,
+    "": Rag.NOT_RATED,
+    "not rated": Rag.NOT_RATED,
+    "n a": Rag.NOT_RATED,
+    "na": Rag.NOT_RATED,
 }
 
 
@@ -191,8 +214,12 @@ def _fuzzy_date(text: str) -> datetime.date | None:
         if second != first + 1:
             raise CellProblem(f"“{text}”: a financial year runs over two years in a row, such as 2012/13")
         # The UK financial year starts in April: Q1 April–June, ..., Q4 January–March of the next year.
-        return {1: _end_of_month(first, 6), 2: _end_of_month(first, 9), 3: _end_of_month(first, 12),
-                4: _end_of_month(second, 3)}[quarter]
+        return {
+            1: _end_of_month(first, 6),
+            2: _end_of_month(first, 9),
+            3: _end_of_month(first, 12),
+            4: _end_of_month(second, 3),
+        }[quarter]
     return None
 
 
@@ -234,7 +261,8 @@ def parse_timescale(value) -> Timescale:
         if all(dates):
             latest = max(dates)
             return Timescale(
-                latest, written,
+                latest,
+                written,
                 warning=f"“{written}” gives {len(dates)} dates: the target date is the latest, {latest:%-d %B %Y}.",
             )
     raise CellProblem(f"Expected {DATE_EXPECTED}")

@@ -95,8 +95,10 @@ def calamine_sheets(data: bytes) -> list[Sheet]:
             values = worksheet.to_python(skip_empty_area=False, nrows=MAX_DATA_ROWS + HEADER_SCAN_ROWS + 2)
             if len(values) > MAX_DATA_ROWS + HEADER_SCAN_ROWS:
                 raise too_many_rows()
-            rows = [(number, [_calamine_value(v) for v in cells[:MAX_COLUMNS]])
-                    for number, cells in enumerate(values, start=1)]
+            rows = [
+                (number, [_calamine_value(v) for v in cells[:MAX_COLUMNS]])
+                for number, cells in enumerate(values, start=1)
+            ]
             ranges = worksheet.merged_cell_ranges or []
             fill_merged_cells(rows, [(c0 + 1, r0 + 1, c1 + 1, r1 + 1) for (r0, c0), (r1, c1) in ranges])
             sheets.append(Sheet(meta.name, rows))

@@ -19,15 +19,17 @@ def create_defaults(apps, schema_editor):
             continue
         kind = InspectionType.objects.create(**values)
         HistoricalInspectionType.objects.create(
-            id=kind.pk, **values, history_date=now, history_type="+",
+            id=kind.pk,
+            **values,
+            history_date=now,
+            history_type="+",
             history_change_reason="Default inspection types: check them against the inspectorates' frameworks",
         )
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('actionplan', '0001_initial'),
+        ("actionplan", "0001_initial"),
     ]
 
     operations = [

@@ -9,7 +9,6 @@ INDEX = "actionplan_histaction_id_date"
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
         ("actionplan", "0002_default_inspection_types"),
     ]

@@ -40,7 +40,15 @@ def _date_text(value: datetime.date | None) -> str:
 
 
 def update_action(
-    *, actor, action, expected_version, status, rag, note, completed_on=None, new_target_date=None,
+    *,
+    actor,
+    action,
+    expected_version,
+    status,
+    rag,
+    note,
+    completed_on=None,
+    new_target_date=None,
     target_date_reason="",
 ) -> Action:
     note, target_date_reason = note.strip(), target_date_reason.strip()
@@ -49,8 +57,13 @@ def update_action(
         if locked.version != expected_version:
             raise ActionConflict(locked, expected_version)
         errors = update_rule_errors(
-            baseline=locked, status=status, rag=rag, note=note, completed_on=completed_on,
-            new_target_date=new_target_date, target_date_reason=target_date_reason,
+            baseline=locked,
+            status=status,
+            rag=rag,
+            note=note,
+            completed_on=completed_on,
+            new_target_date=new_target_date,
+            target_date_reason=target_date_reason,
         )
         if errors:
             raise ValidationError(errors)
@@ -60,8 +73,11 @@ def update_action(
         lines = [note] if note else []
         if moves_date:
             change = TargetDateChange(
-                action=locked, old_date=locked.target_date, new_date=new_target_date,
-                reason=target_date_reason, changed_by=actor,
+                action=locked,
+                old_date=locked.target_date,
+                new_date=new_target_date,
+                reason=target_date_reason,
+                changed_by=actor,
             )
             change._history_user = actor
             change.save()
@@ -96,8 +112,9 @@ def add_progress_note(*, actor, action, note, dated: datetime.datetime | None = 
 
 
 def _record_progress(*, actor, action, note, dated=None) -> ProgressUpdate:
-    update = ProgressUpdate(action=action, author=actor, status=action.status, rag=action.rag, note=note,
-                            created_at=dated or timezone.now())
+    update = ProgressUpdate(
+        action=action, author=actor, status=action.status, rag=action.rag, note=note, created_at=dated or timezone.now()
+    )
     update._history_user = actor
     update.save()
     return update
@@ -108,7 +125,9 @@ def changes_since(action: Action, version: int):
     from scrutiny.core.history import history_entries
 
     entries = [e for e in history_entries(action) if e.record.version > version]
-    started = action.history.filter(version=version).order_by("history_date").values_list("history_date", flat=True).first()
+    started = (
+        action.history.filter(version=version).order_by("history_date").values_list("history_date", flat=True).first()
+    )
     notes = action.progress_updates.select_related("author__person")
     if started:
         notes = notes.filter(created_at__gt=started)

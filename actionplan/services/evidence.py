@@ -15,17 +15,37 @@ def _attach(evidence: Evidence, upload, kind) -> None:
     store_upload(evidence.file, upload)
 
 
-def add_evidence(*, actor, action, title, kind, description="", status=Evidence.Status.RECEIVED,
-                 provided_by=None, provided_by_agency=None, requested_on=None, received_on=None,
-                 upload=None, upload_kind=None) -> Evidence:
+def add_evidence(
+    *,
+    actor,
+    action,
+    title,
+    kind,
+    description="",
+    status=Evidence.Status.RECEIVED,
+    provided_by=None,
+    provided_by_agency=None,
+    requested_on=None,
+    received_on=None,
+    upload=None,
+    upload_kind=None,
+) -> Evidence:
     if upload is not None:
         status = Evidence.Status.RECEIVED
     if status == Evidence.Status.RECEIVED and received_on is None:
         received_on = timezone.localdate()
     evidence = Evidence(
-        inspection=action.area.inspection, area=action.area, action=action, title=title, kind=kind,
-        description=description, status=status, provided_by=provided_by, provided_by_agency=provided_by_agency,
-        requested_on=requested_on, received_on=received_on if status == Evidence.Status.RECEIVED else None,
+        inspection=action.area.inspection,
+        area=action.area,
+        action=action,
+        title=title,
+        kind=kind,
+        description=description,
+        status=status,
+        provided_by=provided_by,
+        provided_by_agency=provided_by_agency,
+        requested_on=requested_on,
+        received_on=received_on if status == Evidence.Status.RECEIVED else None,
         added_by=actor,
     )
     with files_discarded_on_error(), transaction.atomic():
@@ -36,8 +56,9 @@ def add_evidence(*, actor, action, title, kind, description="", status=Evidence.
     return evidence
 
 
-def change_evidence(*, actor, evidence, status, description, requested_on, received_on,
-                    upload=None, upload_kind=None) -> Evidence:
+def change_evidence(
+    *, actor, evidence, status, description, requested_on, received_on, upload=None, upload_kind=None
+) -> Evidence:
     """Mark evidence requested, awaited or received, and attach the file when it arrives."""
     with files_discarded_on_error(), transaction.atomic():
         evidence = Evidence.objects.select_for_update().get(pk=evidence.pk)

@@ -12,9 +12,10 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
+from scrutiny.people.models import Agency
+
 from ..import_records import PlanImport
 from ..importer import Options, Preview, Table, build_preview
-from scrutiny.people.models import Agency
 from ..models import Action, ActionPlan, Area, Inspection, TargetDateChange
 from .actions import add_progress_note
 
@@ -68,14 +69,22 @@ def _add_progress(actor, preview: Preview, created: list[Action], options: Optio
     dated = None
     if options.progress_date and options.progress_date != timezone.localdate():
         dated = timezone.make_aware(datetime.datetime.combine(options.progress_date, datetime.time(12)))
-    created_by_row = {outcome.row.row: action for outcome, action in zip(preview.creates, created)}
+    created_by_row = {outcome.row.row: action for outcome, action in zip(preview.creates, created, strict=False)}
     for outcome in preview.progress:
         action = created_by_row.get(outcome.row.row) if outcome.action is None else outcome.action
         add_progress_note(actor=actor, action=action, note=outcome.progress, dated=dated)
 
 
-def apply_plan_import(*, actor, table: Table, mapping: dict[str, int], options: Options, file_name: str,
-                      expected_digest: str | None = None, token: str = "") -> ImportResult:
+def apply_plan_import(
+    *,
+    actor,
+    table: Table,
+    mapping: dict[str, int],
+    options: Options,
+    file_name: str,
+    expected_digest: str | None = None,
+    token: str = "",
+) -> ImportResult:
     """`expected_digest` is the preview the person confirmed; a page always sends it (an empty one is
     refused), the command line, which shows its own preview first, may leave it out. `token` names the
     upload: a second apply of the same token changes nothing and raises `AlreadyImported`."""
@@ -87,12 +96,23 @@ def apply_plan_import(*, actor, table: Table, mapping: dict[str, int], options: 
         return obj
 
     with transaction.atomic():
-        record = _claim(token or secrets.token_hex(16), stamp, file_name=file_name[:200], imported_by=actor,
-                        plan_agency=options.plan_agency, headers=list(table.headers), mapping=dict(mapping))
+        record = _claim(
+            token or secrets.token_hex(16),
+            stamp,
+            file_name=file_name[:200],
+            imported_by=actor,
+            plan_agency=options.plan_agency,
+            headers=list(table.headers),
+            mapping=dict(mapping),
+        )
         if options.inspection is not None:
             # Hold the plan's actions still while the preview is worked out again and applied: an officer's
             # update committed in between would otherwise be overwritten without a trace.
-            list(Action.objects.select_for_update(of=("self",)).filter(area__inspection=options.inspection).values_list("pk"))
+            list(
+                Action.objects.select_for_update(of=("self",))
+                .filter(area__inspection=options.inspection)
+                .values_list("pk")
+            )
         preview = build_preview(table, mapping, options, file_name)
         if preview.errors:
             raise ImportRefused(preview, "The file has errors: nothing was imported.")
@@ -110,10 +130,13 @@ def apply_plan_import(*, actor, table: Table, mapping: dict[str, int], options: 
 
         inspection = options.inspection
         if inspection is None:
-            inspection = stamp(Inspection(
-                title=options.new_inspection_title, body_inspected=options.new_inspection_body,
-                inspection_type=options.new_inspection_type,
-            ))
+            inspection = stamp(
+                Inspection(
+                    title=options.new_inspection_title,
+                    body_inspected=options.new_inspection_body,
+                    inspection_type=options.new_inspection_type,
+                )
+            )
             inspection.save()
         areas = {a.number: a for a in Area.objects.filter(inspection=inspection)}
         for number, text in preview.new_areas:
@@ -125,8 +148,11 @@ def apply_plan_import(*, actor, table: Table, mapping: dict[str, int], options: 
             area.save()
         plans = {p.agency_id: p for p in ActionPlan.objects.filter(inspection=inspection)}
         for agency in preview.new_plans:
-            plans[agency.pk] = stamp(ActionPlan(inspection=inspection, agency=agency,
-                                                title=plan_title(agency, inspection), based_on=file_name[:300]))
+            plans[agency.pk] = stamp(
+                ActionPlan(
+                    inspection=inspection, agency=agency, title=plan_title(agency, inspection), based_on=file_name[:300]
+                )
+            )
             plans[agency.pk].save()
 
         # Thousands of new actions: simple-history's bulk helper writes each one's "created" row
@@ -136,7 +162,10 @@ def apply_plan_import(*, actor, table: Table, mapping: dict[str, int], options: 
                 Action(plan=plans[outcome.row.plan_agency.pk], area=areas[outcome.row.area_number], **outcome.values)
                 for outcome in preview.creates
             ],
-            Action, batch_size=500, default_user=actor, default_change_reason=reason,
+            Action,
+            batch_size=500,
+            default_user=actor,
+            default_change_reason=reason,
         )
         updated = []
         for outcome in preview.updates:
@@ -147,8 +176,11 @@ def apply_plan_import(*, actor, table: Table, mapping: dict[str, int], options: 
             action.save()
             if action.target_date != old_date:
                 # Target dates move in the open: the move is kept, as it is when an officer makes it.
-                stamp(TargetDateChange(action=action, old_date=old_date, new_date=action.target_date,
-                                       reason=reason, changed_by=actor)).save()
+                stamp(
+                    TargetDateChange(
+                        action=action, old_date=old_date, new_date=action.target_date, reason=reason, changed_by=actor
+                    )
+                ).save()
             updated.append(action)
         _add_progress(actor, preview, created, options)
         record.inspection = inspection

@@ -49,7 +49,11 @@ def save_update(request, action, form):
         return action
 
     return submit_form(
-        request, form, save, template="actionplan/action_update.html", context={"action": action},
+        request,
+        form,
+        save,
+        template="actionplan/action_update.html",
+        context={"action": action},
         success=f"Your update to {action} has been saved.",
     )
 
@@ -63,13 +67,26 @@ def conflict_page(request, current, mine, choice=None):
     entries, notes = changes_since(current, started)
     choice = choice or ConflictChoiceForm(initial={"seen_version": current.version})
     kept = [
-        (key, value) for key, values in request.POST.lists() for value in values
+        (key, value)
+        for key, values in request.POST.lists()
+        for value in values
         if key not in ("csrfmiddlewaretoken", "resolution", "seen_version", "submit")
     ]
-    return render(request, "actionplan/action_conflict.html", {
-        "action": current, "entries": entries, "notes": notes, "mine": mine.cleaned_data, "kept": kept,
-        "choice": choice, "status_labels": dict(Action.Status.choices), "rag_labels": dict(Action.Rag.choices),
-    }, status=409)
+    return render(
+        request,
+        "actionplan/action_conflict.html",
+        {
+            "action": current,
+            "entries": entries,
+            "notes": notes,
+            "mine": mine.cleaned_data,
+            "kept": kept,
+            "choice": choice,
+            "status_labels": dict(Action.Status.choices),
+            "rag_labels": dict(Action.Rag.choices),
+        },
+        status=409,
+    )
 
 
 def resolve_conflict(request, action):
@@ -93,4 +110,6 @@ def resolve_conflict(request, action):
     # Re-apply: check the update again against the state now on screen, then save it.
     data = request.POST.copy()
     data["version"] = str(choice.cleaned_data["seen_version"])
-    return save_update(request, action, ActionUpdateForm(data, action=action, baseline=starting_state(action, data["version"])))
+    return save_update(
+        request, action, ActionUpdateForm(data, action=action, baseline=starting_state(action, data["version"]))
+    )

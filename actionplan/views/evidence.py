@@ -29,14 +29,26 @@ def evidence_add(request, pk):
     def save(form):
         data = form.cleaned_data
         return add_evidence(
-            actor=request.user, action=action, title=data["title"], kind=data["kind"],
-            description=data["description"], status=data["status"], provided_by=data["provided_by"],
-            provided_by_agency=data["provided_by_agency"], requested_on=data["requested_on"],
-            received_on=data["received_on"], upload=data["file"] or None, upload_kind=form.upload_kind,
+            actor=request.user,
+            action=action,
+            title=data["title"],
+            kind=data["kind"],
+            description=data["description"],
+            status=data["status"],
+            provided_by=data["provided_by"],
+            provided_by_agency=data["provided_by_agency"],
+            requested_on=data["requested_on"],
+            received_on=data["received_on"],
+            upload=data["file"] or None,
+            upload_kind=form.upload_kind,
         )
 
     return submit_form(
-        request, form, save, template="actionplan/evidence_form.html", context={"action": action, "adding": True},
+        request,
+        form,
+        save,
+        template="actionplan/evidence_form.html",
+        context={"action": action, "adding": True},
         success=lambda evidence: f"Evidence “{evidence.title}” has been added to {action}.",
         then=lambda evidence: evidence_on_action(action),
     )
@@ -56,14 +68,22 @@ def evidence_edit(request, pk):
     def save(form):
         data = form.cleaned_data
         change_evidence(
-            actor=request.user, evidence=evidence, status=data["status"], description=data["description"],
-            requested_on=data["requested_on"], received_on=data["received_on"],
-            upload=data["file"] or None, upload_kind=form.upload_kind,
+            actor=request.user,
+            evidence=evidence,
+            status=data["status"],
+            description=data["description"],
+            requested_on=data["requested_on"],
+            received_on=data["received_on"],
+            upload=data["file"] or None,
+            upload_kind=form.upload_kind,
         )
         return evidence_on_action(action)
 
     return submit_form(
-        request, form, save, template="actionplan/evidence_form.html",
+        request,
+        form,
+        save,
+        template="actionplan/evidence_form.html",
         context={"action": action, "evidence": evidence, "adding": False},
         success=f"Evidence “{evidence.title}” has been updated.",
     )
@@ -85,9 +105,13 @@ def evidence_remove(request, pk):
         return evidence_on_action(action)
 
     return submit_form(
-        request, form, save, template="actionplan/evidence_remove.html",
+        request,
+        form,
+        save,
+        template="actionplan/evidence_remove.html",
         context={"action": action, "evidence": evidence, "must_stay": why_evidence_must_stay(evidence)},
-        success=f"Evidence “{evidence.title}” has been removed from {action}.", back_url=evidence_on_action(action),
+        success=f"Evidence “{evidence.title}” has been removed from {action}.",
+        back_url=evidence_on_action(action),
     )
 
 
@@ -103,11 +127,15 @@ def evidence_download(request, pk):
     evidence = get_evidence_file_for_user(request, pk)
     try:
         stored = evidence.file.open("rb")
-    except FileNotFoundError:
+    except FileNotFoundError as missing:
         # The record outlived its file (a restore without the uploads, say): say so, do not fail.
-        raise Http404("The file for this evidence is missing from storage. Ask an administrator to restore it.")
+        raise Http404(
+            "The file for this evidence is missing from storage. Ask an administrator to restore it."
+        ) from missing
     response = FileResponse(
-        stored, as_attachment=True, filename=download_name(evidence),
+        stored,
+        as_attachment=True,
+        filename=download_name(evidence),
         content_type=evidence.content_type or "application/octet-stream",
     )
     response["X-Content-Type-Options"] = "nosniff"

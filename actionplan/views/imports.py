@@ -12,10 +12,12 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from scrutiny.core.exports import export_response
 from scrutiny.core.querystring import id_or_none
+from scrutiny.people.models import Agency
 from scrutiny.people.permissions import capability_required, has_capability
 
 from ..exports import PlanExport, PlanTemplate
 from ..forms.imports import ColumnMappingForm, PlanUploadForm
+from ..import_records import PlanImport
 from ..importer import (
     Options,
     UnreadableFile,
@@ -25,9 +27,6 @@ from ..importer import (
     missing_required,
     read_table,
 )
-from scrutiny.people.models import Agency
-
-from ..import_records import PlanImport
 from ..importer.notes import skipped_notes
 from ..importer.remembered import remembered_mapping
 from ..importer.storage import TOKEN, discard_upload, load_upload, save_upload
@@ -100,8 +99,9 @@ def plan_import(request):
         ext = extension_of(upload.name)
         mapping = auto_mapping(form.table)
         progress_date = form.cleaned_data["progress_date"]
-        remembered, mapping_note = remembered_mapping(form.table, form.cleaned_data["inspection"],
-                                                      form.cleaned_data["plan_agency"])
+        remembered, mapping_note = remembered_mapping(
+            form.table, form.cleaned_data["inspection"], form.cleaned_data["plan_agency"]
+        )
         mapping = remembered or mapping
         request.session[SESSION_KEY] = {
             "token": save_upload(form.file_bytes, ext),
@@ -137,10 +137,17 @@ def plan_import_mapping(request):
         request.session[SESSION_KEY] = state
         return redirect("plan_import_preview")
     missing = missing_required(_mapping(state))
-    return render(request, "actionplan/import/mapping.html", {
-        "form": form, "state": state, "table": table, "missing": missing,
-        "skipped": skipped_notes(table, _mapping(state)),
-    })
+    return render(
+        request,
+        "actionplan/import/mapping.html",
+        {
+            "form": form,
+            "state": state,
+            "table": table,
+            "missing": missing,
+            "skipped": skipped_notes(table, _mapping(state)),
+        },
+    )
 
 
 @import_permission_required
@@ -153,10 +160,16 @@ def plan_import_preview(request):
     if missing_required(_mapping(state)):
         return redirect("plan_import_mapping")
     preview = build_preview(table, _mapping(state), options, state["file_name"])
-    return render(request, "actionplan/import/preview.html", {
-        "preview": preview, "state": state, "limit": PREVIEW_LIMIT,
-        "target_title": options.inspection.title if options.inspection else options.new_inspection_title,
-    })
+    return render(
+        request,
+        "actionplan/import/preview.html",
+        {
+            "preview": preview,
+            "state": state,
+            "limit": PREVIEW_LIMIT,
+            "target_title": options.inspection.title if options.inspection else options.new_inspection_title,
+        },
+    )
 
 
 @import_permission_required
@@ -171,8 +184,13 @@ def plan_import_confirm(request):
         return _already_imported(request, record) if record else _start_again(request)
     try:
         result = apply_plan_import(
-            actor=request.user, table=table, mapping=_mapping(state), options=options,
-            file_name=state["file_name"], expected_digest=request.POST.get("digest", ""), token=state["token"],
+            actor=request.user,
+            table=table,
+            mapping=_mapping(state),
+            options=options,
+            file_name=state["file_name"],
+            expected_digest=request.POST.get("digest", ""),
+            token=state["token"],
         )
     except AlreadyImported as already:
         return _already_imported(request, already.record)
@@ -183,12 +201,20 @@ def plan_import_confirm(request):
     request.session.pop(SESSION_KEY, None)
     p = result.preview
     request.session[RESULT_KEY] = {
-        "inspection_id": result.inspection.pk, "file_name": state["file_name"],
-        "created": len(p.creates), "updated": len(p.updates), "unchanged": len(p.unchanged),
-        "new_areas": len(p.new_areas), "area_changes": len(p.area_changes), "new_plans": len(p.new_plans),
+        "inspection_id": result.inspection.pk,
+        "file_name": state["file_name"],
+        "created": len(p.creates),
+        "updated": len(p.updates),
+        "unchanged": len(p.unchanged),
+        "new_areas": len(p.new_areas),
+        "area_changes": len(p.area_changes),
+        "new_plans": len(p.new_plans),
     }
-    messages.success(request, f"Imported {state['file_name']}: {len(p.creates)} action{'s' if len(p.creates) != 1 else ''} "
-                              f"created, {len(p.updates)} updated, {len(p.unchanged)} unchanged.")
+    messages.success(
+        request,
+        f"Imported {state['file_name']}: {len(p.creates)} action{'s' if len(p.creates) != 1 else ''} "
+        f"created, {len(p.updates)} updated, {len(p.unchanged)} unchanged.",
+    )
     return redirect("plan_import_done")
 
 
@@ -202,11 +228,18 @@ def _already_imported(request, record: PlanImport):
     """A second press of the button, or the same preview confirmed in another tab: one import, and its result."""
     request.session.pop(SESSION_KEY, None)
     request.session[RESULT_KEY] = {
-        "inspection_id": record.inspection_id, "file_name": record.file_name, "created": record.created_count,
-        "updated": record.updated_count, "unchanged": record.unchanged_count, "new_areas": None,
+        "inspection_id": record.inspection_id,
+        "file_name": record.file_name,
+        "created": record.created_count,
+        "updated": record.updated_count,
+        "unchanged": record.unchanged_count,
+        "new_areas": None,
     }
-    messages.info(request, f"{record.file_name} was already imported, at {record.imported_at:%H:%M on %-d %B %Y}: "
-                           "nothing more was changed.")
+    messages.info(
+        request,
+        f"{record.file_name} was already imported, at {record.imported_at:%H:%M on %-d %B %Y}: "
+        "nothing more was changed.",
+    )
     return redirect("plan_import_done")
 
 
@@ -220,8 +253,9 @@ def plan_import_done(request):
         return redirect("plan_import")
     areas = list(Area.objects.filter(inspection=inspection).order_by("number"))
     actions = list(
-        Action.objects.for_inspection(inspection).select_related("area", "lead_agency").order_by(
-            "area__number", "reference", "id")[:RESULT_LIMIT]
+        Action.objects.for_inspection(inspection)
+        .select_related("area", "lead_agency")
+        .order_by("area__number", "reference", "id")[:RESULT_LIMIT]
     )
     total = Action.objects.for_inspection(inspection).count()
     by_area: dict[int, list] = {}
@@ -231,9 +265,17 @@ def plan_import_done(request):
     for area in areas:
         area.url = reverse("area_detail", args=[area.pk])
         area.imported_actions = by_area.get(area.pk, [])
-    return render(request, "actionplan/import/done.html", {
-        "result": result, "inspection": inspection, "areas": areas, "shown": len(actions), "total": total,
-    })
+    return render(
+        request,
+        "actionplan/import/done.html",
+        {
+            "result": result,
+            "inspection": inspection,
+            "areas": areas,
+            "shown": len(actions),
+            "total": total,
+        },
+    )
 
 
 def _export_scope(request, inspection_id):

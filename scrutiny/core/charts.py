@@ -59,12 +59,14 @@ class StackedBarChart:
             for j, series in enumerate(self.series):
                 link = self.cell_links[j][i] if self.cell_links else ""
                 cells.append({"count": series.values[i], "url": link})
-            rows.append({
-                "label": category,
-                "url": self.category_links[i] if self.category_links else "",
-                "cells": cells,
-                "total": self.totals[i],
-            })
+            rows.append(
+                {
+                    "label": category,
+                    "url": self.category_links[i] if self.category_links else "",
+                    "cells": cells,
+                    "total": self.totals[i],
+                }
+            )
         return {"headings": [s.label for s in self.series], "rows": rows}
 
     def _pattern_defs(self) -> str:

@@ -49,9 +49,7 @@ def describe(obj, dependent) -> str:
 
 def refuse_delete_if_relied_on(sender, instance, **kwargs):
     if sender._meta.label == USER_MODEL:
-        raise ProtectedError(
-            "Users are deactivated, never deleted: their history must keep its author.", {instance}
-        )
+        raise ProtectedError("Users are deactivated, never deleted: their history must keep its author.", {instance})
     dependents = relied_on_by(instance)
     if dependents:
         names = "; ".join(describe(instance, d) for d in dependents)

@@ -6,7 +6,6 @@ from crispy_forms_gds.layout import Layout, Size, Submit
 from django import forms
 from django.utils.html import conditional_escape
 
-
 # Inputs the GOV.UK pack does not style itself (it knows text, e-mail and password inputs only).
 TEXT_LIKE_WIDGETS = (forms.NumberInput, forms.DateInput, forms.TimeInput, forms.DateTimeInput, forms.URLInput)
 

@@ -74,12 +74,9 @@ def history_entries(obj, limit: int | None = None) -> list[HistoryEntry]:
     records = list(records[: limit + 1] if limit else records)
     if not records:
         return []
-    m2m_fields = [f for f in getattr(records[0], "_history_m2m_fields", [])]
+    m2m_fields = list(getattr(records[0], "_history_m2m_fields", []))
     m2m_names = {f.name for f in m2m_fields}
-    tracked = [
-        f for f in model._meta.concrete_fields
-        if f.name not in HIDDEN_FIELDS and f.name not in m2m_names
-    ]
+    tracked = [f for f in model._meta.concrete_fields if f.name not in HIDDEN_FIELDS and f.name not in m2m_names]
 
     related_ids = defaultdict(set)
     for record in records:
@@ -95,7 +92,7 @@ def history_entries(obj, limit: int | None = None) -> list[HistoryEntry]:
     m2m = _m2m_values(records, m2m_fields)
 
     entries = []
-    for index, record in enumerate(records[: limit] if limit else records):
+    for index, record in enumerate(records[:limit] if limit else records):
         previous = records[index + 1] if index + 1 < len(records) else None
         user = record.history_user
         entry = HistoryEntry(
@@ -110,7 +107,9 @@ def history_entries(obj, limit: int | None = None) -> list[HistoryEntry]:
                 old, new = getattr(previous, f.attname), getattr(record, f.attname)
                 if old != new:
                     entry.changes.append(
-                        FieldChange(capfirst(f.verbose_name), _display(f, old, related_names), _display(f, new, related_names))
+                        FieldChange(
+                            capfirst(f.verbose_name), _display(f, old, related_names), _display(f, new, related_names)
+                        )
                     )
             for f in m2m_fields:
                 old = sorted(m2m.get((previous.pk, f.name), []))

@@ -3,8 +3,8 @@ proxies, and an upload over the limit is refused from its Content-Length, before
 
 from django.conf import settings
 from django.http import HttpResponse
-from django.template.loader import render_to_string
 from django.template.defaultfilters import filesizeformat
+from django.template.loader import render_to_string
 
 NO_STORE = "private, no-store"
 

@@ -93,15 +93,18 @@ class SessionIdleTimeoutMiddleware:
             request.session[SIGNED_IN_AT_KEY] = signed_in_at = now
         if now - signed_in_at > settings.SESSION_COOKIE_AGE:
             hours = settings.SESSION_COOKIE_AGE // 3600
-            return request.user.pk, (f"You have been signed out because you signed in {hours} hours ago. "
-                                     "Sign in again to carry on.")
+            return request.user.pk, (
+                f"You have been signed out because you signed in {hours} hours ago. Sign in again to carry on."
+            )
         timeout = getattr(settings, "SESSION_IDLE_TIMEOUT", 0)
         if not timeout:
             return None
         last_seen = request.session.get(LAST_SEEN_KEY)
         if last_seen is not None and now - last_seen > timeout:
-            return request.user.pk, ("You have been signed out because you had not used the service for "
-                                     f"{self._minutes()} minutes. Sign in again to carry on.")
+            return request.user.pk, (
+                "You have been signed out because you had not used the service for "
+                f"{self._minutes()} minutes. Sign in again to carry on."
+            )
         if last_seen is None or now - last_seen > TOUCH_INTERVAL_SECONDS:
             request.session[LAST_SEEN_KEY] = now
         return None

@@ -5,9 +5,7 @@ import re
 
 from django import forms
 
-_CLOCK = re.compile(
-    r"^(?P<hour>\d{1,2})(?:[:.h ]?(?P<minute>\d{2}))?\s*(?P<half>[ap])?\.?\s*(?:m\.?)?$"
-)
+_CLOCK = re.compile(r"^(?P<hour>\d{1,2})(?:[:.h ]?(?P<minute>\d{2}))?\s*(?P<half>[ap])?\.?\s*(?:m\.?)?$")
 _WORDS = {"noon": datetime.time(12), "midday": datetime.time(12), "midnight": datetime.time(0)}
 
 

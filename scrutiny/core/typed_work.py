@@ -23,10 +23,7 @@ def _key(token: str) -> str:
 
 
 def _kept_fields(post: QueryDict) -> dict[str, list[str]]:
-    return {
-        name: post.getlist(name) for name in post
-        if not any(word in name.lower() for word in NEVER_KEPT)
-    }
+    return {name: post.getlist(name) for name in post if not any(word in name.lower() for word in NEVER_KEPT)}
 
 
 def stash_post(request, *, user_id) -> str | None:

@@ -58,8 +58,11 @@ class ScrutinyUserAdmin(UserAdmin, AuditedAdmin):
             except ValidationError as error:
                 self.message_user(request, " ".join(error.messages), messages.ERROR)
             else:
-                self.message_user(request, f"{user.username} must now choose a new password: "
-                                  f"a link has been sent to {user.email}.", messages.SUCCESS)
+                self.message_user(
+                    request,
+                    f"{user.username} must now choose a new password: a link has been sent to {user.email}.",
+                    messages.SUCCESS,
+                )
 
 
 @admin.register(Person)

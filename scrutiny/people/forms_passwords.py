@@ -21,9 +21,9 @@ class NewPasswordMixin:
     def _new_password_fields(self):
         _required(self, new_password1="Enter a new password", new_password2="Enter the new password again")
         self.fields["new_password1"].label = "New password"
-        self.fields["new_password1"].help_text = (
-            "At least 10 characters. Not a common password, not all numbers, not like your name or username."
-        )
+        self.fields[
+            "new_password1"
+        ].help_text = "At least 10 characters. Not a common password, not all numbers, not like your name or username."
         self.fields["new_password2"].label = "Type the new password again"
         return [
             Field.text("new_password1", field_width=20, autocomplete="new-password"),

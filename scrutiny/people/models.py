@@ -27,7 +27,9 @@ class Agency(models.Model):
     short_name = models.CharField("short name", max_length=40, unique=True)
     kind = models.CharField("kind of agency", max_length=20, choices=Kind.choices, default=AgencyKind.COUNCIL)
     other_names = models.CharField(
-        "other names", max_length=500, blank=True,
+        "other names",
+        max_length=500,
+        blank=True,
         help_text="Other ways people write this agency's name, separated by semicolons.",
     )
     history = HistoricalRecords()
@@ -38,7 +40,8 @@ class Agency(models.Model):
         verbose_name_plural = "agencies"
         constraints = [
             models.CheckConstraint(
-                condition=Q(kind__in=AgencyKind.values), name="agency_kind_valid",
+                condition=Q(kind__in=AgencyKind.values),
+                name="agency_kind_valid",
                 violation_error_message="Choose a kind of agency from the list.",
             ),
         ]
@@ -138,11 +141,21 @@ class User(AbstractUser):
 
     role = models.CharField("role", max_length=20, choices=Role.choices, default=Role.OFFICER)
     agency = models.ForeignKey(
-        Agency, on_delete=models.PROTECT, null=True, blank=True, related_name="users",
-        verbose_name="agency", help_text="Officers update the actions this agency leads.",
+        Agency,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="users",
+        verbose_name="agency",
+        help_text="Officers update the actions this agency leads.",
     )
     person = models.OneToOneField(
-        Person, on_delete=models.PROTECT, null=True, blank=True, related_name="user", verbose_name="person",
+        Person,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="user",
+        verbose_name="person",
         help_text="The person in the review this sign-in stands for, if any.",
     )
     password_changed_at = models.DateTimeField("password last changed", null=True, blank=True, editable=False)
@@ -155,7 +168,8 @@ class User(AbstractUser):
         verbose_name = "user"
         constraints = [
             models.CheckConstraint(
-                condition=Q(role__in=Role.values), name="user_role_valid",
+                condition=Q(role__in=Role.values),
+                name="user_role_valid",
                 violation_error_message="Choose a role from the list.",
             ),
             models.CheckConstraint(

@@ -9,10 +9,14 @@ from django.conf import settings
 from django.contrib import messages
 from mozilla_django_oidc.auth import OIDCAuthenticationBackend
 
-NOT_ALLOWED = ("{email} is not an address from an organisation that can sign in here. "
-               "Sign in with your username and password, or ask the democratic services team.")
-UNKNOWN = ("There is no account for {email} in this service. Ask the democratic services team to "
-           "set one up with this email address, then sign in again.")
+NOT_ALLOWED = (
+    "{email} is not an address from an organisation that can sign in here. "
+    "Sign in with your username and password, or ask the democratic services team."
+)
+UNKNOWN = (
+    "There is no account for {email} in this service. Ask the democratic services team to "
+    "set one up with this email address, then sign in again."
+)
 NO_EMAIL = "Your organisation's sign-in did not give an email address, so we cannot tell who you are here."
 
 

@@ -33,7 +33,10 @@ def reset_link(user) -> str:
     and is valid for PASSWORD_RESET_TIMEOUT seconds."""
     path = reverse(
         "password_reset_confirm",
-        kwargs={"uidb64": urlsafe_base64_encode(force_bytes(user.pk)), "token": default_token_generator.make_token(user)},
+        kwargs={
+            "uidb64": urlsafe_base64_encode(force_bytes(user.pk)),
+            "token": default_token_generator.make_token(user),
+        },
     )
     return settings.SITE_URL + path
 

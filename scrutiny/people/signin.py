@@ -46,8 +46,7 @@ def lockout_response(request, original_response=None, credentials=None):
     form._errors, form.cleaned_data = ErrorDict(), {}
     form.add_error(None, locked_message())
     next_url = request.POST.get("next") or request.GET.get("next") or ""
-    return render(request, "registration/login.html", {"form": form, "next": next_url, "locked_out": True},
-                  status=429)
+    return render(request, "registration/login.html", {"form": form, "next": next_url, "locked_out": True}, status=429)
 
 
 class ThrottlingBackend(AxesStandaloneBackend):

@@ -62,7 +62,11 @@ class MeetingAdmin(ViewOnly, AuditedAdmin):
 
 
 def _meeting_page(obj):
-    return "meeting_detail", [obj.meeting.review_id, obj.meeting_id], "The meeting's page: schedule, attendance and notes"
+    return (
+        "meeting_detail",
+        [obj.meeting.review_id, obj.meeting_id],
+        "The meeting's page: schedule, attendance and notes",
+    )
 
 
 @admin.register(Attendance)

@@ -5,7 +5,7 @@ from .models import Meeting, ReviewMembership
 
 
 def agreement_statement(meeting, *, meetings=None, chair=None, chair_known=False) -> str:
-    """"Agreed at the meeting of 14 May 2012 and signed by the Chair, Cllr Bob Hicks; recorded by Richard
+    """ "Agreed at the meeting of 14 May 2012 and signed by the Chair, Cllr Bob Hicks; recorded by Richard
     Maybey." Pass the review's meetings and chair when already loaded (papers), to save the queries."""
     if not meeting.notes_locked:
         return ""
@@ -16,7 +16,8 @@ def agreement_statement(meeting, *, meetings=None, chair=None, chair_known=False
     if not chair_known:
         chair = (
             ReviewMembership.objects.filter(review_id=meeting.review_id, role=ReviewMembership.Role.CHAIR)
-            .select_related("person").first()
+            .select_related("person")
+            .first()
         )
     where = f"at the meeting of {day}" if agreeing else f"on {day}"
     signed = f", signed by the Chair, {chair.person.name}" if chair else ", signed by the Chair"

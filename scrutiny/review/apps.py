@@ -6,4 +6,3 @@ class ReviewConfig(AppConfig):
     name = "scrutiny.review"
     label = "review"
     verbose_name = "Scrutiny review"
-

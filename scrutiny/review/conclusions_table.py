@@ -11,8 +11,9 @@ Four queries whatever the size of the plan: areas, area decisions, actions, conc
 
 from dataclasses import dataclass, field
 
-from actionplan.models import Action, Area
 from django.utils import timezone
+
+from actionplan.models import Action, Area
 
 from .models import Conclusion, ReviewArea
 
@@ -71,7 +72,9 @@ def disagreement(action: Action, conclusion: Conclusion | None, on=None) -> str:
         return ""
     judgement = conclusion.judgement
     if action.is_completed and judgement in DOUBTFUL:
-        return f"Officers report it {action.get_status_display().lower()}, but the group is {J(judgement).label.lower()}."
+        return (
+            f"Officers report it {action.get_status_display().lower()}, but the group is {J(judgement).label.lower()}."
+        )
     if judgement in SATISFIED and action.is_overdue(on):
         return f"The group is {J(judgement).label.lower()}, but the action is overdue (target {action.target_date:%-d %B %Y})."
     if judgement in SATISFIED and action.rag == Action.Rag.RED:
@@ -92,7 +95,11 @@ def build_conclusions_table(review, *, theme=None, agency=None, judgement=None, 
         areas = areas.filter(theme_id=theme_id)
     areas = list(areas)
     decisions = {d.area_id: d for d in ReviewArea.objects.filter(review=review)}
-    actions = Action.objects.filter(area__in=areas).select_related("lead_agency", "plan").order_by("area__number", "reference", "id")
+    actions = (
+        Action.objects.filter(area__in=areas)
+        .select_related("lead_agency", "plan")
+        .order_by("area__number", "reference", "id")
+    )
     if agency_id:
         actions = actions.filter(lead_agency_id=agency_id)
     actions_by_area: dict = {}
@@ -117,10 +124,16 @@ def build_conclusions_table(review, *, theme=None, agency=None, judgement=None, 
         for action in actions_by_area.get(area.pk, []):
             trail = sorted(area_trail + by_action.get(action.pk, []), key=_precedence)
             current = trail[-1] if trail else None
-            action_rows.append(ConclusionRow(
-                area=area, action=action, decision=area_row.decision, trail=trail, current=current,
-                disagreement=disagreement(action, current, on),
-            ))
+            action_rows.append(
+                ConclusionRow(
+                    area=area,
+                    action=action,
+                    decision=area_row.decision,
+                    trail=trail,
+                    current=current,
+                    disagreement=disagreement(action, current, on),
+                )
+            )
         if agency_id and not action_rows:
             continue  # an area with nothing the chosen agency leads
         rows.append(area_row)
@@ -135,7 +148,9 @@ def build_conclusions_table(review, *, theme=None, agency=None, judgement=None, 
 
 def conclusions_for_action(action, review=None) -> list:
     """Every conclusion bearing on one action (its own and its area's), oldest first, for the action page."""
-    queryset = Conclusion.objects.filter(action=action) | Conclusion.objects.filter(area_id=action.area_id, action__isnull=True)
+    queryset = Conclusion.objects.filter(action=action) | Conclusion.objects.filter(
+        area_id=action.area_id, action__isnull=True
+    )
     if review is not None:
         queryset = queryset.filter(review=review)
     return sorted(queryset.select_related("meeting", "review", "area", "action"), key=_precedence)

@@ -15,7 +15,6 @@ from pathlib import Path
 from django.conf import settings
 from django.db import transaction
 
-from scrutiny.people.models import Agency
 from actionplan.inspection_types import DEFAULT_INSPECTION_TYPES
 from actionplan.models import (
     Action,
@@ -29,7 +28,7 @@ from actionplan.models import (
     ProgressUpdate,
     Theme,
 )
-from scrutiny.people.models import Person, User
+from scrutiny.people.models import Agency, Person, User
 from scrutiny.review.models import (
     Attendance,
     Conclusion,
@@ -85,7 +84,9 @@ def demo_logins(data: dict) -> list[DemoLogin]:
     for user in data["users"]["items"]:
         person = people.get(user["person"])
         if person:
-            stands_for = ", ".join(part for part in (person["name"], person["job_title"], person["organisation"]) if part)
+            stands_for = ", ".join(
+                part for part in (person["name"], person["job_title"], person["organisation"]) if part
+            )
         else:
             stands_for = "no one in the report"
         logins.append(DemoLogin(user["username"], user["role"], data["users"]["password"], stands_for))
@@ -187,7 +188,9 @@ class _DemoLoader:
         section = self.data["areas"]
         self.areas = {}
         for item in section["items"]:
-            area = Area(inspection=self.inspection, number=item["number"], text=item["text"], theme=self.theme(item["theme"]))
+            area = Area(
+                inspection=self.inspection, number=item["number"], text=item["text"], theme=self.theme(item["theme"])
+            )
             self.areas[item["number"]] = self.save(area, section["history_date"])
         section = self.data["action_plans"]
         self.plans = {}
@@ -215,7 +218,8 @@ class _DemoLoader:
     def load_review(self):
         spec = self.data["review"]
         fields = {
-            key: value for key, value in spec.items()
+            key: value
+            for key, value in spec.items()
             if key not in ("history_date", "changes", "memberships", "area_decisions")
         }
         for field in ("commissioned_on", "target_report_date", "interim_report_on", "final_report_on"):
@@ -224,7 +228,9 @@ class _DemoLoader:
         for position, membership in enumerate(spec["memberships"], start=1):
             self.save(
                 ReviewMembership(
-                    review=self.review, person=self.people[membership["person"]], role=membership["role"],
+                    review=self.review,
+                    person=self.people[membership["person"]],
+                    role=membership["role"],
                     position=position,
                 ),
                 spec["history_date"],
@@ -233,7 +239,10 @@ class _DemoLoader:
         reasons = {item["area"]: item["reason"] for item in decisions["not_pursued"]}
         for number in sorted([*decisions["pursued"], *reasons]):
             decision = ReviewArea(
-                review=self.review, area=self.areas[number], pursued=number not in reasons, reason=reasons.get(number, "")
+                review=self.review,
+                area=self.areas[number],
+                pursued=number not in reasons,
+                reason=reasons.get(number, ""),
             )
             self.save(decision, decisions["history_date"])
         # Stages and dates the review went through, each on the day the report gives.
@@ -246,8 +255,13 @@ class _DemoLoader:
         self.meetings = {}
         for item in self.data["meetings"]:
             meeting = Meeting(
-                review=self.review, number=item["number"], title=item["title"], date=_date(item["date"]),
-                purpose=item["purpose"], theme=self.theme(item["theme"]), summary=item["summary"],
+                review=self.review,
+                number=item["number"],
+                title=item["title"],
+                date=_date(item["date"]),
+                purpose=item["purpose"],
+                theme=self.theme(item["theme"]),
+                summary=item["summary"],
                 notes_reference=item["notes_reference"],
             )
             areas = [self.areas[number] for number in item["areas"]]
@@ -259,8 +273,10 @@ class _DemoLoader:
                 )
             for position, note in enumerate(item.get("notes", []), start=1):
                 area = self.areas[note["area"]] if note["area"] else None
-                self.save(NoteItem(meeting=meeting, position=position, heading=note["heading"], area=area,
-                                   body=note["body"]), item["date"])
+                self.save(
+                    NoteItem(meeting=meeting, position=position, heading=note["heading"], area=area, body=note["body"]),
+                    item["date"],
+                )
 
     def load_evidence(self):
         self.evidence = {}
@@ -289,8 +305,11 @@ class _DemoLoader:
             for reference in item["actions"]:
                 action = self.actions[reference]
                 update = ProgressUpdate(
-                    action=action, author_name=item["author_name"], created_at=_noon(item["date"]),
-                    status=item["status"], note=item["note"],
+                    action=action,
+                    author_name=item["author_name"],
+                    created_at=_noon(item["date"]),
+                    status=item["status"],
+                    note=item["note"],
                 )
                 self.save(update, item["date"])
                 action.status = item["status"]
@@ -302,17 +321,25 @@ class _DemoLoader:
             meeting = self.meetings[item["meeting"]]
             for number in item["areas"]:
                 conclusion = Conclusion(
-                    review=self.review, meeting=meeting, area=self.areas[number], judgement=item["judgement"],
-                    reasoning=item["reasoning"], reached_on=meeting.date,
+                    review=self.review,
+                    meeting=meeting,
+                    area=self.areas[number],
+                    judgement=item["judgement"],
+                    reasoning=item["reasoning"],
+                    reached_on=meeting.date,
                 )
                 self.save(conclusion, item["meeting"])
 
     def load_information_requests(self):
         for item in self.data["information_requests"]:
             request = InformationRequest(
-                review=self.review, meeting=self.meetings[item["meeting"]],
-                asked_of_agency=self.agency(item["asked_of_agency"]), question=item["question"],
-                raised_on=_date(item["raised_on"]), status=item["status"], answer=item["answer"],
+                review=self.review,
+                meeting=self.meetings[item["meeting"]],
+                asked_of_agency=self.agency(item["asked_of_agency"]),
+                question=item["question"],
+                raised_on=_date(item["raised_on"]),
+                status=item["status"],
+                answer=item["answer"],
                 answered_on=_date(item["answered_on"]),
             )
             self.save(request, item["history_date"], evidence=[self.evidence[title] for title in item["evidence"]])
@@ -326,8 +353,11 @@ class _DemoLoader:
         section = self.data["users"]
         for item in section["items"]:
             user = User(
-                username=item["username"], role=item["role"], agency=self.agency(item["agency"]),
-                person=self.person(item["person"]), is_staff=item.get("is_staff", False),
+                username=item["username"],
+                role=item["role"],
+                agency=self.agency(item["agency"]),
+                person=self.person(item["person"]),
+                is_staff=item.get("is_staff", False),
                 is_superuser=item.get("is_superuser", False),
             )
             user.set_password(section["password"])
@@ -335,7 +365,10 @@ class _DemoLoader:
 
     def agree_notes(self):
         """Notes the report publishes (or writes up) were agreed; the clerk records it, on the day given."""
-        clerk = next((User.objects.get(username=u["username"]) for u in self.data["users"]["items"] if u["role"] == "clerk"), None)
+        clerk = next(
+            (User.objects.get(username=u["username"]) for u in self.data["users"]["items"] if u["role"] == "clerk"),
+            None,
+        )
         for item in self.data["meetings"]:
             if item.get("notes_agreed_on"):
                 meeting = self.meetings[item["date"]]

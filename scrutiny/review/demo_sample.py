@@ -54,11 +54,14 @@ def load_sample_portfolio(*, path=None, actor=None) -> SampleResult:
             names = ", ".join(clashing.values_list("username", flat=True))
             raise DemoDataError(f"These usernames already exist, so the sample cannot create them: {names}.")
         agency = data["agency"]
-        if Agency.objects.filter(name=agency["name"]).exists() or Agency.objects.filter(
-            short_name=agency["short_name"]
-        ).exists():
-            raise DemoDataError(f"An agency called {agency['name']} or {agency['short_name']} already exists, "
-                                "so the sample cannot create it.")
+        if (
+            Agency.objects.filter(name=agency["name"]).exists()
+            or Agency.objects.filter(short_name=agency["short_name"]).exists()
+        ):
+            raise DemoDataError(
+                f"An agency called {agency['name']} or {agency['short_name']} already exists, "
+                "so the sample cannot create it."
+            )
         loader = _SampleLoader(data, actor, today=timezone.localdate())
         loader.load()
     return SampleResult(loaded=True, inspection=loader.inspection, review=loader.review, logins=sample_logins(data))
@@ -109,10 +112,13 @@ class _SampleLoader:
         ofsted = Inspectorate.objects.filter(name=name).first() or self.save(Inspectorate(name=name), self.entered)
         spec = self.data["inspection"]
         inspection = Inspection(
-            title=spec["title"], body_inspected=spec["body_inspected"], when_text=spec["when_text"],
+            title=spec["title"],
+            body_inspected=spec["body_inspected"],
+            when_text=spec["when_text"],
             start_date=datetime.date.fromisoformat(spec["start_date"]),
             end_date=datetime.date.fromisoformat(spec["end_date"]),
-            published_on=datetime.date.fromisoformat(spec["published_on"]), summary=spec["summary"],
+            published_on=datetime.date.fromisoformat(spec["published_on"]),
+            summary=spec["summary"],
         )
         self.inspection = self.save(inspection, self.entered, inspectorates=[ofsted])
         for item in self.data["judgements"]:
@@ -132,10 +138,15 @@ class _SampleLoader:
         self.actions = {}
         for item in self.data["actions"]:
             action = Action(
-                plan=self.plan, area=self.areas[item["area"]], reference=item["reference"],
-                description=item["description"], lead_agency=self.agency,
-                lead_officer_role=item["lead_officer_role"], target_date=self.day(item["target_days"]),
-                timescale_text=item["timescale_text"], success_measure=item["success_measure"],
+                plan=self.plan,
+                area=self.areas[item["area"]],
+                reference=item["reference"],
+                description=item["description"],
+                lead_agency=self.agency,
+                lead_officer_role=item["lead_officer_role"],
+                target_date=self.day(item["target_days"]),
+                timescale_text=item["timescale_text"],
+                success_measure=item["success_measure"],
                 status=item["status"],
             )
             self.actions[item["reference"]] = self.save(action, self.entered)
@@ -145,8 +156,11 @@ class _SampleLoader:
         self.officers = []
         for item in section["items"]:
             user = User(
-                username=item["username"], role=item["role"], agency=self.agency,
-                first_name=item["first_name"], last_name=item["last_name"],
+                username=item["username"],
+                role=item["role"],
+                agency=self.agency,
+                first_name=item["first_name"],
+                last_name=item["last_name"],
             )
             user.set_password(section["password"])
             self.officers.append(self.save(user, self.entered))
@@ -155,9 +169,13 @@ class _SampleLoader:
         spec = self.data["review"]
         self.review = self.save(
             Review(
-                inspection=self.inspection, title=spec["title"], commissioned_by=spec["commissioned_by"],
-                commissioned_on=self.day(spec["commissioned_days"]), reporting_committee=spec["reporting_committee"],
-                remit=spec["remit"], state=spec["state"],
+                inspection=self.inspection,
+                title=spec["title"],
+                commissioned_by=spec["commissioned_by"],
+                commissioned_on=self.day(spec["commissioned_days"]),
+                reporting_committee=spec["reporting_committee"],
+                remit=spec["remit"],
+                state=spec["state"],
             ),
             spec["commissioned_days"],
         )
@@ -182,14 +200,19 @@ class _SampleLoader:
             # Scheduled by the clerk a week before the first meeting, as a clerk would set up the year.
             scheduled = self.data["meetings"][0]["days"] - 7
             meeting = Meeting(
-                review=self.review, number=item["number"], title=item["title"], date=self.day(item["days"]),
+                review=self.review,
+                number=item["number"],
+                title=item["title"],
+                date=self.day(item["days"]),
                 purpose=self.data["meeting_purpose"],
             )
             self.save(meeting, scheduled, user=clerk, areas=[self.areas[number] for number in item["areas"]])
             taken_place = item["days"] < 0
             for user, role in self.people.values():
                 attendance = Attendance(
-                    meeting=meeting, person=user.person, capacity=capacities.get(role, Attendance.Capacity.MEMBER),
+                    meeting=meeting,
+                    person=user.person,
+                    capacity=capacities.get(role, Attendance.Capacity.MEMBER),
                     status=Attendance.Status.PRESENT if taken_place else Attendance.Status.INVITED,
                 )
                 self.save(attendance, item["days"] if taken_place else scheduled, user=clerk)
@@ -202,7 +225,12 @@ class _SampleLoader:
             action = Action.objects.get(pk=self.actions[item["reference"]].pk)
             moved_to = self.day(item.get("target_days"))
             update_action(
-                actor=officer, action=action, expected_version=action.version, status=action.status,
-                rag=item.get("rag", action.rag), note=item.get("note", ""), new_target_date=moved_to,
+                actor=officer,
+                action=action,
+                expected_version=action.version,
+                status=action.status,
+                rag=item.get("rag", action.rag),
+                note=item.get("note", ""),
+                new_target_date=moved_to,
                 target_date_reason=item.get("reason", ""),
             )

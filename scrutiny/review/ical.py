@@ -23,7 +23,11 @@ def _event(meeting, stamp) -> Event:
     if meeting.start_time:
         tz = timezone.get_default_timezone()
         start = datetime.datetime.combine(meeting.date, meeting.start_time, tzinfo=tz)
-        end = datetime.datetime.combine(meeting.date, meeting.end_time, tzinfo=tz) if meeting.end_time else start + DEFAULT_LENGTH
+        end = (
+            datetime.datetime.combine(meeting.date, meeting.end_time, tzinfo=tz)
+            if meeting.end_time
+            else start + DEFAULT_LENGTH
+        )
         # In UTC: every calendar reads it without needing a VTIMEZONE block.
         event.add("dtstart", start.astimezone(datetime.UTC))
         event.add("dtend", end.astimezone(datetime.UTC))

@@ -135,7 +135,9 @@ def agenda_document(meeting, previous=None) -> Document:
     doc.heading("Purpose").paragraph(meeting.purpose)
     invited = [row for row in meeting.attendance.all() if row.status != Attendance.Status.APOLOGIES]
     if invited:
-        doc.heading("Invited").bullets([f"{isolate(row.person.described)} ({row.get_capacity_display().lower()})" for row in invited])
+        doc.heading("Invited").bullets(
+            [f"{isolate(row.person.described)} ({row.get_capacity_display().lower()})" for row in invited]
+        )
     items = ["Welcome and apologies for absence"]
     if previous:
         items.append(f"Notes of the previous meeting ({isolate(previous.title)}, {_day(previous.date)})")
@@ -145,7 +147,9 @@ def agenda_document(meeting, previous=None) -> Document:
     doc.heading("Items").table(["Item", "Business"], [[str(n), text] for n, text in enumerate(items, start=1)])
     evidence = list(meeting.evidence_considered.all())
     if evidence:
-        doc.heading("Papers and evidence to consider").bullets([f"{isolate(e.title)} ({e.get_kind_display().lower()})" for e in evidence])
+        doc.heading("Papers and evidence to consider").bullets(
+            [f"{isolate(e.title)} ({e.get_kind_display().lower()})" for e in evidence]
+        )
     return doc
 
 
@@ -167,15 +171,20 @@ def report_document(review, kind: str, *, include_draft_notes: bool) -> Document
     chair = next((m for m in memberships if m.role == ReviewMembership.Role.CHAIR), None)
     recommendations = list(review.recommendations.order_by("kind", "number"))
     answers = list(
-        review.information_requests.exclude(answer="").order_by("raised_on", "pk")
-        .select_related("asked_of_agency", "asked_of_person").prefetch_related("evidence")
+        review.information_requests.exclude(answer="")
+        .order_by("raised_on", "pk")
+        .select_related("asked_of_agency", "asked_of_person")
+        .prefetch_related("evidence")
     )
     letters = AppendixLetters(meetings, has_answers=bool(answers))
     inspection = review.inspection
     doc = Document(
         title=f"{isolate(review.title)}: {label.lower()}",
-        subtitle=(f"To the {review.reporting_committee}, {_day(report_date)}" if report_date
-                  else f"To the {review.reporting_committee}. Draft: the committee's date is not recorded yet"),
+        subtitle=(
+            f"To the {review.reporting_committee}, {_day(report_date)}"
+            if report_date
+            else f"To the {review.reporting_committee}. Draft: the committee's date is not recorded yet"
+        ),
         filename_stem=f"{kind}-report-{slugify(review.title)}-{f'{report_date:%Y-%m-%d}' if report_date else 'draft'}",
         draft=report_date is None,
     )
@@ -192,15 +201,26 @@ def report_document(review, kind: str, *, include_draft_notes: bool) -> Document
 
     doc.heading("1.2 Members and contributors", 2)
     councillors = [m for m in memberships if m.is_councillor]
-    doc.bullets([f"{isolate(m.person.name)}{' (Chair)' if m.role == ReviewMembership.Role.CHAIR else ''}" for m in councillors])
+    doc.bullets(
+        [f"{isolate(m.person.name)}{' (Chair)' if m.role == ReviewMembership.Role.CHAIR else ''}" for m in councillors]
+    )
     others = [m for m in memberships if not m.is_councillor]
-    witnesses = {row.person for meeting in meetings for row in meeting.attendance.all()
-                 if row.capacity == Attendance.Capacity.WITNESS and row.status == Attendance.Status.PRESENT}
-    doc.bullets([m.person.described for m in others] + sorted((p.described for p in witnesses - {m.person for m in others})))
+    witnesses = {
+        row.person
+        for meeting in meetings
+        for row in meeting.attendance.all()
+        if row.capacity == Attendance.Capacity.WITNESS and row.status == Attendance.Status.PRESENT
+    }
+    doc.bullets(
+        [m.person.described for m in others] + sorted(p.described for p in witnesses - {m.person for m in others})
+    )
 
     doc.heading("1.3 Evidence used", 2)
     evidence = {e.pk: e for meeting in meetings for e in meeting.evidence_considered.all()}
-    doc.bullets([f"{isolate(e.title)} ({e.get_kind_display().lower()})" for e in evidence.values()] or ["No evidence recorded yet."])
+    doc.bullets(
+        [f"{isolate(e.title)} ({e.get_kind_display().lower()})" for e in evidence.values()]
+        or ["No evidence recorded yet."]
+    )
 
     doc.heading("1.4 Dates and timescales", 2)
     doc.bullets([f"{_day(m.date)}: {isolate(m.title)}. {m.purpose}" for m in meetings] or ["No meetings yet."])
@@ -216,14 +236,18 @@ def report_document(review, kind: str, *, include_draft_notes: bool) -> Document
         doc.heading(f"2.{index} {isolate(meeting.title)}{number}, {_day(meeting.date)}", 2)
         areas = sorted(meeting.areas.all(), key=lambda a: a.number)
         if areas:
-            doc.paragraph("This meeting considered areas for improvement " + ", ".join(str(a.number) for a in areas) + ".")
+            doc.paragraph(
+                "This meeting considered areas for improvement " + ", ".join(str(a.number) for a in areas) + "."
+            )
         doc.paragraph(meeting.summary or meeting.purpose)
         doc.paragraph(f"Detailed notes of this meeting are at {letters.notes(meeting).lower()}.")
 
     doc.heading("3.0 Recommendations and observations")
     if formal:
-        doc.table(["No.", "Recommendation", "To", "Committee's decision"],
-                  [[str(r.number), r.text, r.addressed_to, r.get_committee_decision_display()] for r in formal])
+        doc.table(
+            ["No.", "Recommendation", "To", "Committee's decision"],
+            [[str(r.number), r.text, r.addressed_to, r.get_committee_decision_display()] for r in formal],
+        )
     else:
         doc.paragraph("The group has made no recommendations yet.")
     if observations:

@@ -77,7 +77,9 @@ def get_inspection_for_user(request, pk) -> Inspection:
 
 def get_action_for_user(request, pk) -> Action:
     """An action of an inspection the user may see; another inspection's is a 404."""
-    actions = Action.objects.select_related(*ACTION_RELATED).filter(area__inspection__in=inspections_visible_to(request.user))
+    actions = Action.objects.select_related(*ACTION_RELATED).filter(
+        area__inspection__in=inspections_visible_to(request.user)
+    )
     return get_object_or_404(actions, pk=pk)
 
 
@@ -187,7 +189,11 @@ def can_answer_request(user, info_request) -> bool:
         return False
     if user.can_write_review(info_request.review):
         return True
-    if has_capability(user, "can_update_own_agency_actions") and user.agency_id and user.agency_id == info_request.asked_of_agency_id:
+    if (
+        has_capability(user, "can_update_own_agency_actions")
+        and user.agency_id
+        and user.agency_id == info_request.asked_of_agency_id
+    ):
         return True
     return bool(user.person_id and user.person_id == info_request.asked_of_person_id)
 

@@ -19,8 +19,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from actionplan.models import Action
-
 from scrutiny.people.models import Role, User
+
 from .models import Meeting, ReminderSent, Review
 
 logger = logging.getLogger(__name__)
@@ -140,7 +140,9 @@ def _send_one(officer, meeting, items: list[ActionDue]) -> ReminderSent | None:
         "service_name": settings.SERVICE_NAME,
         "council_name": settings.COUNCIL_NAME,
     }
-    subject = f"{len(items)} action{'s' if len(items) != 1 else ''} to update before the meeting on {meeting.date:%-d %B %Y}"
+    subject = (
+        f"{len(items)} action{'s' if len(items) != 1 else ''} to update before the meeting on {meeting.date:%-d %B %Y}"
+    )
     body = render_to_string("reminders/officer_reminder.txt", context)
     try:
         # The record and the e-mail stand or fall together: if sending fails, nothing is recorded

@@ -45,7 +45,9 @@ def page(browser, live_server):
     context.set_default_timeout(15_000)
     page = context.new_page()
     blocked = []
-    page.on("console", lambda message: blocked.append(message.text) if "Content Security Policy" in message.text else None)
+    page.on(
+        "console", lambda message: blocked.append(message.text) if "Content Security Policy" in message.text else None
+    )
     yield page
     context.close()
     assert not blocked, f"The content security policy blocked something: {blocked}"
@@ -62,9 +64,7 @@ def sign_in(page, user, password=PASSWORD):
 def axe_violations(page) -> list[dict]:
     # Evaluated by the browser's debugging protocol, which the page's policy does not govern.
     page.evaluate(AXE_SOURCE)
-    result = page.evaluate(
-        "async (tags) => await axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_TAGS
-    )
+    result = page.evaluate("async (tags) => await axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_TAGS)
     return result["violations"]
 
 

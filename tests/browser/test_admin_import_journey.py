@@ -6,8 +6,8 @@ import pytest
 from openpyxl import Workbook
 
 from actionplan.models import Action, Inspection
-from scrutiny.review.demo import load_demo
 from scrutiny.people.models import User
+from scrutiny.review.demo import load_demo
 
 from .conftest import assert_accessible, screenshot, sign_in
 
@@ -19,8 +19,21 @@ def write_plan(path, rows, headers=None):
     workbook = Workbook()
     sheet = workbook.active
     sheet.append(["Youth offending improvement plan, July 2013"])
-    sheet.append(headers or ["Ref No", "Area", "Area for improvement", "Action", "Lead", "Lead officer", "By when",
-                             "Measure of success", "Status", "RAG"])
+    sheet.append(
+        headers
+        or [
+            "Ref No",
+            "Area",
+            "Area for improvement",
+            "Action",
+            "Lead",
+            "Lead officer",
+            "By when",
+            "Measure of success",
+            "Status",
+            "RAG",
+        ]
+    )
     for row in rows:
         sheet.append(row)
     workbook.save(path)
@@ -34,14 +47,47 @@ def admin(db):
 
 
 def test_the_administrator_imports_a_new_inspections_plan(page, admin, tmp_path):
-    plan = write_plan(tmp_path / "yos-plan.xlsx", [
-        ["1a", 1, "Timeliness of initial assessments", "Raise ASSET completion to 98%", "WCC", "Operations Manager",
-         datetime.datetime(2013, 3, 31), "98% within 20 working days", "Complete", "B"],
-        ["1b", None, None, "Weekly reports to managers on ASSET due dates", "WCC", "", "January 2013 / March 2013",
-         "", "In progress", "A"],
-        ["2a", 2, "Health assessments for young people", "Audit health assessments", "Arden Cluster",
-         "Designated Nurse", "Q3 2012/13", "", "Not started", "R"],
-    ])
+    plan = write_plan(
+        tmp_path / "yos-plan.xlsx",
+        [
+            [
+                "1a",
+                1,
+                "Timeliness of initial assessments",
+                "Raise ASSET completion to 98%",
+                "WCC",
+                "Operations Manager",
+                datetime.datetime(2013, 3, 31),
+                "98% within 20 working days",
+                "Complete",
+                "B",
+            ],
+            [
+                "1b",
+                None,
+                None,
+                "Weekly reports to managers on ASSET due dates",
+                "WCC",
+                "",
+                "January 2013 / March 2013",
+                "",
+                "In progress",
+                "A",
+            ],
+            [
+                "2a",
+                2,
+                "Health assessments for young people",
+                "Audit health assessments",
+                "Arden Cluster",
+                "Designated Nurse",
+                "Q3 2012/13",
+                "",
+                "Not started",
+                "R",
+            ],
+        ],
+    )
     sign_in(page, admin, password=DEMO_PASSWORD)
     page.get_by_role("link", name="Import", exact=True).click()
     assert page.get_by_role("heading", level=1).inner_text() == "Import an action plan"
@@ -82,8 +128,11 @@ def test_the_administrator_imports_a_new_inspections_plan(page, admin, tmp_path)
 
 
 def test_unknown_headers_and_bad_cells_are_explained_on_accessible_pages(page, admin, tmp_path):
-    plan = write_plan(tmp_path / "odd.xlsx", [[1, "Audit caseloads", "Ministry of Magic", "31/02/2013"]],
-                      headers=["Item", "What we do", "Agency", "Timescale"])
+    plan = write_plan(
+        tmp_path / "odd.xlsx",
+        [[1, "Audit caseloads", "Ministry of Magic", "31/02/2013"]],
+        headers=["Item", "What we do", "Agency", "Timescale"],
+    )
     sign_in(page, admin, password=DEMO_PASSWORD)
     page.goto("/import/")
     page.get_by_role("button", name="Upload and preview").click()
@@ -111,10 +160,23 @@ def test_unknown_headers_and_bad_cells_are_explained_on_accessible_pages(page, a
 
 
 def test_the_import_button_can_be_pressed_once(page, admin, tmp_path):
-    plan = write_plan(tmp_path / "plan.xlsx", [
-        ["1a", 1, "Timeliness of initial assessments", "Raise ASSET completion to 98%", "WCC", "", "March 2013",
-         "", "", ""],
-    ])
+    plan = write_plan(
+        tmp_path / "plan.xlsx",
+        [
+            [
+                "1a",
+                1,
+                "Timeliness of initial assessments",
+                "Raise ASSET completion to 98%",
+                "WCC",
+                "",
+                "March 2013",
+                "",
+                "",
+                "",
+            ],
+        ],
+    )
     sign_in(page, admin, password=DEMO_PASSWORD)
     page.goto("/import/")
     page.get_by_label("Spreadsheet of the action plan").set_input_files(str(plan))
@@ -125,8 +187,9 @@ def test_the_import_button_can_be_pressed_once(page, admin, tmp_path):
 
     button = page.get_by_role("button", name="Import these changes")
     # Keep the page here (the form's own handler runs first and marks the form sent), then press.
-    page.evaluate("document.querySelector('form[data-submit-once]')"
-                  ".addEventListener('submit', (event) => event.preventDefault())")
+    page.evaluate(
+        "document.querySelector('form[data-submit-once]').addEventListener('submit', (event) => event.preventDefault())"
+    )
     button.click()
     assert button.is_disabled()
     assert button.get_attribute("aria-disabled") == "true"

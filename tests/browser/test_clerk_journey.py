@@ -20,8 +20,8 @@ DEMO_PASSWORD = "scrutiny-demo-2012"
 
 @pytest.fixture
 def clerk(transactional_db):
-    from scrutiny.review.demo import load_demo
     from scrutiny.people.models import User
+    from scrutiny.review.demo import load_demo
 
     load_demo()
     return User.objects.get(username="clerk")
@@ -84,7 +84,9 @@ def test_the_clerk_schedules_records_writes_agrees_and_downloads_the_notes(page,
     page.get_by_role("link", name="Add an item").click()
     page.get_by_label("Heading").fill("Area 13: Corporate Parenting Panel")
     page.get_by_label("Area for improvement (optional)").select_option(str(Area.objects.get(number=13).pk))
-    page.get_by_label("What was heard").fill("Sam Carter described the panel's visits.\n\nMembers welcomed the progress.")
+    page.get_by_label("What was heard").fill(
+        "Sam Carter described the panel's visits.\n\nMembers welcomed the progress."
+    )
     checked_page(page, "note-item")
     page.get_by_role("button", name="Save the item").click()
     page.get_by_role("link", name="Record a conclusion").click()
@@ -114,7 +116,9 @@ def test_the_clerk_schedules_records_writes_agrees_and_downloads_the_notes(page,
     download = word_download.value
     assert download.suggested_filename == "notes-meeting-6-corporate-parenting-2013-01-10.docx"
     word = WordDocument(download.path())
-    text = "\n".join(p.text for p in word.paragraphs) + "\n".join(c.text for t in word.tables for r in t.rows for c in r.cells)
+    text = "\n".join(p.text for p in word.paragraphs) + "\n".join(
+        c.text for t in word.tables for r in t.rows for c in r.cells
+    )
     assert "Notes of meeting 6: Corporate parenting" in text and "Sam Carter, Foster carer" in text
     assert "Satisfied" in text and "Send the panel's terms of reference" in text
     with page.expect_download() as pdf_download:

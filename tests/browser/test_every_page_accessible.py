@@ -19,7 +19,7 @@ def html_pages(user, world) -> list[str]:
     client = Client()
     client.force_login(user)
     urls = []
-    for route, url in reachable(world):
+    for _route, url in reachable(world):
         response = client.get(url)
         if response.status_code == 200 and response["Content-Type"].startswith("text/html"):
             urls.append(url)

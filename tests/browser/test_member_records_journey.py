@@ -31,7 +31,9 @@ def demo(db):
     users = {u.username: u for u in User.objects.filter(username__in=["member", "arden.officer", "clerk"])}
     # The demo's notes are agreed, which locks their meetings: the clerk reopens the two this journey adds to.
     for date in (datetime.date(2012, 5, 14), datetime.date(2012, 12, 6)):
-        reopen_notes(actor=users["clerk"], meeting=Meeting.objects.get(date=date), reason="The chair asked for a late addition")
+        reopen_notes(
+            actor=users["clerk"], meeting=Meeting.objects.get(date=date), reason="The chair asked for a late addition"
+        )
     return users
 
 
@@ -69,7 +71,10 @@ def test_member_concludes_asks_arden_and_is_then_satisfied(page, demo):
     assert_accessible(page)
 
     record_conclusion(
-        page, action, "More information needed", "The Arden Cluster works to longer timescales; the audit is not yet available.",
+        page,
+        action,
+        "More information needed",
+        "The Arden Cluster works to longer timescales; the audit is not yet available.",
         meeting_label="Health (14 May 2012)",
     )
     screenshot(page, "conclusions-table-after-first")
@@ -102,7 +107,9 @@ def test_member_concludes_asks_arden_and_is_then_satisfied(page, demo):
     page.get_by_label("Upload evidence (optional)").set_input_files(
         files=[{"name": "health-assessments-audit.eml", "mimeType": "message/rfc822", "buffer": EMAIL}]
     )
-    page.get_by_label("Title of the uploaded evidence").fill("Email from the Arden Cluster on the health assessment audit")
+    page.get_by_label("Title of the uploaded evidence").fill(
+        "Email from the Arden Cluster on the health assessment audit"
+    )
     page.get_by_label("Kind of evidence uploaded").select_option(label="Email")
     assert_accessible(page)
     page.get_by_role("button", name="Send the answer").click()

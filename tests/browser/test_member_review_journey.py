@@ -9,8 +9,8 @@ from django.utils import timezone
 from pypdf import PdfReader
 
 from actionplan.models import Action, ProgressUpdate
-from scrutiny.review.demo import load_demo
 from scrutiny.people.models import User
+from scrutiny.review.demo import load_demo
 from scrutiny.review.models import Meeting
 
 from ..bulkdata import save_at
@@ -26,8 +26,13 @@ def demo_with_an_officer_update():
     load_demo()
     officer = User.objects.get(username="arden.officer")
     action = Action.objects.get(reference="2.1")
-    update = ProgressUpdate(action=action, author=officer, status=Action.Status.IN_PROGRESS, rag=Action.Rag.AMBER,
-                            note="The audit of unscheduled care notifications has begun in two hospitals.")
+    update = ProgressUpdate(
+        action=action,
+        author=officer,
+        status=Action.Status.IN_PROGRESS,
+        rag=Action.Rag.AMBER,
+        note="The audit of unscheduled care notifications has begun in two hospitals.",
+    )
     update._history_user = officer
     update.save()
     save_at(action, timezone.now(), officer, rag=Action.Rag.AMBER, target_date=datetime.date(2013, 3, 31))
@@ -80,7 +85,10 @@ def test_a_member_reviews_progress_before_a_meeting(page, demo_with_an_officer_u
     # The preparation pack for the final meeting on 6 December 2012, printed by Chromium
     december = Meeting.objects.get(date="2012-12-06")
     page.goto(f"/meetings/{december.pk}/prepare/")
-    assert page.get_by_role("heading", level=1).inner_text() == "Preparation pack: Final evidence gathering, 6 December 2012"
+    assert (
+        page.get_by_role("heading", level=1).inner_text()
+        == "Preparation pack: Final evidence gathering, 6 December 2012"
+    )
     assert_accessible(page)
     screenshot(page, "member-prep-pack-6-december")
     pdf = PdfReader(io.BytesIO(page.pdf(format="A4", print_background=True)))
@@ -88,7 +96,10 @@ def test_a_member_reviews_progress_before_a_meeting(page, demo_with_an_officer_u
     everything = "\n".join(pages)
     assert "Sign out" not in everything and "Skip to main content" not in everything
     assert "Signed in as" not in everything and "Dashboard" not in everything
-    starts = {heading: [i for i, text in enumerate(pages) if heading in text] for heading in ("Area 2: Health", "Area 18: Health")}
+    starts = {
+        heading: [i for i, text in enumerate(pages) if heading in text]
+        for heading in ("Area 2: Health", "Area 18: Health")
+    }
     assert len(starts["Area 2: Health"]) == 1 and len(starts["Area 18: Health"]) == 1
     first, second = starts["Area 2: Health"][0], starts["Area 18: Health"][0]
     assert 0 < first < second  # the summary comes first, then each area from a new page

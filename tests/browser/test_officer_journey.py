@@ -8,8 +8,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from actionplan.models import Action, Evidence, TargetDateChange
-from scrutiny.review.demo import load_demo
 from scrutiny.people.models import User
+from scrutiny.review.demo import load_demo
 
 from .conftest import assert_accessible, screenshot, sign_in
 
@@ -133,10 +133,18 @@ def test_the_arden_officer_cannot_change_the_councils_action(page, demo, client)
 
     before = Action.objects.get(pk=action.pk)
     client.force_login(arden)
-    response = client.post(reverse("action_update", args=[action.pk]), {
-        "version": before.version, "status": "completed", "rag": "blue", "note": "Not mine.",
-        "completed_on_0": "1", "completed_on_1": "1", "completed_on_2": "2013",
-    })
+    response = client.post(
+        reverse("action_update", args=[action.pk]),
+        {
+            "version": before.version,
+            "status": "completed",
+            "rag": "blue",
+            "note": "Not mine.",
+            "completed_on_0": "1",
+            "completed_on_1": "1",
+            "completed_on_2": "2013",
+        },
+    )
     assert response.status_code == 404
     response = client.post(reverse("evidence_add", args=[action.pk]), {"title": "X", "kind": "verbal"})
     assert response.status_code == 404

@@ -9,8 +9,16 @@ from .conftest import assert_accessible, screenshot, sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-REVIEW_PAGES = ["dashboard", "changes_since", "plan_as_at", "agencies_side_by_side", "conclusions_table",
-                "request_list", "recommendation_list", "meeting_list"]
+REVIEW_PAGES = [
+    "dashboard",
+    "changes_since",
+    "plan_as_at",
+    "agencies_side_by_side",
+    "conclusions_table",
+    "request_list",
+    "recommendation_list",
+    "meeting_list",
+]
 
 
 def test_a_member_moves_between_her_two_reviews(page, world):
@@ -31,7 +39,8 @@ def test_a_member_moves_between_her_two_reviews(page, world):
 
     # One click to the other review, from any of this review's pages.
     page.get_by_role("navigation", name="This review").get_by_role(
-        "link", name="Safeguarding Improvement Task & Finish Group").click()
+        "link", name="Safeguarding Improvement Task & Finish Group"
+    ).click()
     assert page.url.endswith(reverse("review_detail", args=[world.review.pk]))
 
     for name in REVIEW_PAGES:

@@ -27,9 +27,14 @@ OVERFLOW = """() => {
 @pytest.fixture
 def world(transactional_db):
     world = make_world()
-    Conclusion.objects.create(review=world.review, meeting=world.last_meeting, action=world.wcc_action,
-                              judgement="satisfied", reasoning=f"See {UNBROKEN} for the audit.",
-                              reached_on=world.last_meeting.date)
+    Conclusion.objects.create(
+        review=world.review,
+        meeting=world.last_meeting,
+        action=world.wcc_action,
+        judgement="satisfied",
+        reasoning=f"See {UNBROKEN} for the audit.",
+        reached_on=world.last_meeting.date,
+    )
     return world
 
 

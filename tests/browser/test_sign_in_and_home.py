@@ -5,8 +5,13 @@ from .conftest import assert_accessible, screenshot, sign_in
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-HOME_HEADING = {"olivia": "My actions", "arjun": "My actions", "maya": "Inspections and reviews",
-                "clara": "Inspections and reviews", "ada": "Inspections and reviews"}
+HOME_HEADING = {
+    "olivia": "My actions",
+    "arjun": "My actions",
+    "maya": "Inspections and reviews",
+    "clara": "Inspections and reviews",
+    "ada": "Inspections and reviews",
+}
 
 
 @pytest.mark.parametrize("who", ["olivia", "arjun", "maya", "clara", "ada"])

@@ -13,7 +13,12 @@ from openpyxl import Workbook
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 from tests.import_helpers import (  # noqa: E402
-    HEREFORD_ACTION, HEREFORD_AREA, HEREFORD_LEAD, HEREFORD_MEASURE, ROTHERHAM_ACTIONS, ROTHERHAM_AREA,
+    HEREFORD_ACTION,
+    HEREFORD_AREA,
+    HEREFORD_LEAD,
+    HEREFORD_MEASURE,
+    ROTHERHAM_ACTIONS,
+    ROTHERHAM_AREA,
     ROTHERHAM_LEAD,
 )
 
@@ -26,8 +31,19 @@ def workbook() -> Workbook:
     sheet = book.active
     sheet.title = "Improvement plan"
     sheet.append(["Youth Offending Services – Improvement Action Plan, July 2013 progress update"])
-    sheet.append(["Ofsted Para No", "Ofsted Area for Improvement", "No.", "Action", "Lead agency", "Lead officer",
-                  "By When", "Monitoring and Evaluation", "R/A/G"])
+    sheet.append(
+        [
+            "Ofsted Para No",
+            "Ofsted Area for Improvement",
+            "No.",
+            "Action",
+            "Lead agency",
+            "Lead officer",
+            "By When",
+            "Monitoring and Evaluation",
+            "R/A/G",
+        ]
+    )
     sheet.append([17, HEREFORD_AREA, "1", HEREFORD_ACTION, "WCC", HEREFORD_LEAD, "Ongoing", HEREFORD_MEASURE, "R"])
     (ref_a, text_a), (ref_b, text_b), (ref_c, text_c) = ROTHERHAM_ACTIONS
     sheet.append([1, ROTHERHAM_AREA, ref_a, text_a, "WCC", ROTHERHAM_LEAD, datetime.datetime(2013, 3, 31), "", "B"])
@@ -43,8 +59,11 @@ def main():
         source = Path(folder) / "council_plan.xlsx"
         workbook().save(source)
         for extension, filter_name in FORMATS.items():
-            subprocess.run(["soffice", "--headless", "--convert-to", filter_name, "--outdir", folder, str(source)],
-                           check=True, capture_output=True)
+            subprocess.run(
+                ["soffice", "--headless", "--convert-to", filter_name, "--outdir", folder, str(source)],
+                check=True,
+                capture_output=True,
+            )
             (HERE / f"council_plan.{extension}").write_bytes((Path(folder) / f"council_plan.{extension}").read_bytes())
 
 

@@ -38,12 +38,21 @@ class Command(BaseCommand):
         target.add_argument("--new-inspection", metavar="TITLE", help="Title of a new inspection")
         parser.add_argument("--body", default="", help="Body inspected, for a new inspection")
         parser.add_argument("--plan-agency", help="Name or short name of the agency whose plan this is")
-        parser.add_argument("--create-agencies", action="store_true",
-                            help="Create the agencies the file names that do not exist yet (listed in the preview)")
-        parser.add_argument("--progress-date", metavar="DD/MM/YYYY",
-                            help="The date of the progress column's updates (default: today)")
-        parser.add_argument("--column", action="append", default=[], metavar="HEADER=FIELD",
-                            help=f"Map a column by its header. Fields: {', '.join(FIELDS_BY_KEY)}")
+        parser.add_argument(
+            "--create-agencies",
+            action="store_true",
+            help="Create the agencies the file names that do not exist yet (listed in the preview)",
+        )
+        parser.add_argument(
+            "--progress-date", metavar="DD/MM/YYYY", help="The date of the progress column's updates (default: today)"
+        )
+        parser.add_argument(
+            "--column",
+            action="append",
+            default=[],
+            metavar="HEADER=FIELD",
+            help=f"Map a column by its header. Fields: {', '.join(FIELDS_BY_KEY)}",
+        )
         mode = parser.add_mutually_exclusive_group()
         mode.add_argument("--dry-run", action="store_true", help="Show the preview and change nothing")
         mode.add_argument("--yes", action="store_true", help="Apply without asking")
@@ -75,14 +84,22 @@ class Command(BaseCommand):
             self.stdout.write("Nothing was changed.")
             return
         try:
-            result = apply_plan_import(actor=actor, table=table, mapping=mapping, options=options,
-                                       file_name=path.name, expected_digest=preview.digest)
+            result = apply_plan_import(
+                actor=actor,
+                table=table,
+                mapping=mapping,
+                options=options,
+                file_name=path.name,
+                expected_digest=preview.digest,
+            )
         except ImportRefused as refused:
             raise CommandError(str(refused)) from None
-        self.stdout.write(self.style.SUCCESS(
-            f"Imported into “{result.inspection.title}” (id {result.inspection.pk}): "
-            f"{len(result.created)} created, {len(result.updated)} updated."
-        ))
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Imported into “{result.inspection.title}” (id {result.inspection.pk}): "
+                f"{len(result.created)} created, {len(result.updated)} updated."
+            )
+        )
 
     def options(self, opts) -> Options:
         plan_agency = None
@@ -101,17 +118,27 @@ class Command(BaseCommand):
             inspection = Inspection.objects.filter(pk=opts["inspection"]).first()
             if inspection is None:
                 raise CommandError(f"There is no inspection with id {opts['inspection']}.")
-            return Options(inspection=inspection, plan_agency=plan_agency, progress_date=progress_date,
-                           create_agencies=opts["create_agencies"])
+            return Options(
+                inspection=inspection,
+                plan_agency=plan_agency,
+                progress_date=progress_date,
+                create_agencies=opts["create_agencies"],
+            )
         if not opts["body"].strip():
             raise CommandError("Give --body (the body inspected) for a new inspection.")
         for option, field_name in (("new_inspection", "title"), ("body", "body_inspected")):
             limit = Inspection._meta.get_field(field_name).max_length
             if len(opts[option].strip()) > limit:
-                raise CommandError(f"--{option.replace('_', '-')} is {len(opts[option].strip())} characters long: "
-                                   f"at most {limit}.")
-        return Options(new_inspection_title=opts["new_inspection"].strip(), new_inspection_body=opts["body"].strip(),
-                       plan_agency=plan_agency, progress_date=progress_date, create_agencies=opts["create_agencies"])
+                raise CommandError(
+                    f"--{option.replace('_', '-')} is {len(opts[option].strip())} characters long: at most {limit}."
+                )
+        return Options(
+            new_inspection_title=opts["new_inspection"].strip(),
+            new_inspection_body=opts["body"].strip(),
+            plan_agency=plan_agency,
+            progress_date=progress_date,
+            create_agencies=opts["create_agencies"],
+        )
 
     def mapping(self, table, columns, options) -> dict[str, int]:
         remembered, note = remembered_mapping(table, options.inspection, options.plan_agency)
@@ -122,26 +149,31 @@ class Command(BaseCommand):
         for item in columns:
             header, _, key = item.rpartition("=")
             if key not in FIELDS_BY_KEY or header.casefold() not in headers:
-                raise CommandError(f"--column {item}: expected HEADER=FIELD with a header of the file and one of "
-                                   f"{', '.join(FIELDS_BY_KEY)}.")
+                raise CommandError(
+                    f"--column {item}: expected HEADER=FIELD with a header of the file and one of "
+                    f"{', '.join(FIELDS_BY_KEY)}."
+                )
             index = headers.index(header.casefold())
             mapping = {k: i for k, i in mapping.items() if i != index}
             mapping[key] = index
         missing = missing_required(mapping)
         if missing:
             raise CommandError(
-                "These columns were not found: " + ", ".join(f.label for f in missing)
+                "These columns were not found: "
+                + ", ".join(f.label for f in missing)
                 + f". The file's headers are: {', '.join(h or '(blank)' for h in table.headers)}. "
-                "Say which is which with --column \"HEADER=FIELD\"."
+                'Say which is which with --column "HEADER=FIELD".'
             )
         return mapping
 
     def report(self, preview) -> None:
         w = self.stdout.write
-        w(f"{preview.file_name}: {len(preview.creates)} to create, {len(preview.updates)} to update, "
-          f"{len(preview.unchanged)} unchanged, {len(preview.new_areas)} new area(s), "
-          f"{len(preview.new_plans)} new plan(s), {len(preview.new_agencies)} new agency(ies), "
-          f"{len(preview.errors)} problem(s).")
+        w(
+            f"{preview.file_name}: {len(preview.creates)} to create, {len(preview.updates)} to update, "
+            f"{len(preview.unchanged)} unchanged, {len(preview.new_areas)} new area(s), "
+            f"{len(preview.new_plans)} new plan(s), {len(preview.new_agencies)} new agency(ies), "
+            f"{len(preview.errors)} problem(s)."
+        )
         for column, label in preview.columns_used:
             w(f"  column {column} -> {label}")
         for agency in preview.new_agencies:
@@ -153,7 +185,9 @@ class Command(BaseCommand):
         for move in preview.moved:
             w(f"  renumbered: {move}")
         for outcome in preview.creates:
-            w(f"  create row {outcome.row.row}: area {outcome.area_number} {outcome.reference} {outcome.description[:60]}")
+            w(
+                f"  create row {outcome.row.row}: area {outcome.area_number} {outcome.reference} {outcome.description[:60]}"
+            )
         for outcome in preview.updates:
             w(f"  update row {outcome.row.row}: area {outcome.area_number} {outcome.reference}")
             for change in outcome.changes:

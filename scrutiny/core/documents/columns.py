@@ -19,7 +19,9 @@ def _points(chars: int) -> float:
 
 def column_widths(headers: list[str], rows: list[list[str]], available_points: float) -> list[float]:
     """Widths in points that add up to `available_points`."""
-    columns = [[header, *(row[index] if index < len(row) else "" for row in rows)] for index, header in enumerate(headers)]
+    columns = [
+        [header, *(row[index] if index < len(row) else "" for row in rows)] for index, header in enumerate(headers)
+    ]
     least = [
         _points(min(LONGEST_WORD_COUNTED, max((len(word) for text in column for word in text.split()), default=1)))
         for column in columns
@@ -28,14 +30,14 @@ def column_widths(headers: list[str], rows: list[list[str]], available_points: f
         _points(min(LONGEST_LINE_COUNTED, max((len(line) for text in column for line in text.split("\n")), default=1)))
         for column in columns
     ]
-    natural = [max(n, m) for n, m in zip(natural, least)]
+    natural = [max(n, m) for n, m in zip(natural, least, strict=False)]
     if sum(natural) <= available_points:
         return [width * available_points / sum(natural) for width in natural]
     if sum(least) >= available_points:
         return [width * available_points / sum(least) for width in least]
     spare = available_points - sum(least)
-    wants = [n - m for n, m in zip(natural, least)]
-    return [m + spare * want / sum(wants) for m, want in zip(least, wants)]
+    wants = [n - m for n, m in zip(natural, least, strict=False)]
+    return [m + spare * want / sum(wants) for m, want in zip(least, wants, strict=False)]
 
 
 def column_percentages(headers, rows, orientation: str = "portrait") -> list[float]:

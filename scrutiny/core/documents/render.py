@@ -20,8 +20,17 @@ FORMATS = ("docx", "pdf", "html")
 # After the council's font: fonts installed with the project (.ci/run, README) cover what people type in
 # other scripts. Emoji are left to the system's fallback (Noto Color Emoji): named here, that font would
 # also draw every digit, since 0-9 and # have emoji forms.
-FALLBACK_FONTS = ("Arial", "Liberation Sans", "Noto Sans", "Noto Sans Arabic", "Noto Sans Hebrew",
-                  "Noto Sans Devanagari", "Noto Sans Bengali", "Noto Sans CJK SC", "DejaVu Sans")
+FALLBACK_FONTS = (
+    "Arial",
+    "Liberation Sans",
+    "Noto Sans",
+    "Noto Sans Arabic",
+    "Noto Sans Hebrew",
+    "Noto Sans Devanagari",
+    "Noto Sans Bengali",
+    "Noto Sans CJK SC",
+    "DejaVu Sans",
+)
 
 
 def font_stack() -> str:
@@ -35,11 +44,14 @@ def render_pdf(document: Document) -> bytes:
     # Imported here: WeasyPrint loads Pango at import, which pages that never print need not pay for.
     from weasyprint import HTML
 
-    html = render_to_string("scrutiny/papers/document_pdf.html", {
-        "document": document,
-        "council_name": settings.COUNCIL_NAME,
-        "font_stack": font_stack(),
-    })
+    html = render_to_string(
+        "scrutiny/papers/document_pdf.html",
+        {
+            "document": document,
+            "council_name": settings.COUNCIL_NAME,
+            "font_stack": font_stack(),
+        },
+    )
     # Tagged (PDF/UA-1), so that screen readers can read published papers, with the document language set.
     # Presentational hints: the tables' <col width>, which the printable page also uses (its CSP forbids style attributes).
     return HTML(string=html).write_pdf(pdf_variant="pdf/ua-1", presentational_hints=True)

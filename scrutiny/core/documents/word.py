@@ -131,8 +131,17 @@ def _council_styles(word, font):
     styles = word.styles
     defaults = styles.element.find(_qn("w:docDefaults"))
     _set_fonts(defaults.find(_qn("w:rPrDefault")).find(_qn("w:rPr")), font)
-    sizes = {"Normal": 11, "Title": 20, "Subtitle": 12, "Heading 1": 16, "Heading 2": 13, "Heading 3": 11.5,
-             "Caption": 9, "Header": 8.5, "Footer": 8.5}
+    sizes = {
+        "Normal": 11,
+        "Title": 20,
+        "Subtitle": 12,
+        "Heading 1": 16,
+        "Heading 2": 13,
+        "Heading 3": 11.5,
+        "Caption": 9,
+        "Header": 8.5,
+        "Footer": 8.5,
+    }
     for name, size in sizes.items():
         if not _has_style(word, name):
             continue
@@ -248,18 +257,18 @@ def _table(word, block):
     table.autofit = False
     points = column_widths(block.headers, block.rows, _text_width(word.sections[-1]) / 12700)  # EMU per point
     widths = [Pt(width) for width in points]
-    for column, width in zip(table.columns, widths):
+    for column, width in zip(table.columns, widths, strict=False):
         column.width = width
     header = table.rows[0]
     # Repeat the header row on every page, as a long conclusions table needs.
     header._tr.get_or_add_trPr().append(_element("w:tblHeader", val="true"))
-    for cell, text, width in zip(header.cells, block.headers, widths):
+    for cell, text, width in zip(header.cells, block.headers, widths, strict=False):
         cell.width = width
         cell._tc.get_or_add_tcPr().append(_element("w:shd", val="clear", color="auto", fill="F3F2F1"))
         run = cell.paragraphs[0].add_run(clean(text))
         run.bold, run.font.size = True, Pt(TABLE_POINTS)
     for values in block.rows:
-        for cell, text, width in zip(table.add_row().cells, values, widths):
+        for cell, text, width in zip(table.add_row().cells, values, widths, strict=False):
             cell.width = width
             _lines(cell.paragraphs[0], text)
             for run in cell.paragraphs[0].runs:

@@ -20,7 +20,7 @@ def breakable(text) -> str:
     parts = []
     for index, piece in enumerate(LONG_TOKEN.split(str(text))):
         if index % 2:
-            parts.append("<wbr>".join(escape(piece[start:start + CHUNK]) for start in range(0, len(piece), CHUNK)))
+            parts.append("<wbr>".join(escape(piece[start : start + CHUNK]) for start in range(0, len(piece), CHUNK)))
         else:
             parts.append(escape(piece))
     return mark_safe("".join(parts).replace("\r\n", "\n").replace("\n", "<br>"))

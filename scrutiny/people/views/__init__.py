@@ -2,9 +2,8 @@ from django.conf import settings
 from django.contrib.auth import views as auth_views
 from django.urls import reverse
 
-from ..permissions import works_for_one_agency
-
 from ..forms import SignInForm
+from ..permissions import works_for_one_agency
 
 
 class SignInView(auth_views.LoginView):

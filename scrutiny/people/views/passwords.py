@@ -53,8 +53,12 @@ class ChooseNewPasswordView(ResetHoursMixin, auth_views.PasswordResetConfirmView
 
     def form_valid(self, form):
         # The new hash makes the link's token invalid: the link works once.
-        set_new_password(actor=self.user, user=self.user, new_password=form.cleaned_data["new_password1"],
-                         reason="Password changed with a reset link")
+        set_new_password(
+            actor=self.user,
+            user=self.user,
+            new_password=form.cleaned_data["new_password1"],
+            reason="Password changed with a reset link",
+        )
         del self.request.session[INTERNAL_RESET_SESSION_TOKEN]
         return HttpResponseRedirect(self.get_success_url())
 

@@ -6,9 +6,10 @@ spreadsheet, the Word table and the report's appendix never disagree with the pa
 from django.utils import timezone
 from django.utils.text import slugify
 
-from ..conclusions_table import build_conclusions_table
 from scrutiny.core.documents.builder import isolate
 from scrutiny.core.exports.tables import Column, TableExport
+
+from ..conclusions_table import build_conclusions_table
 
 
 def _subject(row) -> str:

@@ -3,8 +3,9 @@
 from django.utils import timezone
 from django.utils.text import slugify
 
-from ..models import Meeting
 from scrutiny.core.exports.tables import Column, TableExport
+
+from ..models import Meeting
 
 
 class MeetingsExport(TableExport):
@@ -30,7 +31,9 @@ class MeetingsExport(TableExport):
 
     def rows(self):
         return (
-            Meeting.objects.filter(review=self.review).select_related("theme").prefetch_related("areas")
+            Meeting.objects.filter(review=self.review)
+            .select_related("theme")
+            .prefetch_related("areas")
             .order_by("date", "start_time")
         )
 

@@ -3,12 +3,10 @@
 from crispy_forms_gds.layout import Field, Fieldset, Fluid, Submit
 from django import forms
 
-from scrutiny.people.models import Agency
 from actionplan.models import Action, Area, Evidence, Theme
-
 from scrutiny.core.formtools import KeyedModelMultipleChoiceField, PlausibleDateField, gds_helper
 from scrutiny.core.times import TypedTimeField
-from scrutiny.people.models import Person
+from scrutiny.people.models import Agency, Person
 
 from ..models import Attendance, Conclusion, Meeting, NoteItem, ReviewMembership
 from ..services.meetings import REMOVE
@@ -19,23 +17,34 @@ TIME_HINT = "For example 18:30, 18.30 or 6.30pm"
 
 def _date_field(label, *, required=True, hint=DATE_HINT):
     return PlausibleDateField(
-        label=label, required=required, help_text=hint,
-        error_messages={"required": f"Enter the {label.lower()}", "invalid": f"Enter the {label.lower()} as a real date, {DATE_HINT.lower()}"},
+        label=label,
+        required=required,
+        help_text=hint,
+        error_messages={
+            "required": f"Enter the {label.lower()}",
+            "invalid": f"Enter the {label.lower()} as a real date, {DATE_HINT.lower()}",
+        },
     )
 
 
 class MeetingForm(forms.ModelForm):
     date = _date_field("Date")
     start_time = TypedTimeField(
-        label="Start time (optional)", required=False, help_text=TIME_HINT,
+        label="Start time (optional)",
+        required=False,
+        help_text=TIME_HINT,
         error_messages={"invalid": "Enter the start time as a real time, for example 18:30 or 6.30pm"},
     )
     end_time = TypedTimeField(
-        label="End time (optional)", required=False, help_text=TIME_HINT,
+        label="End time (optional)",
+        required=False,
+        help_text=TIME_HINT,
         error_messages={"invalid": "Enter the end time as a real time, for example 20:00 or 8pm"},
     )
     witnesses = KeyedModelMultipleChoiceField(
-        label="Also invite (optional)", queryset=Person.objects.none(), required=False,
+        label="Also invite (optional)",
+        queryset=Person.objects.none(),
+        required=False,
         widget=forms.CheckboxSelectMultiple,
         help_text=(
             "The councillors, the clerk and the contributors for the meeting’s theme are invited already. "
@@ -46,8 +55,17 @@ class MeetingForm(forms.ModelForm):
     class Meta:
         model = Meeting
         fields = [
-            "number", "title", "date", "start_time", "end_time", "place", "purpose", "theme", "areas",
-            "evidence_considered", "notes_reference",
+            "number",
+            "title",
+            "date",
+            "start_time",
+            "end_time",
+            "place",
+            "purpose",
+            "theme",
+            "areas",
+            "evidence_considered",
+            "notes_reference",
         ]
         field_classes = {"areas": KeyedModelMultipleChoiceField, "evidence_considered": KeyedModelMultipleChoiceField}
         labels = {
@@ -73,14 +91,21 @@ class MeetingForm(forms.ModelForm):
         self.review = review
         self.fields["areas"].queryset = Area.objects.filter(inspection_id=review.inspection_id).order_by("number")
         self.fields["areas"].label_from_instance = lambda area: f"Area {area.number}: {area.text[:120]}"
-        self.fields["evidence_considered"].queryset = Evidence.objects.filter(inspection_id=review.inspection_id).order_by("title")
+        self.fields["evidence_considered"].queryset = Evidence.objects.filter(
+            inspection_id=review.inspection_id
+        ).order_by("title")
         self.fields["theme"].queryset = Theme.objects.all()
         self.fields["theme"].empty_label = "No theme"
         layout = [
-            Field.text("number", field_width=4), Field.text("title", field_width=Fluid.TWO_THIRDS),
-            Field.text("date", field_width=10), Field.text("start_time", field_width=5),
-            Field.text("end_time", field_width=5), Field.text("place", field_width=Fluid.TWO_THIRDS),
-            Field.textarea("purpose"), Field.select("theme"), Field.checkboxes("areas", small=True),
+            Field.text("number", field_width=4),
+            Field.text("title", field_width=Fluid.TWO_THIRDS),
+            Field.text("date", field_width=10),
+            Field.text("start_time", field_width=5),
+            Field.text("end_time", field_width=5),
+            Field.text("place", field_width=Fluid.TWO_THIRDS),
+            Field.textarea("purpose"),
+            Field.select("theme"),
+            Field.checkboxes("areas", small=True),
             Field.checkboxes("evidence_considered", small=True),
         ]
         if scheduling:
@@ -96,7 +121,10 @@ class MeetingForm(forms.ModelForm):
                 del self.fields["witnesses"]
         else:
             del self.fields["witnesses"]
-        layout += [Field.text("notes_reference", field_width=10), Submit("submit", "Schedule the meeting" if scheduling else "Save changes")]
+        layout += [
+            Field.text("notes_reference", field_width=10),
+            Submit("submit", "Schedule the meeting" if scheduling else "Save changes"),
+        ]
         self.helper = gds_helper(*layout)
 
     def clean_number(self):
@@ -127,7 +155,8 @@ class AttendanceForm(forms.Form):
             name = f"status_{row.pk}"
             self.fields[name] = forms.ChoiceField(
                 label=f"{row.person.described} ({row.get_capacity_display().lower()})",
-                choices=[*Attendance.Status.choices, (REMOVE, "Take off the list")], initial=row.status,
+                choices=[*Attendance.Status.choices, (REMOVE, "Take off the list")],
+                initial=row.status,
                 widget=forms.RadioSelect,
                 error_messages={"required": f"Choose whether {row.person.name} attended"},
             )
@@ -141,20 +170,38 @@ class AttendanceForm(forms.Form):
 
 class AddAttendeeForm(forms.Form):
     person = forms.ModelChoiceField(
-        label="Someone already known (optional)", queryset=Person.objects.none(), required=False,
+        label="Someone already known (optional)",
+        queryset=Person.objects.none(),
+        required=False,
         empty_label="Choose a person",
         help_text="Leave this and fill in the name below for someone new, such as a foster carer.",
-        error_messages={"invalid_choice": "Choose someone from the list: people already on this meeting’s list are left out"},
+        error_messages={
+            "invalid_choice": "Choose someone from the list: people already on this meeting’s list are left out"
+        },
     )
     name = forms.CharField(label="Or a new person’s name", max_length=200, required=False)
-    job_title = forms.CharField(label="Their job title or capacity (optional)", max_length=200, required=False,
-                                help_text="For example, “Carer”")
-    organisation = forms.CharField(label="Their organisation (optional)", max_length=200, required=False,
-                                   help_text="For example, “Warwickshire Fostering Service”")
-    capacity = forms.ChoiceField(label="Attending as", choices=Attendance.Capacity.choices, initial=Attendance.Capacity.WITNESS,
-                                 error_messages={"required": "Choose what they attend as"})
-    status = forms.ChoiceField(label="Attendance", choices=Attendance.Status.choices, initial=Attendance.Status.PRESENT,
-                               widget=forms.RadioSelect, error_messages={"required": "Choose whether they attended"})
+    job_title = forms.CharField(
+        label="Their job title or capacity (optional)", max_length=200, required=False, help_text="For example, “Carer”"
+    )
+    organisation = forms.CharField(
+        label="Their organisation (optional)",
+        max_length=200,
+        required=False,
+        help_text="For example, “Warwickshire Fostering Service”",
+    )
+    capacity = forms.ChoiceField(
+        label="Attending as",
+        choices=Attendance.Capacity.choices,
+        initial=Attendance.Capacity.WITNESS,
+        error_messages={"required": "Choose what they attend as"},
+    )
+    status = forms.ChoiceField(
+        label="Attendance",
+        choices=Attendance.Status.choices,
+        initial=Attendance.Status.PRESENT,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose whether they attended"},
+    )
 
     def __init__(self, *args, meeting, **kwargs):
         super().__init__(*args, **kwargs)
@@ -163,9 +210,14 @@ class AddAttendeeForm(forms.Form):
         self.fields["person"].label_from_instance = lambda person: person.described
         self.helper = gds_helper(
             Field.select("person"),
-            Fieldset(Field.text("name", field_width=Fluid.TWO_THIRDS), Field.text("job_title", field_width=Fluid.TWO_THIRDS),
-                     Field.text("organisation", field_width=Fluid.TWO_THIRDS), legend="Someone new"),
-            Field.select("capacity"), Field.radios("status", inline=True, small=True),
+            Fieldset(
+                Field.text("name", field_width=Fluid.TWO_THIRDS),
+                Field.text("job_title", field_width=Fluid.TWO_THIRDS),
+                Field.text("organisation", field_width=Fluid.TWO_THIRDS),
+                legend="Someone new",
+            ),
+            Field.select("capacity"),
+            Field.radios("status", inline=True, small=True),
             Submit("submit", "Add to the list"),
         )
 
@@ -203,64 +255,105 @@ class NoteItemForm(forms.ModelForm):
         self.fields["area"].empty_label = "Not about one area"
         self.fields["area"].label_from_instance = lambda area: f"Area {area.number}: {area.text[:90]}"
         self.helper = gds_helper(
-            Field.text("position", field_width=4), Field.text("heading", field_width=Fluid.TWO_THIRDS),
-            Field.select("area"), Field.textarea("body"), Submit("submit", "Save the item"),
+            Field.text("position", field_width=4),
+            Field.text("heading", field_width=Fluid.TWO_THIRDS),
+            Field.select("area"),
+            Field.textarea("body"),
+            Submit("submit", "Save the item"),
         )
 
 
 class MeetingConclusionForm(forms.Form):
-    subject = forms.ChoiceField(label="About", error_messages={"required": "Choose the action or area the conclusion is about"})
+    subject = forms.ChoiceField(
+        label="About", error_messages={"required": "Choose the action or area the conclusion is about"}
+    )
     judgement = forms.ChoiceField(
-        label="The group’s judgement", choices=Conclusion.Judgement.choices, widget=forms.RadioSelect,
+        label="The group’s judgement",
+        choices=Conclusion.Judgement.choices,
+        widget=forms.RadioSelect,
         error_messages={"required": "Choose the group’s judgement"},
     )
-    reasoning = forms.CharField(label="Reasoning", widget=forms.Textarea(attrs={"rows": 4}),
-                                error_messages={"required": "Give the group’s reasoning"})
+    reasoning = forms.CharField(
+        label="Reasoning",
+        widget=forms.Textarea(attrs={"rows": 4}),
+        error_messages={"required": "Give the group’s reasoning"},
+    )
 
     def __init__(self, *args, meeting, **kwargs):
         super().__init__(*args, **kwargs)
         inspection_id = meeting.review.inspection_id
         # The meeting's own areas first: they are what it considered.
         considered = set(meeting.areas.values_list("pk", flat=True))
-        areas = sorted(Area.objects.filter(inspection_id=inspection_id), key=lambda a: (a.pk not in considered, a.number))
+        areas = sorted(
+            Area.objects.filter(inspection_id=inspection_id), key=lambda a: (a.pk not in considered, a.number)
+        )
         actions = Action.objects.filter(area__inspection_id=inspection_id).select_related("area", "lead_agency")
         self.areas = {f"area-{a.pk}": a for a in areas}
         self.actions = {f"action-{a.pk}": a for a in actions}
         self.fields["subject"].choices = [("", "Choose an area or action")] + [
             ("Whole areas", [(key, f"Area {a.number} (the whole area)") for key, a in self.areas.items()]),
-            ("Actions", [(key, f"Action {a.reference or a.pk}, area {a.area.number}, {a.lead_agency.short_name}: {a.description[:70]}")
-                         for key, a in self.actions.items()]),
+            (
+                "Actions",
+                [
+                    (
+                        key,
+                        f"Action {a.reference or a.pk}, area {a.area.number}, {a.lead_agency.short_name}: {a.description[:70]}",
+                    )
+                    for key, a in self.actions.items()
+                ],
+            ),
         ]
-        self.helper = gds_helper(Field.select("subject"), Field.radios("judgement", small=True), Field.textarea("reasoning"),
-                                 Submit("submit", "Record the conclusion"))
+        self.helper = gds_helper(
+            Field.select("subject"),
+            Field.radios("judgement", small=True),
+            Field.textarea("reasoning"),
+            Submit("submit", "Record the conclusion"),
+        )
 
     def service_fields(self) -> dict:
         key = self.cleaned_data["subject"]
         return {
-            "area": self.areas.get(key), "action": self.actions.get(key),
-            "judgement": self.cleaned_data["judgement"], "reasoning": self.cleaned_data["reasoning"],
+            "area": self.areas.get(key),
+            "action": self.actions.get(key),
+            "judgement": self.cleaned_data["judgement"],
+            "reasoning": self.cleaned_data["reasoning"],
         }
 
 
 class MeetingRequestForm(forms.Form):
-    question = forms.CharField(label="What the group asks for", widget=forms.Textarea(attrs={"rows": 4}),
-                               error_messages={"required": "Enter what the group asks for"})
-    asked_of_agency = forms.ModelChoiceField(label="Asked of agency", queryset=Agency.objects.all(), required=False,
-                                             empty_label="Choose an agency")
-    asked_of_person = forms.ModelChoiceField(label="Or asked of a person", queryset=Person.objects.all(), required=False,
-                                             empty_label="Choose a person")
-    area = forms.ModelChoiceField(label="Area for improvement (optional)", queryset=Area.objects.none(), required=False,
-                                  empty_label="Not about one area")
+    question = forms.CharField(
+        label="What the group asks for",
+        widget=forms.Textarea(attrs={"rows": 4}),
+        error_messages={"required": "Enter what the group asks for"},
+    )
+    asked_of_agency = forms.ModelChoiceField(
+        label="Asked of agency", queryset=Agency.objects.all(), required=False, empty_label="Choose an agency"
+    )
+    asked_of_person = forms.ModelChoiceField(
+        label="Or asked of a person", queryset=Person.objects.all(), required=False, empty_label="Choose a person"
+    )
+    area = forms.ModelChoiceField(
+        label="Area for improvement (optional)",
+        queryset=Area.objects.none(),
+        required=False,
+        empty_label="Not about one area",
+    )
     due_by = _date_field("Answer needed by (optional)", required=False)
 
     def __init__(self, *args, meeting, **kwargs):
         super().__init__(*args, **kwargs)
         self.meeting = meeting
-        self.fields["area"].queryset = Area.objects.filter(inspection_id=meeting.review.inspection_id).order_by("number")
+        self.fields["area"].queryset = Area.objects.filter(inspection_id=meeting.review.inspection_id).order_by(
+            "number"
+        )
         self.fields["asked_of_person"].label_from_instance = lambda person: person.described
         self.helper = gds_helper(
-            Field.textarea("question"), Field.select("asked_of_agency"), Field.select("asked_of_person"),
-            Field.select("area"), Field.text("due_by", field_width=10), Submit("submit", "Record the request"),
+            Field.textarea("question"),
+            Field.select("asked_of_agency"),
+            Field.select("asked_of_person"),
+            Field.select("area"),
+            Field.text("due_by", field_width=10),
+            Submit("submit", "Record the request"),
         )
 
     def clean(self):
@@ -283,11 +376,15 @@ class AgreeNotesForm(forms.Form):
 
 class ReopenNotesForm(forms.Form):
     reason = forms.CharField(
-        label="Why are the notes being reopened?", widget=forms.Textarea(attrs={"rows": 3}), max_length=1000,
+        label="Why are the notes being reopened?",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=1000,
         help_text="This is kept in the meeting’s history.",
         error_messages={"required": "Say why the agreed notes are being reopened"},
     )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = gds_helper(Field.textarea("reason"), Submit("submit", "Reopen the notes", css_class="govuk-button--warning"))
+        self.helper = gds_helper(
+            Field.textarea("reason"), Submit("submit", "Reopen the notes", css_class="govuk-button--warning")
+        )

@@ -7,14 +7,13 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from scrutiny.people.models import Agency
 from actionplan.models import Action, Area, Evidence
 from actionplan.uploads import ACCEPT_ATTRIBUTE, ACCEPTED_TEXT, max_upload_text, validate_evidence_file
-
 from scrutiny.core.formtools import KeyedModelMultipleChoiceField, PlausibleDateField, gds_helper
-from scrutiny.people.models import Person
-from ..models import Conclusion, Recommendation, Review
 from scrutiny.core.querystring import id_or_none, id_param
+from scrutiny.people.models import Agency, Person
+
+from ..models import Conclusion, Recommendation, Review
 from ..services.recommendations import response_errors
 
 # Typed as the hint shows it (14/05/2012): a browser's own date picker would show another format.
@@ -23,10 +22,15 @@ DATE_WIDGET = forms.DateInput(attrs={"autocomplete": "off", "spellcheck": "false
 
 def date_field(label, *, required=False, help_text="For example, 14/05/2012") -> forms.DateField:
     return PlausibleDateField(
-        label=label, required=required, widget=DATE_WIDGET, help_text=help_text,
+        label=label,
+        required=required,
+        widget=DATE_WIDGET,
+        help_text=help_text,
         input_formats=["%Y-%m-%d", "%d/%m/%Y", "%d/%m/%y", "%d %B %Y", "%d %b %Y"],
-        error_messages={"invalid": f"Enter {label.lower()} as a real date, for example 14/05/2012",
-                        "required": f"Enter {label.lower()}"},
+        error_messages={
+            "invalid": f"Enter {label.lower()} as a real date, for example 14/05/2012",
+            "required": f"Enter {label.lower()}",
+        },
     )
 
 
@@ -47,12 +51,16 @@ def subject_initial(request, review) -> dict:
 
 def meeting_field(review, *, required=True, label="Meeting") -> forms.ModelChoiceField:
     field = forms.ModelChoiceField(
-        label=label, queryset=review.meetings.order_by("date", "id"), required=required,
+        label=label,
+        queryset=review.meetings.order_by("date", "id"),
+        required=required,
         empty_label="Choose a meeting" if required else "Not raised at a meeting",
         error_messages={"required": "Choose the meeting", "invalid_choice": "Choose a meeting of this review"},
     )
     # Agreed notes take nothing more: say so before the member chooses.
-    field.label_from_instance = lambda meeting: f"{meeting}{' (notes agreed and locked)' if meeting.notes_locked else ''}"
+    field.label_from_instance = lambda meeting: (
+        f"{meeting}{' (notes agreed and locked)' if meeting.notes_locked else ''}"
+    )
     return field
 
 
@@ -60,7 +68,9 @@ def subject_choices(review) -> list:
     """Areas and actions of the review's inspection, grouped by area: one query for each."""
     areas = list(Area.objects.filter(inspection_id=review.inspection_id).order_by("number"))
     actions: dict = {}
-    for action in Action.objects.filter(area__inspection_id=review.inspection_id).order_by("area__number", "reference", "id"):
+    for action in Action.objects.filter(area__inspection_id=review.inspection_id).order_by(
+        "area__number", "reference", "id"
+    ):
         actions.setdefault(action.area_id, []).append(action)
     choices = [("", "Choose an area or action")]
     for area in areas:
@@ -88,14 +98,18 @@ def parse_subject(value, review):
 
 class ConclusionForm(forms.Form):
     subject = forms.ChoiceField(
-        label="What the conclusion is about", error_messages={"required": "Choose the area or action"},
+        label="What the conclusion is about",
+        error_messages={"required": "Choose the area or action"},
     )
     judgement = forms.ChoiceField(
-        label="The group's judgement", choices=Conclusion.Judgement.choices, widget=forms.RadioSelect,
+        label="The group's judgement",
+        choices=Conclusion.Judgement.choices,
+        widget=forms.RadioSelect,
         error_messages={"required": "Choose the group's judgement"},
     )
     reasoning = forms.CharField(
-        label="The group's reasoning", widget=forms.Textarea(attrs={"rows": 5}),
+        label="The group's reasoning",
+        widget=forms.Textarea(attrs={"rows": 5}),
         help_text="What the group heard or saw that led to this judgement, as the report will put it.",
         error_messages={"required": "Enter the group's reasoning"},
     )
@@ -107,7 +121,10 @@ class ConclusionForm(forms.Form):
         self.fields["meeting"] = meeting_field(review, label="Meeting where the group reached it")
         self.order_fields(["subject", "meeting", "judgement", "reasoning"])
         self.helper = gds_helper(
-            Field.select("subject"), Field.select("meeting"), Field.radios("judgement"), Field.textarea("reasoning"),
+            Field.select("subject"),
+            Field.select("meeting"),
+            Field.radios("judgement"),
+            Field.textarea("reasoning"),
             Submit("submit", "Record the conclusion"),
         )
 
@@ -121,14 +138,21 @@ class ConclusionForm(forms.Form):
 
 class InformationRequestForm(forms.Form):
     question = forms.CharField(
-        label="What is asked", widget=forms.Textarea(attrs={"rows": 4}),
+        label="What is asked",
+        widget=forms.Textarea(attrs={"rows": 4}),
         error_messages={"required": "Enter what the group is asking for"},
     )
     asked_of_agency = forms.ModelChoiceField(
-        label="Agency asked", queryset=Agency.objects.order_by("name"), required=False, empty_label="No agency",
+        label="Agency asked",
+        queryset=Agency.objects.order_by("name"),
+        required=False,
+        empty_label="No agency",
     )
     asked_of_person = forms.ModelChoiceField(
-        label="Person asked", queryset=Person.objects.order_by("name"), required=False, empty_label="No one in particular",
+        label="Person asked",
+        queryset=Person.objects.order_by("name"),
+        required=False,
+        empty_label="No one in particular",
         help_text="Choose an agency, a person or both.",
     )
     subject = forms.ChoiceField(label="About (optional)", required=False)
@@ -143,14 +167,22 @@ class InformationRequestForm(forms.Form):
         self.fields["subject"].choices = choices
         self.order_fields(["meeting", "asked_of_agency", "asked_of_person", "subject", "question", "due_by"])
         self.helper = gds_helper(
-            Field.select("meeting"), Field.select("asked_of_agency"), Field.select("asked_of_person"),
-            Field.select("subject"), Field.textarea("question"), Field.text("due_by", field_width=10),
+            Field.select("meeting"),
+            Field.select("asked_of_agency"),
+            Field.select("asked_of_person"),
+            Field.select("subject"),
+            Field.textarea("question"),
+            Field.text("due_by", field_width=10),
             Submit("submit", "Raise the request"),
         )
 
     def clean(self):
         cleaned = super().clean()
-        if not cleaned.get("asked_of_agency") and not cleaned.get("asked_of_person") and "asked_of_agency" not in self.errors:
+        if (
+            not cleaned.get("asked_of_agency")
+            and not cleaned.get("asked_of_person")
+            and "asked_of_agency" not in self.errors
+        ):
             self.add_error("asked_of_agency", "Choose the agency or the person the request is for")
         self.action, self.area = parse_subject(cleaned.get("subject"), self.review)
         meeting, due_by = cleaned.get("meeting"), cleaned.get("due_by")
@@ -162,17 +194,28 @@ class InformationRequestForm(forms.Form):
 
 class AnswerForm(forms.Form):
     answer = forms.CharField(
-        label="Answer", widget=forms.Textarea(attrs={"rows": 6}), error_messages={"required": "Enter the answer"},
+        label="Answer",
+        widget=forms.Textarea(attrs={"rows": 6}),
+        error_messages={"required": "Enter the answer"},
     )
     file = forms.FileField(
-        label="Upload evidence (optional)", required=False, widget=forms.ClearableFileInput(attrs={"accept": ACCEPT_ATTRIBUTE}),
-        error_messages={"empty": "The selected file is empty", "invalid": "The selected file could not be read: choose it again"},
+        label="Upload evidence (optional)",
+        required=False,
+        widget=forms.ClearableFileInput(attrs={"accept": ACCEPT_ATTRIBUTE}),
+        error_messages={
+            "empty": "The selected file is empty",
+            "invalid": "The selected file could not be read: choose it again",
+        },
         help_text=f"For example the email that answers the request, saved as an .eml file. {ACCEPTED_TEXT}, up to {max_upload_text()}.",
     )
     evidence_title = forms.CharField(label="Title of the uploaded evidence", required=False, max_length=300)
-    evidence_kind = forms.ChoiceField(label="Kind of evidence uploaded", choices=Evidence.Kind.choices, initial=Evidence.Kind.EMAIL)
+    evidence_kind = forms.ChoiceField(
+        label="Kind of evidence uploaded", choices=Evidence.Kind.choices, initial=Evidence.Kind.EMAIL
+    )
     existing_evidence = KeyedModelMultipleChoiceField(
-        label="Or link evidence already held", queryset=Evidence.objects.none(), required=False,
+        label="Or link evidence already held",
+        queryset=Evidence.objects.none(),
+        required=False,
         widget=forms.CheckboxSelectMultiple,
     )
 
@@ -200,7 +243,9 @@ class AnswerForm(forms.Form):
 
 class CloseRequestForm(forms.Form):
     note = forms.CharField(
-        label="Note on closing (optional)", required=False, widget=forms.Textarea(attrs={"rows": 3}),
+        label="Note on closing (optional)",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
         help_text="Needed when the request was never answered: say why it is closed.",
     )
 
@@ -213,11 +258,18 @@ class RecommendationResponseForm(forms.ModelForm):
     class Meta:
         model = Recommendation
         fields = [
-            "committee_decision", "committee_decision_on", "committee_notes", "executive_response",
-            "executive_response_on", "implementation", "implementation_notes", "closed_on",
+            "committee_decision",
+            "committee_decision_on",
+            "committee_notes",
+            "executive_response",
+            "executive_response_on",
+            "implementation",
+            "implementation_notes",
+            "closed_on",
         ]
         widgets = {
-            "committee_decision": forms.RadioSelect, "implementation": forms.RadioSelect,
+            "committee_decision": forms.RadioSelect,
+            "implementation": forms.RadioSelect,
             "committee_notes": forms.Textarea(attrs={"rows": 3}),
             "executive_response": forms.Textarea(attrs={"rows": 4}),
             "implementation_notes": forms.Textarea(attrs={"rows": 4}),
@@ -229,10 +281,14 @@ class RecommendationResponseForm(forms.ModelForm):
             self.fields[name] = date_field(str(self.fields[name].label).capitalize())
         self.fields["closed_on"].help_text = "Leave blank until the recommendation is closed. For example, 14/05/2012"
         self.helper = gds_helper(
-            Field.radios("committee_decision"), Field.text("committee_decision_on", field_width=10),
-            Field.textarea("committee_notes"), Field.textarea("executive_response"),
-            Field.text("executive_response_on", field_width=10), Field.radios("implementation"),
-            Field.textarea("implementation_notes"), Field.text("closed_on", field_width=10),
+            Field.radios("committee_decision"),
+            Field.text("committee_decision_on", field_width=10),
+            Field.textarea("committee_notes"),
+            Field.textarea("executive_response"),
+            Field.text("executive_response_on", field_width=10),
+            Field.radios("implementation"),
+            Field.textarea("implementation_notes"),
+            Field.text("closed_on", field_width=10),
             Submit("submit", "Save the response"),
         )
 
@@ -250,16 +306,26 @@ class RecommendationResponseForm(forms.ModelForm):
 
 class RecommendationAddForm(forms.Form):
     kind = forms.ChoiceField(
-        label="Kind", choices=Recommendation.Kind.choices, widget=forms.RadioSelect,
-        initial=Recommendation.Kind.RECOMMENDATION, error_messages={"required": "Choose recommendation or observation"},
+        label="Kind",
+        choices=Recommendation.Kind.choices,
+        widget=forms.RadioSelect,
+        initial=Recommendation.Kind.RECOMMENDATION,
+        error_messages={"required": "Choose recommendation or observation"},
     )
-    text = forms.CharField(label="Text", widget=forms.Textarea(attrs={"rows": 5}), error_messages={"required": "Enter the text"})
-    addressed_to = forms.CharField(label="Addressed to", max_length=200, error_messages={"required": "Enter who it is addressed to"})
+    text = forms.CharField(
+        label="Text", widget=forms.Textarea(attrs={"rows": 5}), error_messages={"required": "Enter the text"}
+    )
+    addressed_to = forms.CharField(
+        label="Addressed to", max_length=200, error_messages={"required": "Enter who it is addressed to"}
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.helper = gds_helper(
-            Field.radios("kind"), Field.textarea("text"), Field.text("addressed_to"), Submit("submit", "Add"),
+            Field.radios("kind"),
+            Field.textarea("text"),
+            Field.text("addressed_to"),
+            Submit("submit", "Add"),
         )
 
 
@@ -271,8 +337,10 @@ class ReviewStageForm(forms.Form):
         self.fields["interim_report_on"] = date_field("Date of the interim report")
         self.fields["final_report_on"] = date_field("Date of the final report")
         self.helper = gds_helper(
-            Field.radios("state"), Field.text("interim_report_on", field_width=10),
-            Field.text("final_report_on", field_width=10), Submit("submit", "Save the stage"),
+            Field.radios("state"),
+            Field.text("interim_report_on", field_width=10),
+            Field.text("final_report_on", field_width=10),
+            Submit("submit", "Save the stage"),
         )
 
     def clean(self):
@@ -285,13 +353,17 @@ class ReviewStageForm(forms.Form):
 
 class ReopenReviewForm(forms.Form):
     state = forms.ChoiceField(
-        label="Stage the review returns to", widget=forms.RadioSelect,
+        label="Stage the review returns to",
+        widget=forms.RadioSelect,
         choices=[(value, label) for value, label in Review.State.choices if value != Review.State.CLOSED],
         initial=Review.State.FINAL_REPORT,
     )
     reason = forms.CharField(
-        label="Why is the review being reopened?", widget=forms.Textarea(attrs={"rows": 3}), max_length=2000,
-        help_text="Kept in the review's history.", error_messages={"required": "Say why the review is being reopened"},
+        label="Why is the review being reopened?",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=2000,
+        help_text="Kept in the review's history.",
+        error_messages={"required": "Say why the review is being reopened"},
     )
 
     def __init__(self, *args, **kwargs):
@@ -301,17 +373,24 @@ class ReopenReviewForm(forms.Form):
 
 class AreaDecisionForm(forms.Form):
     pursued = forms.TypedChoiceField(
-        label="Does the review pursue this area?", choices=[("yes", "Yes, pursue it"), ("no", "No, do not pursue it")],
-        widget=forms.RadioSelect, coerce=lambda v: v == "yes", error_messages={"required": "Say whether the review pursues this area"},
+        label="Does the review pursue this area?",
+        choices=[("yes", "Yes, pursue it"), ("no", "No, do not pursue it")],
+        widget=forms.RadioSelect,
+        coerce=lambda v: v == "yes",
+        error_messages={"required": "Say whether the review pursues this area"},
     )
     reason = forms.CharField(
-        label="Reason for not pursuing it", required=False, widget=forms.Textarea(attrs={"rows": 3}),
+        label="Reason for not pursuing it",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
         help_text="Needed when the review does not pursue the area.",
     )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = gds_helper(Field.radios("pursued"), Field.textarea("reason"), Submit("submit", "Save the decision"))
+        self.helper = gds_helper(
+            Field.radios("pursued"), Field.textarea("reason"), Submit("submit", "Save the decision")
+        )
 
     def clean(self):
         cleaned = super().clean()

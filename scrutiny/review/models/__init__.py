@@ -1,8 +1,9 @@
 from scrutiny.people.models import Person, Role, User
-from .review import Review, ReviewArea, ReviewMembership
+
 from .meetings import Attendance, Meeting, NoteItem
 from .records import Conclusion, InformationRequest, Recommendation
 from .reminders import ReminderSent
+from .review import Review, ReviewArea, ReviewMembership
 
 __all__ = [
     "Attendance",

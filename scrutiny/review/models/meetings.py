@@ -24,7 +24,9 @@ class Meeting(models.Model):
         DRAFT = "draft", "Draft"
         AGREED = "agreed", "Agreed"
 
-    review = models.ForeignKey("review.Review", on_delete=models.PROTECT, related_name="meetings", verbose_name="review")
+    review = models.ForeignKey(
+        "review.Review", on_delete=models.PROTECT, related_name="meetings", verbose_name="review"
+    )
     number = models.PositiveSmallIntegerField(
         "meeting number", null=True, blank=True, help_text="As the report numbers it; some meetings have none."
     )
@@ -35,7 +37,12 @@ class Meeting(models.Model):
     place = models.CharField("place", max_length=200, blank=True)
     purpose = models.TextField("purpose")
     theme = models.ForeignKey(
-        "actionplan.Theme", on_delete=models.PROTECT, null=True, blank=True, related_name="meetings", verbose_name="theme"
+        "actionplan.Theme",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="meetings",
+        verbose_name="theme",
     )
     areas = models.ManyToManyField(
         "actionplan.Area", blank=True, related_name="meetings", verbose_name="areas for improvement considered"
@@ -47,7 +54,11 @@ class Meeting(models.Model):
     notes_status = models.CharField("notes", max_length=10, choices=NotesStatus.choices, default=NotesStatus.DRAFT)
     notes_agreed_on = models.DateField("notes agreed on", null=True, blank=True)
     notes_agreed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+",
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
         verbose_name="notes agreed by",
     )
     notes_reference = models.CharField(
@@ -62,16 +73,21 @@ class Meeting(models.Model):
         verbose_name = "meeting"
         constraints = [
             models.UniqueConstraint(
-                fields=["review", "number"], condition=Q(number__isnull=False), name="meeting_number_unique_in_review",
+                fields=["review", "number"],
+                condition=Q(number__isnull=False),
+                name="meeting_number_unique_in_review",
                 violation_error_message="This review already has a meeting with this number.",
             ),
             models.CheckConstraint(
-                condition=Q(start_time__isnull=True) | Q(end_time__isnull=True) | Q(end_time__gt=models.F("start_time")),
+                condition=Q(start_time__isnull=True)
+                | Q(end_time__isnull=True)
+                | Q(end_time__gt=models.F("start_time")),
                 name="meeting_ends_after_it_starts",
                 violation_error_message="The meeting must end after it starts.",
             ),
             models.CheckConstraint(
-                condition=Q(notes_status__in=["draft", "agreed"]), name="meeting_notes_status_valid",
+                condition=Q(notes_status__in=["draft", "agreed"]),
+                name="meeting_notes_status_valid",
                 violation_error_message="Choose a notes status from the list.",
             ),
             models.CheckConstraint(
@@ -119,7 +135,10 @@ class Attendance(models.Model):
         ordering = [
             "meeting",
             models.Case(
-                *[models.When(capacity=c, then=i) for i, c in enumerate(["member", "contributor", "witness", "officer"])],
+                *[
+                    models.When(capacity=c, then=i)
+                    for i, c in enumerate(["member", "contributor", "witness", "officer"])
+                ],
                 default=9,
             ),
             "person__name",
@@ -127,16 +146,19 @@ class Attendance(models.Model):
         verbose_name = "attendance record"
         constraints = [
             models.UniqueConstraint(
-                fields=["meeting", "person"], name="person_once_per_meeting",
+                fields=["meeting", "person"],
+                name="person_once_per_meeting",
                 violation_error_message="This person is already on this meeting's attendance list.",
             ),
             models.CheckConstraint(
                 condition=Q(capacity__in=["member", "contributor", "witness", "officer", "clerk"]),
-                name="attendance_capacity_valid", violation_error_message="Choose from the list.",
+                name="attendance_capacity_valid",
+                violation_error_message="Choose from the list.",
             ),
             models.CheckConstraint(
                 condition=Q(status__in=["invited", "present", "apologies", "absent"]),
-                name="attendance_status_valid", violation_error_message="Choose from the list.",
+                name="attendance_status_valid",
+                violation_error_message="Choose from the list.",
             ),
         ]
 
@@ -151,7 +173,11 @@ class NoteItem(models.Model):
     position = models.PositiveSmallIntegerField("item number", default=1)
     heading = models.CharField("heading", max_length=200)
     area = models.ForeignKey(
-        "actionplan.Area", on_delete=models.PROTECT, null=True, blank=True, related_name="note_items",
+        "actionplan.Area",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="note_items",
         verbose_name="area for improvement",
     )
     body = models.TextField("what was heard", blank=True)

@@ -26,24 +26,42 @@ class Conclusion(models.Model):
         NOT_SATISFIED = "not_satisfied", "Not satisfied"
         NOT_PURSUED = "not_pursued", "Not pursued"
 
-    review = models.ForeignKey("review.Review", on_delete=models.PROTECT, related_name="conclusions", verbose_name="review")
+    review = models.ForeignKey(
+        "review.Review", on_delete=models.PROTECT, related_name="conclusions", verbose_name="review"
+    )
     meeting = models.ForeignKey(
-        "review.Meeting", on_delete=models.PROTECT, null=True, blank=True, related_name="conclusions",
+        "review.Meeting",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="conclusions",
         verbose_name="meeting",
     )
     action = models.ForeignKey(
-        "actionplan.Action", on_delete=models.PROTECT, null=True, blank=True, related_name="conclusions",
+        "actionplan.Action",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="conclusions",
         verbose_name="action",
     )
     area = models.ForeignKey(
-        "actionplan.Area", on_delete=models.PROTECT, null=True, blank=True, related_name="conclusions",
+        "actionplan.Area",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="conclusions",
         verbose_name="area for improvement",
     )
     judgement = models.CharField("judgement", max_length=40, choices=Judgement.choices)
     reasoning = models.TextField("reasoning")
     reached_on = models.DateField("date reached", default=timezone.localdate)
     recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+",
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
         verbose_name="recorded by",
     )
     history = HistoricalRecords()
@@ -56,16 +74,27 @@ class Conclusion(models.Model):
         verbose_name = "conclusion"
         constraints = [
             models.CheckConstraint(
-                condition=(Q(action__isnull=False) & Q(area__isnull=True)) | (Q(action__isnull=True) & Q(area__isnull=False)),
+                condition=(Q(action__isnull=False) & Q(area__isnull=True))
+                | (Q(action__isnull=True) & Q(area__isnull=False)),
                 name="conclusion_on_action_or_area",
                 violation_error_message="A conclusion is about one action or one whole area.",
             ),
             models.CheckConstraint(
-                condition=Q(judgement__in=["satisfied", "satisfied_with_reservations", "more_information_needed", "not_satisfied", "not_pursued"]), name="conclusion_judgement_valid",
+                condition=Q(
+                    judgement__in=[
+                        "satisfied",
+                        "satisfied_with_reservations",
+                        "more_information_needed",
+                        "not_satisfied",
+                        "not_pursued",
+                    ]
+                ),
+                name="conclusion_judgement_valid",
                 violation_error_message="Choose a judgement from the list.",
             ),
             models.CheckConstraint(
-                condition=~Q(reasoning=""), name="conclusion_has_reasoning",
+                condition=~Q(reasoning=""),
+                name="conclusion_has_reasoning",
                 violation_error_message="Give the group's reasoning.",
             ),
         ]
@@ -99,23 +128,43 @@ class InformationRequest(models.Model):
         "review.Review", on_delete=models.PROTECT, related_name="information_requests", verbose_name="review"
     )
     meeting = models.ForeignKey(
-        "review.Meeting", on_delete=models.PROTECT, null=True, blank=True, related_name="information_requests",
+        "review.Meeting",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="information_requests",
         verbose_name="raised at",
     )
     area = models.ForeignKey(
-        "actionplan.Area", on_delete=models.PROTECT, null=True, blank=True, related_name="information_requests",
+        "actionplan.Area",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="information_requests",
         verbose_name="area for improvement",
     )
     action = models.ForeignKey(
-        "actionplan.Action", on_delete=models.PROTECT, null=True, blank=True, related_name="information_requests",
+        "actionplan.Action",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="information_requests",
         verbose_name="action",
     )
     asked_of_agency = models.ForeignKey(
-        "people.Agency", on_delete=models.PROTECT, null=True, blank=True, related_name="information_requests",
+        "people.Agency",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="information_requests",
         verbose_name="asked of agency",
     )
     asked_of_person = models.ForeignKey(
-        "people.Person", on_delete=models.PROTECT, null=True, blank=True, related_name="information_requests",
+        "people.Person",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="information_requests",
         verbose_name="asked of person",
     )
     question = models.TextField("what is asked")
@@ -125,7 +174,11 @@ class InformationRequest(models.Model):
     answer = models.TextField("answer", blank=True)
     answered_on = models.DateField("date answered", null=True, blank=True)
     answered_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+",
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
         verbose_name="answered by",
     )
     evidence = models.ManyToManyField(
@@ -146,7 +199,8 @@ class InformationRequest(models.Model):
                 violation_error_message="Say which agency or person the request is for.",
             ),
             models.CheckConstraint(
-                condition=Q(status__in=["open", "answered", "closed"]), name="request_status_valid",
+                condition=Q(status__in=["open", "answered", "closed"]),
+                name="request_status_valid",
                 violation_error_message="Choose a status from the list.",
             ),
             models.CheckConstraint(
@@ -160,7 +214,8 @@ class InformationRequest(models.Model):
                 violation_error_message="A request cannot be answered before it was raised.",
             ),
             models.CheckConstraint(
-                condition=Q(status="open") | ~Q(answer=""), name="answered_request_has_answer",
+                condition=Q(status="open") | ~Q(answer=""),
+                name="answered_request_has_answer",
                 violation_error_message="Record the answer before marking the request answered.",
             ),
         ]
@@ -227,16 +282,19 @@ class Recommendation(models.Model):
         verbose_name_plural = "recommendations and observations"
         constraints = [
             models.UniqueConstraint(
-                fields=["review", "kind", "number"], name="recommendation_number_unique",
+                fields=["review", "kind", "number"],
+                name="recommendation_number_unique",
                 violation_error_message="This review already has one with this number.",
             ),
             models.CheckConstraint(
-                condition=Q(kind__in=["recommendation", "observation"]), name="recommendation_kind_valid",
+                condition=Q(kind__in=["recommendation", "observation"]),
+                name="recommendation_kind_valid",
                 violation_error_message="Choose recommendation or observation.",
             ),
             models.CheckConstraint(
                 condition=Q(committee_decision__in=["pending", "agreed", "agreed_amended", "not_agreed", "noted"]),
-                name="recommendation_decision_valid", violation_error_message="Choose a decision from the list.",
+                name="recommendation_decision_valid",
+                violation_error_message="Choose a decision from the list.",
             ),
             models.CheckConstraint(
                 condition=Q(implementation__in=["not_started", "in_progress", "implemented", "not_implemented"]),
@@ -245,7 +303,8 @@ class Recommendation(models.Model):
             ),
             models.CheckConstraint(
                 condition=Q(committee_decision="pending") | Q(committee_decision_on__isnull=False),
-                name="decision_has_date", violation_error_message="Give the date of the committee's decision.",
+                name="decision_has_date",
+                violation_error_message="Give the date of the committee's decision.",
             ),
         ]
 

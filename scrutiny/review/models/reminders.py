@@ -26,7 +26,8 @@ class ReminderSent(models.Model):
         verbose_name_plural = "reminders sent"
         constraints = [
             models.UniqueConstraint(
-                fields=["recipient", "meeting"], name="one_reminder_per_officer_per_meeting",
+                fields=["recipient", "meeting"],
+                name="one_reminder_per_officer_per_meeting",
                 violation_error_message="This officer has already been reminded before this meeting.",
             ),
         ]

@@ -48,11 +48,13 @@ class Review(models.Model):
         verbose_name = "review"
         constraints = [
             models.CheckConstraint(
-                condition=Q(state__in=["scoping", "gathering_evidence", "interim_report", "final_report", "closed"]), name="review_state_valid",
+                condition=Q(state__in=["scoping", "gathering_evidence", "interim_report", "final_report", "closed"]),
+                name="review_state_valid",
                 violation_error_message="Choose a stage from the list.",
             ),
             models.CheckConstraint(
-                condition=Q(interim_report_on__isnull=True) | Q(final_report_on__isnull=True)
+                condition=Q(interim_report_on__isnull=True)
+                | Q(final_report_on__isnull=True)
                 | Q(final_report_on__gte=models.F("interim_report_on")),
                 name="review_final_after_interim",
                 violation_error_message="The final report cannot come before the interim report.",
@@ -98,7 +100,10 @@ class ReviewMembership(models.Model):
     role = models.CharField("role in the review", max_length=20, choices=Role.choices)
     position = models.PositiveSmallIntegerField("order", default=0)
     themes = models.ManyToManyField(
-        "actionplan.Theme", blank=True, related_name="contributors", verbose_name="themes they contribute to",
+        "actionplan.Theme",
+        blank=True,
+        related_name="contributors",
+        verbose_name="themes they contribute to",
         help_text="For contributors: they are invited to the meetings on these themes. None: every meeting.",
     )
     history = HistoricalRecords(m2m_fields=[themes])
@@ -108,15 +113,19 @@ class ReviewMembership(models.Model):
         verbose_name = "review membership"
         constraints = [
             models.UniqueConstraint(
-                fields=["review", "person"], name="person_once_per_review",
+                fields=["review", "person"],
+                name="person_once_per_review",
                 violation_error_message="This person is already part of this review.",
             ),
             models.UniqueConstraint(
-                fields=["review"], condition=Q(role="chair"), name="one_chair_per_review",
+                fields=["review"],
+                condition=Q(role="chair"),
+                name="one_chair_per_review",
                 violation_error_message="This review already has a chair.",
             ),
             models.CheckConstraint(
-                condition=Q(role__in=["chair", "member", "contributor", "clerk"]), name="membership_role_valid",
+                condition=Q(role__in=["chair", "member", "contributor", "clerk"]),
+                name="membership_role_valid",
                 violation_error_message="Choose a role from the list.",
             ),
         ]
@@ -142,7 +151,10 @@ class ReviewArea(models.Model):
 
     review = models.ForeignKey(Review, on_delete=models.CASCADE, related_name="area_decisions", verbose_name="review")
     area = models.ForeignKey(
-        "actionplan.Area", on_delete=models.PROTECT, related_name="review_decisions", verbose_name="area for improvement"
+        "actionplan.Area",
+        on_delete=models.PROTECT,
+        related_name="review_decisions",
+        verbose_name="area for improvement",
     )
     pursued = models.BooleanField("pursued", default=True)
     reason = models.TextField("reason", blank=True, help_text="Why the review does not pursue this area.")
@@ -153,11 +165,13 @@ class ReviewArea(models.Model):
         verbose_name = "area decision"
         constraints = [
             models.UniqueConstraint(
-                fields=["review", "area"], name="one_decision_per_area_per_review",
+                fields=["review", "area"],
+                name="one_decision_per_area_per_review",
                 violation_error_message="This review has already decided on this area.",
             ),
             models.CheckConstraint(
-                condition=Q(pursued=True) | ~Q(reason=""), name="not_pursued_needs_reason",
+                condition=Q(pursued=True) | ~Q(reason=""),
+                name="not_pursued_needs_reason",
                 violation_error_message="Give the reason for not pursuing this area.",
             ),
         ]

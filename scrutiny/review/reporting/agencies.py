@@ -3,8 +3,8 @@
 import datetime
 from dataclasses import dataclass, field
 
-from scrutiny.people.models import Agency
 from actionplan.models import Action, Area, TargetDateChange
+from scrutiny.people.models import Agency
 
 # The rule the page states: two agencies' latest target dates for one area more than this far apart.
 DIVERGENCE_DAYS = 91

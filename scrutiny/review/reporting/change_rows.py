@@ -35,8 +35,18 @@ class AreaRows:
     lines: int = 0  # lines of the period in the area, listed or not
 
 
-def newest_changes(history_qs, *, since: datetime.datetime, until: datetime.datetime, kinds: Kinds, area,
-                   compared=(), fields=(), area_ids=None, limit: int) -> dict[int | None, AreaRows]:
+def newest_changes(
+    history_qs,
+    *,
+    since: datetime.datetime,
+    until: datetime.datetime,
+    kinds: Kinds,
+    area,
+    compared=(),
+    fields=(),
+    area_ids=None,
+    limit: int,
+) -> dict[int | None, AreaRows]:
     """{area id: AreaRows} for the records of `history_qs` with lines in (since, until].
 
     `area` is the expression (on the history row) of the area a row belongs to; `compared` the fields
@@ -47,27 +57,34 @@ def newest_changes(history_qs, *, since: datetime.datetime, until: datetime.date
     pk = model.instance_type._meta.pk.attname
     in_period = history_qs.filter(history_date__gt=since, history_date__lte=until)
     if area_ids is not None:  # whole records, so that a record that moved area is still paired right
-        in_period = in_period.filter(**{f"{pk}__in": in_period.alias(area_key=area).filter(area_key__in=area_ids).values(pk)})
+        in_period = in_period.filter(
+            **{f"{pk}__in": in_period.alias(area_key=area).filter(area_key__in=area_ids).values(pk)}
+        )
     # Within the period the database pairs rows by LAG; a record's first row of the period is paired
     # with its last row before the period, found through the (id, history_date) index, so rows
     # before the period are never read in bulk.
     order = [F("history_date").asc(), F("history_id").asc()]
     rows = (
-        in_period.annotate(area_key=area, lag_history_id=Window(Lag("history_id"), partition_by=[F(pk)], order_by=order))
+        in_period.annotate(
+            area_key=area, lag_history_id=Window(Lag("history_id"), partition_by=[F(pk)], order_by=order)
+        )
         .values(pk, "history_id", "history_date", "history_type", "area_key", "lag_history_id", *compared)
         .order_by()
     )
     inner, params = rows.query.sql_with_params()
     quote = connection.ops.quote_name
     table, key = quote(model._meta.db_table), quote(model._meta.get_field(pk).column)
-    before = (f"(SELECT h.history_id FROM {table} h WHERE h.{key} = r.{key} AND h.history_date <= %s "
-              f"ORDER BY h.history_date DESC, h.history_id DESC LIMIT 1)")
+    before = (
+        f"(SELECT h.history_id FROM {table} h WHERE h.{key} = r.{key} AND h.history_date <= %s "
+        f"ORDER BY h.history_date DESC, h.history_id DESC LIMIT 1)"
+    )
     # Materialised, so that each row's previous row is found once; its values are then read by primary
     # key, one index probe each (a join would have the planner read the whole table).
     paired = f"WITH a AS MATERIALIZED (SELECT r.*, COALESCE(r.lag_history_id, {before}) AS prev_history_id FROM ({inner}) r) "
     previous = "".join(
         f", (SELECT b.{quote(model._meta.get_field(name).column)} FROM {table} b WHERE b.history_id = a.prev_history_id) "
-        f"AS prev_{name}" for name in compared
+        f"AS prev_{name}"
+        for name in compared
     )
     paired += f", p AS MATERIALIZED (SELECT a.*{previous} FROM a)"
     flags = ", ".join(f"CASE WHEN {condition} THEN 1 ELSE 0 END AS kind_{name}" for name, condition in kinds.items())
@@ -85,14 +102,16 @@ def newest_changes(history_qs, *, since: datetime.datetime, until: datetime.date
     with connection.cursor() as cursor:
         cursor.execute(sql, [since_value, *params, *(area_ids or []), limit])
         names = [column[0] for column in cursor.description]
-        chosen = [dict(zip(names, row)) for row in cursor.fetchall()]
+        chosen = [dict(zip(names, row, strict=False)) for row in cursor.fetchall()]
     if not chosen:
         return {}
     wanted = {c["history_id"] for c in chosen} | {c["prev_history_id"] for c in chosen if c["prev_history_id"]}
     rows = {
         row.history_id: row
-        for row in slim_rows(model.objects.filter(history_id__in=wanted),
-                             list(dict.fromkeys([pk, "history_id", "history_date", "history_type", *fields])))
+        for row in slim_rows(
+            model.objects.filter(history_id__in=wanted),
+            list(dict.fromkeys([pk, "history_id", "history_date", "history_type", *fields])),
+        )
     }
     areas: dict[int | None, AreaRows] = {}
     for c in sorted(chosen, key=lambda c: (rows[c["history_id"]].history_date, c["history_id"])):

@@ -44,14 +44,28 @@ ACTION_FIELDS = ("reference", "area_id", "status", "rag", "target_date", "comple
 EVIDENCE_FIELDS = ("title", "status", "received_on", "kind", "action_id", "area_id")
 CONCLUSION_FIELDS = ("action_id", "area_id", "judgement", "reasoning")
 REQUEST_FIELDS = ("question", "status", "answer", "due_by", "action_id", "area_id", "review_id")
-UPDATE_FIELDS = ("action_id", "created_at", "status", "rag", "note", "author_name",
-                 "author__person__name", "author__first_name", "author__last_name", "author__username",
-                 "action__reference")
+UPDATE_FIELDS = (
+    "action_id",
+    "created_at",
+    "status",
+    "rag",
+    "note",
+    "author_name",
+    "author__person__name",
+    "author__first_name",
+    "author__last_name",
+    "author__username",
+    "action__reference",
+)
 
 # Kinds of line of each record (SQL conditions on the paired history row p; see change_rows.py).
 ACTION_KINDS = {
-    "added": "p.history_type = '+'", "removed": "p.history_type = '-'", "status": changed("status"),
-    "rag": changed("rag"), "target_date": changed("target_date"), "completed_on": changed("completed_on"),
+    "added": "p.history_type = '+'",
+    "removed": "p.history_type = '-'",
+    "status": changed("status"),
+    "rag": changed("rag"),
+    "target_date": changed("target_date"),
+    "completed_on": changed("completed_on"),
 }
 ACTION_COMPARED = ("status", "rag", "target_date", "completed_on")
 UPDATE_KINDS = {"update": "p.history_type = '+'"}  # updates are only ever added
@@ -60,8 +74,10 @@ EVIDENCE_KINDS_OF_LINE = {
     "received": f"{changed('status')} AND p.status = '{Evidence.Status.RECEIVED}'",
 }
 CONCLUSION_KINDS = {"recorded": "p.history_type = '+'", "changed": changed("judgement")}
-_ANSWERED = (f"p.status <> '{InformationRequest.Status.OPEN}' AND p.history_type <> '-' "
-             f"AND (p.prev_history_id IS NULL OR p.prev_status = '{InformationRequest.Status.OPEN}')")
+_ANSWERED = (
+    f"p.status <> '{InformationRequest.Status.OPEN}' AND p.history_type <> '-' "
+    f"AND (p.prev_history_id IS NULL OR p.prev_status = '{InformationRequest.Status.OPEN}')"
+)
 REQUEST_KINDS = {"answered": _ANSWERED, "raised": f"p.history_type = '+' AND NOT ({_ANSWERED})"}
 
 
@@ -96,7 +112,13 @@ class AreaChanges:
 
     @property
     def change_count(self) -> int:
-        listed = len(self.actions) + len(self.updates) + len(self.evidence_received) + len(self.conclusions) + len(self.requests)
+        listed = (
+            len(self.actions)
+            + len(self.updates)
+            + len(self.evidence_received)
+            + len(self.conclusions)
+            + len(self.requests)
+        )
         return listed + sum(n for name, n in self.hidden.items() if name != "evidence_awaited")
 
     def keep_latest(self, limit: int = LINES_SHOWN):
@@ -128,8 +150,13 @@ class Digest:
 def action_lines(change: RowChange, kinds: list[str], reasons: dict) -> list[ChangeLine]:
     row = change.after
     subject = f"Action {row.reference or row.id}"
-    common = {"when": row.history_date, "who": _who(row), "subject": subject,
-              "link_name": "action_detail", "link_args": (row.id,)}
+    common = {
+        "when": row.history_date,
+        "who": _who(row),
+        "subject": subject,
+        "link_name": "action_detail",
+        "link_args": (row.id,),
+    }
 
     def target_date() -> ChangeLine:
         old, new = change.old("target_date"), row.target_date
@@ -142,16 +169,23 @@ def action_lines(change: RowChange, kinds: list[str], reasons: dict) -> list[Cha
         return ChangeLine(**common, what="Target date", old=_day(old), new=_day(new), detail=detail)
 
     write = {
-        "added": lambda: ChangeLine(**common, what="Added to the plan", new=STATUS_LABELS.get(row.status, row.status),
-                                    detail=row.description),
+        "added": lambda: ChangeLine(
+            **common, what="Added to the plan", new=STATUS_LABELS.get(row.status, row.status), detail=row.description
+        ),
         "removed": lambda: ChangeLine(**common, what="Removed from the plan"),
-        "status": lambda: ChangeLine(**common, what="Status", old=STATUS_LABELS.get(change.old("status"), ""),
-                                     new=STATUS_LABELS.get(row.status, row.status)),
-        "rag": lambda: ChangeLine(**common, what="RAG rating", old=RAG_LABELS.get(change.old("rag"), ""),
-                                  new=RAG_LABELS.get(row.rag, row.rag)),
+        "status": lambda: ChangeLine(
+            **common,
+            what="Status",
+            old=STATUS_LABELS.get(change.old("status"), ""),
+            new=STATUS_LABELS.get(row.status, row.status),
+        ),
+        "rag": lambda: ChangeLine(
+            **common, what="RAG rating", old=RAG_LABELS.get(change.old("rag"), ""), new=RAG_LABELS.get(row.rag, row.rag)
+        ),
         "target_date": target_date,
-        "completed_on": lambda: ChangeLine(**common, what="Completion date", old=_day(change.old("completed_on")),
-                                           new=_day(row.completed_on)),
+        "completed_on": lambda: ChangeLine(
+            **common, what="Completion date", old=_day(change.old("completed_on")), new=_day(row.completed_on)
+        ),
     }
     return [write[kind]() for kind in kinds]
 
@@ -160,10 +194,14 @@ def update_line(row) -> ChangeLine:
     status = STATUS_LABELS.get(row.status, row.status)
     rag = RAG_LABELS.get(row.rag, "") if row.rag else ""
     return ChangeLine(
-        when=row.created_at, who=row.author_name or who_from(vars(row), "author") or "Unknown",
+        when=row.created_at,
+        who=row.author_name or who_from(vars(row), "author") or "Unknown",
         subject=f"Action {row.action__reference or row.action_id}" if row.action__reference is not None else "Action",
-        what="Progress update", new=", ".join(p for p in (status, rag) if p), detail=row.note,
-        link_name="action_detail", link_args=(row.action_id,),
+        what="Progress update",
+        new=", ".join(p for p in (status, rag) if p),
+        detail=row.note,
+        link_name="action_detail",
+        link_args=(row.action_id,),
     )
 
 
@@ -172,35 +210,66 @@ def evidence_line(change: RowChange, kind: str) -> ChangeLine:
     common = {"when": row.history_date, "who": _who(row), "subject": row.title}
     if kind == "added":
         received = row.status == Evidence.Status.RECEIVED
-        return ChangeLine(**common, what="Evidence received" if received else "Evidence requested",
-                          new=_day(row.received_on) if received else "Awaited", detail=EVIDENCE_KINDS.get(row.kind, ""))
-    return ChangeLine(**common, what="Evidence received", old=Evidence.Status(change.old("status")).label,
-                      new=f"Received {_day(row.received_on)}" if row.received_on else "Received")
+        return ChangeLine(
+            **common,
+            what="Evidence received" if received else "Evidence requested",
+            new=_day(row.received_on) if received else "Awaited",
+            detail=EVIDENCE_KINDS.get(row.kind, ""),
+        )
+    return ChangeLine(
+        **common,
+        what="Evidence received",
+        old=Evidence.Status(change.old("status")).label,
+        new=f"Received {_day(row.received_on)}" if row.received_on else "Received",
+    )
 
 
 def conclusion_line(change: RowChange, kind: str) -> ChangeLine:
     row = change.after
     labels = dict(Conclusion.Judgement.choices)
-    subject = f"Action {row.action__reference or row.action_id}" if row.action__reference is not None else (
-        f"Action {row.action_id}" if row.action_id else f"Area {row.area_id}")
+    subject = (
+        f"Action {row.action__reference or row.action_id}"
+        if row.action__reference is not None
+        else (f"Action {row.action_id}" if row.action_id else f"Area {row.area_id}")
+    )
     common = {"when": row.history_date, "who": _who(row), "subject": subject}
     if kind == "recorded":
-        return ChangeLine(**common, what="Conclusion recorded", new=labels.get(row.judgement, row.judgement),
-                          detail=row.reasoning)
-    return ChangeLine(**common, what="Conclusion changed", old=labels.get(change.old("judgement"), ""),
-                      new=labels.get(row.judgement, row.judgement), detail=row.reasoning)
+        return ChangeLine(
+            **common, what="Conclusion recorded", new=labels.get(row.judgement, row.judgement), detail=row.reasoning
+        )
+    return ChangeLine(
+        **common,
+        what="Conclusion changed",
+        old=labels.get(change.old("judgement"), ""),
+        new=labels.get(row.judgement, row.judgement),
+        detail=row.reasoning,
+    )
 
 
 def request_line(change: RowChange, kind: str) -> ChangeLine:
     row = change.after
     labels = dict(InformationRequest.Status.choices)
-    common = {"when": row.history_date, "who": _who(row), "subject": row.question,
-              "link_name": "request_detail", "link_args": (row.review_id, row.id)}
+    common = {
+        "when": row.history_date,
+        "who": _who(row),
+        "subject": row.question,
+        "link_name": "request_detail",
+        "link_args": (row.review_id, row.id),
+    }
     if kind == "answered":
-        return ChangeLine(**common, what="Request answered", old=labels[InformationRequest.Status.OPEN],
-                          new=labels.get(row.status, row.status), detail=row.answer)
-    return ChangeLine(**common, what="Request raised", new=labels.get(row.status, row.status),
-                      detail=f"Answer needed by {_day(row.due_by)}" if row.due_by else "")
+        return ChangeLine(
+            **common,
+            what="Request answered",
+            old=labels[InformationRequest.Status.OPEN],
+            new=labels.get(row.status, row.status),
+            detail=row.answer,
+        )
+    return ChangeLine(
+        **common,
+        what="Request raised",
+        new=labels.get(row.status, row.status),
+        detail=f"Answer needed by {_day(row.due_by)}" if row.due_by else "",
+    )
 
 
 # The area a row belongs to: its own, else its action's (as the action stands now).
@@ -223,32 +292,74 @@ def build_digest(*, inspection, review, since, until=None, area_ids=None) -> Dig
             for change, kinds in entry.changes:
                 getattr(group, list_name).extend(write(change, kinds))
 
-    actions = newest_changes(Action.history.filter(plan__inspection_id=inspection.pk), kinds=ACTION_KINDS,
-                             area=F("area_id"), compared=ACTION_COMPARED, fields=ACTION_FIELDS, **period)
-    moved = {(c.after.id, c.after.target_date) for entry in actions.values() for c, kinds in entry.changes
-             if "target_date" in kinds}
-    reasons = {
-        (move.action_id, move.new_date): move.reason
-        for move in TargetDateChange.objects.filter(
-            action_id__in={action_id for action_id, _ in moved}, changed_at__gt=since, changed_at__lte=until)
-    } if moved else {}
+    actions = newest_changes(
+        Action.history.filter(plan__inspection_id=inspection.pk),
+        kinds=ACTION_KINDS,
+        area=F("area_id"),
+        compared=ACTION_COMPARED,
+        fields=ACTION_FIELDS,
+        **period,
+    )
+    moved = {
+        (c.after.id, c.after.target_date)
+        for entry in actions.values()
+        for c, kinds in entry.changes
+        if "target_date" in kinds
+    }
+    reasons = (
+        {
+            (move.action_id, move.new_date): move.reason
+            for move in TargetDateChange.objects.filter(
+                action_id__in={action_id for action_id, _ in moved}, changed_at__gt=since, changed_at__lte=until
+            )
+        }
+        if moved
+        else {}
+    )
     add("actions", actions, lambda change, kinds: action_lines(change, kinds, reasons))
     updates = ProgressUpdate.history.filter(action__plan__inspection_id=inspection.pk, history_type="+")
-    add("updates", newest_changes(updates, kinds=UPDATE_KINDS, area=F("action__area_id"), fields=UPDATE_FIELDS, **period),
-        lambda change, kinds: [update_line(change.after)])
-    add("evidence_received", newest_changes(
-        Evidence.history.filter(inspection_id=inspection.pk), kinds=EVIDENCE_KINDS_OF_LINE, area=ON_ACTION_OR_AREA,
-        compared=("status",), fields=EVIDENCE_FIELDS, **period,
-    ), lambda change, kinds: [evidence_line(change, kind) for kind in kinds])
+    add(
+        "updates",
+        newest_changes(updates, kinds=UPDATE_KINDS, area=F("action__area_id"), fields=UPDATE_FIELDS, **period),
+        lambda change, kinds: [update_line(change.after)],
+    )
+    add(
+        "evidence_received",
+        newest_changes(
+            Evidence.history.filter(inspection_id=inspection.pk),
+            kinds=EVIDENCE_KINDS_OF_LINE,
+            area=ON_ACTION_OR_AREA,
+            compared=("status",),
+            fields=EVIDENCE_FIELDS,
+            **period,
+        ),
+        lambda change, kinds: [evidence_line(change, kind) for kind in kinds],
+    )
     if review is not None:
-        add("conclusions", newest_changes(
-            Conclusion.history.filter(review_id=review.pk), kinds=CONCLUSION_KINDS, area=ON_ACTION_OR_AREA,
-            compared=("judgement",), fields=(*CONCLUSION_FIELDS, "action__reference"), **period,
-        ), lambda change, kinds: [conclusion_line(change, kind) for kind in kinds])
-        add("requests", newest_changes(
-            InformationRequest.history.filter(review_id=review.pk), kinds=REQUEST_KINDS, area=ON_ACTION_OR_AREA,
-            compared=("status",), fields=REQUEST_FIELDS, **period,
-        ), lambda change, kinds: [request_line(change, kind) for kind in kinds])
+        add(
+            "conclusions",
+            newest_changes(
+                Conclusion.history.filter(review_id=review.pk),
+                kinds=CONCLUSION_KINDS,
+                area=ON_ACTION_OR_AREA,
+                compared=("judgement",),
+                fields=(*CONCLUSION_FIELDS, "action__reference"),
+                **period,
+            ),
+            lambda change, kinds: [conclusion_line(change, kind) for kind in kinds],
+        )
+        add(
+            "requests",
+            newest_changes(
+                InformationRequest.history.filter(review_id=review.pk),
+                kinds=REQUEST_KINDS,
+                area=ON_ACTION_OR_AREA,
+                compared=("status",),
+                fields=REQUEST_FIELDS,
+                **period,
+            ),
+            lambda change, kinds: [request_line(change, kind) for kind in kinds],
+        )
     _add_awaited(groups, inspection, area_ids)
 
     for area in Area.objects.filter(pk__in=[k for k in groups if k is not None]).select_related("theme"):
@@ -262,11 +373,14 @@ def build_digest(*, inspection, review, since, until=None, area_ids=None) -> Dig
 def _add_awaited(groups: dict, inspection, area_ids):
     """Evidence still awaited, by area: the last LINES_SHOWN of each area read, the rest counted."""
     awaited = (
-        Evidence.objects.awaited().filter(inspection=inspection)
+        Evidence.objects.awaited()
+        .filter(inspection=inspection)
         .annotate(
             area_key=ON_ACTION_OR_AREA,
             # The list runs newest first and keeps its last (oldest) lines, as every list here does.
-            oldest_first=Window(RowNumber(), partition_by=[F("area_key")], order_by=[F("added_at").asc(), F("id").asc()]),
+            oldest_first=Window(
+                RowNumber(), partition_by=[F("area_key")], order_by=[F("added_at").asc(), F("id").asc()]
+            ),
             in_area=Window(Count("id"), partition_by=[F("area_key")]),
         )
         .select_related("action", "provided_by_agency")

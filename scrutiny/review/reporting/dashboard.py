@@ -9,8 +9,8 @@ from django.db.models.functions import Lead, TruncMonth
 from django.utils import timezone
 
 from actionplan.models import Action, Evidence, Rag
-
 from scrutiny.core.charts import Series, StackedBarChart
+
 from ..models import InformationRequest
 from .links import ReviewLinks
 
@@ -49,16 +49,24 @@ def overdue_q(on: datetime.date) -> Q:
 
 
 def status_by_rag(actions, links: ReviewLinks) -> list[dict]:
-    counts = {(s, r): n for s, r, n in actions.values_list("status", "rag").annotate(n=Count("id")).values_list("status", "rag", "n")}
+    counts = {
+        (s, r): n
+        for s, r, n in actions.values_list("status", "rag").annotate(n=Count("id")).values_list("status", "rag", "n")
+    }
     rows = []
     for status in Action.Status:
-        cells = [Cell(counts.get((status.value, rag.value), 0), links.actions(status=status.value, rag=rag_token(rag.value))) for rag in Rag]
+        cells = [
+            Cell(counts.get((status.value, rag.value), 0), links.actions(status=status.value, rag=rag_token(rag.value)))
+            for rag in Rag
+        ]
         total = sum(c.count for c in cells)
         rows.append({"label": status.label, "cells": cells, "total": Cell(total, links.actions(status=status.value))})
     return rows
 
 
-def grouped(actions, *, key: str, label: str, param: str, caption: str, heading: str, on, links: ReviewLinks) -> GroupTable:
+def grouped(
+    actions, *, key: str, label: str, param: str, caption: str, heading: str, on, links: ReviewLinks
+) -> GroupTable:
     """Actions counted by status within each theme, agency or area, with the overdue ones."""
     rows = (
         actions.values(key, label, "status")
@@ -76,12 +84,18 @@ def grouped(actions, *, key: str, label: str, param: str, caption: str, heading:
         name = entry["label"] if entry["label"] not in (None, "") else "None"
         if key == "area_id" and group_id is not None:
             name = f"Area {entry['label']}"
-        cells = [Cell(entry["counts"].get(s.value, 0), links.actions(**{param: token, "status": s.value})) for s in Action.Status]
-        table.rows.append(GroupRow(
-            label=name, cells=cells,
-            overdue=Cell(entry["late"], links.actions(**{param: token, "progress": "overdue"})),
-            total=Cell(sum(c.count for c in cells), links.actions(**{param: token})),
-        ))
+        cells = [
+            Cell(entry["counts"].get(s.value, 0), links.actions(**{param: token, "status": s.value}))
+            for s in Action.Status
+        ]
+        table.rows.append(
+            GroupRow(
+                label=name,
+                cells=cells,
+                overdue=Cell(entry["late"], links.actions(**{param: token, "progress": "overdue"})),
+                total=Cell(sum(c.count for c in cells), links.actions(**{param: token})),
+            )
+        )
     return table
 
 
@@ -89,7 +103,8 @@ def stale_actions(actions, weeks: int, on: datetime.date):
     """Open actions with no progress update in the last `weeks` weeks (or none ever)."""
     cutoff = timezone.make_aware(datetime.datetime.combine(on - datetime.timedelta(weeks=weeks), datetime.time.min))
     return (
-        actions.open().annotate(last_update=Max("progress_updates__created_at"))
+        actions.open()
+        .annotate(last_update=Max("progress_updates__created_at"))
         .filter(Q(last_update__lt=cutoff) | Q(last_update__isnull=True))
     )
 
@@ -114,8 +129,9 @@ def _status_spans(inspection) -> list[tuple]:
         Action.history.filter(plan__inspection_id=inspection.pk)
         .annotate(
             start_month=TruncMonth("history_date", output_field=DateTimeField()),
-            end_month=TruncMonth(Window(Lead("history_date"), partition_by=[F("id")], order_by=order),
-                                 output_field=DateTimeField()),
+            end_month=TruncMonth(
+                Window(Lead("history_date"), partition_by=[F("id")], order_by=order), output_field=DateTimeField()
+            ),
         )
         .values_list("status", "history_type", "start_month", "end_month")
         .order_by()  # the history's default newest-first order would cost a second sort of every row
@@ -237,12 +253,36 @@ def build_dashboard(*, inspection, review, stale_weeks: int = STALE_WEEKS_DEFAUL
     return Dashboard(
         total=Cell(actions.count(), links.actions()),
         status_by_rag=status_by_rag(actions, links),
-        by_theme=grouped(actions, key="area__theme_id", label="area__theme__name", param="theme", on=on, links=links,
-                         caption="Actions by theme and status", heading="Theme"),
-        by_agency=grouped(actions, key="lead_agency_id", label="lead_agency__short_name", param="agency", on=on, links=links,
-                          caption="Actions by lead agency and status", heading="Lead agency"),
-        by_area=grouped(actions, key="area_id", label="area__number", param="area", on=on, links=links,
-                        caption="Actions by area for improvement and status", heading="Area"),
+        by_theme=grouped(
+            actions,
+            key="area__theme_id",
+            label="area__theme__name",
+            param="theme",
+            on=on,
+            links=links,
+            caption="Actions by theme and status",
+            heading="Theme",
+        ),
+        by_agency=grouped(
+            actions,
+            key="lead_agency_id",
+            label="lead_agency__short_name",
+            param="agency",
+            on=on,
+            links=links,
+            caption="Actions by lead agency and status",
+            heading="Lead agency",
+        ),
+        by_area=grouped(
+            actions,
+            key="area_id",
+            label="area__number",
+            param="area",
+            on=on,
+            links=links,
+            caption="Actions by area for improvement and status",
+            heading="Area",
+        ),
         overdue=Cell(actions.overdue(on).count(), links.actions(progress="overdue")),
         stale=Cell(stale_actions(actions, stale_weeks, on).count(), links.actions(stale_weeks=stale_weeks)),
         stale_weeks=stale_weeks,

@@ -60,28 +60,49 @@ class InspectionActionFilter(django_filters.FilterSet):
         label="Status", choices=Action.Status.choices, empty_label="Any", error_messages=CHOOSE
     )
     rag = django_filters.ChoiceFilter(
-        label="RAG rating", choices=[(value or RAG_TOKEN_NONE, label) for value, label in Rag.choices],
-        empty_label="Any", method="filter_rag", error_messages=CHOOSE,
+        label="RAG rating",
+        choices=[(value or RAG_TOKEN_NONE, label) for value, label in Rag.choices],
+        empty_label="Any",
+        method="filter_rag",
+        error_messages=CHOOSE,
     )
     progress = django_filters.ChoiceFilter(
-        label="Progress against target date", choices=PROGRESS_CHOICES, empty_label="Any",
-        method="filter_progress", error_messages=CHOOSE,
+        label="Progress against target date",
+        choices=PROGRESS_CHOICES,
+        empty_label="Any",
+        method="filter_progress",
+        error_messages=CHOOSE,
     )
-    theme = django_filters.ChoiceFilter(label="Theme", empty_label="Any", method="filter_theme", error_messages={
-        "invalid_choice": "Choose a theme from the list"})
+    theme = django_filters.ChoiceFilter(
+        label="Theme",
+        empty_label="Any",
+        method="filter_theme",
+        error_messages={"invalid_choice": "Choose a theme from the list"},
+    )
     agency = django_filters.ModelChoiceFilter(
-        label="Lead agency", field_name="lead_agency", queryset=Agency.objects.all(), empty_label="Any",
+        label="Lead agency",
+        field_name="lead_agency",
+        queryset=Agency.objects.all(),
+        empty_label="Any",
         error_messages={"invalid_choice": "Choose an agency from the list"},
     )
     area = django_filters.ModelChoiceFilter(
-        label="Area for improvement", queryset=Area.objects.none(), empty_label="Any",
+        label="Area for improvement",
+        queryset=Area.objects.none(),
+        empty_label="Any",
         error_messages={"invalid_choice": "Choose an area from the list"},
     )
     due_month = MonthFilter(label="Due in month", help_text="For example, 2012-10 for October 2012")
     stale_weeks = django_filters.NumberFilter(
-        label="No update for at least this many weeks", method="filter_stale", min_value=1, max_value=104,
-        error_messages={"invalid": "Enter a whole number of weeks, like 8", "min_value": "Enter at least 1 week",
-                        "max_value": "Enter no more than 104 weeks"},
+        label="No update for at least this many weeks",
+        method="filter_stale",
+        min_value=1,
+        max_value=104,
+        error_messages={
+            "invalid": "Enter a whole number of weeks, like 8",
+            "min_value": "Enter at least 1 week",
+            "max_value": "Enter no more than 104 weeks",
+        },
     )
     no_target = django_filters.BooleanFilter(
         label="Only actions with no target date", widget=forms.CheckboxInput, method="filter_no_target"
@@ -99,9 +120,16 @@ class InspectionActionFilter(django_filters.FilterSet):
         if not hasattr(form, "helper"):
             form.fields["area"].label_from_instance = lambda area: f"Area {area.number}"
             form.helper = gds_helper(
-                "status", "rag", "progress", "theme", "agency", "area",
-                Field.text("due_month", field_width=10), Field.text("stale_weeks", field_width=3),
-                Field.checkbox("no_target", small=True), label_size=Size.SMALL,
+                "status",
+                "rag",
+                "progress",
+                "theme",
+                "agency",
+                "area",
+                Field.text("due_month", field_width=10),
+                Field.text("stale_weeks", field_width=3),
+                Field.checkbox("no_target", small=True),
+                label_size=Size.SMALL,
             )
         return form
 

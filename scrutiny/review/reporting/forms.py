@@ -1,19 +1,22 @@
 """Filters for the members' lists. GET forms: a bad value gets an error next to its field and the
 list is shown without that filter, never a server error."""
 
-
 from crispy_forms_gds.layout import Field
 from django import forms
 from django.utils import timezone
 
-
 from scrutiny.core.formtools import PlausibleDateField, gds_helper
+
 from ..models import Meeting
 from .dashboard import STALE_WEEKS_DEFAULT
 
+
 class StaleWeeksForm(forms.Form):
     weeks = forms.IntegerField(
-        label="No update for at least this many weeks", min_value=1, max_value=104, initial=STALE_WEEKS_DEFAULT,
+        label="No update for at least this many weeks",
+        min_value=1,
+        max_value=104,
+        initial=STALE_WEEKS_DEFAULT,
         error_messages={
             "invalid": "Enter a whole number of weeks, like 8",
             "min_value": "Enter at least 1 week",
@@ -36,8 +39,11 @@ class MomentForm(forms.Form):
 
     `date_name` is the date's query parameter: "since" on the changes page, "date" on the past view."""
 
-    meeting = forms.ChoiceField(label="A meeting of the review", required=False,
-                                error_messages={"invalid_choice": "Choose a meeting from the list"})
+    meeting = forms.ChoiceField(
+        label="A meeting of the review",
+        required=False,
+        error_messages={"invalid_choice": "Choose a meeting from the list"},
+    )
 
     def __init__(self, *args, review, date_name="date", date_label="Or a date", **kwargs):
         super().__init__(*args, **kwargs)
@@ -45,7 +51,9 @@ class MomentForm(forms.Form):
         self.meetings = {str(m.pk): m for m in Meeting.objects.filter(review=review).order_by("date")} if review else {}
         self.fields["meeting"].choices = [("", "Choose a meeting"), *[(k, str(m)) for k, m in self.meetings.items()]]
         self.fields[date_name] = PlausibleDateField(
-            label=date_label, required=False, input_formats=["%Y-%m-%d", "%d/%m/%Y"],
+            label=date_label,
+            required=False,
+            input_formats=["%Y-%m-%d", "%d/%m/%Y"],
             help_text="For example, 2012-05-30",
             error_messages={"invalid": "Enter a real date, like 2012-05-30"},
         )

@@ -1,12 +1,12 @@
 """The plan as it stood at a past moment, rebuilt from the history: one query per model."""
 
 import datetime
-
-from django.utils import timezone
 from dataclasses import dataclass, field
 
-from scrutiny.people.models import Agency
+from django.utils import timezone
+
 from actionplan.models import Action, Area, Theme
+from scrutiny.people.models import Agency
 
 from .timeline import state_at
 
@@ -38,7 +38,8 @@ def plan_as_at(*, inspection, moment: datetime.datetime, theme_id=None, agency_i
     themes = dict(Theme.objects.values_list("pk", "name"))
     agencies = dict(Agency.objects.values_list("pk", "short_name"))
     by_area: dict[int, PastArea] = {
-        a.id: PastArea(row=a, theme_name=themes.get(a.theme_id, "No theme")) for a in sorted(areas, key=lambda a: a.number)
+        a.id: PastArea(row=a, theme_name=themes.get(a.theme_id, "No theme"))
+        for a in sorted(areas, key=lambda a: a.number)
     }
     day = timezone.localdate(moment - datetime.timedelta(microseconds=1))
     count = 0

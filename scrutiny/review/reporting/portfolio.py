@@ -74,12 +74,15 @@ def action_counts(inspection_ids, today, meeting_by_inspection: dict) -> dict:
         due_soon |= Q(area__inspection_id=inspection_id, target_date__gte=today, target_date__lt=meeting.date)
     per_status = {status.value: Count("pk", filter=Q(status=status.value)) for status in Action.Status}
     rows = (
-        Action.objects.filter(area__inspection_id__in=inspection_ids).order_by()
+        Action.objects.filter(area__inspection_id__in=inspection_ids)
+        .order_by()
         .values("area__inspection_id")
         .annotate(
-            total=Count("pk"), open=Count("pk", filter=open_q),
+            total=Count("pk"),
+            open=Count("pk", filter=open_q),
             overdue=Count("pk", filter=open_q & Q(target_date__lt=today)),
-            due_soon=Count("pk", filter=open_q & due_soon), **per_status,
+            due_soon=Count("pk", filter=open_q & due_soon),
+            **per_status,
         )
     )
     return {row.pop("area__inspection_id"): row for row in rows}
@@ -87,13 +90,20 @@ def action_counts(inspection_ids, today, meeting_by_inspection: dict) -> dict:
 
 def build_portfolio(*, inspections, reviews, today: datetime.date) -> Portfolio:
     reviews = list(
-        reviews.select_related("inspection").annotate(
+        reviews.select_related("inspection")
+        .annotate(
             open_requests=_count_of(InformationRequest.objects.open().filter(review=OuterRef("pk")), "review"),
-            overdue_requests=_count_of(InformationRequest.objects.overdue(today).filter(review=OuterRef("pk")), "review"),
+            overdue_requests=_count_of(
+                InformationRequest.objects.overdue(today).filter(review=OuterRef("pk")), "review"
+            ),
             awaiting_response=_count_of(
-                Recommendation.objects.filter(review=OuterRef("pk"), kind=Recommendation.Kind.RECOMMENDATION,
-                                              executive_response=""), "review"),
-        ).order_by("-commissioned_on", "-id")
+                Recommendation.objects.filter(
+                    review=OuterRef("pk"), kind=Recommendation.Kind.RECOMMENDATION, executive_response=""
+                ),
+                "review",
+            ),
+        )
+        .order_by("-commissioned_on", "-id")
     )
     review_meetings = next_meetings_of([r.pk for r in reviews if not r.is_closed], today)
     review_cards = [ReviewCard(review, review_meetings.get(review.pk)) for review in reviews]
@@ -112,8 +122,11 @@ def build_portfolio(*, inspections, reviews, today: datetime.date) -> Portfolio:
         reviews_by_inspection[card.review.inspection_id].append(card.review)
     inspection_cards = [
         InspectionCard(
-            inspection=inspection, agencies=agencies[inspection.pk], counts=counts.get(inspection.pk, {}),
-            next_meeting=meeting_by_inspection.get(inspection.pk), reviews=reviews_by_inspection[inspection.pk],
+            inspection=inspection,
+            agencies=agencies[inspection.pk],
+            counts=counts.get(inspection.pk, {}),
+            next_meeting=meeting_by_inspection.get(inspection.pk),
+            reviews=reviews_by_inspection[inspection.pk],
         )
         for inspection in inspections
     ]

@@ -73,13 +73,17 @@ def build_pack(meeting: Meeting) -> Pack:
     areas = meeting_areas(meeting)
     area_ids = [a.pk for a in areas]
     digest = (
-        build_digest(inspection=inspection, review=review, since=since, until=until, area_ids=area_ids) if since else None
+        build_digest(inspection=inspection, review=review, since=since, until=until, area_ids=area_ids)
+        if since
+        else None
     )
 
     by_area = {a.pk: PackArea(area=a, changes=digest.for_area(a.pk) if digest else None) for a in areas}
     actions = (
-        Action.objects.filter(area_id__in=area_ids).select_related("lead_agency", "lead_officer")
-        .with_last_update().order_by("reference", "id")
+        Action.objects.filter(area_id__in=area_ids)
+        .select_related("lead_agency", "lead_officer")
+        .with_last_update()
+        .order_by("reference", "id")
     )
     for action in actions:
         by_area[action.area_id].actions.append(action)
@@ -87,9 +91,13 @@ def build_pack(meeting: Meeting) -> Pack:
     general_evidence = []
     if since:
         received = (
-            Evidence.objects.received().filter(inspection=inspection, added_at__gt=since, added_at__lte=until or timezone.now())
-            .filter(Q(area_id__in=area_ids) | Q(action__area_id__in=area_ids) | Q(area__isnull=True, action__isnull=True))
-            .select_related("action", "provided_by_agency").order_by("added_at", "id")
+            Evidence.objects.received()
+            .filter(inspection=inspection, added_at__gt=since, added_at__lte=until or timezone.now())
+            .filter(
+                Q(area_id__in=area_ids) | Q(action__area_id__in=area_ids) | Q(area__isnull=True, action__isnull=True)
+            )
+            .select_related("action", "provided_by_agency")
+            .order_by("added_at", "id")
         )
         for evidence in received:
             area_id = evidence.area_id or (evidence.action.area_id if evidence.action else None)
@@ -100,14 +108,23 @@ def build_pack(meeting: Meeting) -> Pack:
 
     general = []
     requests = (
-        InformationRequest.objects.open().filter(review=review)
-        .select_related("action", "asked_of_agency", "asked_of_person", "meeting").order_by("raised_on", "id")
+        InformationRequest.objects.open()
+        .filter(review=review)
+        .select_related("action", "asked_of_agency", "asked_of_person", "meeting")
+        .order_by("raised_on", "id")
     )
     for request in requests:
         area_id = request.area_id or (request.action.area_id if request.action else None)
         (by_area[area_id].requests if area_id in by_area else general).append(request)
-    return Pack(meeting=meeting, previous=previous, since=since, digest=digest,
-                areas=list(by_area.values()), general_requests=general, general_evidence=general_evidence)
+    return Pack(
+        meeting=meeting,
+        previous=previous,
+        since=since,
+        digest=digest,
+        areas=list(by_area.values()),
+        general_requests=general,
+        general_evidence=general_evidence,
+    )
 
 
 def is_coming(meeting: Meeting) -> bool:

@@ -57,7 +57,12 @@ class RowChange:
 
 
 # Who made a change, read in the same query as the row: the user's person, else their name, else username.
-WHO_FIELDS = ("history_user__person__name", "history_user__first_name", "history_user__last_name", "history_user__username")
+WHO_FIELDS = (
+    "history_user__person__name",
+    "history_user__first_name",
+    "history_user__last_name",
+    "history_user__username",
+)
 
 
 def who_from(values: dict, prefix: str = "history_user") -> str:

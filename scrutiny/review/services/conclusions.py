@@ -5,9 +5,9 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from .review import ensure_open
 from ..models import Conclusion
 from .locks import refuse_if_notes_agreed
+from .review import ensure_open
 
 
 @transaction.atomic
@@ -15,7 +15,7 @@ def record_conclusion(*, actor, review, judgement, reasoning, meeting=None, acti
     ensure_open(review)
     if (action is None) == (area is None):
         raise ValidationError("A conclusion is about one action or one whole area.")
-    subject_inspection = (action.area.inspection_id if action else area.inspection_id)
+    subject_inspection = action.area.inspection_id if action else area.inspection_id
     if subject_inspection != review.inspection_id:
         raise ValidationError("This action or area belongs to another inspection.")
     if meeting is not None and meeting.review_id != review.pk:

@@ -8,7 +8,11 @@ def refuse_if_notes_agreed(meeting) -> None:
     """A ValidationError on the meeting field, so the page shows it next to the meeting chosen."""
     if meeting is not None and meeting.notes_locked:
         agreed = f" on {meeting.notes_agreed_on:%-d %B %Y}" if meeting.notes_agreed_on else ""
-        raise ValidationError({"meeting": (
-            f"The notes of {meeting.title} ({meeting.date:%-d %B %Y}) were agreed{agreed} and are locked. "
-            "Choose another meeting, or ask the clerk to reopen the notes, giving a reason."
-        )})
+        raise ValidationError(
+            {
+                "meeting": (
+                    f"The notes of {meeting.title} ({meeting.date:%-d %B %Y}) were agreed{agreed} and are locked. "
+                    "Choose another meeting, or ask the clerk to reopen the notes, giving a reason."
+                )
+            }
+        )

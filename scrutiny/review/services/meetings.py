@@ -3,16 +3,17 @@
 Once the notes are agreed the meeting's record is locked: every write here refuses with
 NotesLocked until the clerk reopens the notes, giving a reason kept in the history."""
 
-from scrutiny.core.writes import WriteRefused
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from scrutiny.core.writes import WriteRefused
 from scrutiny.people.models import Person
-from .review import ensure_open
+
 from ..models import Attendance, Meeting, NoteItem, ReviewMembership
 from . import conclusions as conclusion_services
 from . import requests as request_services
+from .review import ensure_open
 
 MEETING_FIELDS = ("number", "title", "date", "start_time", "end_time", "place", "purpose", "theme", "notes_reference")
 # Who is invited by default: everyone on the review, in the capacity they hold on it.
@@ -68,7 +69,10 @@ def schedule_meeting(*, actor, review, data: dict, areas=(), evidence=(), witnes
     memberships = review.memberships.select_related("person").prefetch_related("themes")
     for membership in memberships:
         if membership.invited_by_default_to(meeting):
-            _save(Attendance(meeting=meeting, person=membership.person, capacity=CAPACITY_FOR_ROLE[membership.role]), actor)
+            _save(
+                Attendance(meeting=meeting, person=membership.person, capacity=CAPACITY_FOR_ROLE[membership.role]),
+                actor,
+            )
             invited.add(membership.person_id)
     roles = {membership.person_id: membership.role for membership in memberships}
     for person in witnesses:
@@ -111,7 +115,9 @@ def record_attendance(*, actor, meeting, statuses: dict) -> int:
     history keeps that they were invited); only rows that changed are saved. Returns how many."""
     ensure_draft(meeting)
     rows = list(meeting.attendance.all())
-    _check_taken_place(meeting, [statuses[row.pk] for row in rows if statuses.get(row.pk) and statuses[row.pk] != row.status])
+    _check_taken_place(
+        meeting, [statuses[row.pk] for row in rows if statuses.get(row.pk) and statuses[row.pk] != row.status]
+    )
     changed = 0
     for row in rows:
         status = statuses.get(row.pk)
@@ -189,7 +195,9 @@ def agree_notes(*, actor, meeting, agreed_on=None) -> Meeting:
     ensure_open(meeting.review)
     ensure_draft(meeting)
     if meeting.date > timezone.localdate():
-        raise ValidationError(f"This meeting is on {meeting.date:%-d %B %Y}: its notes can be agreed once it has taken place.")
+        raise ValidationError(
+            f"This meeting is on {meeting.date:%-d %B %Y}: its notes can be agreed once it has taken place."
+        )
     if not meeting.note_items.exists():
         raise ValidationError("Write at least one item of the notes before agreeing them.")
     agreed_on = agreed_on or timezone.localdate()

@@ -4,12 +4,18 @@ executive's response, implementation until it is closed."""
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from .review import ensure_open
 from ..models import Recommendation
+from .review import ensure_open
 
 RESPONSE_FIELDS = (
-    "committee_decision", "committee_decision_on", "committee_notes", "executive_response",
-    "executive_response_on", "implementation", "implementation_notes", "closed_on",
+    "committee_decision",
+    "committee_decision_on",
+    "committee_notes",
+    "executive_response",
+    "executive_response_on",
+    "implementation",
+    "implementation_notes",
+    "closed_on",
 )
 
 
@@ -26,10 +32,14 @@ def response_errors(values: dict) -> dict:
     if (values.get("executive_response") or "").strip() and not values.get("executive_response_on"):
         errors["executive_response_on"] = "Give the date of the executive's response."
     decided_on, responded_on, closed_on = (
-        values.get("committee_decision_on"), values.get("executive_response_on"), values.get("closed_on")
+        values.get("committee_decision_on"),
+        values.get("executive_response_on"),
+        values.get("closed_on"),
     )
     if decided_on and responded_on and responded_on < decided_on:
-        errors.setdefault("executive_response_on", "The executive's response cannot come before the committee's decision.")
+        errors.setdefault(
+            "executive_response_on", "The executive's response cannot come before the committee's decision."
+        )
     if closed_on:
         if decision == Recommendation.Decision.PENDING:
             errors.setdefault("closed_on", "It cannot be closed while it awaits the committee's decision.")
@@ -58,7 +68,12 @@ def update_recommendation(*, actor, recommendation: Recommendation, **values) ->
 
 
 def next_number(review, kind) -> int:
-    last = Recommendation.objects.filter(review=review, kind=kind).order_by("-number").values_list("number", flat=True).first()
+    last = (
+        Recommendation.objects.filter(review=review, kind=kind)
+        .order_by("-number")
+        .values_list("number", flat=True)
+        .first()
+    )
     return (last or 0) + 1
 
 
@@ -66,7 +81,10 @@ def next_number(review, kind) -> int:
 def add_recommendation(*, actor, review, kind, text, addressed_to, number=None) -> Recommendation:
     ensure_open(review)
     recommendation = Recommendation(
-        review=review, kind=kind, text=(text or "").strip(), addressed_to=(addressed_to or "").strip(),
+        review=review,
+        kind=kind,
+        text=(text or "").strip(),
+        addressed_to=(addressed_to or "").strip(),
         number=number or next_number(review, kind),
     )
     recommendation.full_clean()

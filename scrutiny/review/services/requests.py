@@ -7,14 +7,22 @@ from django.utils import timezone
 from actionplan.models import Evidence
 from actionplan.uploads import files_discarded_on_error, safe_original_name, store_upload
 
-from .review import ensure_open
 from ..models import InformationRequest
 from .locks import refuse_if_notes_agreed
+from .review import ensure_open
 
 
 @transaction.atomic
 def raise_request(
-    *, actor, review, question, meeting=None, asked_of_agency=None, asked_of_person=None, area=None, action=None,
+    *,
+    actor,
+    review,
+    question,
+    meeting=None,
+    asked_of_agency=None,
+    asked_of_person=None,
+    area=None,
+    action=None,
     due_by=None,
 ) -> InformationRequest:
     ensure_open(review)
@@ -24,8 +32,14 @@ def raise_request(
     if action is not None and area is None:
         area = action.area
     info_request = InformationRequest(
-        review=review, meeting=meeting, asked_of_agency=asked_of_agency, asked_of_person=asked_of_person,
-        area=area, action=action, question=(question or "").strip(), due_by=due_by,
+        review=review,
+        meeting=meeting,
+        asked_of_agency=asked_of_agency,
+        asked_of_person=asked_of_person,
+        area=area,
+        action=action,
+        question=(question or "").strip(),
+        due_by=due_by,
         # Raised when the group asked, at the meeting, not when it was typed up.
         raised_on=meeting.date if meeting else timezone.localdate(),
     )
@@ -64,8 +78,15 @@ def _evidence_from_upload(*, actor, info_request, upload, upload_kind, title, ki
 @files_discarded_on_error()
 @transaction.atomic
 def answer_request(
-    *, actor, info_request: InformationRequest, answer, upload=None, upload_kind=None, evidence_title="",
-    evidence_kind=Evidence.Kind.DOCUMENT, existing_evidence=(),
+    *,
+    actor,
+    info_request: InformationRequest,
+    answer,
+    upload=None,
+    upload_kind=None,
+    evidence_title="",
+    evidence_kind=Evidence.Kind.DOCUMENT,
+    existing_evidence=(),
 ) -> InformationRequest:
     """`upload` must already have passed actionplan.uploads.validate_evidence_file, which gave `upload_kind`."""
     ensure_open(info_request.review)
@@ -77,10 +98,16 @@ def answer_request(
         raise ValidationError({"answer": "Enter the answer."})
     linked = list(existing_evidence)
     if upload is not None:
-        linked.append(_evidence_from_upload(
-            actor=actor, info_request=info_request, upload=upload, upload_kind=upload_kind,
-            title=(evidence_title or upload.name).strip()[:300], kind=evidence_kind,
-        ))
+        linked.append(
+            _evidence_from_upload(
+                actor=actor,
+                info_request=info_request,
+                upload=upload,
+                upload_kind=upload_kind,
+                title=(evidence_title or upload.name).strip()[:300],
+                kind=evidence_kind,
+            )
+        )
     info_request.answer = answer
     info_request.answered_on = timezone.localdate()
     info_request.answered_by = actor

@@ -5,15 +5,15 @@ from dataclasses import replace
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 
-from scrutiny.people.models import Agency
 from actionplan.models import Theme
+from scrutiny.core.querystring import id_param
 from scrutiny.core.writes import submit_form
+from scrutiny.people.models import Agency
 
 from ..conclusions_table import RULE, build_conclusions_table
 from ..forms.records import ConclusionForm, subject_initial
 from ..models import Conclusion
 from ..permissions import require_review_writer, review_view, writer_view
-from scrutiny.core.querystring import id_param
 from ..reporting.paging import paginate
 from ..services.conclusions import record_conclusion
 
@@ -50,7 +50,9 @@ def _render_table(request, review):
         "page_rows": _page_rows(page),
         "rule": RULE,
         "themes": Theme.objects.all(),
-        "agencies": Agency.objects.filter(actions__area__inspection_id=review.inspection_id).distinct().order_by("name"),
+        "agencies": Agency.objects.filter(actions__area__inspection_id=review.inspection_id)
+        .distinct()
+        .order_by("name"),
         "judgements": Conclusion.Judgement.choices,
         "chosen": {"theme": theme_id, "agency": agency_id, "judgement": judgement, "disagreement": disagreements_only},
         "filtered": any(request.GET.get(name) for name in FILTERS),
@@ -74,17 +76,27 @@ def conclusion_add(request, review):
     def save(form):
         data = form.cleaned_data
         return record_conclusion(
-            actor=request.user, review=review, meeting=data["meeting"], action=form.action, area=form.area,
-            judgement=data["judgement"], reasoning=data["reasoning"],
+            actor=request.user,
+            review=review,
+            meeting=data["meeting"],
+            action=form.action,
+            area=form.area,
+            judgement=data["judgement"],
+            reasoning=data["reasoning"],
         )
 
     return submit_form(
-        request, form, save, template="scrutiny/conclusions/form.html", context={"review": review},
+        request,
+        form,
+        save,
+        template="scrutiny/conclusions/form.html",
+        context={"review": review},
         success=lambda conclusion: (
             f"Recorded: {conclusion.get_judgement_display().lower()} on {conclusion.action or conclusion.area}."
         ),
         then=lambda conclusion: (
-            reverse("conclusions_table", args=[review.pk]) + f"#area-{(conclusion.area or conclusion.action.area).number}"
+            reverse("conclusions_table", args=[review.pk])
+            + f"#area-{(conclusion.area or conclusion.action.area).number}"
         ),
     )
 
@@ -93,6 +105,7 @@ def conclusion_add(request, review):
 def conclusion_detail(request, review, pk):
     conclusion = get_object_or_404(
         Conclusion.objects.select_related("review", "meeting", "action__area", "area", "recorded_by__person"),
-        pk=pk, review=review,
+        pk=pk,
+        review=review,
     )
     return render(request, "scrutiny/conclusions/detail.html", {"conclusion": conclusion, "review": conclusion.review})

@@ -20,10 +20,18 @@ def dashboard(request, review):
     scope = Scope.of(review)
     weeks_form = StaleWeeksForm(request.GET if "weeks" in request.GET else None)
     figures = build_dashboard(inspection=scope.inspection, review=scope.review, stale_weeks=weeks_form.chosen_weeks)
-    return render(request, "scrutiny/dashboard/dashboard.html", {
-        "review": review, "scope": scope, "figures": figures, "weeks_form": weeks_form,
-        "status_labels": Action.Status.labels, "rag_labels": Rag.labels,
-    })
+    return render(
+        request,
+        "scrutiny/dashboard/dashboard.html",
+        {
+            "review": review,
+            "scope": scope,
+            "figures": figures,
+            "weeks_form": weeks_form,
+            "status_labels": Action.Status.labels,
+            "rag_labels": Rag.labels,
+        },
+    )
 
 
 @overview_required
@@ -32,24 +40,40 @@ def dashboard_actions(request, review):
     filterset = InspectionActionFilter(request.GET or None, inspection=scope.inspection)
     actions = filterset.qs.select_related("area", "lead_agency", "lead_officer").with_last_update()
     page = paginate(request, actions.order_by("area__number", "reference", "id"), PER_PAGE)
-    return render(request, "scrutiny/dashboard/actions.html", {"review": review, "scope": scope, "form": filterset.form, "page": page})
+    return render(
+        request,
+        "scrutiny/dashboard/actions.html",
+        {"review": review, "scope": scope, "form": filterset.form, "page": page},
+    )
 
 
 @overview_required
 def dashboard_evidence(request, review):
     scope = Scope.of(review)
     evidence = (
-        Evidence.objects.awaited().filter(inspection=scope.inspection)
-        .select_related("area", "action", "provided_by", "provided_by_agency").order_by("requested_on", "id")
+        Evidence.objects.awaited()
+        .filter(inspection=scope.inspection)
+        .select_related("area", "action", "provided_by", "provided_by_agency")
+        .order_by("requested_on", "id")
     )
-    return render(request, "scrutiny/dashboard/evidence.html", {"review": review, "scope": scope, "page": paginate(request, evidence, PER_PAGE)})
+    return render(
+        request,
+        "scrutiny/dashboard/evidence.html",
+        {"review": review, "scope": scope, "page": paginate(request, evidence, PER_PAGE)},
+    )
 
 
 @overview_required
 def dashboard_requests(request, review):
     scope = Scope.of(review)
     requests = (
-        InformationRequest.objects.open().filter(review=scope.review)
-        .select_related("meeting", "area", "action", "asked_of_agency", "asked_of_person").order_by("due_by", "raised_on", "id")
+        InformationRequest.objects.open()
+        .filter(review=scope.review)
+        .select_related("meeting", "area", "action", "asked_of_agency", "asked_of_person")
+        .order_by("due_by", "raised_on", "id")
     )
-    return render(request, "scrutiny/dashboard/requests.html", {"review": review, "scope": scope, "page": paginate(request, requests, PER_PAGE)})
+    return render(
+        request,
+        "scrutiny/dashboard/requests.html",
+        {"review": review, "scope": scope, "page": paginate(request, requests, PER_PAGE)},
+    )

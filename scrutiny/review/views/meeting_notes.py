@@ -6,6 +6,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 
+from scrutiny.core.formtools import ConfirmForm
+from scrutiny.core.writes import posted
+
 from ..forms.meetings import (
     AgreeNotesForm,
     MeetingConclusionForm,
@@ -13,11 +16,8 @@ from ..forms.meetings import (
     NoteItemForm,
     ReopenNotesForm,
 )
-from scrutiny.core.formtools import ConfirmForm
-from ..services import meetings as services
-from scrutiny.core.writes import posted
-
 from ..permissions import get_meeting_for_user, require_review_runner, review_view, runner_view
+from ..services import meetings as services
 from .meetings import form_page, meeting_records
 
 
@@ -36,9 +36,7 @@ def meeting_notes(request, review, pk):
 
 @runner_view(while_draft=True)
 def meeting_note_add(request, meeting):
-    form = NoteItemForm(
-        posted(request), meeting=meeting, initial={"position": services.next_item_position(meeting)}
-    )
+    form = NoteItemForm(posted(request), meeting=meeting, initial={"position": services.next_item_position(meeting)})
     return _note_form(request, meeting, form, item=None)
 
 
@@ -58,9 +56,14 @@ def meeting_note_remove(request, meeting, item_pk):
         return notes_url(meeting)
 
     return form_page(
-        request, ConfirmForm(posted(request), button="Remove this item"), remove, title=f"Remove item {item.position}, {item.heading}?",
-        caption=str(meeting), intro="The item is taken out of the notes. What it said stays in the meeting’s history.",
-        success=f"Item {item.position}, {item.heading}, has been removed from the notes", back_url=notes_url(meeting),
+        request,
+        ConfirmForm(posted(request), button="Remove this item"),
+        remove,
+        title=f"Remove item {item.position}, {item.heading}?",
+        caption=str(meeting),
+        intro="The item is taken out of the notes. What it said stays in the meeting’s history.",
+        success=f"Item {item.position}, {item.heading}, has been removed from the notes",
+        back_url=notes_url(meeting),
     )
 
 
@@ -70,8 +73,13 @@ def _note_form(request, meeting, form, *, item):
         return notes_url(meeting)
 
     return form_page(
-        request, form, save, title="Add an item to the notes" if item is None else "Change a notes item",
-        caption=str(meeting), success="Notes item saved", back_url=notes_url(meeting),
+        request,
+        form,
+        save,
+        title="Add an item to the notes" if item is None else "Change a notes item",
+        caption=str(meeting),
+        success="Notes item saved",
+        back_url=notes_url(meeting),
     )
 
 
@@ -84,8 +92,13 @@ def meeting_conclusion_add(request, meeting):
         return notes_url(meeting)
 
     return form_page(
-        request, form, save, title="Record a conclusion reached at the meeting", caption=str(meeting),
-        success="Conclusion recorded", back_url=notes_url(meeting),
+        request,
+        form,
+        save,
+        title="Record a conclusion reached at the meeting",
+        caption=str(meeting),
+        success="Conclusion recorded",
+        back_url=notes_url(meeting),
     )
 
 
@@ -98,8 +111,13 @@ def meeting_request_add(request, meeting):
         return notes_url(meeting)
 
     return form_page(
-        request, form, save, title="Record information the group asked for", caption=str(meeting),
-        success="Information request recorded", back_url=notes_url(meeting),
+        request,
+        form,
+        save,
+        title="Record information the group asked for",
+        caption=str(meeting),
+        success="Information request recorded",
+        back_url=notes_url(meeting),
     )
 
 
@@ -112,7 +130,12 @@ def meeting_agree_notes(request, meeting):
         return meeting.get_absolute_url()
 
     return form_page(
-        request, form, save, title="Agree the notes", caption=str(meeting), success="Notes agreed and locked",
+        request,
+        form,
+        save,
+        title="Agree the notes",
+        caption=str(meeting),
+        success="Notes agreed and locked",
         back_url=notes_url(meeting),
         intro="Once agreed, the notes, attendance and conclusions of this meeting are locked. "
         "Changing them afterwards means reopening the notes and giving a reason.",
@@ -131,8 +154,11 @@ def meeting_reopen_notes(request, meeting):
         return notes_url(meeting)
 
     return form_page(
-        request, form, save, title="Reopen the agreed notes", caption=str(meeting), success="Notes reopened as a draft",
+        request,
+        form,
+        save,
+        title="Reopen the agreed notes",
+        caption=str(meeting),
+        success="Notes reopened as a draft",
         back_url=meeting.get_absolute_url(),
     )
-
-

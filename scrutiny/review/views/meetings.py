@@ -3,9 +3,11 @@
 Everyone signed in reads the schedule; only people who write the review read draft notes; the
 review's clerk and administrators run meetings. Once the notes are agreed the record is locked."""
 
-
 from django.shortcuts import render
 from django.urls import reverse
+
+from scrutiny.core.writes import posted, submit_form
+from scrutiny.people.permissions import has_capability
 
 from ..agreement import agreement_statement
 from ..forms.meetings import AddAttendeeForm, AttendanceForm, MeetingForm
@@ -13,14 +15,12 @@ from ..models import Attendance, Meeting
 from ..permissions import (
     get_meeting_for_user,
     may_read_draft_notes,
-    require_review_runner,
     requests_visible_to,
+    require_review_runner,
     review_view,
     runner_view,
     writer_view,
 )
-from scrutiny.core.writes import posted, submit_form
-from scrutiny.people.permissions import has_capability
 from ..services import meetings as services
 
 FORM_TEMPLATE = "scrutiny/meetings/form.html"
@@ -29,15 +29,16 @@ FORM_TEMPLATE = "scrutiny/meetings/form.html"
 def form_page(request, form, save, *, title, success, back_url, caption="", intro="", extra_link=None):
     """The clerk's forms share one page layout; the writing itself is the shared `submit_form`."""
     context = {"title": title, "caption": caption, "intro": intro, "back_url": back_url, "extra_link": extra_link}
-    return submit_form(
-        request, form, save, template=FORM_TEMPLATE, success=success, context=context, back_url=back_url
-    )
+    return submit_form(request, form, save, template=FORM_TEMPLATE, success=success, context=context, back_url=back_url)
 
 
 @review_view()
 def meeting_list(request, review):
     meetings = list(
-        Meeting.objects.filter(review=review).select_related("theme").prefetch_related("areas").order_by("date", "start_time")
+        Meeting.objects.filter(review=review)
+        .select_related("theme")
+        .prefetch_related("areas")
+        .order_by("date", "start_time")
     )
     user = request.user
     context = {
@@ -72,14 +73,23 @@ def meeting_detail(request, review, pk):
 
 
 def attendance_groups(attendance) -> list[tuple[str, list]]:
-    order = [Attendance.Status.PRESENT, Attendance.Status.APOLOGIES, Attendance.Status.ABSENT, Attendance.Status.INVITED]
+    order = [
+        Attendance.Status.PRESENT,
+        Attendance.Status.APOLOGIES,
+        Attendance.Status.ABSENT,
+        Attendance.Status.INVITED,
+    ]
     labels = {
         Attendance.Status.PRESENT: "Present",
         Attendance.Status.APOLOGIES: "Apologies",
         Attendance.Status.ABSENT: "Absent",
         Attendance.Status.INVITED: "Invited, attendance not yet recorded",
     }
-    return [(labels[s], [row for row in attendance if row.status == s]) for s in order if any(r.status == s for r in attendance)]
+    return [
+        (labels[s], [row for row in attendance if row.status == s])
+        for s in order
+        if any(r.status == s for r in attendance)
+    ]
 
 
 def meeting_records(meeting, user) -> dict:
@@ -99,13 +109,22 @@ def meeting_add(request, review):
 
     def save(form):
         meeting = services.schedule_meeting(
-            actor=request.user, review=review, data=form.cleaned_data, areas=form.cleaned_data["areas"],
-            evidence=form.cleaned_data["evidence_considered"], witnesses=form.cleaned_data.get("witnesses", ()),
+            actor=request.user,
+            review=review,
+            data=form.cleaned_data,
+            areas=form.cleaned_data["areas"],
+            evidence=form.cleaned_data["evidence_considered"],
+            witnesses=form.cleaned_data.get("witnesses", ()),
         )
         return meeting.get_absolute_url()
 
     return form_page(
-        request, form, save, title="Schedule a meeting", caption=review.title, success="Meeting scheduled",
+        request,
+        form,
+        save,
+        title="Schedule a meeting",
+        caption=review.title,
+        success="Meeting scheduled",
         back_url=reverse("meeting_list", args=[review.pk]),
     )
 
@@ -116,13 +135,21 @@ def meeting_edit(request, meeting):
 
     def save(form):
         services.update_meeting(
-            actor=request.user, meeting=meeting, data=form.cleaned_data, areas=form.cleaned_data["areas"],
+            actor=request.user,
+            meeting=meeting,
+            data=form.cleaned_data,
+            areas=form.cleaned_data["areas"],
             evidence=form.cleaned_data["evidence_considered"],
         )
         return meeting.get_absolute_url()
 
     return form_page(
-        request, form, save, title="Change the meeting's details", caption=str(meeting), success="Meeting details saved",
+        request,
+        form,
+        save,
+        title="Change the meeting's details",
+        caption=str(meeting),
+        success="Meeting details saved",
         back_url=meeting.get_absolute_url(),
     )
 
@@ -138,8 +165,14 @@ def meeting_attendance(request, meeting):
 
     intro = "Choose who was present and who sent apologies." if form.rows else "No one is on the list yet."
     return form_page(
-        request, form, save, title="Record attendance", caption=str(meeting), success="Attendance saved",
-        back_url=meeting.get_absolute_url(), intro=intro,
+        request,
+        form,
+        save,
+        title="Record attendance",
+        caption=str(meeting),
+        success="Attendance saved",
+        back_url=meeting.get_absolute_url(),
+        intro=intro,
         extra_link=(reverse("meeting_attendee_add", args=[meeting.review_id, meeting.pk]), "Add someone to the list"),
     )
 
@@ -151,13 +184,22 @@ def meeting_attendee_add(request, meeting):
     def save(form):
         data = form.cleaned_data
         services.add_attendee(
-            actor=request.user, meeting=meeting, capacity=data["capacity"], status=data["status"],
-            person=data.get("person"), new_person=form.new_person(),
+            actor=request.user,
+            meeting=meeting,
+            capacity=data["capacity"],
+            status=data["status"],
+            person=data.get("person"),
+            new_person=form.new_person(),
         )
         return reverse("meeting_attendance", args=[meeting.review_id, meeting.pk])
 
     return form_page(
-        request, form, save, title="Add someone to the attendance list", caption=str(meeting),
-        success="Added to the attendance list", back_url=reverse("meeting_attendance", args=[meeting.review_id, meeting.pk]),
+        request,
+        form,
+        save,
+        title="Add someone to the attendance list",
+        caption=str(meeting),
+        success="Added to the attendance list",
+        back_url=reverse("meeting_attendance", args=[meeting.review_id, meeting.pk]),
         intro="Witnesses and contributors need no sign-in: add them by name.",
     )

@@ -11,15 +11,16 @@ from django.urls import reverse
 from django.utils.text import slugify
 from django.views.decorators.http import require_GET
 
-from ..ical import meetings_calendar
 from scrutiny.core.documents import Document, document_response
-from ..papers import REPORT_KINDS, agenda_document, meetings_for_papers, notes_document, report_document
+from scrutiny.core.documents.builder import isolate
 from scrutiny.core.exports import export_response
 from scrutiny.people.permissions import require_capability
-from scrutiny.core.documents.builder import isolate
+
 from ..exports.conclusions import ConclusionsTableExport
 from ..exports.meetings import MeetingsExport
+from ..ical import meetings_calendar
 from ..models import Meeting, Review
+from ..papers import REPORT_KINDS, agenda_document, meetings_for_papers, notes_document, report_document
 from ..permissions import get_review_for_user, may_read_draft_notes
 
 DOCUMENT_FORMATS = ("docx", "pdf", "html")
@@ -66,8 +67,11 @@ def conclusions_export(request, review_pk, fmt):
     review = _review(request, review_pk)
     export = ConclusionsTableExport(review)
     if fmt in DOCUMENT_FORMATS:
-        document = Document(title=f"{isolate(review.title)}: conclusions against each action", filename_stem=export.filename_stem(),
-                            orientation="landscape")
+        document = Document(
+            title=f"{isolate(review.title)}: conclusions against each action",
+            filename_stem=export.filename_stem(),
+            orientation="landscape",
+        )
         back_url = reverse("meeting_list", args=[review.pk])
         return document_response(request, document.table_from_export(export), fmt, back_url=back_url)
     return export_response(export, fmt)

@@ -3,10 +3,10 @@
 from django.shortcuts import render
 from django.utils import timezone
 
-from scrutiny.people.models import Agency
 from actionplan.models import Theme
-
 from scrutiny.core.querystring import id_param
+from scrutiny.people.models import Agency
+
 from ..permissions import overview_required
 from ..reporting.forms import MomentForm
 from ..reporting.paging import paginate
@@ -25,18 +25,33 @@ def plan_as_at_view(request, review):
     if day:
         moment, meeting, described = end_of_day(day), None, f"{day:%-d %B %Y}"
     elif meeting:
-        moment, described = end_of_meeting(meeting), f"{meeting.date:%-d %B %Y}, at the end of the meeting “{meeting.title}”"
+        moment, described = (
+            end_of_meeting(meeting),
+            f"{meeting.date:%-d %B %Y}, at the end of the meeting “{meeting.title}”",
+        )
     else:
         moment, described = None, ""
     plan = None
     theme_id, agency_id = _number(request, "theme"), _number(request, "agency")
     if moment is not None:
         plan = plan_as_at(inspection=scope.inspection, moment=moment, theme_id=theme_id, agency_id=agency_id)
-    return render(request, "scrutiny/dashboard/plan_as_at.html", {
-        "review": review, "scope": scope, "form": form, "plan": plan, "described": described, "today": timezone.localdate(),
-        "page": paginate(request, plan.areas if plan else [], AREAS_PER_PAGE),
-        "themes": Theme.objects.all(), "agencies": Agency.objects.all(), "theme_id": theme_id, "agency_id": agency_id,
-    })
+    return render(
+        request,
+        "scrutiny/dashboard/plan_as_at.html",
+        {
+            "review": review,
+            "scope": scope,
+            "form": form,
+            "plan": plan,
+            "described": described,
+            "today": timezone.localdate(),
+            "page": paginate(request, plan.areas if plan else [], AREAS_PER_PAGE),
+            "themes": Theme.objects.all(),
+            "agencies": Agency.objects.all(),
+            "theme_id": theme_id,
+            "agency_id": agency_id,
+        },
+    )
 
 
 def _number(request, name) -> int | None:

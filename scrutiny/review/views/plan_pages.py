@@ -28,8 +28,10 @@ def next_meetings(inspection_ids, today) -> dict:
     """Each inspection's next meeting: the soonest coming meeting of a live review that scrutinises it.
     One query, however many inspections."""
     coming = (
-        Meeting.objects.upcoming(today).filter(review__inspection_id__in=list(inspection_ids))
-        .exclude(review__state=Review.State.CLOSED).select_related("review")
+        Meeting.objects.upcoming(today)
+        .filter(review__inspection_id__in=list(inspection_ids))
+        .exclude(review__state=Review.State.CLOSED)
+        .select_related("review")
     )
     found = {}
     for meeting in coming:
@@ -84,27 +86,40 @@ def my_actions(request):
         request.GET or None, queryset=actions, show_agency=not officer_view, inspections=inspections
     )
     filterset.form.helper = gds_helper(
-        *[Field.select(name) for name in filterset.form.fields], Submit("apply", "Apply filters"),
+        *[Field.select(name) for name in filterset.form.fields],
+        Submit("apply", "Apply filters"),
     )
     shown = filterset.qs if filterset.is_valid() else actions.order_by(*MyActionsFilter.SORTS["target"])
     today = timezone.localdate()
     meetings = next_meetings(inspections.values_list("pk", flat=True), today)
-    page = Paginator(shown.select_related(*LIST_RELATED).with_last_update(), PAGE_SIZE).get_page(request.GET.get("page"))
+    page = Paginator(shown.select_related(*LIST_RELATED).with_last_update(), PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
     mark_timing(page.object_list, today, meetings)
     requests = []
     if officer_view:
         requests = list(
-            InformationRequest.objects.open().for_agency(user.agency_id)
+            InformationRequest.objects.open()
+            .for_agency(user.agency_id)
             .exclude(review__state=Review.State.CLOSED)
-            .select_related("review", "meeting", "action__area", "area").order_by("due_by", "raised_on")
+            .select_related("review", "meeting", "action__area", "area")
+            .order_by("due_by", "raised_on")
         )
-    return render(request, "actionplan/my_actions.html", {
-        "officer_view": officer_view, "filter": filterset, "page": page, "counts": list_counts(shown, today, meetings),
-        "page_numbers": list(page.paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1)),
-        "next_meetings": sorted(meetings.values(), key=lambda m: (m.date, m.pk)),
-        "information_requests": requests, "today": today,
-        "filtered": any(v for k, v in request.GET.items() if k not in ("page", "sort")),
-    })
+    return render(
+        request,
+        "actionplan/my_actions.html",
+        {
+            "officer_view": officer_view,
+            "filter": filterset,
+            "page": page,
+            "counts": list_counts(shown, today, meetings),
+            "page_numbers": list(page.paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1)),
+            "next_meetings": sorted(meetings.values(), key=lambda m: (m.date, m.pk)),
+            "information_requests": requests,
+            "today": today,
+            "filtered": any(v for k, v in request.GET.items() if k not in ("page", "sort")),
+        },
+    )
 
 
 @login_required
@@ -118,19 +133,22 @@ def action_detail(request, pk):
     evidence = list(action.evidence.select_related("provided_by", "provided_by_agency", "added_by__person"))
     for item in evidence:
         item.may_download = may_see_evidence_file(request.user, item)
-    return render(request, "actionplan/action_detail.html", {
-        "action": action,
-        "other_areas": list(action.other_areas.all()),
-        "date_changes": date_changes,
-        "first_target_date": date_changes[0].old_date if date_changes else action.target_date,
-        "days_slipped": sum(change.days_moved or 0 for change in date_changes),
-        "updates": list(action.progress_updates.select_related("author__person")),
-        "evidence": evidence,
-        "conclusions": conclusions_for_action(action),
-        "can_edit": request.user.can_edit_action(action),
-        "next_meeting": meetings.get(action.area.inspection_id),
-    })
-
+    return render(
+        request,
+        "actionplan/action_detail.html",
+        {
+            "action": action,
+            "other_areas": list(action.other_areas.all()),
+            "date_changes": date_changes,
+            "first_target_date": date_changes[0].old_date if date_changes else action.target_date,
+            "days_slipped": sum(change.days_moved or 0 for change in date_changes),
+            "updates": list(action.progress_updates.select_related("author__person")),
+            "evidence": evidence,
+            "conclusions": conclusions_for_action(action),
+            "can_edit": request.user.can_edit_action(action),
+            "next_meeting": meetings.get(action.area.inspection_id),
+        },
+    )
 
 
 @login_required
@@ -138,10 +156,18 @@ def action_detail(request, pk):
 def area_detail(request, pk):
     area = get_area_for_user(request, pk)
     actions = list(area.actions.select_related(*LIST_RELATED).with_last_update().order_by("reference", "id"))
-    contributing = list(area.contributing_actions.select_related(*LIST_RELATED).with_last_update().order_by("reference", "id"))
+    contributing = list(
+        area.contributing_actions.select_related(*LIST_RELATED).with_last_update().order_by("reference", "id")
+    )
     today = timezone.localdate()
     mark_timing(actions + contributing, today, next_meetings([area.inspection_id], today))
-    return render(request, "actionplan/area_detail.html", {
-        "area": area, "actions": actions, "contributing": contributing,
-        "conclusions": list(area.conclusions.select_related("meeting", "review").order_by("reached_on", "id")),
-    })
+    return render(
+        request,
+        "actionplan/area_detail.html",
+        {
+            "area": area,
+            "actions": actions,
+            "contributing": contributing,
+            "conclusions": list(area.conclusions.select_related("meeting", "review").order_by("reached_on", "id")),
+        },
+    )

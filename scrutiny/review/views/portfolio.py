@@ -21,7 +21,8 @@ def home(request):
     if works_for_one_agency(request.user):
         return redirect("my_actions")
     portfolio = build_portfolio(
-        inspections=inspections_visible_to(request.user), reviews=reviews_visible_to(request.user),
+        inspections=inspections_visible_to(request.user),
+        reviews=reviews_visible_to(request.user),
         today=timezone.localdate(),
     )
     return render(request, "scrutiny/portfolio/home.html", {"portfolio": portfolio, "statuses": Action.Status})
@@ -40,19 +41,23 @@ def inspection_detail(request, inspection_pk):
     meetings = next_meetings_of([r.pk for r in reviews if not r.is_closed], timezone.localdate())
     for review in reviews:
         review.next_meeting = meetings.get(review.pk)
-    not_pursued = dict(
-        ReviewArea.objects.filter(review__in=reviews, pursued=False).values_list("area_id", "reason")
-    )
+    not_pursued = dict(ReviewArea.objects.filter(review__in=reviews, pursued=False).values_list("area_id", "reason"))
     themes: dict = {}
     for area in Area.objects.filter(inspection=inspection).select_related("theme").order_by("number"):
         area.not_pursued_reason = not_pursued.get(area.pk)
         themes.setdefault(area.theme, []).append(area)
-    return render(request, "scrutiny/portfolio/inspection.html", {
-        "inspection": inspection,
-        "plans": list(inspection.plans.select_related("agency")),
-        "reviews": reviews,
-        "by_status": [{"status": s, "count": counts.get(s.value, 0)} for s in Action.Status],
-        "total_actions": sum(counts.values()),
-        "overdue_count": actions.overdue().count(),
-        "areas_by_theme": sorted(themes.items(), key=lambda item: (item[0] is None, item[0].position if item[0] else 0)),
-    })
+    return render(
+        request,
+        "scrutiny/portfolio/inspection.html",
+        {
+            "inspection": inspection,
+            "plans": list(inspection.plans.select_related("agency")),
+            "reviews": reviews,
+            "by_status": [{"status": s, "count": counts.get(s.value, 0)} for s in Action.Status],
+            "total_actions": sum(counts.values()),
+            "overdue_count": actions.overdue().count(),
+            "areas_by_theme": sorted(
+                themes.items(), key=lambda item: (item[0] is None, item[0].position if item[0] else 0)
+            ),
+        },
+    )

@@ -10,6 +10,13 @@ from ..reporting.prep import build_pack, is_coming
 @overview_required
 def prep_pack(request, review, pk):
     meeting = get_object_or_404(Meeting.objects.select_related("review__inspection", "theme"), pk=pk, review=review)
-    return render(request, "scrutiny/dashboard/prep_pack.html", {
-        "review": review, "pack": build_pack(meeting), "meeting": meeting, "coming": is_coming(meeting),
-    })
+    return render(
+        request,
+        "scrutiny/dashboard/prep_pack.html",
+        {
+            "review": review,
+            "pack": build_pack(meeting),
+            "meeting": meeting,
+            "coming": is_coming(meeting),
+        },
+    )

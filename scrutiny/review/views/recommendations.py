@@ -48,7 +48,11 @@ def recommendation_update(request, review, pk):
         return recommendation
 
     return submit_form(
-        request, form, save, template="scrutiny/recommendations/form.html", context={"recommendation": recommendation},
+        request,
+        form,
+        save,
+        template="scrutiny/recommendations/form.html",
+        context={"recommendation": recommendation},
         success=f"Saved the response to {recommendation}.",
     )
 
@@ -62,6 +66,10 @@ def recommendation_add(request, review):
         return add_recommendation(actor=request.user, review=review, **form.cleaned_data)
 
     return submit_form(
-        request, form, save, template="scrutiny/recommendations/add_form.html", context={"review": review},
+        request,
+        form,
+        save,
+        template="scrutiny/recommendations/add_form.html",
+        context={"review": review},
         success=lambda recommendation: f"Added {recommendation}.",
     )

@@ -28,6 +28,7 @@ from ..permissions import (
 from ..reporting.filters import InformationRequestFilter
 from ..services.requests import answer_request, close_request, raise_request
 
+
 @review_view()
 def request_list(request, review):
     queryset = requests_visible_to(request.user, review.information_requests.all()).select_related(
@@ -64,7 +65,8 @@ def request_detail(request, review, pk):
         "evidence": evidence,
         "overdue": info_request.is_overdue(),
         "can_answer": can_answer_request(request.user, info_request),
-        "can_close": request.user.can_write_review(info_request.review) and info_request.status != InformationRequest.Status.CLOSED,
+        "can_close": request.user.can_write_review(info_request.review)
+        and info_request.status != InformationRequest.Status.CLOSED,
     }
     return render(request, "scrutiny/requests/detail.html", context)
 
@@ -77,20 +79,32 @@ def request_add(request, review):
     def save(form):
         data = form.cleaned_data
         return raise_request(
-            actor=request.user, review=review, question=data["question"], meeting=data["meeting"],
-            asked_of_agency=data["asked_of_agency"], asked_of_person=data["asked_of_person"],
-            area=form.area, action=form.action, due_by=data["due_by"],
+            actor=request.user,
+            review=review,
+            question=data["question"],
+            meeting=data["meeting"],
+            asked_of_agency=data["asked_of_agency"],
+            asked_of_person=data["asked_of_person"],
+            area=form.area,
+            action=form.action,
+            due_by=data["due_by"],
         )
 
     return submit_form(
-        request, form, save, template="scrutiny/requests/form.html", context={"review": review},
+        request,
+        form,
+        save,
+        template="scrutiny/requests/form.html",
+        context={"review": review},
         success=lambda info_request: f"Request raised with {info_request.asked_of}.",
         then=lambda info_request: info_request,
     )
 
 
 def _evidence_choices(user, info_request):
-    evidence = Evidence.objects.filter(inspection_id=info_request.review.inspection_id).exclude(information_requests=info_request)
+    evidence = Evidence.objects.filter(inspection_id=info_request.review.inspection_id).exclude(
+        information_requests=info_request
+    )
     if not has_capability(user, "sees_every_agency"):
         evidence = evidence.for_agency(user.agency_id)
     return evidence.order_by("-added_at", "-id")
@@ -101,21 +115,32 @@ def request_answer(request, review, pk):
     info_request = get_request_for_user(request, review, pk)
     require_request_answerer(request.user, info_request)
     form = AnswerForm(
-        request.POST or None, request.FILES or None, evidence_queryset=_evidence_choices(request.user, info_request),
+        request.POST or None,
+        request.FILES or None,
+        evidence_queryset=_evidence_choices(request.user, info_request),
         initial={"answer": info_request.answer},
     )
 
     def save(form):
         data = form.cleaned_data
         answer_request(
-            actor=request.user, info_request=info_request, answer=data["answer"], upload=data.get("file"),
-            upload_kind=form.upload_kind, evidence_title=data.get("evidence_title", ""),
-            evidence_kind=data["evidence_kind"], existing_evidence=data.get("existing_evidence") or (),
+            actor=request.user,
+            info_request=info_request,
+            answer=data["answer"],
+            upload=data.get("file"),
+            upload_kind=form.upload_kind,
+            evidence_title=data.get("evidence_title", ""),
+            evidence_kind=data["evidence_kind"],
+            existing_evidence=data.get("existing_evidence") or (),
         )
         return info_request
 
     return submit_form(
-        request, form, save, template="scrutiny/requests/answer_form.html", context={"info_request": info_request},
+        request,
+        form,
+        save,
+        template="scrutiny/requests/answer_form.html",
+        context={"info_request": info_request},
         success="Your answer has been sent to the group.",
     )
 
@@ -134,6 +159,10 @@ def request_close(request, review, pk):
         return info_request
 
     return submit_form(
-        request, form, save, template="scrutiny/requests/close_form.html", context={"info_request": info_request},
+        request,
+        form,
+        save,
+        template="scrutiny/requests/close_form.html",
+        context={"info_request": info_request},
         success="The request is closed.",
     )

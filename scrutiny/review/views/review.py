@@ -40,7 +40,11 @@ def review_detail(request, review):
 @writer_view
 def review_stage_update(request, review):
     require_review_runner(request.user, review)
-    initial = {"state": review.state, "interim_report_on": review.interim_report_on, "final_report_on": review.final_report_on}
+    initial = {
+        "state": review.state,
+        "interim_report_on": review.interim_report_on,
+        "final_report_on": review.final_report_on,
+    }
     form = ReviewStageForm(request.POST or None, initial=initial)
 
     def save(form):
@@ -48,7 +52,11 @@ def review_stage_update(request, review):
         return review
 
     return submit_form(
-        request, form, save, template="scrutiny/review/stage_form.html", context={"review": review},
+        request,
+        form,
+        save,
+        template="scrutiny/review/stage_form.html",
+        context={"review": review},
         success=lambda review: f"The review is now at the stage: {review.get_state_display()}.",
     )
 
@@ -58,14 +66,20 @@ def review_area_update(request, review, area_pk):
     area = get_object_or_404(Area, pk=area_pk, inspection_id=review.inspection_id)
     require_review_runner(request.user, review)
     decision = ReviewArea.objects.filter(review=review, area=area).first()
-    initial = {"pursued": "yes" if decision is None or decision.pursued else "no", "reason": decision.reason if decision else ""}
+    initial = {
+        "pursued": "yes" if decision is None or decision.pursued else "no",
+        "reason": decision.reason if decision else "",
+    }
     form = AreaDecisionForm(request.POST or None, initial=initial)
 
     def save(form):
         return decide_area(actor=request.user, review=review, area=area, **form.cleaned_data)
 
     return submit_form(
-        request, form, save, template="scrutiny/review/area_form.html",
+        request,
+        form,
+        save,
+        template="scrutiny/review/area_form.html",
         context={"review": review, "area": area, "decision": decision},
         success=lambda decision: (
             f"Saved: the review {'pursues' if decision.pursued else 'does not pursue'} area {area.number}."
@@ -84,6 +98,10 @@ def review_reopen(request, review):
         return reopen_review(actor=request.user, review=review, **form.cleaned_data)
 
     return submit_form(
-        request, form, save, template="scrutiny/review/reopen_form.html", context={"review": review},
+        request,
+        form,
+        save,
+        template="scrutiny/review/reopen_form.html",
+        context={"review": review},
         success="The review is open again. The reason is kept in its history.",
     )

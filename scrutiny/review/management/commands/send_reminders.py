@@ -12,7 +12,9 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("--date", type=datetime.date.fromisoformat, help="Run as if today were this date (YYYY-MM-DD).")
+        parser.add_argument(
+            "--date", type=datetime.date.fromisoformat, help="Run as if today were this date (YYYY-MM-DD)."
+        )
 
     def handle(self, *args, date=None, **options):
         run = send_reminders(today=date)
