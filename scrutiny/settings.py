@@ -285,8 +285,9 @@ AXES_CLIENT_IP_CALLABLE = "scrutiny.people.signin.client_address"
 AXES_VERBOSE = False
 # Behind a load balancer, the client's address is the last one the balancer appends.
 SIGN_IN_TRUST_X_FORWARDED_FOR = env_bool("SIGN_IN_TRUST_X_FORWARDED_FOR", False)
-# The kept report pages must be shared by every app server: the database cache does that with no
-# extra service (`manage.py createcachetable`, run by `make serve`); a local-memory cache in development.
+# What the cache holds (a form's typed work kept across a sign-in) must be shared by every app server:
+# the database cache does that with no extra service (`manage.py createcachetable`, run by
+# `make serve`); a local-memory cache in development.
 CACHES = {
     "default": (
         {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
