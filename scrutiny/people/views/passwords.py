@@ -8,7 +8,7 @@ from django.contrib.auth.views import INTERNAL_RESET_SESSION_TOKEN
 from django.http import HttpResponseRedirect
 from django.urls import reverse, reverse_lazy
 
-from ..forms_passwords import ChangePasswordForm, ChooseNewPasswordForm, ResetRequestForm
+from ..forms.passwords import ChangePasswordForm, ChooseNewPasswordForm, ResetRequestForm
 from ..services import send_reset_email, set_new_password
 
 

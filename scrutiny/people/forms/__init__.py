@@ -1,3 +1,5 @@
+"""People's forms: signing in (here) and passwords (`passwords`)."""
+
 from crispy_forms_gds.layout import Field, Submit
 from django.contrib.auth.forms import AuthenticationForm
 
