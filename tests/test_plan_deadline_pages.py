@@ -10,7 +10,6 @@ from django.urls import reverse
 from django.utils import timezone
 
 from actionplan.models import Inspection, InspectionType
-from scrutiny.review.models import Review
 
 pytestmark = pytest.mark.django_db
 
@@ -116,7 +115,7 @@ def test_the_area_action_and_review_pages_show_the_deadline(client, world, fixed
     fixed_today(datetime.date(2015, 2, 24))
     typed(world.inspection, make_type())
     client.force_login(world.maya)
-    review = Review.objects.filter(inspection=world.inspection).first()
+    review = world.review
     for url in (
         reverse("area_detail", args=[world.area1.pk]),
         reverse("action_detail", args=[world.wcc_action.pk]),
