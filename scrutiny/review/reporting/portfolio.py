@@ -8,7 +8,7 @@ import datetime
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Count, IntegerField, OuterRef, Q, Subquery
+from django.db.models import Count, F, IntegerField, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 
 from actionplan.models import Action, ActionPlan, Inspection
@@ -103,7 +103,7 @@ def build_portfolio(*, inspections, reviews, today: datetime.date) -> Portfolio:
                 "review",
             ),
         )
-        .order_by("-commissioned_on", "-id")
+        .order_by(F("commissioned_on").desc(nulls_last=True), "-id")
     )
     review_meetings = next_meetings_of([r.pk for r in reviews if not r.is_closed], today)
     review_cards = [ReviewCard(review, review_meetings.get(review.pk)) for review in reviews]

@@ -1,7 +1,7 @@
 """The portfolio (home for members, clerks and administrators) and one inspection's page."""
 
 from django.contrib.auth.decorators import login_required
-from django.db.models import Count
+from django.db.models import Count, F
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_safe
@@ -37,7 +37,11 @@ def inspection_detail(request, inspection_pk):
     if works_for_one_agency(user):
         actions = actions.for_agency(user.agency_id)
     counts = dict(actions.order_by().values_list("status").annotate(n=Count("id")).values_list("status", "n"))
-    reviews = list(reviews_visible_to(user).filter(inspection=inspection).order_by("-commissioned_on", "-id"))
+    reviews = list(
+        reviews_visible_to(user)
+        .filter(inspection=inspection)
+        .order_by(F("commissioned_on").desc(nulls_last=True), "-id")
+    )
     meetings = next_meetings_of([r.pk for r in reviews if not r.is_closed], timezone.localdate())
     for review in reviews:
         review.next_meeting = meetings.get(review.pk)
