@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from actionplan.models import Area, Evidence
+from actionplan.models import Area, Evidence, ProgressUpdate
 from scrutiny.review.models import Conclusion, Meeting
 from scrutiny.review.reporting.prep import build_pack
 from scrutiny.review.reporting.scope import end_of_meeting
@@ -120,3 +120,13 @@ def test_a_pack_after_a_meeting_held_earlier_the_same_day_starts_at_its_end(worl
     assert pack.since == at(11)
     lines = [(line.old, line.new) for line in pack.digest.for_area(world.area1.pk).actions]
     assert lines == [("Not started", "In progress")]  # not the change during the morning meeting nor after 16:00
+
+
+def test_a_deleted_actions_progress_updates_stay_in_its_area(client, world, maya):
+    ProgressUpdate(action=world.arden_action, author=world.arjun, status="in_progress", note="Audit half done").save()
+    delete_as(world.arden_action, world.olivia)
+
+    rows = change_rows(section(get(client, maya).content.decode(), "Area 2 (Health)"))
+    assert [row[:2] for row in rows if "Audit half done" in " ".join(row)] == [
+        ("Action", "Progress update Audit half done")
+    ]
