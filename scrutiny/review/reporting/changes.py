@@ -5,8 +5,7 @@ without an update still shows. The database pairs each row with the one before i
 area's lines and returns only the newest lines shown (change_rows.py): a fixed number of queries,
 and Python work that grows with what the page shows, not with the history of the period.
 
-Each kind of record lists its kinds of line (an SQL condition each) next to how each is written;
-a new kind of line (evidence removed, a conclusion withdrawn) is one entry in each."""
+Each kind of record lists its kinds of line (SQL conditions) and how each is written (removals: removals.py)."""
 
 import datetime
 from dataclasses import dataclass, field
@@ -17,9 +16,10 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 
-from actionplan.models import Action, Area, Evidence, ProgressUpdate, Rag, TargetDateChange
+from actionplan.models import Action, Area, Evidence, Rag, TargetDateChange
 
 from ..models import Conclusion, InformationRequest
+from . import removals
 from .change_rows import changed, newest_changes
 from .timeline import RowChange, who_from
 
@@ -72,8 +72,9 @@ UPDATE_KINDS = {"update": "p.history_type = '+'"}  # updates are only ever added
 EVIDENCE_KINDS_OF_LINE = {
     "added": "p.history_type = '+'",
     "received": f"{changed('status')} AND p.status = '{Evidence.Status.RECEIVED}'",
+    "removed": removals.REMOVED,
 }
-CONCLUSION_KINDS = {"recorded": "p.history_type = '+'", "changed": changed("judgement")}
+CONCLUSION_KINDS = {"recorded": "p.history_type = '+'", "changed": changed("judgement"), "withdrawn": removals.REMOVED}
 _ANSWERED = (
     f"p.status <> '{InformationRequest.Status.OPEN}' AND p.history_type <> '-' "
     f"AND (p.prev_history_id IS NULL OR p.prev_status = '{InformationRequest.Status.OPEN}')"
@@ -172,7 +173,9 @@ def action_lines(change: RowChange, kinds: list[str], reasons: dict) -> list[Cha
         "added": lambda: ChangeLine(
             **common, what="Added to the plan", new=STATUS_LABELS.get(row.status, row.status), detail=row.description
         ),
-        "removed": lambda: ChangeLine(**common, what="Removed from the plan"),
+        "removed": lambda: removals.removed_line(
+            ChangeLine, common, "Action removed from the plan", was=STATUS_LABELS.get(row.status, row.status)
+        ),
         "status": lambda: ChangeLine(
             **common,
             what="Status",
@@ -216,6 +219,8 @@ def evidence_line(change: RowChange, kind: str) -> ChangeLine:
             new=_day(row.received_on) if received else "Awaited",
             detail=EVIDENCE_KINDS.get(row.kind, ""),
         )
+    if kind == "removed":
+        return removals.removed_line(ChangeLine, common, "Evidence removed", was=Evidence.Status(row.status).label)
     return ChangeLine(
         **common,
         what="Evidence received",
@@ -230,13 +235,15 @@ def conclusion_line(change: RowChange, kind: str) -> ChangeLine:
     subject = (
         f"Action {row.action__reference or row.action_id}"
         if row.action__reference is not None
-        else (f"Action {row.action_id}" if row.action_id else f"Area {row.area_id}")
+        else (f"Action {row.action_id}" if row.action_id else removals.area_label(row.area__number, row.area_id))
     )
     common = {"when": row.history_date, "who": _who(row), "subject": subject}
     if kind == "recorded":
         return ChangeLine(
             **common, what="Conclusion recorded", new=labels.get(row.judgement, row.judgement), detail=row.reasoning
         )
+    if kind == "withdrawn":
+        return removals.removed_line(ChangeLine, common, "Conclusion withdrawn", was=labels.get(row.judgement, ""))
     return ChangeLine(
         **common,
         what="Conclusion changed",
@@ -317,10 +324,10 @@ def build_digest(*, inspection, review, since, until=None, area_ids=None) -> Dig
         else {}
     )
     add("actions", actions, lambda change, kinds: action_lines(change, kinds, reasons))
-    updates = ProgressUpdate.history.filter(action__plan__inspection_id=inspection.pk, history_type="+")
+    updates = removals.updates_ever(inspection)
     add(
         "updates",
-        newest_changes(updates, kinds=UPDATE_KINDS, area=F("action__area_id"), fields=UPDATE_FIELDS, **period),
+        newest_changes(updates, kinds=UPDATE_KINDS, area=removals.AREA_OF_ACTION, fields=UPDATE_FIELDS, **period),
         lambda change, kinds: [update_line(change.after)],
     )
     add(
@@ -343,7 +350,7 @@ def build_digest(*, inspection, review, since, until=None, area_ids=None) -> Dig
                 kinds=CONCLUSION_KINDS,
                 area=ON_ACTION_OR_AREA,
                 compared=("judgement",),
-                fields=(*CONCLUSION_FIELDS, "action__reference"),
+                fields=(*CONCLUSION_FIELDS, "action__reference", "area__number"),
                 **period,
             ),
             lambda change, kinds: [conclusion_line(change, kind) for kind in kinds],

@@ -63,9 +63,7 @@ def meeting_areas(meeting: Meeting) -> list[Area]:
 
 def build_pack(meeting: Meeting) -> Pack:
     review, inspection = meeting.review, meeting.review.inspection
-    previous = (
-        Meeting.objects.filter(review=review, date__lt=meeting.date).order_by("-date", "-start_time", "-id").first()
-    )
+    previous = earlier_meeting(meeting)
     since = end_of_meeting(previous) if previous else None
     # A pack for a meeting that has taken place stops at its end: what came after belongs to later meetings.
     # (The end, not the start: what was reported at the meeting itself is usually dated that day.)
@@ -127,5 +125,18 @@ def build_pack(meeting: Meeting) -> Pack:
     )
 
 
+def earlier_meeting(meeting: Meeting) -> Meeting | None:
+    """The review's meeting before this one: on an earlier day, or earlier the same day (by start time)."""
+    same_day_before = Q(date=meeting.date, start_time__lt=meeting.start_time) if meeting.start_time else Q(pk__in=[])
+    return (
+        Meeting.objects.filter(review_id=meeting.review_id)
+        .filter(Q(date__lt=meeting.date) | same_day_before)
+        .exclude(pk=meeting.pk)
+        .order_by("-date", "-start_time", "-id")
+        .first()
+    )
+
+
 def is_coming(meeting: Meeting) -> bool:
-    return meeting.date >= timezone.localdate()
+    """Not yet over: a meeting held earlier today is over once it has ended (see end_of_meeting)."""
+    return end_of_meeting(meeting) > timezone.now()
