@@ -1,0 +1,186 @@
+"""Inspections, their judgements, and the areas for improvement they list."""
+
+import datetime
+
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from simple_history.models import HistoricalRecords
+
+from .. import deadlines
+from ..inspection_types import InspectionType
+
+
+def today() -> datetime.date:
+    return timezone.localdate()
+
+
+class Inspectorate(models.Model):
+    name = models.CharField("name", max_length=200, unique=True)
+    short_name = models.CharField("short name", max_length=40, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = "inspectorate"
+
+    def __str__(self):
+        return self.short_name or self.name
+
+
+class Inspection(models.Model):
+    title = models.CharField("title", max_length=300)
+    body_inspected = models.CharField("body inspected", max_length=300)
+    inspectorates = models.ManyToManyField(Inspectorate, related_name="inspections", verbose_name="inspectorates")
+    start_date = models.DateField("first day of inspection", null=True, blank=True)
+    end_date = models.DateField("last day of inspection", null=True, blank=True)
+    when_text = models.CharField(
+        "when it took place",
+        max_length=100,
+        blank=True,
+        help_text="As the report gives it, for example “November 2011”.",
+    )
+    published_on = models.DateField("report published", null=True, blank=True)
+    summary = models.TextField("summary of the judgements", blank=True)
+    inspection_type = models.ForeignKey(
+        InspectionType,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="inspections",
+        verbose_name="type of inspection",
+        help_text="Sets when the council's action plan is due.",
+    )
+    plan_published_on = models.DateField(
+        "council's action plan published",
+        null=True,
+        blank=True,
+        help_text="The day the council published (or sent the inspectorate) its written statement or action plan.",
+    )
+    history = HistoricalRecords(m2m_fields=[inspectorates])
+
+    class Meta:
+        ordering = ["-start_date", "title"]
+        verbose_name = "inspection"
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(start_date__isnull=True)
+                | Q(end_date__isnull=True)
+                | Q(end_date__gte=models.F("start_date")),
+                name="inspection_dates_in_order",
+                violation_error_message="The last day of the inspection cannot be before the first day.",
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def when(self) -> str:
+        if self.when_text:
+            return self.when_text
+        if self.start_date and self.end_date:
+            return f"{self.start_date:%-d %B %Y} to {self.end_date:%-d %B %Y}"
+        return "Dates not recorded"
+
+    def plan_deadline(self, today: datetime.date | None = None) -> deadlines.PlanDeadline:
+        """When the action plan is due and where it stands. Select the inspection_type with the
+        inspection (select_related) to show this for many inspections without a query each."""
+        kind = self.inspection_type if self.inspection_type_id else None
+        return deadlines.plan_deadline(
+            amount=kind.plan_due_after if kind else None,
+            unit=kind.plan_due_unit if kind else None,
+            report_published_on=self.published_on,
+            plan_published_on=self.plan_published_on,
+            today=today or timezone.localdate(),
+        )
+
+
+class JudgementGrade(models.TextChoices):
+    OUTSTANDING = "outstanding", "Outstanding"
+    GOOD = "good", "Good"
+    ADEQUATE = "adequate", "Adequate"
+    REQUIRES_IMPROVEMENT = "requires_improvement", "Requires improvement"
+    INADEQUATE = "inadequate", "Inadequate"
+
+
+class Judgement(models.Model):
+    Grade = JudgementGrade
+
+    inspection = models.ForeignKey(Inspection, on_delete=models.CASCADE, related_name="judgements")
+    aspect = models.CharField("what was judged", max_length=300)
+    grade = models.CharField("judgement", max_length=30, choices=Grade.choices)
+    comment = models.TextField("comment", blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["inspection", "id"]
+        verbose_name = "judgement"
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(grade__in=JudgementGrade.values),
+                name="judgement_grade_valid",
+                violation_error_message="Choose a judgement from the list.",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.aspect}: {self.get_grade_display()}"
+
+
+class Theme(models.Model):
+    name = models.CharField("name", max_length=100, unique=True)
+    description = models.TextField("description", blank=True)
+    position = models.PositiveSmallIntegerField("order", default=0)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["position", "name"]
+        verbose_name = "theme"
+
+    def __str__(self):
+        return self.name
+
+
+class Area(models.Model):
+    inspection = models.ForeignKey(
+        Inspection, on_delete=models.PROTECT, related_name="areas", verbose_name="inspection"
+    )
+    number = models.PositiveSmallIntegerField("area number")
+    text = models.TextField("area for improvement")
+    theme = models.ForeignKey(
+        Theme, on_delete=models.PROTECT, null=True, blank=True, related_name="areas", verbose_name="theme"
+    )
+    raised_by = models.ForeignKey(
+        Inspectorate,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="areas",
+        verbose_name="raised by",
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["inspection", "number"]
+        verbose_name = "area for improvement"
+        verbose_name_plural = "areas for improvement"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["inspection", "number"],
+                name="area_number_unique_in_inspection",
+                violation_error_message="This inspection already has an area with this number.",
+            ),
+            models.CheckConstraint(
+                condition=Q(number__gte=1),
+                name="area_number_positive",
+                violation_error_message="Area numbers start at 1.",
+            ),
+        ]
+
+    def __str__(self):
+        return f"Area {self.number}"
+
+    def get_absolute_url(self):
+        return reverse("area_detail", args=[self.pk])
