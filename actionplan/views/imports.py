@@ -12,6 +12,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from scrutiny.core.exports import export_response
 from scrutiny.core.querystring import id_or_none
+from scrutiny.core.writes import submit_form
 from scrutiny.people.models import Agency
 from scrutiny.people.permissions import capability_required, has_capability
 
@@ -91,36 +92,44 @@ def _start_again(request):
 @require_http_methods(["GET", "POST"])
 def plan_import(request):
     form = PlanUploadForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
-        old = request.session.get(SESSION_KEY)
-        if old:
-            discard_upload(old["token"], old["ext"])
-        upload = form.cleaned_data["file"]
-        ext = extension_of(upload.name)
-        mapping = auto_mapping(form.table)
-        progress_date = form.cleaned_data["progress_date"]
-        remembered, mapping_note = remembered_mapping(
-            form.table, form.cleaned_data["inspection"], form.cleaned_data["plan_agency"]
-        )
-        mapping = remembered or mapping
-        request.session[SESSION_KEY] = {
-            "token": save_upload(form.file_bytes, ext),
-            "ext": ext,
-            "file_name": upload.name[-200:],
-            "inspection_id": form.cleaned_data["inspection"].pk if form.cleaned_data["inspection"] else None,
-            "new_title": form.cleaned_data["new_inspection_title"].strip(),
-            "new_body": form.cleaned_data["new_inspection_body"].strip(),
-            "new_type_id": getattr(form.cleaned_data["new_inspection_type"], "pk", None),
-            "plan_agency_id": form.cleaned_data["plan_agency"].pk if form.cleaned_data["plan_agency"] else None,
-            "progress_date": progress_date.isoformat() if progress_date else "",
-            "mapping": mapping,
-            "mapping_note": mapping_note,
-        }
-        if missing_required(mapping):
-            return redirect("plan_import_mapping")
-        return redirect("plan_import_preview")
     inspections = Inspection.objects.order_by("-start_date", "title")
-    return render(request, "actionplan/import/upload.html", {"form": form, "inspections": inspections})
+    return submit_form(
+        request,
+        form,
+        lambda form: _hold_upload(request, form),
+        template="actionplan/import/upload.html",
+        context={"inspections": inspections},
+        success=None,
+    )
+
+
+def _hold_upload(request, form) -> str:
+    """Keep the checked upload and what the person chose until the preview is confirmed; say where next."""
+    old = request.session.get(SESSION_KEY)
+    if old:
+        discard_upload(old["token"], old["ext"])
+    upload = form.cleaned_data["file"]
+    ext = extension_of(upload.name)
+    mapping = auto_mapping(form.table)
+    progress_date = form.cleaned_data["progress_date"]
+    remembered, mapping_note = remembered_mapping(
+        form.table, form.cleaned_data["inspection"], form.cleaned_data["plan_agency"]
+    )
+    mapping = remembered or mapping
+    request.session[SESSION_KEY] = {
+        "token": save_upload(form.file_bytes, ext),
+        "ext": ext,
+        "file_name": upload.name[-200:],
+        "inspection_id": form.cleaned_data["inspection"].pk if form.cleaned_data["inspection"] else None,
+        "new_title": form.cleaned_data["new_inspection_title"].strip(),
+        "new_body": form.cleaned_data["new_inspection_body"].strip(),
+        "new_type_id": getattr(form.cleaned_data["new_inspection_type"], "pk", None),
+        "plan_agency_id": form.cleaned_data["plan_agency"].pk if form.cleaned_data["plan_agency"] else None,
+        "progress_date": progress_date.isoformat() if progress_date else "",
+        "mapping": mapping,
+        "mapping_note": mapping_note,
+    }
+    return reverse("plan_import_mapping" if missing_required(mapping) else "plan_import_preview")
 
 
 @import_permission_required
@@ -131,23 +140,20 @@ def plan_import_mapping(request):
     except NoUpload:
         return _start_again(request)
     form = ColumnMappingForm(request.POST or None, table=table, mapping=_mapping(state))
-    if request.method == "POST" and form.is_valid():
+
+    def save(form):
         state["mapping"] = form.mapping
         state["mapping_note"] = ""  # the person's own choice now
         request.session[SESSION_KEY] = state
-        return redirect("plan_import_preview")
-    missing = missing_required(_mapping(state))
-    return render(
-        request,
-        "actionplan/import/mapping.html",
-        {
-            "form": form,
-            "state": state,
-            "table": table,
-            "missing": missing,
-            "skipped": skipped_notes(table, _mapping(state)),
-        },
-    )
+        return reverse("plan_import_preview")
+
+    context = {
+        "state": state,
+        "table": table,
+        "missing": missing_required(_mapping(state)),
+        "skipped": skipped_notes(table, _mapping(state)),
+    }
+    return submit_form(request, form, save, template="actionplan/import/mapping.html", context=context, success=None)
 
 
 @import_permission_required

@@ -70,7 +70,7 @@ def submit_form(
     save: Callable[[Any], Any],
     *,
     template: str,
-    success: str | Callable[[Any], str],
+    success: str | Callable[[Any], str] | None,
     then: Callable[[Any], Any] | None = None,
     context: dict | None = None,
     back_url: str | None = None,
@@ -92,6 +92,7 @@ def submit_form(
         else:
             if isinstance(result, HttpResponse):
                 return result
-            messages.success(request, success(result) if callable(success) else success)
+            if success:  # a step of a longer journey may have nothing to announce yet
+                messages.success(request, success(result) if callable(success) else success)
             return redirect(then(result) if then else result)
     return render(request, template, {**(context or {}), "form": form})
