@@ -56,6 +56,7 @@ EXPECTATIONS: dict[str, frozenset] = {
     "recommendation_add": REVIEW_WRITERS,
     "recommendation_detail": ON_REVIEW,
     "recommendation_update": REVIEW_WRITERS,
+    "report_dates_update": MEETING_RUNNERS,  # issue 14: the report's dates start the response clock
     # Import and export of plans (issue 4)
     "plan_import": ADMIN_ONLY,
     "plan_import_mapping": ADMIN_ONLY,
