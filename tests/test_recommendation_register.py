@@ -150,3 +150,29 @@ def test_the_number_of_queries_does_not_grow_with_recommendations_or_reviews(cli
             recommend(world, review, f"Recommendation {number}")
     assert Recommendation.objects.count() == 13
     assert count_queries(client) == small
+
+
+def test_the_portfolio_card_shows_overdue_responses_and_links_to_them_in_the_register(client, world, register):
+    client.force_login(world.maya)
+    page = client.get(reverse("home")).content.decode()
+    assert "2 responses overdue" in page
+    assert f"{REGISTER}?review={world.review.pk}&amp;overdue=on" in page
+
+
+def test_the_portfolio_counts_overdue_responses_in_as_many_queries_for_many_reviews_as_for_one(client, world, ada):
+    client.force_login(ada)
+
+    def late_review(review):
+        record_report_dates(actor=world.clara, review=review, report_received_on=date(2012, 12, 31))
+        recommend(world, review)
+
+    late_review(world.review)
+    client.get(reverse("home"))  # the session's first request reads more than the page does
+    with CaptureQueriesContext(connection) as one:
+        client.get(reverse("home"))
+    for n in range(4):
+        late_review(add_second_inspection(world, title=f"Inspection {n}", review_title=f"Review {n}").review)
+    with CaptureQueriesContext(connection) as five:
+        page = client.get(reverse("home")).content.decode()
+    assert page.count("1 response overdue") == 5
+    assert len(five) == len(one)

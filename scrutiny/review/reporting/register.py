@@ -133,3 +133,17 @@ class RegisterExport(TableExport):
 
     def rows(self):
         return self.items
+
+
+def overdue_responses_by_review(reviews, today: datetime.date) -> dict[int, int]:
+    """Review id -> how many of its responses are overdue, in one query whatever the number of reviews."""
+    by_pk = {review.pk: review for review in reviews if review.report_received_on}
+    candidates = Recommendation.objects.filter(
+        review_id__in=by_pk, executive_response_on__isnull=True, closed_on__isnull=True
+    ).only("review_id", "addressee_kind", "executive_response_on")
+    counts: dict[int, int] = {}
+    for recommendation in candidates:
+        recommendation.review = by_pk[recommendation.review_id]  # already read: no query per row
+        if recommendation.is_response_overdue(today):
+            counts[recommendation.review_id] = counts.get(recommendation.review_id, 0) + 1
+    return counts
