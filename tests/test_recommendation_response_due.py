@@ -111,3 +111,16 @@ def test_the_addressee_kind_is_chosen_when_adding_a_recommendation(client, world
         },
     )
     assert Recommendation.objects.get().addressee_kind == K.PARTNER
+
+
+def test_a_closed_recommendation_is_never_overdue(world):
+    record_report_dates(actor=world.clara, review=world.review, report_received_on=date(2013, 3, 5))
+    recommendation = recommend(world)
+    update_recommendation(
+        actor=world.clara,
+        recommendation=recommendation,
+        committee_decision="not_agreed",
+        committee_decision_on=date(2013, 3, 1),
+        closed_on=date(2013, 3, 2),
+    )
+    assert not recommendation.is_response_overdue(date(2013, 7, 1))
