@@ -340,3 +340,7 @@ if OIDC_ENABLED:
     LOGIN_REDIRECT_URL_FAILURE = "/sign-in/"
     INSTALLED_APPS.append("mozilla_django_oidc")
     AUTHENTICATION_BACKENDS.append("scrutiny.people.oidc.EmailMatchingOIDCBackend")
+
+# The executive's response period, in months, per kind of addressee of a recommendation (Local Government
+# Act 2000, s.9FE gives the executive and the council two months; partners' agreements may differ).
+RESPONSE_PERIOD_MONTHS = {"executive": 2, "council": 2, "partner": 2}

@@ -14,6 +14,7 @@ urlpatterns = [
     # One module per resource, so that each journey's routes live beside its views.
     path("", include("actionplan.urls_actions")),
     path("", include("scrutiny.review.urls_plan")),
+    path("", include("scrutiny.review.urls_register")),
     path("", include("actionplan.urls_import")),
     path("inspections/<int:inspection_pk>/", inspection_detail, name="inspection_detail"),
     # Every page about one review says which in its address.

@@ -56,6 +56,10 @@ EXPECTATIONS: dict[str, frozenset] = {
     "recommendation_add": REVIEW_WRITERS,
     "recommendation_detail": ON_REVIEW,
     "recommendation_update": REVIEW_WRITERS,
+    "report_dates_update": MEETING_RUNNERS,  # issue 14: the report's dates start the response clock
+    # The register across reviews: everyone, each seeing only the reviews they may see (issue 14)
+    "recommendation_register": EVERYONE,
+    "recommendation_register_export": EVERYONE,
     # Import and export of plans (issue 4)
     "plan_import": ADMIN_ONLY,
     "plan_import_mapping": ADMIN_ONLY,

@@ -18,6 +18,7 @@ class NavEntry:
 NAVIGATION = [
     NavEntry("Home", "home", "sees_every_agency"),
     NavEntry("Actions", "my_actions", "", officer_label="My actions"),
+    NavEntry("Recommendations", "recommendation_register", "sees_every_agency"),
     NavEntry("Import", "plan_import", "can_import"),
     NavEntry("Administration", "admin:index", "can_administer"),
 ]

@@ -3,7 +3,7 @@ recommendations."""
 
 from django.urls import path
 
-from .views import conclusions, recommendations, requests, review
+from .views import conclusions, recommendations, requests, response_clock, review
 
 urlpatterns = [
     path("", review.review_detail, name="review_detail"),
@@ -22,4 +22,5 @@ urlpatterns = [
     path("recommendations/add/", recommendations.recommendation_add, name="recommendation_add"),
     path("recommendations/<int:pk>/", recommendations.recommendation_detail, name="recommendation_detail"),
     path("recommendations/<int:pk>/update/", recommendations.recommendation_update, name="recommendation_update"),
+    path("recommendations/report-dates/", response_clock.report_dates_update, name="report_dates_update"),
 ]

@@ -1,11 +1,15 @@
 """The group's own records: conclusions, information requests, recommendations."""
 
+import datetime
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
+
+from ..response_clock import clock_starts_on, due_on, is_overdue
 
 
 class ConclusionQuerySet(models.QuerySet):
@@ -255,6 +259,12 @@ class Recommendation(models.Model):
         IMPLEMENTED = "implemented", "Implemented"
         NOT_IMPLEMENTED = "not_implemented", "Not implemented"
 
+    class AddresseeKind(models.TextChoices):
+        # Each kind has its own response period (settings.RESPONSE_PERIOD_MONTHS).
+        EXECUTIVE = "executive", "The executive or a cabinet member"
+        COUNCIL = "council", "The council"
+        PARTNER = "partner", "A partner body"
+
     review = models.ForeignKey(
         "review.Review", on_delete=models.PROTECT, related_name="recommendations", verbose_name="review"
     )
@@ -262,6 +272,9 @@ class Recommendation(models.Model):
     number = models.PositiveSmallIntegerField("number")
     text = models.TextField("text")
     addressed_to = models.CharField("addressed to", max_length=200)
+    addressee_kind = models.CharField(
+        "kind of addressee", max_length=20, choices=AddresseeKind.choices, default=AddresseeKind.EXECUTIVE
+    )
     committee_decision = models.CharField(
         "committee's decision", max_length=20, choices=Decision.choices, default=Decision.PENDING
     )
@@ -302,6 +315,11 @@ class Recommendation(models.Model):
                 violation_error_message="Choose an implementation status from the list.",
             ),
             models.CheckConstraint(
+                condition=Q(addressee_kind__in=["executive", "council", "partner"]),
+                name="recommendation_addressee_kind_valid",
+                violation_error_message="Choose a kind of addressee from the list.",
+            ),
+            models.CheckConstraint(
                 condition=Q(committee_decision="pending") | Q(committee_decision_on__isnull=False),
                 name="decision_has_date",
                 violation_error_message="Give the date of the committee's decision.",
@@ -321,3 +339,20 @@ class Recommendation(models.Model):
     @property
     def is_closed(self) -> bool:
         return self.closed_on is not None
+
+    @property
+    def response_period_months(self) -> int:
+        return settings.RESPONSE_PERIOD_MONTHS.get(self.addressee_kind, 2)
+
+    @property
+    def response_due_on(self) -> datetime.date | None:
+        """None until the review records when the report was received."""
+        review = self.review
+        starts = clock_starts_on(review.report_received_on, review.committee_notice_on)
+        return due_on(starts, self.response_period_months)
+
+    def is_response_overdue(self, today: datetime.date | None = None) -> bool:
+        # A closed recommendation awaits nothing more, response or not.
+        if self.is_closed:
+            return False
+        return is_overdue(self.response_due_on, self.executive_response_on, today or timezone.localdate())

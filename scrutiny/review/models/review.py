@@ -39,6 +39,10 @@ class Review(models.Model):
     target_report_date = models.DateField("date the report was first due", null=True, blank=True)
     interim_report_on = models.DateField("interim report", null=True, blank=True)
     final_report_on = models.DateField("final report", null=True, blank=True)
+    # The executive's response clock (response_clock.py) runs from these.
+    report_to_committee_on = models.DateField("date the report went to the committee", null=True, blank=True)
+    report_received_on = models.DateField("date the executive received the report", null=True, blank=True)
+    committee_notice_on = models.DateField("date of the committee's notice, if later", null=True, blank=True)
     history = HistoricalRecords()
 
     objects = ReviewQuerySet.as_manager()

@@ -14,6 +14,7 @@ from django.db.models.functions import Coalesce
 from actionplan.models import Action, ActionPlan, Inspection
 
 from ..models import InformationRequest, Meeting, Recommendation, Review
+from .register import overdue_responses_by_review
 
 
 @dataclass
@@ -107,6 +108,9 @@ def build_portfolio(*, inspections, reviews, today: datetime.date) -> Portfolio:
     )
     review_meetings = next_meetings_of([r.pk for r in reviews if not r.is_closed], today)
     review_cards = [ReviewCard(review, review_meetings.get(review.pk)) for review in reviews]
+    overdue_responses = overdue_responses_by_review([r for r in reviews if not r.is_closed], today)
+    for review in reviews:
+        review.overdue_responses = overdue_responses.get(review.pk, 0)
 
     inspections = list(inspections.select_related("inspection_type").order_by("-start_date", "-id"))
     ids = [i.pk for i in inspections]

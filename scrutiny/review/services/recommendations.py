@@ -4,7 +4,9 @@ executive's response, implementation until it is closed."""
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from ..models import Recommendation
+from scrutiny.core.writes import save_audited
+
+from ..models import Recommendation, Review
 from .review import ensure_open
 
 RESPONSE_FIELDS = (
@@ -78,16 +80,52 @@ def next_number(review, kind) -> int:
 
 
 @transaction.atomic
-def add_recommendation(*, actor, review, kind, text, addressed_to, number=None) -> Recommendation:
+def add_recommendation(
+    *, actor, review, kind, text, addressed_to, addressee_kind=Recommendation.AddresseeKind.EXECUTIVE, number=None
+) -> Recommendation:
     ensure_open(review)
     recommendation = Recommendation(
         review=review,
         kind=kind,
         text=(text or "").strip(),
         addressed_to=(addressed_to or "").strip(),
+        addressee_kind=addressee_kind,
         number=number or next_number(review, kind),
     )
     recommendation.full_clean()
     recommendation._history_user = actor
     recommendation.save()
     return recommendation
+
+
+REPORT_DATE_FIELDS = ("report_to_committee_on", "report_received_on", "committee_notice_on")
+
+
+def report_dates_errors(values: dict) -> dict:
+    """Field -> message for report dates that cannot be; shared by the form and the service."""
+    errors = {}
+    went, received = values.get("report_to_committee_on"), values.get("report_received_on")
+    if went and received and received < went:
+        errors["report_received_on"] = "The executive cannot receive the report before it went to the committee."
+    if values.get("committee_notice_on") and not received:
+        errors["report_received_on"] = "Enter the date the executive received the report."
+    return errors
+
+
+@transaction.atomic
+def record_report_dates(
+    *, actor, review: Review, report_to_committee_on=None, report_received_on=None, committee_notice_on=None
+) -> Review:
+    """The dates the executive's response clock runs from (response_clock.py)."""
+    ensure_open(Review.objects.get(pk=review.pk))
+    values = {
+        "report_to_committee_on": report_to_committee_on,
+        "report_received_on": report_received_on,
+        "committee_notice_on": committee_notice_on,
+    }
+    errors = report_dates_errors(values)
+    if errors:
+        raise ValidationError(errors)
+    for name, value in values.items():
+        setattr(review, name, value)
+    return save_audited(review, actor=actor)

@@ -1,0 +1,151 @@
+"""One register of every recommendation and observation across the reviews a person may see.
+
+Each row's due date and overdue flag come from response_clock.py; both are worked out in Python from the
+one query that reads the rows (month arithmetic per addressee's period is not worth doing in SQL)."""
+
+import datetime
+
+import django_filters
+from crispy_forms_gds.layout import Field, Size
+from django import forms
+from django.db.models import Q
+from django.utils import timezone
+
+from scrutiny.core.exports import Column, TableExport
+from scrutiny.core.formtools import gds_helper
+
+from ..models import Recommendation
+from ..permissions import reviews_visible_to
+from ..response_clock import municipal_year
+
+CHOOSE = {"invalid_choice": "Choose from the list"}
+
+# Where a recommendation stands, from its dates (never typed); each with the rows it selects.
+STATUSES = {
+    "awaiting_committee": ("Awaiting the committee", Q(committee_decision="pending", closed_on__isnull=True)),
+    "awaiting_response": (
+        "Awaiting the response",
+        Q(executive_response_on__isnull=True, closed_on__isnull=True) & ~Q(committee_decision="pending"),
+    ),
+    "responded": ("Responded", Q(executive_response_on__isnull=False, closed_on__isnull=True)),
+    "closed": ("Closed", Q(closed_on__isnull=False)),
+}
+
+
+def register_status(recommendation: Recommendation) -> str:
+    if recommendation.closed_on:
+        return "closed"
+    if recommendation.executive_response_on:
+        return "responded"
+    if recommendation.committee_decision == Recommendation.Decision.PENDING:
+        return "awaiting_committee"
+    return "awaiting_response"
+
+
+def reference(recommendation: Recommendation) -> str:
+    """ "2012/13-R2": the municipal year of the report (or of the committee's decision), kind and number."""
+    review = recommendation.review
+    dated = review.report_to_committee_on or review.final_report_on or recommendation.committee_decision_on
+    letter = "R" if recommendation.is_formal else "O"
+    return f"{municipal_year(dated)}-{letter}{recommendation.number}" if dated else f"{letter}{recommendation.number}"
+
+
+def register_queryset(user):
+    return Recommendation.objects.filter(review__in=reviews_visible_to(user)).select_related("review")
+
+
+class RecommendationRegisterFilter(django_filters.FilterSet):
+    review = django_filters.ModelChoiceFilter(
+        label="Review",
+        queryset=None,
+        empty_label="Any",
+        error_messages={"invalid_choice": "Choose a review from the list"},
+    )
+    addressee_kind = django_filters.ChoiceFilter(
+        label="Addressed to", choices=Recommendation.AddresseeKind.choices, empty_label="Any", error_messages=CHOOSE
+    )
+    status = django_filters.ChoiceFilter(
+        label="Status",
+        choices=[(value, label) for value, (label, _q) in STATUSES.items()],
+        empty_label="Any",
+        method="filter_status",
+        error_messages=CHOOSE,
+    )
+    overdue = django_filters.BooleanFilter(
+        label="Only responses overdue", widget=forms.CheckboxInput, method="filter_overdue"
+    )
+
+    def __init__(self, data=None, *, user, today: datetime.date | None = None, **kwargs):
+        super().__init__(data, queryset=register_queryset(user), **kwargs)
+        self.today = today or timezone.localdate()
+        self.filters["review"].queryset = reviews_visible_to(user).order_by("title")
+
+    @property
+    def form(self):
+        form = super().form
+        if not hasattr(form, "helper"):
+            form.helper = gds_helper(
+                "review", "addressee_kind", "status", Field.checkbox("overdue", small=True), label_size=Size.SMALL
+            )
+        return form
+
+    def filter_status(self, queryset, name, value):
+        return queryset.filter(STATUSES[value][1])
+
+    def filter_overdue(self, queryset, name, value):
+        # Narrowed in SQL to those that could be late; the clock itself is applied to the rows (rows()).
+        if not value:
+            return queryset
+        return queryset.filter(
+            executive_response_on__isnull=True, closed_on__isnull=True, review__report_received_on__lt=self.today
+        )
+
+    def rows(self) -> list[Recommendation]:
+        """The matching recommendations, each with its reference, status, due date and overdue flag."""
+        chosen_overdue = self.is_valid() and self.form.cleaned_data.get("overdue")
+        items = []
+        for recommendation in self.qs.order_by("review__title", "review_id", "kind", "number"):
+            recommendation.reference = reference(recommendation)
+            recommendation.status_label = STATUSES[register_status(recommendation)][0]
+            recommendation.due_on = recommendation.response_due_on
+            recommendation.overdue = recommendation.is_response_overdue(self.today)
+            if recommendation.overdue or not chosen_overdue:
+                items.append(recommendation)
+        return items
+
+
+class RegisterExport(TableExport):
+    title = "Recommendations register"
+    sheet_name = "Recommendations"
+    columns = [
+        Column("Reference", lambda r: r.reference, 14),
+        Column("Review", lambda r: r.review.title, 40),
+        Column("Kind", lambda r: r.get_kind_display(), 16),
+        Column("Text", lambda r: r.text, 60),
+        Column("Addressed to", lambda r: r.addressed_to, 30),
+        Column("Kind of addressee", lambda r: r.get_addressee_kind_display(), 24),
+        Column("Status", lambda r: r.status_label, 20),
+        Column("Response due", lambda r: r.due_on, 14),
+        Column("Response overdue", lambda r: r.overdue, 10),
+        Column("Date of response", lambda r: r.executive_response_on, 14),
+    ]
+
+    def __init__(self, items: list[Recommendation]):
+        self.items = items
+
+    def rows(self):
+        return self.items
+
+
+def overdue_responses_by_review(reviews, today: datetime.date) -> dict[int, int]:
+    """Review id -> how many of its responses are overdue, in one query whatever the number of reviews."""
+    by_pk = {review.pk: review for review in reviews if review.report_received_on}
+    candidates = Recommendation.objects.filter(
+        review_id__in=by_pk, executive_response_on__isnull=True, closed_on__isnull=True
+    ).only("review_id", "addressee_kind", "executive_response_on", "closed_on")
+    counts: dict[int, int] = {}
+    for recommendation in candidates:
+        recommendation.review = by_pk[recommendation.review_id]  # already read: no query per row
+        if recommendation.is_response_overdue(today):
+            counts[recommendation.review_id] = counts.get(recommendation.review_id, 0) + 1
+    return counts

@@ -1,0 +1,10 @@
+"""Pages across reviews: the register of recommendations and observations."""
+
+from django.urls import path
+
+from .views.register import recommendation_register
+
+urlpatterns = [
+    path("recommendations/register/", recommendation_register, name="recommendation_register"),
+    path("recommendations/register.<str:fmt>", recommendation_register, name="recommendation_register_export"),
+]
