@@ -82,16 +82,20 @@ def my_actions(request):
     actions = Action.objects.filter(area__inspection__in=inspections)
     if officer_view:
         actions = actions.for_agency(user.agency_id)
+    today = timezone.localdate()
+    meetings = next_meetings(inspections.values_list("pk", flat=True), today)
     filterset = MyActionsFilter(
-        request.GET or None, queryset=actions, show_agency=not officer_view, inspections=inspections
+        request.GET or None,
+        queryset=actions,
+        show_agency=not officer_view,
+        inspections=inspections,
+        due_soon=due_soon_condition(today, meetings) if meetings else None,
     )
     filterset.form.helper = gds_helper(
         *[Field.select(name) for name in filterset.form.fields],
         Submit("apply", "Apply filters"),
     )
     shown = filterset.qs if filterset.is_valid() else actions.order_by(*MyActionsFilter.SORTS["target"])
-    today = timezone.localdate()
-    meetings = next_meetings(inspections.values_list("pk", flat=True), today)
     page = Paginator(shown.select_related(*LIST_RELATED).with_last_update(), PAGE_SIZE).get_page(
         request.GET.get("page")
     )
