@@ -7,6 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
@@ -56,6 +57,21 @@ def due_soon_condition(today, meetings: dict) -> Q:
     for inspection_id, meeting in meetings.items():
         condition |= Q(area__inspection_id=inspection_id, target_date__gte=today, target_date__lt=meeting.date)
     return Q(status__in=Action.OPEN_STATUSES) & condition
+
+
+def record_links(user, inspection_id, subject: str) -> list[dict]:
+    """ "Record a conclusion" and "Ask for information" about one action or area (`subject` is
+    "action=<pk>" or "area=<pk>"), for each open review of its inspection the user writes into."""
+    reviews = Review.objects.filter(inspection_id=inspection_id).exclude(state=Review.State.CLOSED).order_by("pk")
+    return [
+        {
+            "review": review,
+            "conclusion_url": f"{reverse('conclusion_add', args=[review.pk])}?{subject}",
+            "request_url": f"{reverse('request_add', args=[review.pk])}?{subject}",
+        }
+        for review in reviews
+        if user.can_write_review(review)
+    ]
 
 
 def list_counts(queryset, today, meetings: dict) -> dict:
@@ -151,6 +167,7 @@ def action_detail(request, pk):
             "conclusions": conclusions_for_action(action),
             "can_edit": request.user.can_edit_action(action),
             "next_meeting": meetings.get(action.area.inspection_id),
+            "record_links": record_links(request.user, action.area.inspection_id, f"action={action.pk}"),
         },
     )
 
@@ -173,5 +190,6 @@ def area_detail(request, pk):
             "actions": actions,
             "contributing": contributing,
             "conclusions": list(area.conclusions.select_related("meeting", "review").order_by("reached_on", "id")),
+            "record_links": record_links(request.user, area.inspection_id, f"area={area.pk}"),
         },
     )
