@@ -160,7 +160,11 @@ def action_detail(request, pk):
             "action": action,
             "other_areas": list(action.other_areas.all()),
             "date_changes": date_changes,
-            "first_target_date": date_changes[0].old_date if date_changes else action.target_date,
+            # Setting a first target date is not a move, nor is its day count a slip.
+            "moves": [change for change in date_changes if change.old_date],
+            "first_target_date": (
+                (date_changes[0].old_date or date_changes[0].new_date) if date_changes else action.target_date
+            ),
             "days_slipped": sum(change.days_moved or 0 for change in date_changes),
             "updates": list(action.progress_updates.select_related("author__person")),
             "evidence": evidence,
