@@ -51,6 +51,12 @@ class MyActionsFilter(django_filters.FilterSet):
         empty_label="Overdue or not",
         method="filter_overdue",
     )
+    due_soon = django_filters.ChoiceFilter(
+        label="Due before the next meeting",
+        choices=[("yes", "Due before the next meeting only")],
+        empty_label="Due any time",
+        method="filter_due_soon",
+    )
     sort = django_filters.ChoiceFilter(
         label="Sort by",
         choices=[("target", "Target date, earliest first"), ("-target", "Target date, latest first"), ("area", "Area")],
@@ -60,12 +66,17 @@ class MyActionsFilter(django_filters.FilterSet):
 
     class Meta:
         model = Action
-        fields = ["inspection", "agency", "status", "rag", "area", "theme", "overdue"]
+        fields = ["inspection", "agency", "status", "rag", "area", "theme", "overdue", "due_soon"]
 
-    def __init__(self, *args, show_agency=True, inspections=None, **kwargs):
+    def __init__(self, *args, show_agency=True, inspections=None, due_soon=None, **kwargs):
+        """`due_soon`: the condition for "due before the next meeting", which the meetings (a layer
+        above the plan) decide; without it the filter is not offered."""
         super().__init__(*args, **kwargs)
+        self.due_soon_condition = due_soon
         if not show_agency:
             del self.filters["agency"]
+        if due_soon is None:
+            del self.filters["due_soon"]
         inspections = Inspection.objects.all() if inspections is None else inspections
         self.filters["inspection"].queryset = inspections
         self.filters["area"].queryset = (
@@ -88,6 +99,9 @@ class MyActionsFilter(django_filters.FilterSet):
     def filter_overdue(self, queryset, name, value):
         overdue_ids = Action.objects.overdue().values("pk")
         return queryset.filter(pk__in=overdue_ids) if value == "yes" else queryset.exclude(pk__in=overdue_ids)
+
+    def filter_due_soon(self, queryset, name, value):
+        return queryset.filter(self.due_soon_condition) if value == "yes" else queryset
 
     def sort_by(self, queryset, name, value):
         return queryset.order_by(*self.SORTS.get(value, self.SORTS["target"]))

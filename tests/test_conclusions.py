@@ -5,6 +5,7 @@ import datetime
 import pytest
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import timezone
 
 from scrutiny.review.conclusions_table import conclusions_for_action
 from scrutiny.review.models import Conclusion, Meeting
@@ -57,9 +58,10 @@ def test_a_conclusion_can_be_on_a_whole_area(client, world):
 
 
 def test_earlier_conclusions_stay_and_the_latest_is_current(client, world):
+    todays = Meeting.objects.create(review=world.review, title="Today", date=timezone.localdate(), purpose="x")
     client.force_login(world.maya)
     post_conclusion(client, world)
-    post_conclusion(client, world, meeting=world.next_meeting.pk, judgement=J.SATISFIED, reasoning="Audit seen.")
+    post_conclusion(client, world, meeting=todays.pk, judgement=J.SATISFIED, reasoning="Audit seen.")
     trail = conclusions_for_action(world.arden_action)
     assert [c.judgement for c in trail] == [J.MORE_INFORMATION_NEEDED, J.SATISFIED]
     html = render_to_string("scrutiny/conclusions/_list.html", {"conclusions": trail})

@@ -30,7 +30,7 @@ def test_a_member_raises_a_request_at_a_meeting(client, world):
     client.force_login(world.maya)
     due = timezone.localdate() + datetime.timedelta(days=14)
     response = client.get(reverse("request_add", args=[world.review.pk]) + f"?action={world.arden_action.pk}")
-    assert response.context["form"].initial["meeting"] == world.last_meeting
+    assert response.context["form"].initial["meeting"] == world.next_meeting  # the coming meeting
     response = client.post(
         reverse("request_add", args=[world.review.pk]),
         {

@@ -13,13 +13,14 @@ from django.utils import timezone
 
 from actionplan.models import ProgressUpdate
 from scrutiny.people.models import Role
-from scrutiny.review.models import Meeting, ReminderSent
+from scrutiny.review.models import InformationRequest, Meeting, ReminderSent
 from scrutiny.review.reminders import send_reminders
 
 from .factories import make_action, make_user
 
 D = datetime.date
 TODAY = D(2012, 6, 1)  # a Friday; the meeting below is on Wednesday 6 June 2012
+RAISED_ON = D(2012, 5, 1)
 
 
 def at(day: datetime.date):
@@ -162,3 +163,78 @@ def test_the_command_fails_loudly_when_mail_cannot_be_sent(cycle):
         pytest.raises(CommandError, match="tried again"),
     ):
         call_command("send_reminders", "--date", "2012-06-01", stdout=StringIO())
+
+
+def ask(review, agency, question, *, due_by=None, status="open", raised_on=RAISED_ON, **extra):
+    info_request = InformationRequest(
+        review=review,
+        asked_of_agency=agency,
+        question=question,
+        raised_on=raised_on,
+        due_by=due_by,
+        status=status,
+        **extra,
+    )
+    info_request.save()
+    return info_request
+
+
+def test_the_reminder_lists_the_agencys_open_information_requests_with_links(cycle):
+    overdue = ask(cycle.review, cycle.wcc, "Send the caseload figures for March", due_by=D(2012, 5, 25))
+    coming = ask(cycle.review, cycle.wcc, "How many LAC reviews were held on time?", due_by=D(2012, 6, 20))
+    ask(cycle.review, cycle.wcc, "Already answered question", status="answered", answer="Yes")
+    ask(cycle.review, cycle.arden, "A question for the NHS only")
+    ask(cycle.other_review, cycle.wcc, "A question from another review")
+
+    send_reminders(today=TODAY)
+
+    olivia_mail = next(m for m in mail.outbox if m.to == ["olivia@wcc.example"])
+    assert olivia_mail.subject == (
+        "3 actions to update and 2 information requests to answer before the meeting on 6 June 2012"
+    )
+    body = olivia_mail.body
+    assert "Send the caseload figures for March" in body
+    assert "Overdue: the answer was needed by 25 May 2012" in body
+    assert "Answer needed by 20 June 2012" in body
+    site = "https://scrutiny.example.org"
+    assert f"{site}/reviews/{cycle.review.pk}/requests/{overdue.pk}/" in body
+    assert f"{site}/reviews/{cycle.review.pk}/requests/{coming.pk}/" in body
+    assert body.index("Send the caseload figures") < body.index("How many LAC reviews")
+    assert "Already answered" not in body
+    assert "for the NHS only" not in body and "another review" not in body
+    arjun_mail = next(m for m in mail.outbox if m.to == ["arjun@arden.example"])
+    assert "A question for the NHS only" in arjun_mail.body
+    assert "Send the caseload figures" not in arjun_mail.body
+
+
+def test_the_links_in_the_reminder_open_the_request_for_the_officer(cycle, client):
+    info_request = ask(cycle.review, cycle.wcc, "Send the caseload figures for March", due_by=D(2012, 6, 20))
+    send_reminders(today=TODAY)
+    body = next(m for m in mail.outbox if m.to == ["olivia@wcc.example"]).body
+    link = next(line.strip() for line in body.splitlines() if f"/requests/{info_request.pk}/" in line)
+    client.force_login(cycle.olivia)
+    response = client.get(link.removeprefix("https://scrutiny.example.org"))
+    assert response.status_code == 200
+    assert "Send the caseload figures for March" in response.content.decode()
+
+
+def test_an_officer_with_only_open_requests_still_gets_a_reminder(cycle):
+    cycle.arden_overdue.status = "completed"
+    cycle.arden_overdue.completed_on = D(2012, 5, 30)
+    cycle.arden_overdue.save()
+    ask(cycle.review, cycle.arden, "Send the audit of notifications")
+
+    send_reminders(today=TODAY)
+
+    arjun_mail = next(m for m in mail.outbox if m.to == ["arjun@arden.example"])
+    assert arjun_mail.subject == "1 information request to answer before the meeting on 6 June 2012"
+    assert "Send the audit of notifications" in arjun_mail.body
+    assert "no date set for the answer" in arjun_mail.body
+    assert "bring these actions" not in arjun_mail.body
+    assert ReminderSent.objects.get(recipient=cycle.arjun).actions.count() == 0
+
+
+def test_a_reminder_without_requests_says_nothing_about_them(cycle):
+    send_reminders(today=TODAY)
+    body = next(m for m in mail.outbox if m.to == ["olivia@wcc.example"]).body
+    assert "information request" not in body

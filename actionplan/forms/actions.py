@@ -72,6 +72,9 @@ class ActionUpdateForm(forms.Form):
         widget=forms.Textarea,
         help_text="Needed when you give a new target date. Earlier dates stay on the action's page.",
     )
+    # Shown only once a past date has been given: a slip of the year (2025 for 2026) would
+    # otherwise land the action in the overdue figures unnoticed.
+    confirm_past_target_date = forms.BooleanField(label="Yes, the date is in the past", required=False)
 
     def __init__(self, *args, action: Action, baseline=None, **kwargs):
         self.action = action
@@ -94,17 +97,18 @@ class ActionUpdateForm(forms.Form):
         )
         self.fields["new_target_date"].help_text = f"{current} Leave this blank to keep it. For example, 27 3 2026."
         self.fields["status"].error_messages["required"] = "Choose the action's status"
+        self.target_date_fieldset = Fieldset(
+            Field("new_target_date"),
+            Field.textarea("target_date_reason", rows=3),
+            legend="Move the target date",
+            legend_size=Size.MEDIUM,
+        )
         self.helper = gds_helper(
             Field.radios("status", legend_size=Size.MEDIUM),
             Field.radios("rag", legend_size=Size.MEDIUM, small=True),
             Field.textarea("note", label_size=Size.MEDIUM, rows=4),
             Field("completed_on", context={"legend_size": Size.for_legend(Size.SMALL)}),
-            Fieldset(
-                Field("new_target_date"),
-                Field.textarea("target_date_reason", rows=3),
-                legend="Move the target date",
-                legend_size=Size.MEDIUM,
-            ),
+            self.target_date_fieldset,
             Submit("submit", "Save update"),
             HTML(
                 '<a class="govuk-link govuk-!-margin-left-3 cancel-link" href="{{ action.get_absolute_url }}">Cancel</a>'
@@ -129,7 +133,21 @@ class ActionUpdateForm(forms.Form):
         )
         for field, message in errors.items():
             self.add_error(None if field == "__all__" else field, message)
+        self._check_past_target_date(data)
         return data
+
+    def _check_past_target_date(self, data):
+        new_date = data.get("new_target_date")
+        if not new_date or new_date >= timezone.localdate() or "new_target_date" in self.errors:
+            return
+        # The box stays on the page (ticked or not) for as long as the date is in the past.
+        self.target_date_fieldset.fields.insert(1, Field.checkbox("confirm_past_target_date", small=True))
+        if not data.get("confirm_past_target_date"):
+            self.add_error(
+                "confirm_past_target_date",
+                f"The new target date, {new_date:%-d %B %Y}, is in the past. Check the year, "
+                'or tick "Yes, the date is in the past" if it is right',
+            )
 
     def service_arguments(self) -> dict:
         data = self.cleaned_data

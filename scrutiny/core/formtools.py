@@ -45,6 +45,8 @@ def gds_helper(*layout, label_size=Size.SMALL, legend_size=Size.SMALL) -> FormHe
         raise TypeError("gds_helper() needs the form's layout: its fields, in order.")
     helper = EscapingFormHelper()
     helper.form_tag = False
+    # The template writes the token for a POST; crispy's own would also land in a GET form's address.
+    helper.disable_csrf = True
     helper.label_size = label_size
     helper.legend_size = legend_size
     helper.layout = Layout(*layout)

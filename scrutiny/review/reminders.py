@@ -2,8 +2,8 @@
 
 Run daily (cron: `manage.py send_reminders`). From REMINDER_DAYS_BEFORE_MEETING days before each
 meeting until the day before it, every active officer whose agency leads open actions that are
-overdue, due by the meeting, or without an update for REMINDER_STALE_WEEKS weeks gets one e-mail
-listing them. A ReminderSent row per officer and meeting means a rerun, or the next day's run,
+overdue, due by the meeting, or without an update for REMINDER_STALE_WEEKS weeks, or whose agency
+has open information requests from the meeting's review, gets one e-mail listing them. A ReminderSent row per officer and meeting means a rerun, or the next day's run,
 never sends it again; a run that misses a day catches up the next.
 """
 
@@ -21,7 +21,7 @@ from django.utils import timezone
 from actionplan.models import Action
 from scrutiny.people.models import Role, User
 
-from .models import Meeting, ReminderSent, Review
+from .models import InformationRequest, Meeting, ReminderSent, Review
 
 logger = logging.getLogger(__name__)
 
@@ -31,6 +31,22 @@ class ActionDue:
     action: Action
     reasons: list[str]
     url: str = ""
+
+
+@dataclass
+class RequestOpen:
+    info_request: InformationRequest
+    overdue: bool
+    url: str = ""
+
+
+@dataclass
+class AgencyAgenda:
+    actions: list[ActionDue]
+    requests: list[RequestOpen]
+
+    def __bool__(self):
+        return bool(self.actions or self.requests)
 
 
 @dataclass
@@ -85,6 +101,45 @@ def actions_needing_attention(agency_id, meeting: Meeting, today: datetime.date)
     return due
 
 
+def open_requests_for(agency_id, meeting: Meeting, today: datetime.date) -> list[RequestOpen]:
+    """The review's open requests asked of the agency, the overdue (then the soonest due) first."""
+    requests = (
+        InformationRequest.objects.filter(review_id=meeting.review_id)
+        .for_agency(agency_id)
+        .open()
+        .order_by("due_by", "raised_on", "id")
+    )
+    items = [
+        RequestOpen(
+            info_request=info_request,
+            overdue=info_request.is_overdue(on=today),
+            url=settings.SITE_URL + info_request.get_absolute_url(),
+        )
+        for info_request in requests
+    ]
+    return sorted(items, key=lambda item: not item.overdue)
+
+
+def agenda_for(agency_id, meeting: Meeting, today: datetime.date) -> AgencyAgenda:
+    return AgencyAgenda(
+        actions=actions_needing_attention(agency_id, meeting, today),
+        requests=open_requests_for(agency_id, meeting, today),
+    )
+
+
+def _counted(count: int, noun: str) -> str:
+    return f"{count} {noun}{'s' if count != 1 else ''}"
+
+
+def reminder_subject(agenda: AgencyAgenda, meeting: Meeting) -> str:
+    parts = []
+    if agenda.actions:
+        parts.append(f"{_counted(len(agenda.actions), 'action')} to update")
+    if agenda.requests:
+        parts.append(f"{_counted(len(agenda.requests), 'information request')} to answer")
+    return f"{' and '.join(parts)} before the meeting on {meeting.date:%-d %B %Y}"
+
+
 def officers_to_remind():
     return (
         User.objects.filter(role=Role.OFFICER, is_active=True, agency__isnull=False)
@@ -112,13 +167,13 @@ def send_reminders(*, today: datetime.date | None = None) -> ReminderRun:
                 run.already_sent += 1
                 continue
             if officer.agency_id not in by_agency:
-                by_agency[officer.agency_id] = actions_needing_attention(officer.agency_id, meeting, today)
-            items = by_agency[officer.agency_id]
-            if not items:
+                by_agency[officer.agency_id] = agenda_for(officer.agency_id, meeting, today)
+            agenda = by_agency[officer.agency_id]
+            if not agenda:
                 run.nothing_to_say += 1
                 continue
             try:
-                reminder = _send_one(officer, meeting, items)
+                reminder = _send_one(officer, meeting, agenda)
             except Exception:  # one mail server refusal must not stop the others' reminders
                 logger.exception("Could not send a reminder to %s", _address(officer))
                 run.failed.append(_address(officer))
@@ -130,19 +185,18 @@ def send_reminders(*, today: datetime.date | None = None) -> ReminderRun:
     return run
 
 
-def _send_one(officer, meeting, items: list[ActionDue]) -> ReminderSent | None:
+def _send_one(officer, meeting, agenda: AgencyAgenda) -> ReminderSent | None:
     address = _address(officer)
     context = {
         "officer": officer,
         "meeting": meeting,
-        "items": items,
+        "items": agenda.actions,
+        "requests": agenda.requests,
         "site_url": settings.SITE_URL,
         "service_name": settings.SERVICE_NAME,
         "council_name": settings.COUNCIL_NAME,
     }
-    subject = (
-        f"{len(items)} action{'s' if len(items) != 1 else ''} to update before the meeting on {meeting.date:%-d %B %Y}"
-    )
+    subject = reminder_subject(agenda, meeting)
     body = render_to_string("reminders/officer_reminder.txt", context)
     try:
         # The record and the e-mail stand or fall together: if sending fails, nothing is recorded
@@ -150,7 +204,7 @@ def _send_one(officer, meeting, items: list[ActionDue]) -> ReminderSent | None:
         with transaction.atomic():
             reminder = ReminderSent(recipient=officer, meeting=meeting, email=address)
             reminder.save()
-            reminder.actions.set([item.action for item in items])
+            reminder.actions.set([item.action for item in agenda.actions])
             send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [address])
     except IntegrityError:
         return None

@@ -15,6 +15,7 @@ from scrutiny.people.models import Agency, Person
 
 from ..models import Conclusion, Recommendation, Review
 from ..services.recommendations import response_errors
+from .meeting_defaults import check_meeting_held, latest_held_meeting
 
 # Typed as the hint shows it (14/05/2012): a browser's own date picker would show another format.
 DATE_WIDGET = forms.DateInput(attrs={"autocomplete": "off", "spellcheck": "false"}, format="%d/%m/%Y")
@@ -34,14 +35,8 @@ def date_field(label, *, required=False, help_text="For example, 14/05/2012") ->
     )
 
 
-def default_meeting(review, on=None):
-    """The most recent meeting on or before today: where a conclusion is usually being recorded."""
-    on = on or timezone.localdate()
-    return review.meetings.filter(date__lte=on).order_by("-date", "-id").first()
-
-
-def subject_initial(request, review) -> dict:
-    """Initial values for a record about an action (?action=) or an area (?area=), at the latest meeting."""
+def subject_initial(request, review, *, default_meeting=latest_held_meeting) -> dict:
+    """Initial values for a record about an action (?action=) or an area (?area=), at the usual meeting."""
     initial = {"meeting": default_meeting(review)}
     for kind in ("action", "area"):
         if id_param(request, kind) is not None:
@@ -134,6 +129,10 @@ class ConclusionForm(forms.Form):
             raise ValidationError("Choose an area or action of this inspection")
         self.action, self.area = action, area
         return self.cleaned_data["subject"]
+
+    def clean_meeting(self):
+        check_meeting_held(self.cleaned_data["meeting"])
+        return self.cleaned_data["meeting"]
 
 
 class InformationRequestForm(forms.Form):

@@ -7,6 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
@@ -58,6 +59,21 @@ def due_soon_condition(today, meetings: dict) -> Q:
     return Q(status__in=Action.OPEN_STATUSES) & condition
 
 
+def record_links(user, inspection_id, subject: str) -> list[dict]:
+    """ "Record a conclusion" and "Ask for information" about one action or area (`subject` is
+    "action=<pk>" or "area=<pk>"), for each open review of its inspection the user writes into."""
+    reviews = Review.objects.filter(inspection_id=inspection_id).exclude(state=Review.State.CLOSED).order_by("pk")
+    return [
+        {
+            "review": review,
+            "conclusion_url": f"{reverse('conclusion_add', args=[review.pk])}?{subject}",
+            "request_url": f"{reverse('request_add', args=[review.pk])}?{subject}",
+        }
+        for review in reviews
+        if user.can_write_review(review)
+    ]
+
+
 def list_counts(queryset, today, meetings: dict) -> dict:
     open_q = Q(status__in=Action.OPEN_STATUSES)
     due_soon = due_soon_condition(today, meetings)
@@ -82,16 +98,20 @@ def my_actions(request):
     actions = Action.objects.filter(area__inspection__in=inspections)
     if officer_view:
         actions = actions.for_agency(user.agency_id)
+    today = timezone.localdate()
+    meetings = next_meetings(inspections.values_list("pk", flat=True), today)
     filterset = MyActionsFilter(
-        request.GET or None, queryset=actions, show_agency=not officer_view, inspections=inspections
+        request.GET or None,
+        queryset=actions,
+        show_agency=not officer_view,
+        inspections=inspections,
+        due_soon=due_soon_condition(today, meetings) if meetings else None,
     )
     filterset.form.helper = gds_helper(
         *[Field.select(name) for name in filterset.form.fields],
         Submit("apply", "Apply filters"),
     )
     shown = filterset.qs if filterset.is_valid() else actions.order_by(*MyActionsFilter.SORTS["target"])
-    today = timezone.localdate()
-    meetings = next_meetings(inspections.values_list("pk", flat=True), today)
     page = Paginator(shown.select_related(*LIST_RELATED).with_last_update(), PAGE_SIZE).get_page(
         request.GET.get("page")
     )
@@ -140,13 +160,18 @@ def action_detail(request, pk):
             "action": action,
             "other_areas": list(action.other_areas.all()),
             "date_changes": date_changes,
-            "first_target_date": date_changes[0].old_date if date_changes else action.target_date,
+            # Setting a first target date is not a move, nor is its day count a slip.
+            "moves": [change for change in date_changes if change.old_date],
+            "first_target_date": (
+                (date_changes[0].old_date or date_changes[0].new_date) if date_changes else action.target_date
+            ),
             "days_slipped": sum(change.days_moved or 0 for change in date_changes),
             "updates": list(action.progress_updates.select_related("author__person")),
             "evidence": evidence,
             "conclusions": conclusions_for_action(action),
             "can_edit": request.user.can_edit_action(action),
             "next_meeting": meetings.get(action.area.inspection_id),
+            "record_links": record_links(request.user, action.area.inspection_id, f"action={action.pk}"),
         },
     )
 
@@ -169,5 +194,6 @@ def area_detail(request, pk):
             "actions": actions,
             "contributing": contributing,
             "conclusions": list(area.conclusions.select_related("meeting", "review").order_by("reached_on", "id")),
+            "record_links": record_links(request.user, area.inspection_id, f"area={area.pk}"),
         },
     )

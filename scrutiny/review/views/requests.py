@@ -9,6 +9,7 @@ from actionplan.models import Evidence
 from scrutiny.core.writes import submit_form
 from scrutiny.people.permissions import has_capability
 
+from ..forms.meeting_defaults import coming_meeting
 from ..forms.records import (
     AnswerForm,
     CloseRequestForm,
@@ -74,7 +75,8 @@ def request_detail(request, review, pk):
 @writer_view
 def request_add(request, review):
     require_review_writer(request.user, review)
-    form = InformationRequestForm(request.POST or None, review=review, initial=subject_initial(request, review))
+    initial = subject_initial(request, review, default_meeting=coming_meeting)
+    form = InformationRequestForm(request.POST or None, review=review, initial=initial)
 
     def save(form):
         data = form.cleaned_data
