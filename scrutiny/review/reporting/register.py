@@ -51,7 +51,27 @@ def reference(recommendation: Recommendation) -> str:
 
 
 def register_queryset(user):
-    return Recommendation.objects.filter(review__in=reviews_visible_to(user)).select_related("review")
+    return Recommendation.objects.filter(review__in=reviews_visible_to(user)).with_monitoring()
+
+
+RAG_CHOICES = [
+    ("red", "Red"),
+    ("amber", "Amber"),
+    ("green", "Green"),
+    ("blue", "Blue (complete)"),
+    ("grey", "Not yet running"),
+]
+
+
+def actions_summary(recommendation) -> str:
+    """The linked actions' progress in one cell of the export."""
+    return "; ".join(
+        f"{action}: {action.get_status_display()}, RAG {action.get_rag_display().lower()}, "
+        f"target {action.target_date:%-d %b %Y}"
+        if action.target_date
+        else f"{action}: {action.get_status_display()}"
+        for action in recommendation.actions.all()
+    )
 
 
 class RecommendationRegisterFilter(django_filters.FilterSet):
@@ -71,6 +91,9 @@ class RecommendationRegisterFilter(django_filters.FilterSet):
         method="filter_status",
         error_messages=CHOOSE,
     )
+    rag = django_filters.ChoiceFilter(
+        label="RAG rating", choices=RAG_CHOICES, empty_label="Any", method="filter_rag", error_messages=CHOOSE
+    )
     overdue = django_filters.BooleanFilter(
         label="Only responses overdue", widget=forms.CheckboxInput, method="filter_overdue"
     )
@@ -85,12 +108,21 @@ class RecommendationRegisterFilter(django_filters.FilterSet):
         form = super().form
         if not hasattr(form, "helper"):
             form.helper = gds_helper(
-                "review", "addressee_kind", "status", Field.checkbox("overdue", small=True), label_size=Size.SMALL
+                "review",
+                "addressee_kind",
+                "status",
+                "rag",
+                Field.checkbox("overdue", small=True),
+                label_size=Size.SMALL,
             )
         return form
 
     def filter_status(self, queryset, name, value):
         return queryset.filter(STATUSES[value][1])
+
+    def filter_rag(self, queryset, name, value):
+        # Derived from dates in Python (monitoring.rate), so applied to the rows (rows()).
+        return queryset
 
     def filter_overdue(self, queryset, name, value):
         # Narrowed in SQL to those that could be late; the clock itself is applied to the rows (rows()).
@@ -102,15 +134,21 @@ class RecommendationRegisterFilter(django_filters.FilterSet):
 
     def rows(self) -> list[Recommendation]:
         """The matching recommendations, each with its reference, status, due date and overdue flag."""
-        chosen_overdue = self.is_valid() and self.form.cleaned_data.get("overdue")
+        valid = self.is_valid()
+        chosen_overdue = valid and self.form.cleaned_data.get("overdue")
+        chosen_rag = valid and self.form.cleaned_data.get("rag")
         items = []
         for recommendation in self.qs.order_by("review__title", "review_id", "kind", "number"):
             recommendation.reference = reference(recommendation)
             recommendation.status_label = STATUSES[register_status(recommendation)][0]
             recommendation.due_on = recommendation.response_due_on
             recommendation.overdue = recommendation.is_response_overdue(self.today)
-            if recommendation.overdue or not chosen_overdue:
-                items.append(recommendation)
+            recommendation.rating = recommendation.rag(self.today)
+            if chosen_overdue and not recommendation.overdue:
+                continue
+            if chosen_rag and recommendation.rating.colour != chosen_rag:
+                continue
+            items.append(recommendation)
         return items
 
 
@@ -128,6 +166,14 @@ class RegisterExport(TableExport):
         Column("Response due", lambda r: r.due_on, 14),
         Column("Response overdue", lambda r: r.overdue, 10),
         Column("Date of response", lambda r: r.executive_response_on, 14),
+        Column("Response", lambda r: r.get_response_display() if r.response else "", 16),
+        Column("Lead", lambda r: str(r.lead or ""), 24),
+        Column("Implementation date", lambda r: r.implementation_due_on, 14),
+        Column("Next update due", lambda r: r.next_update_due_on, 14),
+        Column("Linked actions", actions_summary, 60),
+        Column("Sign-off", lambda r: r.get_sign_off_display() if r.sign_off else "", 18),
+        Column("RAG", lambda r: r.rating.label, 10),
+        Column("Why", lambda r: r.rating.reason, 40),
     ]
 
     def __init__(self, items: list[Recommendation]):
