@@ -4,6 +4,7 @@ Each row's due date and overdue flag come from response_clock.py; both are worke
 one query that reads the rows (month arithmetic per addressee's period is not worth doing in SQL)."""
 
 import datetime
+from dataclasses import dataclass
 
 import django_filters
 from crispy_forms_gds.layout import Field, Size
@@ -195,3 +196,28 @@ def overdue_responses_by_review(reviews, today: datetime.date) -> dict[int, int]
         if recommendation.is_response_overdue(today):
             counts[recommendation.review_id] = counts.get(recommendation.review_id, 0) + 1
     return counts
+
+
+@dataclass
+class MonitoringFlags:
+    """A review's recommendations that are late: responses overdue, monitoring updates overdue."""
+
+    responses_overdue: list[Recommendation]
+    updates_overdue: list[Recommendation]
+
+    def __bool__(self):
+        return bool(self.responses_overdue or self.updates_overdue)
+
+
+def monitoring_flags(review, today: datetime.date) -> MonitoringFlags:
+    """In a fixed number of queries however many recommendations the review has."""
+    flags = MonitoringFlags([], [])
+    if review.is_closed:
+        return flags
+    for recommendation in review.recommendations.with_monitoring().order_by("kind", "number"):
+        recommendation.review = review
+        if recommendation.is_response_overdue(today):
+            flags.responses_overdue.append(recommendation)
+        elif recommendation.is_update_overdue(today):
+            flags.updates_overdue.append(recommendation)
+    return flags
