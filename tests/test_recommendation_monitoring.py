@@ -112,7 +112,7 @@ def test_a_response_not_accepted_needs_its_reasons_and_no_updates_fall_due(world
 def test_a_response_cannot_come_before_the_report_nor_in_the_future(world, received):
     with pytest.raises(ValidationError) as early:
         respond(world, received, on=D(2013, 1, 9))
-    assert "before the report was received" in early.value.message_dict["executive_response_on"][0]
+    assert "before it was received (10 January 2013)" in early.value.message_dict["executive_response_on"][0]
     with pytest.raises(ValidationError):
         respond(world, received, on=D(2013, 3, 2))  # "today" is 1 March 2013
 
@@ -242,3 +242,17 @@ def test_pages_read_as_many_queries_for_many_recommendations_and_reviews_as_for_
     for url in urls:
         with django_assert_max_num_queries(small[url]):
             assert client.get(url).status_code == 200
+
+
+def test_a_recommendation_sent_apart_to_a_partner_runs_its_own_clock(world, received):
+    partner = add_recommendation(
+        actor=world.clara,
+        review=world.review,
+        kind="recommendation",
+        text="The NHS cluster shares its audit.",
+        addressed_to="Arden Cluster",
+        addressee_kind="partner",
+        received_on=D(2013, 5, 31),
+    )
+    assert partner.response_due_on == D(2013, 7, 30)
+    assert rag_on(partner, D(2013, 6, 1)) == "green" and rag_on(received, D(2013, 6, 1)) == "red"

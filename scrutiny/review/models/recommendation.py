@@ -98,6 +98,12 @@ class Recommendation(models.Model):
     )
     implementation_notes = models.TextField("progress on implementation", blank=True)
     closed_on = models.DateField("date closed", null=True, blank=True)
+    received_on = models.DateField(
+        "date the addressee received it",
+        null=True,
+        blank=True,
+        help_text="Only if it was sent apart from the report, for example to a partner body.",
+    )
     made_on = models.DateField("date the group agreed it", null=True, blank=True)
     dates_note = models.TextField(
         "where the dates come from",
@@ -212,7 +218,7 @@ class Recommendation(models.Model):
     def response_due_on(self) -> datetime.date | None:
         """None until the review records when the report was received."""
         review = self.review
-        starts = clock_starts_on(review.report_received_on, review.committee_notice_on)
+        starts = clock_starts_on(self.received_on or review.report_received_on, review.committee_notice_on)
         return due_on(starts, self.response_period_months)
 
     def is_response_overdue(self, today: datetime.date | None = None) -> bool:

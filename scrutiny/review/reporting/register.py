@@ -129,8 +129,8 @@ class RecommendationRegisterFilter(django_filters.FilterSet):
         # Narrowed in SQL to those that could be late; the clock itself is applied to the rows (rows()).
         if not value:
             return queryset
-        return queryset.filter(
-            executive_response_on__isnull=True, closed_on__isnull=True, review__report_received_on__lt=self.today
+        return queryset.filter(executive_response_on__isnull=True, closed_on__isnull=True).filter(
+            Q(received_on__lt=self.today) | Q(review__report_received_on__lt=self.today)
         )
 
     def rows(self) -> list[Recommendation]:
@@ -186,10 +186,12 @@ class RegisterExport(TableExport):
 
 def overdue_responses_by_review(reviews, today: datetime.date) -> dict[int, int]:
     """Review id -> how many of its responses are overdue, in one query whatever the number of reviews."""
-    by_pk = {review.pk: review for review in reviews if review.report_received_on}
-    candidates = Recommendation.objects.filter(
-        review_id__in=by_pk, executive_response_on__isnull=True, closed_on__isnull=True
-    ).only("review_id", "addressee_kind", "executive_response_on", "closed_on")
+    by_pk = {review.pk: review for review in reviews}
+    candidates = (
+        Recommendation.objects.filter(review_id__in=by_pk, executive_response_on__isnull=True, closed_on__isnull=True)
+        .filter(Q(received_on__isnull=False) | Q(review__report_received_on__isnull=False))
+        .only("review_id", "addressee_kind", "executive_response_on", "closed_on", "received_on")
+    )
     counts: dict[int, int] = {}
     for recommendation in candidates:
         recommendation.review = by_pk[recommendation.review_id]  # already read: no query per row

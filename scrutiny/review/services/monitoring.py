@@ -36,16 +36,15 @@ def response_record_errors(values: dict, recommendation: Recommendation, today: 
     """Field -> message; shared by the form and the service."""
     errors = {}
     response, responded_on = values.get("response"), values.get("executive_response_on")
+    received_on = recommendation.received_on or recommendation.review.report_received_on
     if not response:
         errors["response"] = "Choose whether the recommendation was accepted, partly accepted or not accepted"
     if not responded_on:
         errors["executive_response_on"] = "Enter the date of the response"
     elif responded_on > today:
         errors["executive_response_on"] = "The date of the response cannot be in the future"
-    elif recommendation.review.report_received_on and responded_on < recommendation.review.report_received_on:
-        errors["executive_response_on"] = (
-            f"The response cannot come before the report was received ({recommendation.review.report_received_on:%-d %B %Y})"
-        )
+    elif received_on and responded_on < received_on:
+        errors["executive_response_on"] = f"The response cannot come before it was received ({received_on:%-d %B %Y})"
     if not (values.get("executive_response") or "").strip():
         errors["executive_response"] = "Enter the response as the executive gave it"
     if response in ("partly_accepted", "not_accepted") and not (values.get("response_reasons") or "").strip():
