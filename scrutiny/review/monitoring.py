@@ -86,4 +86,4 @@ def rate(
         return RagRating("amber", "Amber", f"Monitoring update due by {update_due_on:%-d %B %Y}")
     if update_due_on:
         return RagRating("green", "Green", f"Updates on time; the next is due by {update_due_on:%-d %B %Y}")
-    return RagRating("green", "Green", "Response received; every update due so far has come")
+    return RagRating("green", "Green", "Response received; no monitoring update is outstanding")

@@ -10,6 +10,8 @@ from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
+from actionplan.models import Action
+
 from ..monitoring import DEFAULT_UPDATE_MONTHS, RagRating, next_update_due, parse_months, rate, update_due_dates
 from ..response_clock import clock_starts_on, due_on, is_overdue
 
@@ -17,8 +19,6 @@ from ..response_clock import clock_starts_on, due_on, is_overdue
 class RecommendationQuerySet(models.QuerySet):
     def with_monitoring(self):
         """Everything the RAG rating and the monitoring columns read, in a fixed number of queries."""
-        from actionplan.models import Action
-
         return (
             self.select_related("review", "lead")
             .annotate(update_count=Count("updates", distinct=True))
