@@ -256,3 +256,18 @@ def test_a_recommendation_sent_apart_to_a_partner_runs_its_own_clock(world, rece
     )
     assert partner.response_due_on == D(2013, 7, 30)
     assert rag_on(partner, D(2013, 6, 1)) == "green" and rag_on(received, D(2013, 6, 1)) == "red"
+
+
+def test_a_closed_review_refuses_every_monitoring_write(world, received):
+    from scrutiny.review.models import Review
+    from scrutiny.review.services.review import ReviewClosed
+
+    respond(world, received)
+    Review.objects.filter(pk=world.review.pk).update(state=Review.State.CLOSED)
+    with pytest.raises(ReviewClosed):
+        add_monitoring_update(
+            actor=world.clara, recommendation=received, reported_on=D(2013, 9, 1), text="x", today=D(2013, 9, 1)
+        )
+    with pytest.raises(ReviewClosed):
+        link_actions(actor=world.clara, recommendation=received, actions=[world.wcc_action])
+    assert not received.actions.exists() and not MonitoringUpdate.objects.exists()
