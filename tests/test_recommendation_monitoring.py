@@ -263,7 +263,9 @@ def test_a_closed_review_refuses_every_monitoring_write(world, received):
     from scrutiny.review.services.review import ReviewClosed
 
     respond(world, received)
-    Review.objects.filter(pk=world.review.pk).update(state=Review.State.CLOSED)
+    review = Review.objects.get(pk=world.review.pk)
+    review.state = Review.State.CLOSED
+    review.save()
     with pytest.raises(ReviewClosed):
         add_monitoring_update(
             actor=world.clara, recommendation=received, reported_on=D(2013, 9, 1), text="x", today=D(2013, 9, 1)
