@@ -146,7 +146,7 @@ def test_snippets_show_the_records_words_escaped_with_only_the_match_highlighted
 def test_no_question_yet_shows_the_box_without_an_error(client, maya):
     client.force_login(maya)
     html = client.get(SEARCH).content.decode()
-    assert '<h1 class="govuk-heading-l">Search</h1>' in html
+    assert re.search(r'<h1 class="govuk-label-wrapper">\s*<label for="id_q"[^>]*>\s*Search\s*</label>', html)
     assert "There is a problem" not in html
 
 

@@ -17,7 +17,7 @@ from ..reporting.search_kinds import KINDS_BY_KEY
 def search_page(request):
     """GET only: the address holds the question, so a search can be bookmarked, shared and sent back to."""
     form = SearchForm(request.GET if "q" in request.GET else None)
-    form.helper = gds_helper(Field.text("q"), label_size=Size.SMALL)
+    form.helper = gds_helper(Field.text("q", label_size=Size.LARGE, label_tag="h1"))
     results = None
     if form.is_valid():
         only = request.GET.get("kind")
