@@ -76,3 +76,4 @@ def test_the_header_box_fits_a_phone(page, world):
     assert widths[0] <= widths[1]
     search_from_header(page, "zephyrine")
     assert page.locator("mark", has_text="zephyrine").is_visible()
+    screenshot(page, "search-results-phone")
