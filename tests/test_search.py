@@ -9,7 +9,7 @@ from django.test.utils import CaptureQueriesContext
 
 from actionplan.models import Area, Evidence, ProgressUpdate
 from scrutiny.review.models import Conclusion, InformationRequest, NoteItem, Recommendation
-from scrutiny.review.reporting.search import GROUP_LIMIT
+from scrutiny.review.reporting.search import GROUP_LIMIT, START, STOP, as_html
 from scrutiny.review.services.meetings import agree_notes
 
 from .factories import add_second_inspection, make_action
@@ -255,3 +255,24 @@ def test_the_search_needs_signing_in(client):
     response = client.get(SEARCH, {"q": "caseloads"})
     assert response.status_code == 302 and "/sign-in/" in response["Location"]
     assert 'class="council-header__search"' not in client.get("/sign-in/").content.decode()
+
+
+def test_only_the_searchs_own_markers_become_highlights():
+    assert as_html(f"a <b>{START}x{STOP} {START}y &") == "a &lt;b&gt;<mark>x</mark> y &amp;"
+
+
+postgres_only = pytest.mark.skipif(connection.vendor != "postgresql", reason="full-text search is PostgreSQL's")
+
+
+@postgres_only
+def test_on_postgresql_words_are_matched_by_their_stem_best_match_first(client, world, maya):
+    html = search(client, maya, "assessing children")
+    assert "Area 2 – " in html  # "health assessments for children looked after are timely"
+
+
+@postgres_only
+def test_on_postgresql_a_word_can_be_left_out_and_a_phrase_kept_whole(client, world, maya):
+    assert "Area 1 – " in search(client, maya, "manageable")
+    assert "No results for" in search(client, maya, "manageable -caseloads")
+    assert "Area 1 – " in search(client, maya, '"looked after children"')
+    assert "No results for" in search(client, maya, '"children looked caseloads"')

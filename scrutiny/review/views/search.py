@@ -8,7 +8,7 @@ from django.views.decorators.http import require_safe
 from scrutiny.core.formtools import gds_helper
 
 from ..forms.search import SearchForm
-from ..reporting.search import GROUP_LIMIT, search
+from ..reporting.search import search
 from ..reporting.search_kinds import KINDS_BY_KEY
 
 
@@ -27,8 +27,4 @@ def search_page(request):
             only=only if only in KINDS_BY_KEY else None,
             page_number=request.GET.get("page"),
         )
-    return render(
-        request,
-        "scrutiny/search/results.html",
-        {"form": form, "results": results, "group_limit": GROUP_LIMIT},
-    )
+    return render(request, "scrutiny/search/results.html", {"form": form, "results": results})
