@@ -65,6 +65,8 @@ EXPECTATIONS: dict[str, frozenset] = {
     # The register across reviews: everyone, each seeing only the reviews they may see (issue 14)
     "recommendation_register": EVERYONE,
     "recommendation_register_export": EVERYONE,
+    # Search across what each person may see (issue 19)
+    "search": EVERYONE,
     # Import and export of plans (issue 4)
     "plan_import": ADMIN_ONLY,
     "plan_import_mapping": ADMIN_ONLY,
