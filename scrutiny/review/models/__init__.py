@@ -3,6 +3,7 @@ from scrutiny.people.models import Person, Role, User
 from .meetings import Attendance, Meeting, NoteItem
 from .records import Conclusion, InformationRequest, Recommendation
 from .reminders import ReminderSent
+from .report_text import ReportText
 from .review import Review, ReviewArea, ReviewMembership
 
 __all__ = [
@@ -14,6 +15,7 @@ __all__ = [
     "Person",
     "Recommendation",
     "ReminderSent",
+    "ReportText",
     "Review",
     "ReviewArea",
     "ReviewMembership",
