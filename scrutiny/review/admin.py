@@ -11,6 +11,7 @@ from .models import (
     NoteItem,
     Recommendation,
     ReminderSent,
+    ReportText,
     Review,
     ReviewArea,
     ReviewMembership,
@@ -108,6 +109,15 @@ class RecommendationAdmin(ViewOnly, AuditedAdmin):
 
     def page_for(self, obj):
         return "recommendation_detail", [obj.review_id, obj.pk], "The recommendation's page"
+
+
+@admin.register(ReportText)
+class ReportTextAdmin(ViewOnly, AuditedAdmin):
+    list_display = ["__str__", "review"]
+    list_filter = ["part", "review"]
+
+    def page_for(self, obj):
+        return "report_text_list", [obj.review_id], "The report's text: the clerk writes it there"
 
 
 admin.site.register(ReviewMembership, AuditedAdmin)

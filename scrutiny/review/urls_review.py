@@ -3,7 +3,7 @@ recommendations."""
 
 from django.urls import path
 
-from .views import conclusions, recommendations, requests, response_clock, review
+from .views import conclusions, recommendations, report_text, requests, response_clock, review
 
 urlpatterns = [
     path("", review.review_detail, name="review_detail"),
@@ -22,5 +22,14 @@ urlpatterns = [
     path("recommendations/add/", recommendations.recommendation_add, name="recommendation_add"),
     path("recommendations/<int:pk>/", recommendations.recommendation_detail, name="recommendation_detail"),
     path("recommendations/<int:pk>/update/", recommendations.recommendation_update, name="recommendation_update"),
+    # The report's narrative, written by the clerk.
+    path("report/", report_text.report_text_list, name="report_text_list"),
+    path("report/meetings/<int:meeting_pk>/", report_text.report_text_update, name="report_text_meeting"),
+    path(
+        "report/recommendations/<int:recommendation_pk>/",
+        report_text.report_text_update,
+        name="report_text_recommendation",
+    ),
+    path("report/<slug:part>/", report_text.report_text_update, name="report_text_update"),
     path("recommendations/report-dates/", response_clock.report_dates_update, name="report_dates_update"),
 ]
