@@ -127,11 +127,6 @@ def require_review_writer(user, review) -> None:
 def require_review_runner(user, review) -> None:
     """The review's clerk (and administrators) run its meetings, change its stage and which areas it pursues."""
     ensure_open(review)
-    require_review_clerk(user, review)
-
-
-def require_review_clerk(user, review) -> None:
-    """Pages only the clerk (and administrators) read, such as the report's narrative; readable when closed."""
     if not user.can_run_meetings_of(review):
         raise PermissionDenied("Only the clerk of this review can do this.")
 
