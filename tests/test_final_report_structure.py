@@ -166,3 +166,26 @@ def test_an_area_whose_text_the_source_does_not_give_is_named_by_its_number(clie
     client.force_login(world.clara)
     page = client.get(reverse("review_report", args=[world.review.pk, "final", "html"])).content.decode()
     assert "Area 1" in page and "does not give the text" not in page
+
+
+def test_the_demos_final_report_reads_as_the_real_one(client, db):
+    from scrutiny.review.demo import load_demo
+    from scrutiny.review.models import Review
+
+    load_demo()
+    review = Review.objects.get()
+    client.login(username="clerk", password="scrutiny-demo-2012")
+    content = client.get(reverse("review_report", args=[review.pk, "final", "docx"])).content
+    paragraphs = [(p.style.name, p.text) for p in WordDocument(io.BytesIO(content)).paragraphs]
+    text = [t for _, t in paragraphs]
+    # 1.3 lists the eight items of evidence the real report lists.
+    start = paragraphs.index(("Heading 2", "1.3 Evidence used")) + 1
+    evidence = text[start : paragraphs.index(("Heading 2", "1.4 Dates and timescales"))]
+    assert len(evidence) == 8 and any(item.startswith("Senior Leadership Team report") for item in evidence)
+    # The clerk's words, with appendix letters that are those this report prints.
+    assert "We would like to thank everyone involved in this review, particularly the lead officers" in "\n".join(text)
+    headings = [t for style, t in paragraphs if style == "Heading 1"]
+    assert "Appendix H: conclusions against each action" in headings
+    assert "Appendix I: answers to the group's requests for information" in headings
+    assert any("confirmed by Appendix H, which shows our conclusions" in t for t in text)
+    assert any("via email, which is included at appendix I" in t for t in text)

@@ -138,10 +138,8 @@ def add_introduction(doc, records, narrative) -> None:
     )
 
     doc.heading("1.3 Evidence used", 2)
-    # Everything considered at the review's meetings, and what was given in answer to its requests.
+    # Everything considered at the review's meetings (what answered its requests is in its own appendix).
     evidence = {e.pk: e for meeting in meetings for e in meeting.evidence_considered.all()}
-    for info_request in records.answers:
-        evidence.update({e.pk: e for e in info_request.evidence.all()})
     doc.bullets(
         [f"{isolate(e.title)} ({e.get_kind_display().lower()})" for e in evidence.values()]
         or ["No evidence recorded yet."]
