@@ -221,7 +221,8 @@ class _DemoLoader:
                 success_measure=item["success_measure"],
                 status=item["status"],
             )
-            self.actions[item["reference"]] = self.save(action, item["history_date"])
+            # What the report does not give of an action is said in its history, never in a paper.
+            self.actions[item["reference"]] = self.save(action, item["history_date"], reason=item.get("why"))
 
     def load_review(self):
         spec = self.data["review"]

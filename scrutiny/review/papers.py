@@ -89,9 +89,9 @@ def add_notes_body(doc, meeting, level=1):
     items = [item for item in meeting.note_items.all() if not item.source_silent]
     if not items:
         doc.paragraph(meeting.summary or "No notes have been written yet.")
-    for item in items:
+    for number, item in enumerate(items, start=1):  # numbered as printed, with no gap where one is left out
         about = f" (area {item.area.number})" if item.area_id else ""
-        doc.heading(f"{item.position}. {isolate(item.heading)}{about}", level + 1)
+        doc.heading(f"{number}. {isolate(item.heading)}{about}", level + 1)
         doc.paragraph(item.body)
     conclusions = list(meeting.conclusions.all())
     if conclusions:
