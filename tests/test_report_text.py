@@ -37,6 +37,12 @@ def test_each_part_starts_as_a_draft_built_from_the_records(client, world, heard
     assert "This meeting considered Area for Improvement 1." in form
     assert "We heard from Kim Brandrick, Carer, Warwickshire Fostering Service." in form
     assert "We concluded: satisfied on area 1." in form
+    summary = client.get(summary_url(world)).context["form"].initial["text"]
+    commissioned = f"On {world.review.commissioned_on:%-d %B %Y}, the Overview & Scrutiny Board commissioned the"
+    assert f"{commissioned} Safeguarding Improvement Task & Finish Group to scrutinise the action plan." in summary
+    assert (
+        "The group met 2 times" in summary and "reached 1 conclusion on the areas and actions (1 satisfied)" in summary
+    )
     thanks = client.get(reverse("report_text_update", args=[world.review.pk, "acknowledgements"])).content.decode()
     assert "particularly those who gave evidence: Kim Brandrick" in thanks
 

@@ -20,6 +20,10 @@ def and_list(items) -> str:
     return f"{', '.join(items[:-1])} and {items[-1]}"
 
 
+def counted(number: int, noun: str, plural: str = "") -> str:
+    return f"{number} {noun if number == 1 else plural or noun + 's'}"
+
+
 def _day(date) -> str:
     return f"{date:%-d %B %Y}" if date else ""
 
@@ -112,15 +116,32 @@ class Narrative:
 
     def summary_draft(self) -> str:
         review, inspection = self.review, self.review.inspection
-        inspected = f"{inspection.title} ({inspection.body_inspected})"
-        when = f"In {inspection.when}, " if inspection.when_text or inspection.start_date else ""
-        paragraphs = [f"{when}{'the ' if when else 'The '}inspection was: {inspected}."]
+        inspectors = and_list(i.name for i in inspection.inspectorates.all()) or "the inspectors"
+        if inspection.when_text:
+            when = f"In {inspection.when_text}, "
+        elif inspection.start_date and inspection.end_date:
+            when = f"From {inspection.when}, "
+        else:
+            when = ""
+        title = (
+            inspection.title[:1].lower() + inspection.title[1:]
+            if inspection.title.startswith("Inspection ")
+            else inspection.title
+        )
+        sentence = f"{when}{inspectors} carried out the {title} ({inspection.body_inspected})."
+        paragraphs = [sentence[:1].upper() + sentence[1:]]
         areas = inspection.areas.count()
         if areas:
             paragraphs.append(
-                f"The inspection identified {areas} areas for improvement, and an action plan was drawn up to address them."
+                f"The inspection identified {counted(areas, 'area', 'areas')} for improvement, and an action plan was "
+                "drawn up to address them."
             )
-        commissioned = f"In {review.commissioned_when}, the" if review.commissioned_when != "Not recorded" else "The"
+        if review.commissioned_when_text:
+            commissioned = f"In {review.commissioned_when_text}, the"
+        elif review.commissioned_on:
+            commissioned = f"On {_day(review.commissioned_on)}, the"
+        else:
+            commissioned = "The"
         paragraphs.append(
             f"{commissioned} {review.commissioned_by} commissioned the {review.title} to scrutinise the action plan."
         )
@@ -131,13 +152,13 @@ class Narrative:
         if not self.meetings:
             return ""
         first, last = self.meetings[0].date, self.meetings[-1].date
-        met = f"The group met {len(self.meetings)} times, from {_day(first)} to {_day(last)}"
+        met = f"The group met {counted(len(self.meetings), 'time')}, from {_day(first)} to {_day(last)}"
         conclusions = [c for m in self.meetings for c in m.conclusions.all()]
         if not conclusions:
             return f"{met}."
         counts = Counter(c.get_judgement_display().lower() for c in conclusions)
         judged = and_list(f"{count} {judgement}" for judgement, count in counts.most_common())
-        return f"{met}, and reached {len(conclusions)} conclusions on the areas and actions ({judged})."
+        return f"{met}, and reached {counted(len(conclusions), 'conclusion')} on the areas and actions ({judged})."
 
     def meeting_draft(self, meeting) -> str:
         paragraphs = []
