@@ -41,6 +41,7 @@ VIEW_ONLY = {
     "NoteItem",
     "ProgressUpdate",
     "Recommendation",
+    "ReportText",
     "TargetDateChange",
 }
 
