@@ -189,3 +189,26 @@ def test_the_demos_final_report_reads_as_the_real_one(client, db):
     assert "Appendix I: answers to the group's requests for information" in headings
     assert any("confirmed by Appendix H, which shows our conclusions" in t for t in text)
     assert any("via email, which is included at appendix I" in t for t in text)
+
+
+def test_the_clerk_marks_a_notes_item_that_only_says_the_source_is_silent(client, world):
+    client.force_login(world.clara)
+    meeting = world.last_meeting
+    add = reverse("meeting_note_add", args=[world.review.pk, meeting.pk])
+    client.post(add, {"position": "1", "heading": "Area 1", "area": world.area1.pk, "body": "Audits are done."})
+    client.post(
+        add,
+        {
+            "position": "2",
+            "heading": "Area 1: not recorded",
+            "body": "What was said is not recorded.",
+            "source_silent": "on",
+        },
+    )
+    silent = NoteItem.objects.get(heading="Area 1: not recorded")
+    assert silent.source_silent and silent.history.latest().history_user == world.clara
+    page = client.get(reverse("meeting_detail", args=[world.review.pk, meeting.pk])).content.decode()
+    assert "What was said is not recorded." in page and "Not printed in papers" in page
+    notes = client.get(reverse("meeting_notes_export", args=[world.review.pk, meeting.pk, "docx"])).content
+    text = [p.text for p in WordDocument(io.BytesIO(notes)).paragraphs]
+    assert "Audits are done." in text and "What was said is not recorded." not in text
