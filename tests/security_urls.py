@@ -227,6 +227,8 @@ def fill(route: Route, w) -> dict | None:
             kwargs[param] = FORMAT_FOR_URL.get(route.name, "csv")
         elif param == "kind" and not route.namespace:
             kwargs[param] = "final"
+        elif param == "part" and not route.namespace:
+            kwargs[param] = "summary"  # a part of the report's narrative
         elif param in ("year",):
             kwargs[param] = datetime.date.today().year
         elif param in ("date", "since"):

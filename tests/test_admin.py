@@ -42,6 +42,7 @@ VIEW_ONLY = {
     "NoteItem",
     "ProgressUpdate",
     "Recommendation",
+    "ReportText",
     "TargetDateChange",
 }
 

@@ -33,13 +33,16 @@ def test_the_notes_follow_the_report_and_say_not_recorded_where_it_is_silent(dem
     safeguarding = demo[datetime.date(2012, 5, 8)]
     items = {item.heading: item for item in safeguarding.note_items.select_related("area")}
     assert "CareFirst electronic case-file recording system" in items["Area 3: case-file audits"].body
-    assert items["Area 4"].area.number == 4 and "not recorded" in items["Area 4"].body
+    assert items["Area 4"].area.number == 4 and items["Area 4"].body == "Jenny Butlin-Moran provided a verbal update."
+    # What the report does not record is said in an item of its own, marked so that no paper prints it.
+    silent = items["Area 4: not recorded"]
+    assert silent.source_silent and "not recorded" in silent.body and not items["Area 4"].source_silent
     assert "Billy Webster" in items["Area 8: employment files"].body
     final = demo[datetime.date(2012, 12, 6)]
     assert any("University Hospital Coventry and Warwickshire" in item.body for item in final.note_items.all())
     # Why the agreement stands where it does is kept in the history.
     assert "appendix E" in final.history.latest().history_change_reason
-    assert NoteItem.objects.filter(meeting__in=demo.values()).count() == 23
+    assert NoteItem.objects.filter(meeting__in=demo.values()).count() == 30
 
 
 def test_the_final_reports_appendices_are_agreed_notes_not_drafts(client, demo):
@@ -49,3 +52,6 @@ def test_the_final_reports_appendices_are_agreed_notes_not_drafts(client, demo):
     assert "Draft: these notes have not been agreed yet." not in page
     assert "Appendix C: notes of meeting 2, Safeguarding, 8 May 2012" in page
     assert "presented the checklists used by managers" in page
+    # Nothing that only says the report is silent: no silent notes items, no area text the report lacks.
+    for silent in ("does not give", "gives no more", "is not recorded.", "not reproduced"):
+        assert silent not in page

@@ -183,7 +183,8 @@ def test_the_final_report_is_assembled_from_the_records(client, world, meeting):
         "1.3 Evidence used",
         "1.4 Dates and timescales",
         "2.0 History of the review",
-        "3.0 Recommendations and observations",
+        "3.0 Recommendations",
+        "4.0 Acknowledgements",
         "Appendix A: the scoping document",
         "Appendix B: notes of meeting 1, Safeguarding, 8 May 2012",
         "Appendix D: conclusions against each action",
@@ -291,7 +292,7 @@ def test_the_final_report_for_the_demo_has_the_three_recommendations_and_the_con
     assert appendices[2] == "Appendix C: notes of meeting 2, Safeguarding, 8 May 2012"
     assert appendices[7] == "Appendix H: conclusions against each action"
     assert appendices[8] == "Appendix I: answers to the group's requests for information"
-    assert "Detailed notes of this meeting are at appendix c." in text
+    assert "Detailed notes of this meeting are at Appendix C." in text
     assert (
         "Email from UHCW on information protocols for children admitted from different local authorities (email)"
         in text

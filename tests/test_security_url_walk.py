@@ -105,6 +105,11 @@ EXPECTATIONS: dict[str, frozenset] = {
     "conclusions_export": MEMBERS_VIEW,
     "meetings_export": MEMBERS_VIEW,
     "review_report": MEMBERS_VIEW,
+    # The report's narrative, written by the clerk (issue 20)
+    "report_text_list": MEETING_RUNNERS,
+    "report_text_update": MEETING_RUNNERS,
+    "report_text_meeting": MEETING_RUNNERS,
+    "report_text_recommendation": MEETING_RUNNERS,
 }
 
 

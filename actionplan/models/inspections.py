@@ -149,6 +149,12 @@ class Area(models.Model):
     )
     number = models.PositiveSmallIntegerField("area number")
     text = models.TextField("area for improvement")
+    text_from_source = models.BooleanField(
+        "the text is the inspection's wording",
+        default=True,
+        help_text="Untick when the source does not give the area's wording and the text only says so: "
+        "papers then name the area by its number.",
+    )
     theme = models.ForeignKey(
         Theme, on_delete=models.PROTECT, null=True, blank=True, related_name="areas", verbose_name="theme"
     )

@@ -95,6 +95,12 @@ class Action(models.Model):
         "reference", max_length=30, blank=True, help_text="The plan's own number, for example 2.1."
     )
     description = models.TextField("action required")
+    description_from_source = models.BooleanField(
+        "the text is the plan's wording",
+        default=True,
+        help_text="Untick when the source does not give the action's wording and the text only says so: "
+        "papers then name the action by its reference.",
+    )
     lead_agency = models.ForeignKey(
         "people.Agency", on_delete=models.PROTECT, related_name="actions", verbose_name="lead agency"
     )

@@ -12,6 +12,7 @@ from .models import (
     NoteItem,
     Recommendation,
     ReminderSent,
+    ReportText,
     Review,
     ReviewArea,
     ReviewMembership,
@@ -119,6 +120,13 @@ class MonitoringUpdateAdmin(ViewOnly, AuditedAdmin):
     def page_for(self, obj):
         recommendation = obj.recommendation
         return "recommendation_detail", [recommendation.review_id, recommendation.pk], "The recommendation's page"
+@admin.register(ReportText)
+class ReportTextAdmin(ViewOnly, AuditedAdmin):
+    list_display = ["__str__", "review"]
+    list_filter = ["part", "review"]
+
+    def page_for(self, obj):
+        return "report_text_list", [obj.review_id], "The report's text: the clerk writes it there"
 
 
 admin.site.register(ReviewMembership, AuditedAdmin)

@@ -41,6 +41,8 @@ from scrutiny.review.models import (
     ReviewMembership,
 )
 
+from .demo_report_text import load_report_text
+
 DEMO_PATH = Path(settings.BASE_DIR) / "fixtures" / "demo.json"
 LONDON = zoneinfo.ZoneInfo("Europe/London")
 
@@ -143,6 +145,7 @@ class _DemoLoader:
         self.load_conclusions()
         self.load_information_requests()
         self.load_recommendations()
+        load_report_text(self)
         self.load_users()
         self.agree_notes()
         return self.inspection
@@ -189,7 +192,11 @@ class _DemoLoader:
         self.areas = {}
         for item in section["items"]:
             area = Area(
-                inspection=self.inspection, number=item["number"], text=item["text"], theme=self.theme(item["theme"])
+                inspection=self.inspection,
+                number=item["number"],
+                text=item["text"],
+                text_from_source=item.get("text_from_source", True),
+                theme=self.theme(item["theme"]),
             )
             self.areas[item["number"]] = self.save(area, section["history_date"])
         section = self.data["action_plans"]
@@ -206,6 +213,7 @@ class _DemoLoader:
                 area=self.areas[item["area"]],
                 reference=item["reference"],
                 description=item["description"],
+                description_from_source=item.get("description_from_source", True),
                 lead_agency=self.agencies[item["lead_agency"]],
                 lead_officer=self.person(item["lead_officer"]),
                 target_date=_date(item["target_date"]),
@@ -213,7 +221,8 @@ class _DemoLoader:
                 success_measure=item["success_measure"],
                 status=item["status"],
             )
-            self.actions[item["reference"]] = self.save(action, item["history_date"])
+            # What the report does not give of an action is said in its history, never in a paper.
+            self.actions[item["reference"]] = self.save(action, item["history_date"], reason=item.get("why"))
 
     def load_review(self):
         spec = self.data["review"]
@@ -273,10 +282,9 @@ class _DemoLoader:
                 )
             for position, note in enumerate(item.get("notes", []), start=1):
                 area = self.areas[note["area"]] if note["area"] else None
-                self.save(
-                    NoteItem(meeting=meeting, position=position, heading=note["heading"], area=area, body=note["body"]),
-                    item["date"],
-                )
+                silent = note.get("source_silent", False)
+                fields = {"heading": note["heading"], "area": area, "body": note["body"], "source_silent": silent}
+                self.save(NoteItem(meeting=meeting, position=position, **fields), item["date"])
 
     def load_evidence(self):
         self.evidence = {}

@@ -1,15 +1,13 @@
-"""The papers a clerk sends: a meeting's agenda and notes, and the review's interim and final
-reports. Each is built once as a Document; the renderers give Word, PDF and a printable page."""
+"""The papers a clerk sends about a meeting: its agenda and notes (the reports are in report.py). Each is
+built once as a Document; the renderers give Word, PDF and a printable page."""
 
 from django.db.models import Prefetch
 from django.utils.text import slugify
 
-from scrutiny.core.documents.appendices import AppendixLetters, add_answers
 from scrutiny.core.documents.builder import Document, isolate
 
 from .agreement import agreement_statement
-from .exports.conclusions import ConclusionsTableExport
-from .models import Attendance, Meeting, Recommendation, ReviewMembership
+from .models import Attendance
 
 
 def _day(date) -> str:
@@ -50,7 +48,8 @@ def meetings_for_papers(queryset):
 
 
 def _area_line(area) -> str:
-    return f"Area {area.number}: {isolate(area.text)}"
+    """An area whose text only says the source does not give it is named by its number alone."""
+    return f"Area {area.number}: {isolate(area.text)}" if area.text_from_source else f"Area {area.number}"
 
 
 def _conclusion_subject(conclusion) -> str:
@@ -86,12 +85,13 @@ def add_notes_body(doc, meeting, level=1):
             [[e.title, e.get_kind_display(), e.provided_by.name if e.provided_by else ""] for e in evidence],
         )
     doc.heading("Notes", level)
-    items = list(meeting.note_items.all())
+    # Items that only say what the source does not record stay in the app; papers never print them.
+    items = [item for item in meeting.note_items.all() if not item.source_silent]
     if not items:
         doc.paragraph(meeting.summary or "No notes have been written yet.")
-    for item in items:
+    for number, item in enumerate(items, start=1):  # numbered as printed, with no gap where one is left out
         about = f" (area {item.area.number})" if item.area_id else ""
-        doc.heading(f"{item.position}. {isolate(item.heading)}{about}", level + 1)
+        doc.heading(f"{number}. {isolate(item.heading)}{about}", level + 1)
         doc.paragraph(item.body)
     conclusions = list(meeting.conclusions.all())
     if conclusions:
@@ -150,124 +150,4 @@ def agenda_document(meeting, previous=None) -> Document:
         doc.heading("Papers and evidence to consider").bullets(
             [f"{isolate(e.title)} ({e.get_kind_display().lower()})" for e in evidence]
         )
-    return doc
-
-
-REPORT_KINDS = {"interim": "Interim report", "final": "Final report"}
-
-
-def report_document(review, kind: str, *, include_draft_notes: bool) -> Document:
-    """The report as the group publishes it, assembled from the records (see the 2012 final report).
-
-    Draft notes stay within the review: for anyone else their appendix says only that they are not agreed."""
-    label = REPORT_KINDS[kind]
-    # Dated by the committee that receives it; without that date the paper is a draft, never dated "today".
-    report_date = review.final_report_on if kind == "final" else review.interim_report_on
-    meetings_qs = Meeting.objects.filter(review=review).order_by("date", "start_time")
-    if kind == "interim" and review.interim_report_on:
-        meetings_qs = meetings_qs.filter(date__lte=review.interim_report_on)
-    meetings = list(meetings_for_papers(meetings_qs))
-    memberships = list(review.memberships.select_related("person"))
-    chair = next((m for m in memberships if m.role == ReviewMembership.Role.CHAIR), None)
-    recommendations = list(review.recommendations.order_by("kind", "number"))
-    answers = list(
-        review.information_requests.exclude(answer="")
-        .order_by("raised_on", "pk")
-        .select_related("asked_of_agency", "asked_of_person")
-        .prefetch_related("evidence")
-    )
-    letters = AppendixLetters(meetings, has_answers=bool(answers))
-    inspection = review.inspection
-    doc = Document(
-        title=f"{isolate(review.title)}: {label.lower()}",
-        subtitle=(
-            f"To the {review.reporting_committee}, {_day(report_date)}"
-            if report_date
-            else f"To the {review.reporting_committee}. Draft: the committee's date is not recorded yet"
-        ),
-        filename_stem=f"{kind}-report-{slugify(review.title)}-{f'{report_date:%Y-%m-%d}' if report_date else 'draft'}",
-        draft=report_date is None,
-    )
-
-    doc.heading("1.0 Introduction")
-    doc.heading("1.1 Executive summary", 2)
-    doc.paragraph(
-        f"{inspection.when}: {inspection.title}"
-        + ("" if inspection.body_inspected in inspection.title else f" ({inspection.body_inspected})")
-        + f". {inspection.summary}".rstrip()
-    )
-    doc.paragraph(f"In {review.commissioned_when}, the {review.commissioned_by} commissioned this review.")
-    doc.heading("Remit", 3).paragraph(review.remit)
-
-    doc.heading("1.2 Members and contributors", 2)
-    councillors = [m for m in memberships if m.is_councillor]
-    doc.bullets(
-        [f"{isolate(m.person.name)}{' (Chair)' if m.role == ReviewMembership.Role.CHAIR else ''}" for m in councillors]
-    )
-    others = [m for m in memberships if not m.is_councillor]
-    witnesses = {
-        row.person
-        for meeting in meetings
-        for row in meeting.attendance.all()
-        if row.capacity == Attendance.Capacity.WITNESS and row.status == Attendance.Status.PRESENT
-    }
-    doc.bullets(
-        [m.person.described for m in others] + sorted(p.described for p in witnesses - {m.person for m in others})
-    )
-
-    doc.heading("1.3 Evidence used", 2)
-    evidence = {e.pk: e for meeting in meetings for e in meeting.evidence_considered.all()}
-    doc.bullets(
-        [f"{isolate(e.title)} ({e.get_kind_display().lower()})" for e in evidence.values()]
-        or ["No evidence recorded yet."]
-    )
-
-    doc.heading("1.4 Dates and timescales", 2)
-    doc.bullets([f"{_day(m.date)}: {isolate(m.title)}. {m.purpose}" for m in meetings] or ["No meetings yet."])
-
-    formal = [r for r in recommendations if r.kind == Recommendation.Kind.RECOMMENDATION]
-    observations = [r for r in recommendations if r.kind == Recommendation.Kind.OBSERVATION]
-    doc.heading("1.5 Recommendations", 2)
-    doc.bullets([f"{r.number}. {r.text}" for r in formal] or ["None yet."])
-
-    doc.heading("2.0 History of the review")
-    for index, meeting in enumerate(meetings, start=1):
-        number = f" (meeting {meeting.number})" if meeting.number else ""
-        doc.heading(f"2.{index} {isolate(meeting.title)}{number}, {_day(meeting.date)}", 2)
-        areas = sorted(meeting.areas.all(), key=lambda a: a.number)
-        if areas:
-            doc.paragraph(
-                "This meeting considered areas for improvement " + ", ".join(str(a.number) for a in areas) + "."
-            )
-        doc.paragraph(meeting.summary or meeting.purpose)
-        doc.paragraph(f"Detailed notes of this meeting are at {letters.notes(meeting).lower()}.")
-
-    doc.heading("3.0 Recommendations and observations")
-    if formal:
-        doc.table(
-            ["No.", "Recommendation", "To", "Committee's decision"],
-            [[str(r.number), r.text, r.addressed_to, r.get_committee_decision_display()] for r in formal],
-        )
-    else:
-        doc.paragraph("The group has made no recommendations yet.")
-    if observations:
-        doc.heading("Observations", 2).bullets([r.text for r in observations])
-
-    doc.page_break().heading(f"{letters.scoping()}: the scoping document").paragraph(review.remit)
-    for meeting in meetings:
-        doc.page_break().heading(
-            f"{letters.notes(meeting)}: notes of {meeting_label(meeting)}, {isolate(meeting.title)}, {_day(meeting.date)}"
-        )
-        if meeting.notes_locked:
-            doc.paragraph(agreement_statement(meeting, meetings=meetings, chair=chair, chair_known=True))
-        else:
-            doc.paragraph("Draft: these notes have not been agreed yet.")
-            if not include_draft_notes:
-                continue
-        add_notes_body(doc, meeting, level=2)
-    # The conclusions table is wide: it sits on landscape pages, and the appendix after it does not.
-    doc.section("landscape").heading(f"{letters.conclusions()}: conclusions against each action")
-    doc.table_from_export(ConclusionsTableExport(review))
-    if answers:
-        add_answers(doc.section("portrait"), answers, letters.answers())
     return doc

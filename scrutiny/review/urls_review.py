@@ -3,7 +3,7 @@ recommendations."""
 
 from django.urls import path
 
-from .views import conclusions, monitoring, recommendations, requests, response_clock, review
+from .views import conclusions, monitoring, recommendations, report_text, requests, response_clock, review
 
 urlpatterns = [
     path("", review.review_detail, name="review_detail"),
@@ -28,5 +28,14 @@ urlpatterns = [
         "recommendations/<int:pk>/updates/add/", monitoring.recommendation_update_add, name="recommendation_update_add"
     ),
     path("recommendations/<int:pk>/sign-off/", monitoring.recommendation_sign_off, name="recommendation_sign_off"),
+    # The report's narrative, written by the clerk.
+    path("report/", report_text.report_text_list, name="report_text_list"),
+    path("report/meetings/<int:meeting_pk>/", report_text.report_text_update, name="report_text_meeting"),
+    path(
+        "report/recommendations/<int:recommendation_pk>/",
+        report_text.report_text_update,
+        name="report_text_recommendation",
+    ),
+    path("report/<slug:part>/", report_text.report_text_update, name="report_text_update"),
     path("recommendations/report-dates/", response_clock.report_dates_update, name="report_dates_update"),
 ]

@@ -15,7 +15,9 @@ from ..conclusions_table import build_conclusions_table
 def _subject(row) -> str:
     if row.is_area:
         return "Whole area"
-    return f"{row.action.reference or row.action.pk}: {isolate(row.action.description)}"
+    reference = row.action.reference or row.action.pk
+    # An action whose text only says the source does not give it is named by its reference alone.
+    return f"{reference}: {isolate(row.action.description)}" if row.action.description_from_source else f"{reference}"
 
 
 def _judgement(row) -> str:

@@ -239,8 +239,12 @@ class AddAttendeeForm(forms.Form):
 class NoteItemForm(forms.ModelForm):
     class Meta:
         model = NoteItem
-        fields = ["position", "heading", "area", "body"]
-        labels = {"area": "Area for improvement (optional)", "position": "Item number"}
+        fields = ["position", "heading", "area", "body", "source_silent"]
+        labels = {
+            "area": "Area for improvement (optional)",
+            "position": "Item number",
+            "source_silent": "This item only says what the source does not record",
+        }
         widgets = {"body": forms.Textarea(attrs={"rows": 10})}
         help_texts = {"body": "What the group heard and discussed. Leave a blank line between paragraphs."}
         error_messages = {
@@ -259,6 +263,7 @@ class NoteItemForm(forms.ModelForm):
             Field.text("heading", field_width=Fluid.TWO_THIRDS),
             Field.select("area"),
             Field.textarea("body"),
+            Field.checkbox("source_silent"),
             Submit("submit", "Save the item"),
         )
 

@@ -4,6 +4,7 @@ from .meetings import Attendance, Meeting, NoteItem
 from .recommendation import MonitoringUpdate, Recommendation
 from .records import Conclusion, InformationRequest
 from .reminders import ReminderSent
+from .report_text import ReportText
 from .review import Review, ReviewArea, ReviewMembership
 
 __all__ = [
@@ -16,6 +17,7 @@ __all__ = [
     "Person",
     "Recommendation",
     "ReminderSent",
+    "ReportText",
     "Review",
     "ReviewArea",
     "ReviewMembership",

@@ -181,6 +181,11 @@ class NoteItem(models.Model):
         verbose_name="area for improvement",
     )
     body = models.TextField("what was heard", blank=True)
+    source_silent = models.BooleanField(
+        "only says what the source does not record",
+        default=False,
+        help_text="Kept with the notes in the app, never printed in a paper.",
+    )
     history = HistoricalRecords()
 
     class Meta:

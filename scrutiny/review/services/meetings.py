@@ -158,6 +158,8 @@ def save_note_item(*, actor, meeting, data: dict, item: NoteItem | None = None) 
     item.heading = data["heading"].strip()
     item.area = data.get("area")
     item.body = (data.get("body") or "").strip()
+    # Kept in the app, never printed in a paper; a caller that does not say keeps what the item was.
+    item.source_silent = bool(data.get("source_silent", item.source_silent))
     return _save(item, actor)
 
 

@@ -1,0 +1,85 @@
+"""The report's narrative, written by the clerk: the list of its parts and the page that writes one.
+
+Each part starts as a draft built from the records (scrutiny.review.narrative); saving stores the
+clerk's text, with its history, and the interim and final reports print it."""
+
+from django.http import Http404
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+
+from scrutiny.core.writes import posted, submit_form
+
+from ..forms.report_text import ReportTextForm
+from ..models import Meeting, Recommendation, ReportText
+from ..narrative import Narrative
+from ..papers import meetings_for_papers
+from ..permissions import require_review_runner, review_view, writer_view
+from ..services.report_text import save_report_text
+
+Part = ReportText.Part
+REVIEW_WIDE_PARTS = {"summary": Part.SUMMARY, "acknowledgements": Part.ACKNOWLEDGEMENTS}
+
+
+def _narrative(review) -> Narrative:
+    meetings = meetings_for_papers(Meeting.objects.filter(review=review).order_by("date", "start_time"))
+    return Narrative(review, meetings, review.recommendations.order_by("kind", "number"))
+
+
+def edit_url(review, narrative_part) -> str:
+    if narrative_part.meeting is not None:
+        return reverse("report_text_meeting", args=[review.pk, narrative_part.meeting.pk])
+    if narrative_part.recommendation is not None:
+        return reverse("report_text_recommendation", args=[review.pk, narrative_part.recommendation.pk])
+    return reverse("report_text_update", args=[review.pk, narrative_part.part])
+
+
+@review_view()
+def report_text_list(request, review):
+    # A closed review's text is read in its reports; this page, like the clerk's others, says it is closed.
+    require_review_runner(request.user, review)
+    parts = _narrative(review).parts()
+    for narrative_part in parts:
+        narrative_part.url = edit_url(review, narrative_part)
+    context = {"review": review, "parts": parts}
+    return render(request, "scrutiny/report_text/list.html", context)
+
+
+@writer_view
+def report_text_update(request, review, part=None, meeting_pk=None, recommendation_pk=None):
+    require_review_runner(request.user, review)
+    if meeting_pk is not None:
+        about = {"meeting": get_object_or_404(Meeting, pk=meeting_pk, review=review)}
+        part = Part.MEETING
+    elif recommendation_pk is not None:
+        recommendation = get_object_or_404(Recommendation, pk=recommendation_pk, review=review)
+        about = {"recommendation": recommendation}
+        part = Part.RECOMMENDATION if recommendation.is_formal else Part.OBSERVATION
+    elif part in REVIEW_WIDE_PARTS:
+        about, part = {}, REVIEW_WIDE_PARTS[part]
+    else:
+        raise Http404("No such part of the report")
+    narrative = _narrative(review)
+    narrative_part = next(
+        p
+        for p in narrative.parts()
+        if p.part == part and p.meeting == about.get("meeting") and p.recommendation == about.get("recommendation")
+    )
+    form = ReportTextForm(posted(request), initial={"text": narrative_part.text}, label=narrative_part.label)
+
+    def save(form):
+        save_report_text(actor=request.user, review=review, part=part, text=form.cleaned_data["text"], **about)
+        return reverse("report_text_list", args=[review.pk])
+
+    context = {
+        "review": review,
+        "narrative_part": narrative_part,
+        "saved": narrative.saved_text(part, **about),
+    }
+    return submit_form(
+        request,
+        form,
+        save,
+        template="scrutiny/report_text/form.html",
+        context=context,
+        success=f"Saved the report's text: {narrative_part.label}.",
+    )
