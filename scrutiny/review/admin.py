@@ -120,6 +120,8 @@ class MonitoringUpdateAdmin(ViewOnly, AuditedAdmin):
     def page_for(self, obj):
         recommendation = obj.recommendation
         return "recommendation_detail", [recommendation.review_id, recommendation.pk], "The recommendation's page"
+
+
 @admin.register(ReportText)
 class ReportTextAdmin(ViewOnly, AuditedAdmin):
     list_display = ["__str__", "review"]
