@@ -1,7 +1,6 @@
 """The papers a clerk sends: a meeting's agenda and notes, and the review's interim and final
 reports. Each is built once as a Document; the renderers give Word, PDF and a printable page."""
 
-from django.db.models import Prefetch
 from django.utils.text import slugify
 
 from scrutiny.core.documents.appendices import AppendixLetters, add_answers
@@ -9,7 +8,8 @@ from scrutiny.core.documents.builder import Document, isolate
 
 from .agreement import agreement_statement
 from .exports.conclusions import ConclusionsTableExport
-from .models import Attendance, Meeting, Recommendation, ReviewMembership
+from .models import Attendance, Recommendation, ReviewMembership
+from .report_data import report_data
 
 
 def _day(date) -> str:
@@ -33,20 +33,6 @@ def when_and_where(meeting) -> str:
     if meeting.place:
         parts.append(meeting.place)
     return ", ".join(parts)
-
-
-def meetings_for_papers(queryset):
-    """Everything a paper shows about meetings, in a fixed number of queries."""
-    return queryset.select_related("review", "theme", "notes_agreed_by__person").prefetch_related(
-        Prefetch("attendance", queryset=Attendance.objects.select_related("person")),
-        "areas",
-        "evidence_considered__provided_by",
-        "note_items__area",
-        "conclusions__area",
-        "conclusions__action__area",
-        "information_requests__asked_of_agency",
-        "information_requests__asked_of_person",
-    )
 
 
 def _area_line(area) -> str:
@@ -161,21 +147,10 @@ def report_document(review, kind: str, *, include_draft_notes: bool) -> Document
 
     Draft notes stay within the review: for anyone else their appendix says only that they are not agreed."""
     label = REPORT_KINDS[kind]
-    # Dated by the committee that receives it; without that date the paper is a draft, never dated "today".
-    report_date = review.final_report_on if kind == "final" else review.interim_report_on
-    meetings_qs = Meeting.objects.filter(review=review).order_by("date", "start_time")
-    if kind == "interim" and review.interim_report_on:
-        meetings_qs = meetings_qs.filter(date__lte=review.interim_report_on)
-    meetings = list(meetings_for_papers(meetings_qs))
-    memberships = list(review.memberships.select_related("person"))
-    chair = next((m for m in memberships if m.role == ReviewMembership.Role.CHAIR), None)
-    recommendations = list(review.recommendations.order_by("kind", "number"))
-    answers = list(
-        review.information_requests.exclude(answer="")
-        .order_by("raised_on", "pk")
-        .select_related("asked_of_agency", "asked_of_person")
-        .prefetch_related("evidence")
-    )
+    # The records it prints (report_data): the interim report as they stood at its date, read from the history.
+    data = report_data(review, kind)
+    review, report_date, meetings, memberships = data.review, data.report_date, data.meetings, data.memberships
+    chair, recommendations, answers = data.chair, data.recommendations, data.answers
     letters = AppendixLetters(meetings, has_answers=bool(answers))
     inspection = review.inspection
     doc = Document(
@@ -267,7 +242,7 @@ def report_document(review, kind: str, *, include_draft_notes: bool) -> Document
         add_notes_body(doc, meeting, level=2)
     # The conclusions table is wide: it sits on landscape pages, and the appendix after it does not.
     doc.section("landscape").heading(f"{letters.conclusions()}: conclusions against each action")
-    doc.table_from_export(ConclusionsTableExport(review))
+    doc.table_from_export(ConclusionsTableExport(review, rows=data.conclusion_rows))
     if answers:
         add_answers(doc.section("portrait"), answers, letters.answers())
     return doc

@@ -20,8 +20,9 @@ from ..exports.conclusions import ConclusionsTableExport
 from ..exports.meetings import MeetingsExport
 from ..ical import meetings_calendar
 from ..models import Meeting, Review
-from ..papers import REPORT_KINDS, agenda_document, meetings_for_papers, notes_document, report_document
+from ..papers import REPORT_KINDS, agenda_document, notes_document, report_document
 from ..permissions import get_review_for_user, may_read_draft_notes
+from ..report_data import meetings_for_papers
 
 DOCUMENT_FORMATS = ("docx", "pdf", "html")
 
