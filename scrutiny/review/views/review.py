@@ -4,10 +4,11 @@ from django.shortcuts import get_object_or_404, render
 
 from actionplan.models import Area
 from scrutiny.core.writes import posted, submit_form
-from scrutiny.people.permissions import require_capability
+from scrutiny.people.permissions import has_capability, require_capability
 
 from ..forms.records import AreaDecisionForm, ReopenReviewForm, ReviewStageForm
 from ..models import ReviewArea, ReviewMembership
+from ..paper_links import review_papers
 from ..permissions import require_review_runner, review_view, writer_view
 from ..services.review import decide_area, reopen_review, update_review_stage
 
@@ -33,6 +34,8 @@ def review_detail(request, review):
         "meetings": meetings,
         "can_run": request.user.can_run_meetings_of(review),
         "can_write": request.user.can_write_review(review),
+        # Every paper of the review, downloadable from its own page, for those who may download papers.
+        "papers": review_papers(review, request.user, meetings) if has_capability(request.user, "can_export") else [],
     }
     return render(request, "scrutiny/review/detail.html", context)
 
