@@ -5,8 +5,6 @@ from dataclasses import dataclass
 
 from django.urls import reverse
 
-from .permissions import may_read_draft_notes
-
 FORMAT_NAMES = {"docx": "Word", "pdf": "PDF", "html": "printable page", "xlsx": "Excel", "csv": "CSV"}
 DOCUMENT_FORMATS = ("docx", "pdf", "html")
 
@@ -32,8 +30,9 @@ def _day(date) -> str:
     return f"{date:%-d %B %Y}" if date else ""
 
 
-def review_papers(review, user, meetings) -> list[Paper]:
-    """`meetings` in date order. No query of its own besides the permission check."""
+def review_papers(review, meetings, *, drafts_readable: bool) -> list[Paper]:
+    """`meetings` in date order; draft notes are listed only when `drafts_readable`
+    (permissions.may_read_draft_notes). No query of its own."""
     interim, final = review.interim_report_on, review.final_report_on
     papers = [
         Paper(
@@ -52,7 +51,6 @@ def review_papers(review, user, meetings) -> list[Paper]:
             _links("conclusions_export", [review.pk], (*DOCUMENT_FORMATS, "xlsx", "csv")),
         ),
     ]
-    drafts_readable = may_read_draft_notes(user, review)
     for meeting in meetings:
         which = f"{meeting.title}, {_day(meeting.date)}"
         papers.append(Paper(f"Agenda: {which}", "", _links("meeting_agenda", [review.pk, meeting.pk])))

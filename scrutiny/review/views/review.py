@@ -24,6 +24,7 @@ def review_detail(request, review):
     meetings = list(review.meetings.select_related("theme").order_by("date", "id"))
     for meeting in meetings:
         meeting.url = meeting.get_absolute_url()
+    can_run, can_write = request.user.can_run_meetings_of(review), request.user.can_write_review(review)
     context = {
         "review": review,
         "chair": by_role[ReviewMembership.Role.CHAIR],
@@ -32,10 +33,13 @@ def review_detail(request, review):
         "clerks": by_role[ReviewMembership.Role.CLERK],
         "areas": areas,
         "meetings": meetings,
-        "can_run": request.user.can_run_meetings_of(review),
-        "can_write": request.user.can_write_review(review),
-        # Every paper of the review, downloadable from its own page, for those who may download papers.
-        "papers": review_papers(review, request.user, meetings) if has_capability(request.user, "can_export") else [],
+        "can_run": can_run,
+        "can_write": can_write,
+        # Every paper of the review, downloadable from its own page, for those who may download papers;
+        # draft notes for those who may read them (permissions.may_read_draft_notes: writers and runners).
+        "papers": review_papers(review, meetings, drafts_readable=can_run or can_write)
+        if has_capability(request.user, "can_export")
+        else [],
     }
     return render(request, "scrutiny/review/detail.html", context)
 
