@@ -79,3 +79,27 @@ def test_the_printable_report_never_widens_beyond_the_page(page, world, width):
     if width == 1280:
         assert_accessible(page)
         screenshot(page, "printable-final-report-long-string")
+
+
+def test_the_clerks_draft_notes_page_offers_to_correct_each_conclusion_and_request_and_passes_axe(page, world):
+    from scrutiny.review.services.requests import raise_request
+
+    raise_request(
+        actor=world.maya,
+        review=world.review,
+        meeting=world.last_meeting,
+        asked_of_agency=world.uhcw,
+        question="Send the safeguarding audit",
+    )
+    sign_in(page, world.clara)
+    page.goto(f"/reviews/{world.review.pk}/meetings/{world.last_meeting.pk}/notes/")
+    page.get_by_role("link", name="Change the conclusion on action 1.1").click()
+    page.get_by_label("Reasoning").fill("Corrected: see the audit.")
+    page.get_by_role("button", name="Record the conclusion").click()
+    assert page.get_by_text("Conclusion corrected").count() == 1
+    assert page.get_by_text("Corrected: see the audit.").count() == 1
+    assert (
+        page.get_by_role("link", name="Remove the request to University Hospital Coventry and Warwickshire").count()
+        == 1
+    )
+    assert_accessible(page)
