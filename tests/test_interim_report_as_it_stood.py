@@ -113,3 +113,56 @@ def clerk_user_of_demo(review):
 def test_the_interim_report_reads_the_history_in_a_fixed_number_of_queries(review, django_assert_max_num_queries):
     with django_assert_max_num_queries(22):
         report_document(Review.objects.get(pk=review.pk), "interim", include_draft_notes=True)
+
+
+def test_an_interim_report_dated_today_prints_every_record_as_read_from_the_history(world):
+    """The history path, with everything it reads: an answered request with its evidence, attendance,
+    notes, the meeting's areas and evidence considered, a conclusion and a recommendation."""
+    from django.utils import timezone
+
+    from actionplan.models import Evidence
+    from scrutiny.core.documents import render_docx
+    from scrutiny.review.models import Attendance
+    from scrutiny.review.services.conclusions import record_conclusion
+    from scrutiny.review.services.requests import answer_request, raise_request
+
+    meeting = world.last_meeting
+    evidence = Evidence(
+        inspection=world.inspection, title="Caseload report March", kind=Evidence.Kind.VERBAL, status="received"
+    )
+    evidence.save()
+    meeting.areas.add(world.area2)
+    meeting.evidence_considered.add(evidence)
+    Attendance.objects.create(meeting=meeting, person=world.maya.person, capacity="member", status="present")
+    NoteItem.objects.create(meeting=meeting, heading="Caseloads", area=world.area1, body="Heard about caseloads")
+    record_conclusion(
+        actor=world.maya,
+        review=world.review,
+        meeting=meeting,
+        area=world.area1,
+        judgement="satisfied",
+        reasoning="Fine",
+    )
+    info_request = raise_request(
+        actor=world.maya, review=world.review, meeting=meeting, asked_of_agency=world.uhcw, question="Send the audit"
+    )
+    answer_request(actor=world.maya, info_request=info_request, answer="Audit attached", existing_evidence=[evidence])
+    Recommendation.objects.create(review=world.review, number=1, text="Keep caseloads down", addressed_to="Cabinet")
+    world.review.interim_report_on = timezone.localdate()
+    world.review.save()
+
+    data = report_data(world.review, "interim")
+    assert data.as_at is not None  # read from the history, not from today's tables
+    text = _text(report_document(world.review, "interim", include_draft_notes=True))
+    for expected in (
+        "Audit attached",
+        "Heard about caseloads",
+        "Keep caseloads down",
+        "Fine",
+        "Area 2:",
+        "Cllr Maya Patel",
+    ):
+        assert expected in text, expected
+    # In 1.3 (the meeting's evidence considered, from its many-to-many history) and with the answer.
+    assert text.count("Caseload report March (verbal evidence)") == 2
+    assert render_docx(report_document(world.review, "interim", include_draft_notes=True))[:2] == b"PK"
