@@ -196,3 +196,15 @@ def test_the_demos_6_december_2012_meeting_refuses_a_members_late_conclusion(cli
             reasoning="Through the service",
         )
     assert Conclusion.objects.count() == before
+
+
+def test_the_conclusions_page_leads_the_clerk_to_correct_it_while_the_notes_are_a_draft(client, world, recorded):
+    meeting, conclusion, _ = recorded
+    edit = reverse("meeting_conclusion_edit", args=[world.review.pk, meeting.pk, conclusion.pk])
+    client.force_login(world.clara)
+    assert edit in client.get(conclusion.get_absolute_url()).content.decode()
+    client.force_login(world.maya)  # a member records conclusions; correcting the notes is the clerk's
+    assert edit not in client.get(conclusion.get_absolute_url()).content.decode()
+    agree_notes(actor=world.clara, meeting=meeting, agreed_on=meeting.date)
+    client.force_login(world.clara)
+    assert edit not in client.get(conclusion.get_absolute_url()).content.decode()
