@@ -208,3 +208,12 @@ def test_the_conclusions_page_leads_the_clerk_to_correct_it_while_the_notes_are_
     agree_notes(actor=world.clara, meeting=meeting, agreed_on=meeting.date)
     client.force_login(world.clara)
     assert edit not in client.get(conclusion.get_absolute_url()).content.decode()
+
+
+def test_the_requests_page_leads_the_clerk_to_correct_it_while_open_and_the_notes_a_draft(client, world, recorded):
+    meeting, _, info_request = recorded
+    edit = reverse("meeting_request_edit", args=[world.review.pk, meeting.pk, info_request.pk])
+    client.force_login(world.clara)
+    assert edit in client.get(info_request.get_absolute_url()).content.decode()
+    answer_request(actor=world.clara, info_request=info_request, answer="Received by e-mail")
+    assert edit not in client.get(info_request.get_absolute_url()).content.decode()
