@@ -166,3 +166,12 @@ def test_an_interim_report_dated_today_prints_every_record_as_read_from_the_hist
     # In 1.3 (the meeting's evidence considered, from its many-to-many history) and with the answer.
     assert text.count("Caseload report March (verbal evidence)") == 2
     assert render_docx(report_document(world.review, "interim", include_draft_notes=True))[:2] == b"PK"
+
+
+def test_a_review_typed_in_after_its_interim_report_still_gets_one_with_the_meetings_held_by_then(world):
+    """Its history starts after the report's date, so there is nothing to rebuild: the records as they are."""
+    world.review.interim_report_on = world.last_meeting.date
+    world.review.save()
+    data = report_data(world.review, "interim")
+    assert data.as_at is None
+    assert [m.pk for m in data.meetings] == [world.last_meeting.pk]  # not the meeting still to come

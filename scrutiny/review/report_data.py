@@ -71,11 +71,18 @@ def report_date_of(review, kind: str) -> datetime.date | None:
 
 
 def report_data(review, kind: str) -> ReportData:
-    """The interim report as it stood at its date (when it has one); any other report as the records are now."""
+    """The interim report as it stood at its date (when it has one); any other report as the records are now.
+
+    A review typed in after its interim report (its history starts later) has no history to rebuild that
+    report from: it gets the records as they are, with the meetings held by the report's date."""
     report_date = report_date_of(review, kind)
     if kind == "interim" and report_date:
-        return report_data_as_at(review, end_of_day(report_date), report_date=report_date)
+        moment = end_of_day(report_date)
+        if review.history.filter(history_date__lte=moment).exists():
+            return report_data_as_at(review, moment, report_date=report_date)
     meetings_qs = Meeting.objects.filter(review=review).order_by("date", "start_time")
+    if kind == "interim" and report_date:
+        meetings_qs = meetings_qs.filter(date__lte=report_date)
     answers = (
         review.information_requests.exclude(answer="")
         .order_by("raised_on", "pk")
