@@ -43,6 +43,8 @@ PAGES = [
     ("Table of conclusions", "conclusions_table", {"review_pk": "review"}, "", "maya"),
     ("Plan as it stood (a month ago)", "plan_as_at", {"review_pk": "review"}, "date=month_ago", "maya"),
     ("Recommendation register", "recommendation_list", {"review_pk": "review"}, "", "maya"),
+    ("Search (member)", "search", {}, "q=health+assessments", "maya"),
+    ("Search (officer)", "search", {}, "q=health+assessments", "olivia"),
 ]
 PAPERS = [
     ("Final report (Word)", "review_report", {"review_pk": "review", "kind": "final", "fmt": "docx"}),

@@ -16,6 +16,7 @@ urlpatterns = [
     path("", include("scrutiny.review.urls_plan")),
     path("", include("scrutiny.review.urls_register")),
     path("", include("actionplan.urls_import")),
+    path("search/", include("scrutiny.review.urls_search")),
     path("inspections/<int:inspection_pk>/", inspection_detail, name="inspection_detail"),
     # Every page about one review says which in its address.
     path("reviews/<int:review_pk>/", include("scrutiny.review.urls_review")),

@@ -38,6 +38,7 @@ VIEW_ONLY = {
     "Evidence",
     "InformationRequest",
     "Meeting",
+    "MonitoringUpdate",
     "NoteItem",
     "ProgressUpdate",
     "Recommendation",

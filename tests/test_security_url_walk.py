@@ -57,9 +57,16 @@ EXPECTATIONS: dict[str, frozenset] = {
     "recommendation_detail": ON_REVIEW,
     "recommendation_update": REVIEW_WRITERS,
     "report_dates_update": MEETING_RUNNERS,  # issue 14: the report's dates start the response clock
+    # issue 14: the clerk records the response, linked actions, monitoring updates and sign-off
+    "recommendation_response": MEETING_RUNNERS,
+    "recommendation_actions": MEETING_RUNNERS,
+    "recommendation_update_add": MEETING_RUNNERS,
+    "recommendation_sign_off": MEETING_RUNNERS,
     # The register across reviews: everyone, each seeing only the reviews they may see (issue 14)
     "recommendation_register": EVERYONE,
     "recommendation_register_export": EVERYONE,
+    # Search across what each person may see (issue 19)
+    "search": EVERYONE,
     # Import and export of plans (issue 4)
     "plan_import": ADMIN_ONLY,
     "plan_import_mapping": ADMIN_ONLY,

@@ -8,6 +8,7 @@ from .models import (
     Conclusion,
     InformationRequest,
     Meeting,
+    MonitoringUpdate,
     NoteItem,
     Recommendation,
     ReminderSent,
@@ -108,6 +109,16 @@ class RecommendationAdmin(ViewOnly, AuditedAdmin):
 
     def page_for(self, obj):
         return "recommendation_detail", [obj.review_id, obj.pk], "The recommendation's page"
+
+
+@admin.register(MonitoringUpdate)
+class MonitoringUpdateAdmin(ViewOnly, AuditedAdmin):
+    list_display = ["__str__", "reported_on"]
+    list_select_related = ["recommendation"]
+
+    def page_for(self, obj):
+        recommendation = obj.recommendation
+        return "recommendation_detail", [recommendation.review_id, recommendation.pk], "The recommendation's page"
 
 
 admin.site.register(ReviewMembership, AuditedAdmin)

@@ -347,6 +347,9 @@ class _DemoLoader:
     def load_recommendations(self):
         section = self.data["recommendations"]
         for item in section["items"]:
+            item = dict(item)
+            # What the report says of the dates, and where it is silent: the same for all, then each one's own.
+            item["dates_note"] = " ".join(filter(None, [section.get("dates_note", ""), item.get("dates_note", "")]))
             self.save(Recommendation(review=self.review, **item), section["history_date"])
 
     def load_users(self):

@@ -26,7 +26,7 @@ from actionplan.services.actions import update_action
 from scrutiny.people.models import Agency, User
 
 from .demo import LONDON, DemoDataError, DemoLogin
-from .models import Attendance, Meeting, Review, ReviewMembership
+from .models import Attendance, Meeting, MonitoringUpdate, Recommendation, Review, ReviewMembership
 
 SAMPLE_PATH = Path(settings.BASE_DIR) / "fixtures" / "sample_portfolio.json"
 
@@ -105,6 +105,7 @@ class _SampleLoader:
         self.load_users()
         self.load_review()
         self.load_meetings()
+        self.load_recommendations()
         self.load_updates_since_last_meeting()
 
     def load_inspection(self):
@@ -176,6 +177,9 @@ class _SampleLoader:
                 reporting_committee=spec["reporting_committee"],
                 remit=spec["remit"],
                 state=spec["state"],
+                interim_report_on=self.day(spec.get("interim_report_days")),
+                report_to_committee_on=self.day(spec.get("report_to_committee_days")),
+                report_received_on=self.day(spec.get("report_received_days")),
             ),
             spec["commissioned_days"],
         )
@@ -217,6 +221,45 @@ class _SampleLoader:
                 )
                 self.save(attendance, item["days"] if taken_place else scheduled, user=clerk)
             self.meetings.append(meeting)
+
+    def load_recommendations(self):
+        """One recommendation at each point of the cycle, each step dated and recorded by the clerk."""
+        clerk = next((user for user, role in self.people.values() if role == ReviewMembership.Role.CLERK), None)
+        made = self.data["review"].get("interim_report_days", self.entered)
+        for item in self.data.get("recommendations", {}).get("items", []):
+            recommendation = Recommendation(
+                review=self.review,
+                kind=Recommendation.Kind.RECOMMENDATION,
+                number=item["number"],
+                text=item["text"],
+                addressed_to=item["addressed_to"],
+                addressee_kind=item["addressee_kind"],
+                received_on=self.day(item.get("received_days")),
+                made_on=self.day(made - 10),
+                dates_note=item["dates_note"],
+            )
+            self.save(recommendation, made, user=clerk)
+            response = item.get("response")
+            if not response:
+                continue
+            recommendation.response = response["response"]
+            recommendation.executive_response = response["text"]
+            recommendation.executive_response_on = self.day(response["days"])
+            recommendation.implementation_due_on = self.day(response.get("implementation_days"))
+            recommendation.update_months = response["update_months"]
+            actions = [self.actions[reference] for reference in response.get("actions", [])]
+            self.save(recommendation, response["days"], user=clerk, actions=actions)
+            for update in item.get("updates", []):
+                self.save(
+                    MonitoringUpdate(
+                        recommendation=recommendation,
+                        reported_on=self.day(update["days"]),
+                        text=update["text"],
+                        recorded_by=clerk,
+                    ),
+                    update["days"],
+                    user=clerk,
+                )
 
     def load_updates_since_last_meeting(self):
         """Through the action service, as the officer would, at the moment of loading: after the last meeting."""

@@ -3,7 +3,8 @@
 Run daily (cron: `manage.py send_reminders`). From REMINDER_DAYS_BEFORE_MEETING days before each
 meeting until the day before it, every active officer whose agency leads open actions that are
 overdue, due by the meeting, or without an update for REMINDER_STALE_WEEKS weeks, or whose agency
-has open information requests from the meeting's review, gets one e-mail listing them. A ReminderSent row per officer and meeting means a rerun, or the next day's run,
+has open information requests from the meeting's review, gets one e-mail listing them; so does the review's
+clerk when responses to its recommendations, or monitoring updates on them, are overdue (clerk_reminders.py). A ReminderSent row per officer and meeting means a rerun, or the next day's run,
 never sends it again; a run that misses a day catches up the next.
 """
 
@@ -21,6 +22,7 @@ from django.utils import timezone
 from actionplan.models import Action
 from scrutiny.people.models import Role, User
 
+from .clerk_reminders import remind_clerks
 from .models import InformationRequest, Meeting, ReminderSent, Review
 
 logger = logging.getLogger(__name__)
@@ -160,6 +162,7 @@ def send_reminders(*, today: datetime.date | None = None) -> ReminderRun:
         return run
     officers = [officer for officer in officers_to_remind() if _address(officer)]
     for meeting in meetings:
+        remind_clerks(meeting, today, run)
         already = set(ReminderSent.objects.filter(meeting=meeting).values_list("recipient_id", flat=True))
         by_agency: dict = {}
         for officer in officers:

@@ -3,7 +3,7 @@ recommendations."""
 
 from django.urls import path
 
-from .views import conclusions, recommendations, requests, response_clock, review
+from .views import conclusions, monitoring, recommendations, requests, response_clock, review
 
 urlpatterns = [
     path("", review.review_detail, name="review_detail"),
@@ -22,5 +22,11 @@ urlpatterns = [
     path("recommendations/add/", recommendations.recommendation_add, name="recommendation_add"),
     path("recommendations/<int:pk>/", recommendations.recommendation_detail, name="recommendation_detail"),
     path("recommendations/<int:pk>/update/", recommendations.recommendation_update, name="recommendation_update"),
+    path("recommendations/<int:pk>/response/", monitoring.recommendation_response, name="recommendation_response"),
+    path("recommendations/<int:pk>/actions/", monitoring.recommendation_actions, name="recommendation_actions"),
+    path(
+        "recommendations/<int:pk>/updates/add/", monitoring.recommendation_update_add, name="recommendation_update_add"
+    ),
+    path("recommendations/<int:pk>/sign-off/", monitoring.recommendation_sign_off, name="recommendation_sign_off"),
     path("recommendations/report-dates/", response_clock.report_dates_update, name="report_dates_update"),
 ]

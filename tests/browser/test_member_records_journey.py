@@ -165,7 +165,7 @@ def test_the_demo_recommendations_show_and_the_committees_response_is_recorded(p
 
     page.get_by_role("link", name="Recommendation 2").click()
     assert_accessible(page)
-    page.get_by_role("link", name="Record the response").click()
+    page.get_by_role("link", name="Record the committee's decision and implementation").click()
     page.get_by_label("Agreed", exact=True).check()
     page.get_by_role("button", name="Save the response").click()
     assert page.title().startswith("Error:")

@@ -47,8 +47,14 @@ class RecommendationWithAddresseeForm(RecommendationAddForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["received_on"] = date_field(
+            "Date the addressee received it, if not with the report",
+            help_text="Only if it was sent apart from the report, for example to a partner body. For example, 14/05/2012",
+        )
         submit = self.helper.layout.fields.pop()
-        self.helper.layout.fields.extend([Field.radios("addressee_kind"), submit])
+        self.helper.layout.fields.extend(
+            [Field.radios("addressee_kind"), Field.text("received_on", field_width=10), submit]
+        )
 
     def clean_addressee_kind(self):
         return self.cleaned_data.get("addressee_kind") or Recommendation.AddresseeKind.EXECUTIVE

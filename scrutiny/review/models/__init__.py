@@ -1,7 +1,8 @@
 from scrutiny.people.models import Person, Role, User
 
 from .meetings import Attendance, Meeting, NoteItem
-from .records import Conclusion, InformationRequest, Recommendation
+from .recommendation import MonitoringUpdate, Recommendation
+from .records import Conclusion, InformationRequest
 from .reminders import ReminderSent
 from .review import Review, ReviewArea, ReviewMembership
 
@@ -10,6 +11,7 @@ __all__ = [
     "Conclusion",
     "InformationRequest",
     "Meeting",
+    "MonitoringUpdate",
     "NoteItem",
     "Person",
     "Recommendation",

@@ -1,6 +1,4 @@
-"""The group's own records: conclusions, information requests, recommendations."""
-
-import datetime
+"""The group's own records: conclusions and information requests (recommendations: recommendation.py)."""
 
 from django.conf import settings
 from django.db import models
@@ -8,8 +6,6 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
-
-from ..response_clock import clock_starts_on, due_on, is_overdue
 
 
 class ConclusionQuerySet(models.QuerySet):
@@ -237,122 +233,3 @@ class InformationRequest(models.Model):
 
     def is_overdue(self, on=None) -> bool:
         return bool(self.status == self.Status.OPEN and self.due_by and self.due_by < (on or timezone.localdate()))
-
-
-class Recommendation(models.Model):
-    """A numbered recommendation, or a non-formal observation, and what became of it."""
-
-    class Kind(models.TextChoices):
-        RECOMMENDATION = "recommendation", "Recommendation"
-        OBSERVATION = "observation", "Observation"
-
-    class Decision(models.TextChoices):
-        PENDING = "pending", "Awaiting the committee"
-        AGREED = "agreed", "Agreed"
-        AGREED_AMENDED = "agreed_amended", "Agreed with amendments"
-        NOT_AGREED = "not_agreed", "Not agreed"
-        NOTED = "noted", "Noted"
-
-    class Implementation(models.TextChoices):
-        NOT_STARTED = "not_started", "Not started"
-        IN_PROGRESS = "in_progress", "In progress"
-        IMPLEMENTED = "implemented", "Implemented"
-        NOT_IMPLEMENTED = "not_implemented", "Not implemented"
-
-    class AddresseeKind(models.TextChoices):
-        # Each kind has its own response period (settings.RESPONSE_PERIOD_MONTHS).
-        EXECUTIVE = "executive", "The executive or a cabinet member"
-        COUNCIL = "council", "The council"
-        PARTNER = "partner", "A partner body"
-
-    review = models.ForeignKey(
-        "review.Review", on_delete=models.PROTECT, related_name="recommendations", verbose_name="review"
-    )
-    kind = models.CharField("kind", max_length=20, choices=Kind.choices, default=Kind.RECOMMENDATION)
-    number = models.PositiveSmallIntegerField("number")
-    text = models.TextField("text")
-    addressed_to = models.CharField("addressed to", max_length=200)
-    addressee_kind = models.CharField(
-        "kind of addressee", max_length=20, choices=AddresseeKind.choices, default=AddresseeKind.EXECUTIVE
-    )
-    committee_decision = models.CharField(
-        "committee's decision", max_length=20, choices=Decision.choices, default=Decision.PENDING
-    )
-    committee_decision_on = models.DateField("date of the committee's decision", null=True, blank=True)
-    committee_notes = models.TextField("committee's comments", blank=True)
-    executive_response = models.TextField("executive's response", blank=True)
-    executive_response_on = models.DateField("date of the executive's response", null=True, blank=True)
-    implementation = models.CharField(
-        "implementation", max_length=20, choices=Implementation.choices, default=Implementation.NOT_STARTED
-    )
-    implementation_notes = models.TextField("progress on implementation", blank=True)
-    closed_on = models.DateField("date closed", null=True, blank=True)
-    history = HistoricalRecords()
-
-    class Meta:
-        ordering = ["review", "kind", "number"]
-        verbose_name = "recommendation or observation"
-        verbose_name_plural = "recommendations and observations"
-        constraints = [
-            models.UniqueConstraint(
-                fields=["review", "kind", "number"],
-                name="recommendation_number_unique",
-                violation_error_message="This review already has one with this number.",
-            ),
-            models.CheckConstraint(
-                condition=Q(kind__in=["recommendation", "observation"]),
-                name="recommendation_kind_valid",
-                violation_error_message="Choose recommendation or observation.",
-            ),
-            models.CheckConstraint(
-                condition=Q(committee_decision__in=["pending", "agreed", "agreed_amended", "not_agreed", "noted"]),
-                name="recommendation_decision_valid",
-                violation_error_message="Choose a decision from the list.",
-            ),
-            models.CheckConstraint(
-                condition=Q(implementation__in=["not_started", "in_progress", "implemented", "not_implemented"]),
-                name="recommendation_implementation_valid",
-                violation_error_message="Choose an implementation status from the list.",
-            ),
-            models.CheckConstraint(
-                condition=Q(addressee_kind__in=["executive", "council", "partner"]),
-                name="recommendation_addressee_kind_valid",
-                violation_error_message="Choose a kind of addressee from the list.",
-            ),
-            models.CheckConstraint(
-                condition=Q(committee_decision="pending") | Q(committee_decision_on__isnull=False),
-                name="decision_has_date",
-                violation_error_message="Give the date of the committee's decision.",
-            ),
-        ]
-
-    def __str__(self):
-        return f"{self.get_kind_display()} {self.number}"
-
-    def get_absolute_url(self):
-        return reverse("recommendation_detail", args=[self.review_id, self.pk])
-
-    @property
-    def is_formal(self) -> bool:
-        return self.kind == self.Kind.RECOMMENDATION
-
-    @property
-    def is_closed(self) -> bool:
-        return self.closed_on is not None
-
-    @property
-    def response_period_months(self) -> int:
-        return settings.RESPONSE_PERIOD_MONTHS.get(self.addressee_kind, 2)
-
-    @property
-    def response_due_on(self) -> datetime.date | None:
-        """None until the review records when the report was received."""
-        review = self.review
-        starts = clock_starts_on(review.report_received_on, review.committee_notice_on)
-        return due_on(starts, self.response_period_months)
-
-    def is_response_overdue(self, today: datetime.date | None = None) -> bool:
-        # A closed recommendation awaits nothing more, response or not.
-        if self.is_closed:
-            return False
-        return is_overdue(self.response_due_on, self.executive_response_on, today or timezone.localdate())

@@ -4,6 +4,7 @@ Each row's due date and overdue flag come from response_clock.py; both are worke
 one query that reads the rows (month arithmetic per addressee's period is not worth doing in SQL)."""
 
 import datetime
+from dataclasses import dataclass
 
 import django_filters
 from crispy_forms_gds.layout import Field, Size
@@ -51,7 +52,27 @@ def reference(recommendation: Recommendation) -> str:
 
 
 def register_queryset(user):
-    return Recommendation.objects.filter(review__in=reviews_visible_to(user)).select_related("review")
+    return Recommendation.objects.filter(review__in=reviews_visible_to(user)).with_monitoring()
+
+
+RAG_CHOICES = [
+    ("red", "Red"),
+    ("amber", "Amber"),
+    ("green", "Green"),
+    ("blue", "Blue (complete)"),
+    ("grey", "Not yet running"),
+]
+
+
+def actions_summary(recommendation) -> str:
+    """The linked actions' progress in one cell of the export."""
+    return "; ".join(
+        f"{action}: {action.get_status_display()}, RAG {action.get_rag_display().lower()}, "
+        f"target {action.target_date:%-d %b %Y}"
+        if action.target_date
+        else f"{action}: {action.get_status_display()}"
+        for action in recommendation.actions.all()
+    )
 
 
 class RecommendationRegisterFilter(django_filters.FilterSet):
@@ -71,6 +92,9 @@ class RecommendationRegisterFilter(django_filters.FilterSet):
         method="filter_status",
         error_messages=CHOOSE,
     )
+    rag = django_filters.ChoiceFilter(
+        label="RAG rating", choices=RAG_CHOICES, empty_label="Any", method="filter_rag", error_messages=CHOOSE
+    )
     overdue = django_filters.BooleanFilter(
         label="Only responses overdue", widget=forms.CheckboxInput, method="filter_overdue"
     )
@@ -85,32 +109,47 @@ class RecommendationRegisterFilter(django_filters.FilterSet):
         form = super().form
         if not hasattr(form, "helper"):
             form.helper = gds_helper(
-                "review", "addressee_kind", "status", Field.checkbox("overdue", small=True), label_size=Size.SMALL
+                "review",
+                "addressee_kind",
+                "status",
+                "rag",
+                Field.checkbox("overdue", small=True),
+                label_size=Size.SMALL,
             )
         return form
 
     def filter_status(self, queryset, name, value):
         return queryset.filter(STATUSES[value][1])
 
+    def filter_rag(self, queryset, name, value):
+        # Derived from dates in Python (monitoring.rate), so applied to the rows (rows()).
+        return queryset
+
     def filter_overdue(self, queryset, name, value):
         # Narrowed in SQL to those that could be late; the clock itself is applied to the rows (rows()).
         if not value:
             return queryset
-        return queryset.filter(
-            executive_response_on__isnull=True, closed_on__isnull=True, review__report_received_on__lt=self.today
+        return queryset.filter(executive_response_on__isnull=True, closed_on__isnull=True).filter(
+            Q(received_on__lt=self.today) | Q(review__report_received_on__lt=self.today)
         )
 
     def rows(self) -> list[Recommendation]:
         """The matching recommendations, each with its reference, status, due date and overdue flag."""
-        chosen_overdue = self.is_valid() and self.form.cleaned_data.get("overdue")
+        valid = self.is_valid()
+        chosen_overdue = valid and self.form.cleaned_data.get("overdue")
+        chosen_rag = valid and self.form.cleaned_data.get("rag")
         items = []
         for recommendation in self.qs.order_by("review__title", "review_id", "kind", "number"):
             recommendation.reference = reference(recommendation)
             recommendation.status_label = STATUSES[register_status(recommendation)][0]
             recommendation.due_on = recommendation.response_due_on
             recommendation.overdue = recommendation.is_response_overdue(self.today)
-            if recommendation.overdue or not chosen_overdue:
-                items.append(recommendation)
+            recommendation.rating = recommendation.rag(self.today)
+            if chosen_overdue and not recommendation.overdue:
+                continue
+            if chosen_rag and recommendation.rating.colour != chosen_rag:
+                continue
+            items.append(recommendation)
         return items
 
 
@@ -128,6 +167,14 @@ class RegisterExport(TableExport):
         Column("Response due", lambda r: r.due_on, 14),
         Column("Response overdue", lambda r: r.overdue, 10),
         Column("Date of response", lambda r: r.executive_response_on, 14),
+        Column("Response", lambda r: r.get_response_display() if r.response else "", 16),
+        Column("Lead", lambda r: str(r.lead or ""), 24),
+        Column("Implementation date", lambda r: r.implementation_due_on, 14),
+        Column("Next update due", lambda r: r.next_update_due_on, 14),
+        Column("Linked actions", actions_summary, 60),
+        Column("Sign-off", lambda r: r.get_sign_off_display() if r.sign_off else "", 18),
+        Column("RAG", lambda r: r.rating.label, 10),
+        Column("Why", lambda r: r.rating.reason, 40),
     ]
 
     def __init__(self, items: list[Recommendation]):
@@ -139,13 +186,40 @@ class RegisterExport(TableExport):
 
 def overdue_responses_by_review(reviews, today: datetime.date) -> dict[int, int]:
     """Review id -> how many of its responses are overdue, in one query whatever the number of reviews."""
-    by_pk = {review.pk: review for review in reviews if review.report_received_on}
-    candidates = Recommendation.objects.filter(
-        review_id__in=by_pk, executive_response_on__isnull=True, closed_on__isnull=True
-    ).only("review_id", "addressee_kind", "executive_response_on", "closed_on")
+    by_pk = {review.pk: review for review in reviews}
+    candidates = (
+        Recommendation.objects.filter(review_id__in=by_pk, executive_response_on__isnull=True, closed_on__isnull=True)
+        .filter(Q(received_on__isnull=False) | Q(review__report_received_on__isnull=False))
+        .only("review_id", "addressee_kind", "executive_response_on", "closed_on", "received_on")
+    )
     counts: dict[int, int] = {}
     for recommendation in candidates:
         recommendation.review = by_pk[recommendation.review_id]  # already read: no query per row
         if recommendation.is_response_overdue(today):
             counts[recommendation.review_id] = counts.get(recommendation.review_id, 0) + 1
     return counts
+
+
+@dataclass
+class MonitoringFlags:
+    """A review's recommendations that are late: responses overdue, monitoring updates overdue."""
+
+    responses_overdue: list[Recommendation]
+    updates_overdue: list[Recommendation]
+
+    def __bool__(self):
+        return bool(self.responses_overdue or self.updates_overdue)
+
+
+def monitoring_flags(review, today: datetime.date) -> MonitoringFlags:
+    """In a fixed number of queries however many recommendations the review has."""
+    flags = MonitoringFlags([], [])
+    if review.is_closed:
+        return flags
+    for recommendation in review.recommendations.with_monitoring().order_by("kind", "number"):
+        recommendation.review = review
+        if recommendation.is_response_overdue(today):
+            flags.responses_overdue.append(recommendation)
+        elif recommendation.is_update_overdue(today):
+            flags.updates_overdue.append(recommendation)
+    return flags

@@ -81,7 +81,15 @@ def next_number(review, kind) -> int:
 
 @transaction.atomic
 def add_recommendation(
-    *, actor, review, kind, text, addressed_to, addressee_kind=Recommendation.AddresseeKind.EXECUTIVE, number=None
+    *,
+    actor,
+    review,
+    kind,
+    text,
+    addressed_to,
+    addressee_kind=Recommendation.AddresseeKind.EXECUTIVE,
+    number=None,
+    received_on=None,
 ) -> Recommendation:
     ensure_open(review)
     recommendation = Recommendation(
@@ -91,6 +99,7 @@ def add_recommendation(
         addressed_to=(addressed_to or "").strip(),
         addressee_kind=addressee_kind,
         number=number or next_number(review, kind),
+        received_on=received_on,
     )
     recommendation.full_clean()
     recommendation._history_user = actor

@@ -1,6 +1,7 @@
 """The members' dashboard and the lists behind its numbers."""
 
 from django.shortcuts import render
+from django.utils import timezone
 
 from actionplan.models import Action, Evidence, Rag
 
@@ -10,6 +11,7 @@ from ..reporting.dashboard import build_dashboard
 from ..reporting.filters import InspectionActionFilter
 from ..reporting.forms import StaleWeeksForm
 from ..reporting.paging import paginate
+from ..reporting.register import monitoring_flags
 from ..reporting.scope import Scope
 
 PER_PAGE = 25
@@ -28,6 +30,7 @@ def dashboard(request, review):
             "scope": scope,
             "figures": figures,
             "weeks_form": weeks_form,
+            "recommendation_flags": monitoring_flags(review, timezone.localdate()),
             "status_labels": Action.Status.labels,
             "rag_labels": Rag.labels,
         },

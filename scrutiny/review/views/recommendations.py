@@ -2,12 +2,14 @@
 
 from django.conf import settings
 from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
 
 from scrutiny.core.writes import submit_form
 
 from ..forms.records import RecommendationResponseForm
 from ..forms.response_clock import RecommendationWithAddresseeForm
 from ..models import Recommendation
+from ..monitoring import RAG_RULE
 from ..permissions import require_review_writer, review_view, writer_view
 from ..response_clock import RULE
 from ..services.recommendations import add_recommendation, update_recommendation
@@ -15,7 +17,10 @@ from ..services.recommendations import add_recommendation, update_recommendation
 
 @review_view()
 def recommendation_list(request, review):
-    items = list(review.recommendations.order_by("kind", "number"))
+    today = timezone.localdate()
+    items = list(review.recommendations.with_monitoring().order_by("kind", "number"))
+    for item in items:
+        item.rating = item.rag(today)
     context = {
         "review": review,
         "recommendations": [r for r in items if r.kind == Recommendation.Kind.RECOMMENDATION],
@@ -28,7 +33,7 @@ def recommendation_list(request, review):
 
 
 def response_rule_context() -> dict:
-    return {"response_rule": RULE, "response_periods": settings.RESPONSE_PERIOD_MONTHS}
+    return {"response_rule": RULE, "response_periods": settings.RESPONSE_PERIOD_MONTHS, "rag_rule": RAG_RULE}
 
 
 def _get_recommendation(review, pk):
@@ -37,12 +42,24 @@ def _get_recommendation(review, pk):
 
 @review_view()
 def recommendation_detail(request, review, pk):
-    recommendation = _get_recommendation(review, pk)
+    """The recommendation's monitoring page: its response, linked actions, updates, sign-off and RAG."""
+    recommendation = get_object_or_404(Recommendation.objects.with_monitoring(), pk=pk, review=review)
+    today = timezone.localdate()
+    updates = list(recommendation.updates.order_by("reported_on", "id"))
+    schedule = [
+        {"due_on": due, "update": updates[index] if index < len(updates) else None, "overdue": due < today}
+        for index, due in enumerate(recommendation.update_due_dates())
+    ]
     context = {
         "recommendation": recommendation,
         "review": recommendation.review,
         "can_write": request.user.can_write_review(recommendation.review),
-        "overdue": recommendation.is_response_overdue(),
+        "can_run": request.user.can_run_meetings_of(recommendation.review),
+        "overdue": recommendation.is_response_overdue(today),
+        "rag": recommendation.rag(today),
+        "updates": updates,
+        "schedule": schedule,
+        "linked_actions": list(recommendation.actions.all()),
         **response_rule_context(),
     }
     return render(request, "scrutiny/recommendations/detail.html", context)

@@ -1,0 +1,146 @@
+"""Forms for a recommendation's life after the response: the response, linked actions, updates, sign-off."""
+
+from crispy_forms_gds.layout import Field, Submit
+from django import forms
+from django.utils import timezone
+
+from scrutiny.core.formtools import gds_helper
+from scrutiny.people.models import Person
+
+from ..models import Recommendation
+from ..services.monitoring import response_record_errors
+from .records import date_field
+
+
+class ResponseForm(forms.Form):
+    response = forms.ChoiceField(
+        label="The executive's response",
+        choices=[c for c in Recommendation.Response.choices if c[0]],
+        widget=forms.RadioSelect,
+        required=False,  # the shared rule says what is missing, next to the field
+    )
+    executive_response = forms.CharField(
+        label="The response as given", widget=forms.Textarea(attrs={"rows": 4}), required=False
+    )
+    response_reasons = forms.CharField(
+        label="Reasons",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+        help_text="Needed when it was partly accepted or not accepted.",
+    )
+    lead = forms.ModelChoiceField(
+        label="Lead", queryset=Person.objects.order_by("name"), required=False, empty_label="No lead named"
+    )
+    update_months = forms.CharField(
+        label="Monitoring updates due, in months after the response",
+        max_length=40,
+        required=False,
+        help_text="As the committee sets them, for example 6, 12.",
+    )
+
+    def __init__(self, *args, recommendation, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.recommendation = recommendation
+        self.fields["executive_response_on"] = date_field("Date of the response")
+        self.fields["implementation_due_on"] = date_field("Implementation date")
+        self.order_fields(
+            [
+                "response",
+                "executive_response_on",
+                "executive_response",
+                "response_reasons",
+                "lead",
+                "implementation_due_on",
+                "update_months",
+            ]
+        )
+        self.helper = gds_helper(
+            Field.radios("response"),
+            Field.text("executive_response_on", field_width=10),
+            Field.textarea("executive_response"),
+            Field.textarea("response_reasons"),
+            Field.select("lead"),
+            Field.text("implementation_due_on", field_width=10),
+            Field.text("update_months", field_width=10),
+            Submit("submit", "Save the response"),
+        )
+
+    def clean(self):
+        cleaned = super().clean()
+        if "executive_response_on" in self.errors:
+            return cleaned
+        for name, message in response_record_errors(cleaned, self.recommendation, timezone.localdate()).items():
+            if name not in self.errors:
+                self.add_error(name, message)
+        return cleaned
+
+
+class LinkActionsForm(forms.Form):
+    actions = forms.ModelMultipleChoiceField(
+        label="Actions that implement it",
+        queryset=None,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text="Select all that apply. Clear them all to unlink every action.",
+    )
+
+    def __init__(self, *args, queryset, **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields["actions"]
+        field.queryset = queryset
+        field.label_from_instance = lambda action: (
+            f"Action {action.reference or action.pk} (area {action.area.number}, {action.lead_agency.short_name}): "
+            f"{action.description[:120]}"
+        )
+        self.helper = gds_helper(Field.checkboxes("actions", small=True), Submit("submit", "Save the linked actions"))
+
+
+class MonitoringUpdateForm(forms.Form):
+    text = forms.CharField(
+        label="What the update says",
+        widget=forms.Textarea(attrs={"rows": 5}),
+        error_messages={"required": "Enter what the update says"},
+    )
+    meeting = forms.CharField(
+        label="Meeting it went to (optional)",
+        max_length=200,
+        required=False,
+        help_text="For example, Children and Young People OSC, 4 March 2014.",
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["reported_on"] = date_field("Date of the update", required=True)
+        self.order_fields(["reported_on", "text", "meeting"])
+        self.helper = gds_helper(
+            Field.text("reported_on", field_width=10),
+            Field.textarea("text"),
+            Field.text("meeting"),
+            Submit("submit", "Add the update"),
+        )
+
+
+class SignOffForm(forms.Form):
+    outcome = forms.ChoiceField(
+        label="The committee's sign-off",
+        choices=[c for c in Recommendation.SignOff.choices if c[0]],
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose implemented, partly implemented, not implemented or superseded"},
+    )
+    signed_off_at = forms.CharField(
+        label="Meeting that signed it off",
+        max_length=200,
+        help_text="The committee and the date of its meeting, for example Children and Young People OSC, 4 March 2014.",
+        error_messages={"required": "Enter the meeting that signed it off"},
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["signed_off_on"] = date_field("Date signed off", required=True)
+        self.order_fields(["outcome", "signed_off_on", "signed_off_at"])
+        self.helper = gds_helper(
+            Field.radios("outcome"),
+            Field.text("signed_off_on", field_width=10),
+            Field.text("signed_off_at"),
+            Submit("submit", "Sign it off"),
+        )
