@@ -97,6 +97,10 @@ EXPECTATIONS: dict[str, frozenset] = {
     "meeting_note_remove": MEETING_RUNNERS,
     "meeting_conclusion_add": MEETING_RUNNERS,
     "meeting_request_add": MEETING_RUNNERS,
+    "meeting_conclusion_edit": MEETING_RUNNERS,  # in draft notes, like a notes item (issue 20)
+    "meeting_conclusion_remove": MEETING_RUNNERS,
+    "meeting_request_edit": MEETING_RUNNERS,
+    "meeting_request_remove": MEETING_RUNNERS,
     "meeting_agree_notes": MEETING_RUNNERS,
     "meeting_reopen_notes": MEETING_RUNNERS,
     "meeting_agenda": MEMBERS_VIEW,

@@ -82,10 +82,13 @@ def disagreement(action: Action, conclusion: Conclusion | None, on=None) -> str:
     return ""
 
 
-def build_conclusions_table(review, *, theme=None, agency=None, judgement=None, disagreements_only=False, on=None):
+def build_conclusions_table(
+    review, *, theme=None, agency=None, judgement=None, disagreements_only=False, on=None, records=None
+):
     """Rows in area order, each area followed by its actions. Filters:
     theme and agency (ids or objects), judgement (a Conclusion.Judgement value, or "none" for rows
-    with no conclusion yet), disagreements_only."""
+    with no conclusion yet), disagreements_only. `records`, when given, are the area decisions, actions
+    and conclusions as they stood at some moment (report_data), used instead of today's."""
     on = on or timezone.localdate()
     theme_id = getattr(theme, "pk", theme)
     agency_id = getattr(agency, "pk", agency)
@@ -94,21 +97,31 @@ def build_conclusions_table(review, *, theme=None, agency=None, judgement=None, 
     if theme_id:
         areas = areas.filter(theme_id=theme_id)
     areas = list(areas)
-    decisions = {d.area_id: d for d in ReviewArea.objects.filter(review=review)}
-    actions = (
-        Action.objects.filter(area__in=areas)
-        .select_related("lead_agency", "plan")
-        .order_by("area__number", "reference", "id")
-    )
-    if agency_id:
-        actions = actions.filter(lead_agency_id=agency_id)
+    if records is None:
+        decisions = ReviewArea.objects.filter(review=review)
+        actions = (
+            Action.objects.filter(area__in=areas)
+            .select_related("lead_agency", "plan")
+            .order_by("area__number", "reference", "id")
+        )
+        if agency_id:
+            actions = actions.filter(lead_agency_id=agency_id)
+        conclusions = (
+            Conclusion.objects.filter(review=review)
+            .select_related("meeting", "recorded_by__person")
+            .order_by("reached_on", "id")
+        )
+    else:
+        decisions, actions, conclusions = records
+        actions = [a for a in actions if not agency_id or a.lead_agency_id == agency_id]
+        conclusions = sorted(conclusions, key=lambda c: (c.reached_on, c.pk))
+    decisions = {d.area_id: d for d in decisions}
     actions_by_area: dict = {}
     for action in actions:
         actions_by_area.setdefault(action.area_id, []).append(action)
 
     by_area, by_action = {}, {}
-    conclusions = Conclusion.objects.filter(review=review).select_related("meeting", "recorded_by__person")
-    for conclusion in conclusions.order_by("reached_on", "id"):
+    for conclusion in conclusions:
         if conclusion.action_id:
             by_action.setdefault(conclusion.action_id, []).append(conclusion)
         else:

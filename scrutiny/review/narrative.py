@@ -1,7 +1,7 @@
 """The report's narrative: the clerk's text for each part where it has been saved, otherwise a draft built
 from the records (who attended, which areas, what was concluded), which the clerk's page starts from.
 
-Meetings are passed in already loaded with scrutiny.review.papers.meetings_for_papers, so that building
+Meetings are passed in already loaded with scrutiny.review.report_data.meetings_for_papers, so that building
 every draft costs a fixed number of queries."""
 
 from collections import Counter
@@ -55,14 +55,13 @@ class NarrativePart:
 
 
 class Narrative:
-    def __init__(self, review, meetings, recommendations):
+    def __init__(self, review, meetings, recommendations, *, as_at=None):
         self.review = review
         self.meetings = list(meetings)
         self.recommendations = list(recommendations)
-        self.saved = {
-            (text.part, text.meeting_id, text.recommendation_id): text
-            for text in ReportText.objects.filter(review=review)
-        }
+        # A report as it stood (the interim report) prints the text as the clerk had written it by then.
+        texts = ReportText.history.filter(review_id=review.pk).as_of(as_at) if as_at else review.report_texts.all()
+        self.saved = {(text.part, text.meeting_id, text.recommendation_id): text for text in texts}
 
     # What the report prints.
     def text(self, part, *, meeting=None, recommendation=None) -> str:

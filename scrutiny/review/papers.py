@@ -1,7 +1,6 @@
 """The papers a clerk sends about a meeting: its agenda and notes (the reports are in report.py). Each is
 built once as a Document; the renderers give Word, PDF and a printable page."""
 
-from django.db.models import Prefetch
 from django.utils.text import slugify
 
 from scrutiny.core.documents.builder import Document, isolate
@@ -31,20 +30,6 @@ def when_and_where(meeting) -> str:
     if meeting.place:
         parts.append(meeting.place)
     return ", ".join(parts)
-
-
-def meetings_for_papers(queryset):
-    """Everything a paper shows about meetings, in a fixed number of queries."""
-    return queryset.select_related("review", "theme", "notes_agreed_by__person").prefetch_related(
-        Prefetch("attendance", queryset=Attendance.objects.select_related("person")),
-        "areas",
-        "evidence_considered__provided_by",
-        "note_items__area",
-        "conclusions__area",
-        "conclusions__action__area",
-        "information_requests__asked_of_agency",
-        "information_requests__asked_of_person",
-    )
 
 
 def _area_line(area) -> str:

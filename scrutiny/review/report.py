@@ -6,8 +6,6 @@ the appendices, lettered A, B, C... in the order printed.
 The narrative (executive summary, each meeting's paragraph, the reasoning, the observations, the
 acknowledgements) is the clerk's (scrutiny.review.narrative), or a draft from the records until written."""
 
-from dataclasses import dataclass
-
 from django.utils.text import slugify
 
 from scrutiny.core.documents.appendices import AppendixLetters, add_answers
@@ -15,9 +13,10 @@ from scrutiny.core.documents.builder import BulletList, Document, Heading, PageB
 
 from .agreement import agreement_statement
 from .exports.conclusions import ConclusionsTableExport
-from .models import Attendance, Meeting, Recommendation, ReviewMembership
+from .models import Attendance, ReviewMembership
 from .narrative import Narrative, Part
-from .papers import add_notes_body, meeting_label, meetings_for_papers
+from .papers import add_notes_body, meeting_label
+from .report_data import report_data
 
 REPORT_KINDS = {"interim": "Interim report", "final": "Final report"}
 
@@ -26,57 +25,12 @@ def _day(date) -> str:
     return f"{date:%-d %B %Y}" if date else ""
 
 
-@dataclass
-class ReportRecords:
-    """What a report is built from, loaded once."""
-
-    review: object
-    report_date: object
-    meetings: list
-    memberships: list
-    recommendations: list
-    answers: list
-
-    @property
-    def formal(self):
-        return [r for r in self.recommendations if r.kind == Recommendation.Kind.RECOMMENDATION]
-
-    @property
-    def observations(self):
-        return [r for r in self.recommendations if r.kind == Recommendation.Kind.OBSERVATION]
-
-    @property
-    def chair(self):
-        return next((m for m in self.memberships if m.role == ReviewMembership.Role.CHAIR), None)
-
-
-def report_records(review, kind: str) -> ReportRecords:
-    # Dated by the committee that receives it; without that date the paper is a draft, never dated "today".
-    report_date = review.final_report_on if kind == "final" else review.interim_report_on
-    meetings_qs = Meeting.objects.filter(review=review).order_by("date", "start_time")
-    if kind == "interim" and review.interim_report_on:
-        meetings_qs = meetings_qs.filter(date__lte=review.interim_report_on)
-    answers = (
-        review.information_requests.exclude(answer="")
-        .order_by("raised_on", "pk")
-        .select_related("asked_of_agency", "asked_of_person")
-        .prefetch_related("evidence")
-    )
-    return ReportRecords(
-        review=review,
-        report_date=report_date,
-        meetings=list(meetings_for_papers(meetings_qs)),
-        memberships=list(review.memberships.select_related("person")),
-        recommendations=list(review.recommendations.order_by("kind", "number")),
-        answers=list(answers),
-    )
-
-
 def report_document(review, kind: str, *, include_draft_notes: bool) -> Document:
     """The report as the group publishes it. Draft notes stay within the review: for anyone else their
     appendix says only that they are not agreed."""
-    records = report_records(review, kind)
-    narrative = Narrative(review, records.meetings, records.recommendations)
+    # The records it prints: the interim report's as they stood at its date, read from the history.
+    records = report_data(review, kind)
+    narrative = Narrative(review, records.meetings, records.recommendations, as_at=records.as_at)
     letters = AppendixLetters(records.meetings, has_answers=bool(records.answers))
     doc = _report_cover(review, kind, records.report_date)
     add_introduction(doc, records, narrative)
@@ -190,6 +144,6 @@ def add_appendices(doc, records, letters, *, include_draft_notes: bool) -> None:
         add_notes_body(doc, meeting, level=2)
     # The conclusions table is wide: it sits on landscape pages, and the appendix after it does not.
     doc.section("landscape").heading(f"{letters.conclusions()}: conclusions against each action")
-    doc.table_from_export(ConclusionsTableExport(review))
+    doc.table_from_export(ConclusionsTableExport(review, rows=records.conclusion_rows))
     if records.answers:
         add_answers(doc.section("portrait"), records.answers, letters.answers())

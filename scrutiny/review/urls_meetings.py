@@ -18,6 +18,22 @@ urlpatterns = [
     path("meetings/<int:pk>/notes/<int:item_pk>/remove/", notes.meeting_note_remove, name="meeting_note_remove"),
     path("meetings/<int:pk>/conclusions/add/", notes.meeting_conclusion_add, name="meeting_conclusion_add"),
     path("meetings/<int:pk>/requests/add/", notes.meeting_request_add, name="meeting_request_add"),
+    path(
+        "meetings/<int:pk>/conclusions/<int:conclusion_pk>/",
+        notes.meeting_conclusion_edit,
+        name="meeting_conclusion_edit",
+    ),
+    path(
+        "meetings/<int:pk>/conclusions/<int:conclusion_pk>/remove/",
+        notes.meeting_conclusion_remove,
+        name="meeting_conclusion_remove",
+    ),
+    path("meetings/<int:pk>/requests/<int:request_pk>/", notes.meeting_request_edit, name="meeting_request_edit"),
+    path(
+        "meetings/<int:pk>/requests/<int:request_pk>/remove/",
+        notes.meeting_request_remove,
+        name="meeting_request_remove",
+    ),
     path("meetings/<int:pk>/notes/agree/", notes.meeting_agree_notes, name="meeting_agree_notes"),
     path("meetings/<int:pk>/notes/reopen/", notes.meeting_reopen_notes, name="meeting_reopen_notes"),
     # Papers: the extension says the format (docx, pdf, or html for the printable page).

@@ -58,9 +58,10 @@ class ConclusionsTableExport(TableExport):
         Column("Reached on", _reached_on, 12),
     ]
 
-    def __init__(self, review):
+    def __init__(self, review, rows=None):
+        """`rows`: the table already built (a report as it stood at its date); otherwise built from today's records."""
         self.review = review
-        self._rows = None
+        self._rows = rows
 
     def rows(self):
         if self._rows is None:

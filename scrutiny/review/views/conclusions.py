@@ -108,4 +108,8 @@ def conclusion_detail(request, review, pk):
         pk=pk,
         review=review,
     )
-    return render(request, "scrutiny/conclusions/detail.html", {"conclusion": conclusion, "review": conclusion.review})
+    meeting = conclusion.meeting
+    # While its meeting's notes are a draft, the clerk corrects or removes it there, like a notes item.
+    correctable = bool(meeting and not meeting.notes_locked and request.user.can_run_meetings_of(review))
+    context = {"conclusion": conclusion, "review": conclusion.review, "correctable": correctable}
+    return render(request, "scrutiny/conclusions/detail.html", context)

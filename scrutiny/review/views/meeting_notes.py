@@ -9,6 +9,7 @@ from django.utils import timezone
 from scrutiny.core.formtools import ConfirmForm
 from scrutiny.core.writes import posted
 
+from ..agreement import agreement_statement
 from ..forms.meetings import (
     AgreeNotesForm,
     MeetingConclusionForm,
@@ -17,6 +18,7 @@ from ..forms.meetings import (
     ReopenNotesForm,
 )
 from ..permissions import get_meeting_for_user, require_review_runner, review_view, runner_view
+from ..services import meeting_records as records
 from ..services import meetings as services
 from .meetings import form_page, meeting_records
 
@@ -30,7 +32,12 @@ def meeting_notes(request, review, pk):
     """The editor's overview. Agreed notes stay readable here, with the way to reopen them."""
     meeting = get_meeting_for_user(request, review, pk)
     require_review_runner(request.user, review)
-    context = {"meeting": meeting, "review": meeting.review, **meeting_records(meeting, request.user)}
+    context = {
+        "meeting": meeting,
+        "review": meeting.review,
+        "agreement": agreement_statement(meeting),
+        **meeting_records(meeting, request.user),
+    }
     return render(request, "scrutiny/meetings/notes.html", context)
 
 
@@ -117,6 +124,103 @@ def meeting_request_add(request, meeting):
         title="Record information the group asked for",
         caption=str(meeting),
         success="Information request recorded",
+        back_url=notes_url(meeting),
+    )
+
+
+@runner_view(while_draft=True)
+def meeting_conclusion_edit(request, meeting, conclusion_pk):
+    """While the notes are a draft, a conclusion is corrected like a notes item; its history keeps what it said."""
+    conclusion = get_object_or_404(meeting.conclusions, pk=conclusion_pk)
+    subject = f"action-{conclusion.action_id}" if conclusion.action_id else f"area-{conclusion.area_id}"
+    initial = {"subject": subject, "judgement": conclusion.judgement, "reasoning": conclusion.reasoning}
+    form = MeetingConclusionForm(posted(request), meeting=meeting, initial=initial)
+
+    def save(form):
+        records.correct_meeting_conclusion(
+            actor=request.user, meeting=meeting, conclusion=conclusion, **form.service_fields()
+        )
+        return notes_url(meeting)
+
+    return form_page(
+        request,
+        form,
+        save,
+        title="Correct a conclusion reached at the meeting",
+        caption=str(meeting),
+        success="Conclusion corrected",
+        back_url=notes_url(meeting),
+    )
+
+
+@runner_view(while_draft=True)
+def meeting_conclusion_remove(request, meeting, conclusion_pk):
+    conclusion = get_object_or_404(meeting.conclusions.select_related("action", "area"), pk=conclusion_pk)
+
+    def remove(form):
+        records.remove_meeting_conclusion(actor=request.user, meeting=meeting, conclusion=conclusion)
+        return notes_url(meeting)
+
+    return form_page(
+        request,
+        ConfirmForm(posted(request), button="Remove this conclusion"),
+        remove,
+        title=f"Remove the conclusion “{conclusion}”?",
+        caption=str(meeting),
+        intro="The conclusion is taken out of the notes and the table of conclusions. "
+        "What it said stays in the meeting’s history.",
+        success="The conclusion has been removed from the notes",
+        back_url=notes_url(meeting),
+    )
+
+
+@runner_view(while_draft=True)
+def meeting_request_edit(request, meeting, request_pk):
+    """While the notes are a draft, an open request is corrected like a notes item."""
+    info_request = get_object_or_404(meeting.information_requests, pk=request_pk)
+    initial = {
+        "question": info_request.question,
+        "asked_of_agency": info_request.asked_of_agency_id,
+        "asked_of_person": info_request.asked_of_person_id,
+        "area": info_request.area_id,
+        "due_by": info_request.due_by,
+    }
+    form = MeetingRequestForm(posted(request), meeting=meeting, initial=initial)
+
+    def save(form):
+        records.correct_meeting_request(
+            actor=request.user, meeting=meeting, info_request=info_request, **form.cleaned_data
+        )
+        return notes_url(meeting)
+
+    return form_page(
+        request,
+        form,
+        save,
+        title="Correct information the group asked for",
+        caption=str(meeting),
+        success="Information request corrected",
+        back_url=notes_url(meeting),
+    )
+
+
+@runner_view(while_draft=True)
+def meeting_request_remove(request, meeting, request_pk):
+    info_request = get_object_or_404(meeting.information_requests, pk=request_pk)
+
+    def remove(form):
+        records.remove_meeting_request(actor=request.user, meeting=meeting, info_request=info_request)
+        return notes_url(meeting)
+
+    return form_page(
+        request,
+        ConfirmForm(posted(request), button="Remove this request"),
+        remove,
+        title=f"Remove the request to {info_request.asked_of}?",
+        caption=str(meeting),
+        intro="The request is taken out of the notes and the list of requests. "
+        "What it asked stays in the meeting’s history.",
+        success="The information request has been removed from the notes",
         back_url=notes_url(meeting),
     )
 

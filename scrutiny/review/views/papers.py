@@ -20,9 +20,10 @@ from ..exports.conclusions import ConclusionsTableExport
 from ..exports.meetings import MeetingsExport
 from ..ical import meetings_calendar
 from ..models import Meeting, Review
-from ..papers import agenda_document, meetings_for_papers, notes_document
+from ..papers import agenda_document, notes_document
 from ..permissions import get_review_for_user, may_read_draft_notes
 from ..report import REPORT_KINDS, report_document
+from ..report_data import meetings_for_papers
 
 DOCUMENT_FORMATS = ("docx", "pdf", "html")
 

@@ -12,8 +12,8 @@ from scrutiny.core.writes import posted, submit_form
 from ..forms.report_text import ReportTextForm
 from ..models import Meeting, Recommendation, ReportText
 from ..narrative import Narrative
-from ..papers import meetings_for_papers
 from ..permissions import require_review_runner, review_view, writer_view
+from ..report_data import meetings_for_papers
 from ..services.report_text import save_report_text
 
 Part = ReportText.Part

@@ -68,6 +68,13 @@ def request_detail(request, review, pk):
         "can_answer": can_answer_request(request.user, info_request),
         "can_close": request.user.can_write_review(info_request.review)
         and info_request.status != InformationRequest.Status.CLOSED,
+        # An open request raised at a meeting whose notes are a draft is corrected there, like a notes item.
+        "correctable": bool(
+            info_request.meeting
+            and not info_request.meeting.notes_locked
+            and info_request.status == InformationRequest.Status.OPEN
+            and request.user.can_run_meetings_of(review)
+        ),
     }
     return render(request, "scrutiny/requests/detail.html", context)
 

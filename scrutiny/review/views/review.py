@@ -4,10 +4,11 @@ from django.shortcuts import get_object_or_404, render
 
 from actionplan.models import Area
 from scrutiny.core.writes import posted, submit_form
-from scrutiny.people.permissions import require_capability
+from scrutiny.people.permissions import has_capability, require_capability
 
 from ..forms.records import AreaDecisionForm, ReopenReviewForm, ReviewStageForm
 from ..models import ReviewArea, ReviewMembership
+from ..paper_links import review_papers
 from ..permissions import require_review_runner, review_view, writer_view
 from ..services.review import decide_area, reopen_review, update_review_stage
 
@@ -23,6 +24,7 @@ def review_detail(request, review):
     meetings = list(review.meetings.select_related("theme").order_by("date", "id"))
     for meeting in meetings:
         meeting.url = meeting.get_absolute_url()
+    can_run, can_write = request.user.can_run_meetings_of(review), request.user.can_write_review(review)
     context = {
         "review": review,
         "chair": by_role[ReviewMembership.Role.CHAIR],
@@ -31,8 +33,13 @@ def review_detail(request, review):
         "clerks": by_role[ReviewMembership.Role.CLERK],
         "areas": areas,
         "meetings": meetings,
-        "can_run": request.user.can_run_meetings_of(review),
-        "can_write": request.user.can_write_review(review),
+        "can_run": can_run,
+        "can_write": can_write,
+        # Every paper of the review, downloadable from its own page, for those who may download papers;
+        # draft notes for those who may read them (permissions.may_read_draft_notes: writers and runners).
+        "papers": review_papers(review, meetings, drafts_readable=can_run or can_write)
+        if has_capability(request.user, "can_export")
+        else [],
     }
     return render(request, "scrutiny/review/detail.html", context)
 
