@@ -8,6 +8,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from .models import Attendance, Recommendation, ReportText, ReviewMembership
+from .reporting.timeline import state_at
 
 Part = ReportText.Part
 EVIDENCE_GIVERS = (Attendance.Capacity.WITNESS, Attendance.Capacity.CONTRIBUTOR)
@@ -60,7 +61,10 @@ class Narrative:
         self.meetings = list(meetings)
         self.recommendations = list(recommendations)
         # A report as it stood (the interim report) prints the text as the clerk had written it by then.
-        texts = ReportText.history.filter(review_id=review.pk).as_of(as_at) if as_at else review.report_texts.all()
+        if as_at:
+            texts = state_at(ReportText.history.filter(review_id=review.pk), as_at)
+        else:
+            texts = ReportText.objects.filter(review=review)
         self.saved = {(text.part, text.meeting_id, text.recommendation_id): text for text in texts}
 
     # What the report prints.
