@@ -90,3 +90,23 @@ def test_no_list_page_overlaps_or_scrolls_sideways_at_any_width(page, demo):
         found |= problems_at(page, [reverse("my_actions")], width)
     assert not found, json.dumps(found, indent=2)
     assert len(urls) == 20
+
+
+def test_on_a_phone_the_action_lists_are_cards_with_status_rag_and_target_date_in_view(page, demo):
+    review = Review.objects.order_by("pk").last()
+    page.set_viewport_size({"width": 390, "height": 900})
+    sign_in(page, demo["member"], DEMO_PASSWORD)
+    for url, labels in (
+        (reverse("my_actions"), ["Status", "RAG", "Target date"]),
+        (reverse("dashboard_actions", args=[review.pk]), ["Status", "Target date"]),  # RAG sits with the status
+    ):
+        page.goto(url)
+        card = page.locator(".actions-table tbody tr").first
+        for label in labels:
+            cell = card.locator(f'td[data-label="{label}"]')
+            box = cell.bounding_box()
+            assert cell.is_visible() and box["x"] >= 0 and box["x"] + box["width"] <= 390, (url, label, box)
+            assert page.evaluate("(el) => getComputedStyle(el, '::before').content", cell.element_handle()) == (
+                f'"{label}: "'
+            )
+        assert card.locator("th").bounding_box()["y"] < card.locator('td[data-label="Status"]').bounding_box()["y"]
