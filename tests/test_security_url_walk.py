@@ -60,6 +60,7 @@ EXPECTATIONS: dict[str, frozenset] = {
     # The register across reviews: everyone, each seeing only the reviews they may see (issue 14)
     "recommendation_register": EVERYONE,
     "recommendation_register_export": EVERYONE,
+    "glossary": EVERYONE,  # issue 19: what the words mean
     # Import and export of plans (issue 4)
     "plan_import": ADMIN_ONLY,
     "plan_import_mapping": ADMIN_ONLY,
