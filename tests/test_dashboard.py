@@ -50,7 +50,7 @@ def test_the_numbers_at_a_glance_link_to_their_lists(client, world, maya):
         in requests
     )
     actions = client.get(glance(text, "actions in all")[1]).content.decode()
-    assert f'<a class="govuk-link" href="{reverse("action_detail", args=[world.arden_action.pk])}">2.1</a>' in actions
+    assert f'<a class="govuk-link" href="{reverse("action_detail", args=[world.arden_action.pk])}">2.1: ' in actions
 
 
 def test_actions_with_no_recent_update_use_an_adjustable_number_of_weeks(client, world, maya):
