@@ -74,3 +74,12 @@ def test_an_unknown_sort_is_an_error_next_to_the_field_not_a_500(client, three):
     response = client.get(reverse("dashboard_actions", args=[three.review.pk]), {"sort": "colour"})
     assert response.status_code == 200
     assert "Choose from the list" in response.content.decode()
+
+
+def test_the_members_list_leads_to_the_same_list_across_inspections(client, three):
+    client.force_login(three.maya)
+    page = client.get(reverse("dashboard_actions", args=[three.review.pk])).content.decode()
+    across = f"{reverse('my_actions')}?inspection={three.inspection.pk}"
+    assert f'href="{across}">Actions in the menu</a>' in page
+    listed = client.get(across)
+    assert sorted(references(listed)) == ["1.1", "2.1", "2.2", "3.1"]
