@@ -97,3 +97,17 @@ def test_the_button_is_pressed_once_in_the_browser_too(client, world):
     button = re.search(r'<input type="submit"[^>]*value="Record the conclusion"[^>]*>', page, re.S).group(0)
     assert 'data-module="govuk-button"' in button and 'data-prevent-double-click="true"' in button
     assert "js/submit-once.js" in page
+
+
+def test_a_second_sending_while_the_first_is_still_saving_waits_then_says_so(client, world, monkeypatch):
+    from scrutiny.core import submissions
+
+    monkeypatch.setattr(submissions, "WAIT_SECONDS", 0.3)
+    client.force_login(world.maya)
+    url = reverse("request_add", args=[world.review.pk])
+    token = token_of(client.get(url))
+    assert submissions.claim(token)  # the first sending, still saving
+    data = {"_submission": token, "meeting": world.next_meeting.pk, "asked_of_agency": world.arden.pk, "question": "Q"}
+    response = client.post(url, data)
+    assert response.status_code == 200 and "is still being saved" in response.content.decode()
+    assert not InformationRequest.objects.exists()

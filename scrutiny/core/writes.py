@@ -15,6 +15,10 @@ from django.shortcuts import redirect, render
 
 from .submissions import already_sent, claim, fresh_token, posted_token, release, remember
 
+STILL_SAVING = (
+    "This form was sent a moment ago and is still being saved. Check the page it leads to before sending it again."
+)
+
 
 class WriteRefused(Exception):
     """A write refused as a whole (into agreed, locked notes; into a closed review): said as a message
@@ -91,27 +95,31 @@ def submit_form(
         # The same form sent again (a double press, the back button): the first one was saved.
         messages.info(request, "This form had already been sent, so it was saved once. Nothing was saved again.")
         return redirect(sent_to)
-    if request.method == "POST" and form.is_valid() and claim(token):
-        try:
-            result = save(form)
-        except WriteRefused as refused:
-            release(token)
-            messages.error(request, str(refused))
-            return redirect(refused.back_to or back_url or request.path)
-        except ValidationError as error:
-            release(token)
-            add_service_errors(form, error)
-        except BaseException:
-            release(token)
-            raise
+    if request.method == "POST" and form.is_valid():
+        if not claim(token):
+            # The first sending of this very form is still being saved (a slow save, a double press).
+            messages.info(request, STILL_SAVING)
         else:
-            if isinstance(result, HttpResponse):
-                release(token)  # a page of its own (a conflict): nothing was saved yet
-                return result
-            if success:  # a step of a longer journey may have nothing to announce yet
-                messages.success(request, success(result) if callable(success) else success)
-            response = redirect(then(result) if then else result)
-            remember(token, response["Location"])
-            return response
+            try:
+                result = save(form)
+            except WriteRefused as refused:
+                release(token)
+                messages.error(request, str(refused))
+                return redirect(refused.back_to or back_url or request.path)
+            except ValidationError as error:
+                release(token)
+                add_service_errors(form, error)
+            except BaseException:
+                release(token)
+                raise
+            else:
+                if isinstance(result, HttpResponse):
+                    release(token)  # a page of its own (a conflict): nothing was saved yet
+                    return result
+                if success:  # a step of a longer journey may have nothing to announce yet
+                    messages.success(request, success(result) if callable(success) else success)
+                response = redirect(then(result) if then else result)
+                remember(token, response["Location"])
+                return response
     form.submission_token = token or fresh_token()
     return render(request, template, {**(context or {}), "form": form})
