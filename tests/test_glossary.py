@@ -34,6 +34,7 @@ def test_the_lists_link_their_words_to_it(client, world):
         "dashboard": reverse("dashboard", args=[world.review.pk]),
         "dashboard_actions": reverse("dashboard_actions", args=[world.review.pk]),
         "evidence": reverse("dashboard_evidence", args=[world.review.pk]),
+        "conclusions": reverse("conclusions_table", args=[world.review.pk]),
     }
     for name, url in pages.items():
         page = client.get(url).content.decode()
