@@ -1,21 +1,67 @@
-"""Filters for the My actions list: one list across every inspection the user works on."""
+"""Filters for the lists of actions: My actions (one list across every inspection the user works on),
+and the sorting every list of actions shares."""
 
 import django_filters
-from django.db.models import F
+from django.db.models import Case, F, IntegerField, Value, When
 
 from scrutiny.people.models import Agency
 
 from .models import Action, Area, Inspection, Theme
 
 
+def _in_order(field, values):
+    """A column sorted in its meaning's order (not started before in progress...), not the alphabet's."""
+    return Case(
+        *[When(**{field: value}, then=Value(i)) for i, value in enumerate(values)],
+        default=Value(len(values)),
+        output_field=IntegerField(),
+    )
+
+
+class ActionOrdering(django_filters.OrderingFilter):
+    """Sorting a list of actions by a column (?sort=target, ?sort=-status...): the column headers link
+    to it, and the list's filter form offers it. Undated and unrated actions go last either way; ties
+    keep the plan's own order."""
+
+    COLUMNS = {
+        "area": ("area__number", "reference"),
+        "action": ("reference",),
+        "lead": ("lead_agency__short_name",),
+        "target": ("target_date",),
+        "status": (_in_order("status", [value for value, _ in Action.Status.choices]),),
+        "rag": (_in_order("rag", ["red", "amber", "green", "blue"]),),
+    }
+    LABELS = {
+        "target": ("Target date, earliest first", "Target date, latest first"),
+        "area": ("Area, first to last", "Area, last to first"),
+        "action": ("Action reference, first to last", "Action reference, last to first"),
+        "lead": ("Lead agency, A to Z", "Lead agency, Z to A"),
+        "status": ("Status, not started first", "Status, withdrawn first"),
+        "rag": ("RAG, red first", "RAG, blue first"),
+    }
+
+    def __init__(self, *args, first=(), columns=None, **kwargs):
+        self.first = first  # orderings that always come first (a list grouped by inspection)
+        columns = columns or list(self.COLUMNS)
+        choices = [(f"{sign}{c}", self.LABELS[c][i]) for c in columns for i, sign in enumerate(("", "-"))]
+        kwargs.setdefault("label", "Sort by")
+        super().__init__(*args, fields=[(c, c) for c in columns], choices=choices, empty_label=None, **kwargs)
+
+    def filter(self, qs, value):
+        if not value:
+            return qs
+        descending = value[0].startswith("-")
+        expressions = []
+        for part in self.COLUMNS[value[0].lstrip("-")]:
+            expression = F(part) if isinstance(part, str) else part
+            expressions.append(expression.desc(nulls_last=True) if descending else expression.asc(nulls_last=True))
+        return qs.order_by(*self.first, *expressions, "area__number", "reference", "id")
+
+
 class MyActionsFilter(django_filters.FilterSet):
     # Grouped by inspection first (newest first), then as chosen.
     BY_INSPECTION = (F("area__inspection__start_date").desc(nulls_last=True), "area__inspection_id")
-    SORTS = {
-        "target": (*BY_INSPECTION, F("target_date").asc(nulls_last=True), "area__number", "reference", "id"),
-        "-target": (*BY_INSPECTION, F("target_date").desc(nulls_last=True), "area__number", "reference", "id"),
-        "area": (*BY_INSPECTION, "area__number", "reference", "id"),
-    }
+    SORTS = {"target": (*BY_INSPECTION, F("target_date").asc(nulls_last=True), "area__number", "reference", "id")}
 
     inspection = django_filters.ModelChoiceFilter(
         label="Inspection",
@@ -57,12 +103,7 @@ class MyActionsFilter(django_filters.FilterSet):
         empty_label="Due any time",
         method="filter_due_soon",
     )
-    sort = django_filters.ChoiceFilter(
-        label="Sort by",
-        choices=[("target", "Target date, earliest first"), ("-target", "Target date, latest first"), ("area", "Area")],
-        empty_label=None,
-        method="sort_by",
-    )
+    sort = ActionOrdering(first=BY_INSPECTION)
 
     class Meta:
         model = Action
@@ -102,6 +143,3 @@ class MyActionsFilter(django_filters.FilterSet):
 
     def filter_due_soon(self, queryset, name, value):
         return queryset.filter(self.due_soon_condition) if value == "yes" else queryset
-
-    def sort_by(self, queryset, name, value):
-        return queryset.order_by(*self.SORTS.get(value, self.SORTS["target"]))

@@ -93,7 +93,7 @@ def test_a_draft_meeting_still_takes_conclusions(world):
     conclusion = record_conclusion(
         actor=world.maya,
         review=world.review,
-        meeting=world.next_meeting,
+        meeting=world.last_meeting,
         area=world.area2,
         judgement="satisfied",
         reasoning="Fine",

@@ -124,6 +124,8 @@ def test_conclusions_for_action_includes_the_areas_conclusions(world):
         judgement=J.MORE_INFORMATION_NEEDED,
         reasoning="Longer timescales.",
     )
+    world.next_meeting.date = timezone.localdate()  # held today
+    world.next_meeting.save()
     own = record_conclusion(
         actor=world.maya,
         review=world.review,
@@ -142,4 +144,4 @@ def test_conclusions_for_action_includes_the_areas_conclusions(world):
     )
     assert conclusions_for_action(world.arden_action) == [area_level, own]
     assert world.last_meeting.date < world.next_meeting.date
-    assert own.reached_on - area_level.reached_on == datetime.timedelta(days=28)
+    assert own.reached_on - area_level.reached_on == datetime.timedelta(days=14)

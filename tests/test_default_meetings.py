@@ -85,3 +85,41 @@ def test_a_conclusion_against_a_meeting_not_yet_held_is_refused_next_to_the_fiel
     assert f"The meeting on {world.next_meeting.date:%-d %B %Y} has not taken place yet" in page
     assert "govuk-error-summary" in page and "Audit seen." in page  # what was typed is kept
     assert not Conclusion.objects.exists()
+
+
+def test_every_door_refuses_a_conclusion_at_a_meeting_not_yet_held(client, world):
+    """The rule is the service's: the shell and the meeting's own notes page obey it too."""
+    from django.core.exceptions import ValidationError
+
+    from scrutiny.review.services.conclusions import record_conclusion
+
+    with pytest.raises(ValidationError) as refused:
+        record_conclusion(
+            actor=world.maya,
+            review=world.review,
+            meeting=world.next_meeting,
+            area=world.area1,
+            judgement=J.SATISFIED,
+            reasoning="Too early.",
+        )
+    assert "has not taken place yet" in refused.value.message_dict["meeting"][0]
+    client.force_login(world.clara)
+    meeting = world.next_meeting
+    response = client.post(
+        reverse("meeting_conclusion_add", args=[meeting.review_id, meeting.pk]),
+        {"subject": f"action-{world.wcc_action.pk}", "judgement": J.SATISFIED, "reasoning": "Too early."},
+    )
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "govuk-error-summary" in page and "has not taken place yet" in page and "Too early." in page
+    assert not Conclusion.objects.exists()
+
+
+def test_a_conclusion_at_todays_meeting_is_accepted(world):
+    from scrutiny.review.services.conclusions import record_conclusion
+
+    today = add_meeting(world, 0, "Today")
+    conclusion = record_conclusion(
+        actor=world.maya, review=world.review, meeting=today, area=world.area1, judgement=J.SATISFIED, reasoning="Met."
+    )
+    assert conclusion.reached_on == timezone.localdate()

@@ -67,6 +67,7 @@ EXPECTATIONS: dict[str, frozenset] = {
     "recommendation_register_export": EVERYONE,
     # Search across what each person may see (issue 19)
     "search": EVERYONE,
+    "glossary": EVERYONE,  # issue 19: what the words mean
     # Import and export of plans (issue 4)
     "plan_import": ADMIN_ONLY,
     "plan_import_mapping": ADMIN_ONLY,

@@ -79,6 +79,9 @@ def conflict_page(request, current, mine, choice=None):
             "action": current,
             "entries": entries,
             "notes": notes,
+            # A choice already made met yet another change: say so, rather than showing the same page again.
+            "changed_again": "resolution" in request.POST and not choice.is_bound,
+            "options": conflict_options(current, mine.cleaned_data),
             "mine": mine.cleaned_data,
             "kept": kept,
             "choice": choice,
@@ -87,6 +90,30 @@ def conflict_page(request, current, mine, choice=None):
         },
         status=409,
     )
+
+
+def conflict_options(current, mine: dict) -> list[tuple[str, str, str]]:
+    """Each choice on the conflict page with what it will do to this action, in its own words."""
+    status, rag = dict(Action.Status.choices), dict(Action.Rag.choices)
+    now = f"{status.get(current.status)}, RAG {rag.get(current.rag, '').lower() or 'not rated'}"
+    yours = (
+        f"{status.get(mine.get('status'), 'unchanged')}, RAG {rag.get(mine.get('rag', ''), '').lower() or 'not rated'}"
+    )
+    reapply = f"The action becomes {yours}" + ("" if yours == now else f", instead of their {now}")
+    if mine.get("new_target_date"):
+        reapply += f"; its target date moves to {mine['new_target_date']:%-d %B %Y}"
+    reapply += "; your written update is added." if (mine.get("note") or "").strip() else "."
+    if (mine.get("note") or "").strip():
+        note_only = f"The action stays {now}, as they left it; your written update is added to it."
+    else:
+        note_only = "You wrote no update, so there is nothing to keep this way: choose another option."
+    cancel = f"Nothing of yours is saved. The action stays {now}, and you go back to its page."
+    hints = {
+        ConflictChoiceForm.REAPPLY: reapply,
+        ConflictChoiceForm.NOTE_ONLY: note_only,
+        ConflictChoiceForm.CANCEL: cancel,
+    }
+    return [(value, label, hints[value]) for value, label in ConflictChoiceForm.base_fields["resolution"].choices]
 
 
 def resolve_conflict(request, action):

@@ -1,10 +1,13 @@
 """Shared form plumbing: every form renders through crispy-forms' GOV.UK pack the same way."""
 
+from crispy_forms.layout import BaseInput
 from crispy_forms.utils import TEMPLATE_PACK
 from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Layout, Size, Submit
 from django import forms
-from django.utils.html import conditional_escape
+from django.utils.html import conditional_escape, format_html
+
+from .submissions import SUBMISSION_FIELD
 
 # Inputs the GOV.UK pack does not style itself (it knows text, e-mail and password inputs only).
 TEXT_LIKE_WIDGETS = (forms.NumberInput, forms.DateInput, forms.TimeInput, forms.DateTimeInput, forms.URLInput)
@@ -33,7 +36,11 @@ class EscapingFormHelper(FormHelper):
             if isinstance(widget, forms.NumberInput):
                 widget.input_type = "text"
                 widget.attrs.setdefault("inputmode", "numeric")
-        return super().render_layout(form, context, template_pack)
+        html = super().render_layout(form, context, template_pack)
+        token = getattr(form, "submission_token", None)  # set by submit_form: the same form is saved once
+        if token:
+            html += format_html('<input type="hidden" name="{}" value="{}">', SUBMISSION_FIELD, token)
+        return html
 
 
 def gds_helper(*layout, label_size=Size.SMALL, legend_size=Size.SMALL) -> FormHelper:
@@ -50,7 +57,20 @@ def gds_helper(*layout, label_size=Size.SMALL, legend_size=Size.SMALL) -> FormHe
     helper.label_size = label_size
     helper.legend_size = legend_size
     helper.layout = Layout(*layout)
+    for button in _buttons(helper.layout):
+        # GOV.UK Frontend's Button ignores a second press within a second; submit-once.js then disables it.
+        for name, value in (("data-module", "govuk-button"), ("data-prevent-double-click", "true")):
+            if name not in button.flat_attrs:
+                button.flat_attrs += f' {name}="{value}"'
     return helper
+
+
+def _buttons(layout_object):
+    for item in getattr(layout_object, "fields", []):
+        if isinstance(item, BaseInput):
+            yield item
+        else:
+            yield from _buttons(item)
 
 
 EARLIEST_YEAR, LATEST_YEAR = 1900, 2200

@@ -13,6 +13,12 @@ from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 
+from .submissions import already_sent, claim, fresh_token, posted_token, release, remember
+
+STILL_SAVING = (
+    "This form was sent a moment ago and is still being saved. Check the page it leads to before sending it again."
+)
+
 
 class WriteRefused(Exception):
     """A write refused as a whole (into agreed, locked notes; into a closed review): said as a message
@@ -80,19 +86,40 @@ def submit_form(
     A valid POST calls `save(form)`. What it returns is where to go next (a URL, a model with
     `get_absolute_url`), or `then(result)` is; `success` is the message, or makes it from the result.
     A service's ValidationError goes on the form; a WriteRefused becomes an error message and leads
-    to `back_url`. A `save` that answers with a page of its own (a conflict page) is shown as it is."""
+    to `back_url`. A `save` that answers with a page of its own (a conflict page) is shown as it is.
+
+    Each form shown carries a one-time submission token (scrutiny/core/submissions.py): the same
+    form sent twice is saved once, and the second sending is led where the first one went."""
+    token = posted_token(request)
+    if token and (sent_to := already_sent(token)):
+        # The same form sent again (a double press, the back button): the first one was saved.
+        messages.info(request, "This form had already been sent, so it was saved once. Nothing was saved again.")
+        return redirect(sent_to)
     if request.method == "POST" and form.is_valid():
-        try:
-            result = save(form)
-        except WriteRefused as refused:
-            messages.error(request, str(refused))
-            return redirect(refused.back_to or back_url or request.path)
-        except ValidationError as error:
-            add_service_errors(form, error)
+        if not claim(token):
+            # The first sending of this very form is still being saved (a slow save, a double press).
+            messages.info(request, STILL_SAVING)
         else:
-            if isinstance(result, HttpResponse):
-                return result
-            if success:  # a step of a longer journey may have nothing to announce yet
-                messages.success(request, success(result) if callable(success) else success)
-            return redirect(then(result) if then else result)
+            try:
+                result = save(form)
+            except WriteRefused as refused:
+                release(token)
+                messages.error(request, str(refused))
+                return redirect(refused.back_to or back_url or request.path)
+            except ValidationError as error:
+                release(token)
+                add_service_errors(form, error)
+            except BaseException:
+                release(token)
+                raise
+            else:
+                if isinstance(result, HttpResponse):
+                    release(token)  # a page of its own (a conflict): nothing was saved yet
+                    return result
+                if success:  # a step of a longer journey may have nothing to announce yet
+                    messages.success(request, success(result) if callable(success) else success)
+                response = redirect(then(result) if then else result)
+                remember(token, response["Location"])
+                return response
+    form.submission_token = token or fresh_token()
     return render(request, template, {**(context or {}), "form": form})

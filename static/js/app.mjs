@@ -17,5 +17,10 @@ for (const table of document.querySelectorAll("main table")) {
     wrap.setAttribute("tabindex", "0");
     wrap.setAttribute("role", "region");
     wrap.setAttribute("aria-label", (caption ? caption.textContent.trim() + ", " : "") + "table, scrolls sideways");
+    // Said on the page too: a table cut off at the edge of the screen does not show that it goes on.
+    const hint = document.createElement("p");
+    hint.className = "govuk-body-s table-wrap__hint";
+    hint.textContent = "This table is wider than the screen: scroll it sideways to see every column.";
+    wrap.before(hint);
   }
 }

@@ -4,7 +4,6 @@ A request is usually raised for the coming meeting (or today's); a conclusion is
 meeting the group has already held, and becomes the current judgement as soon as it is saved, so
 one dated at a meeting still to come would speak for the group before it has met."""
 
-from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 
@@ -19,13 +18,3 @@ def coming_meeting(review, on=None):
     on = on or timezone.localdate()
     upcoming = review.meetings.filter(date__gte=on).order_by("date", "id").first()
     return upcoming or latest_held_meeting(review, on)
-
-
-def check_meeting_held(meeting, on=None) -> None:
-    on = on or timezone.localdate()
-    if meeting is not None and meeting.date > on:
-        raise ValidationError(
-            f"The meeting on {meeting.date:%-d %B %Y} has not taken place yet. Record the conclusion "
-            "against the meeting where the group reached it, once it has met",
-            code="meeting_not_held",
-        )

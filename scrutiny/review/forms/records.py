@@ -15,7 +15,7 @@ from scrutiny.people.models import Agency, Person
 
 from ..models import Conclusion, Recommendation, Review
 from ..services.recommendations import response_errors
-from .meeting_defaults import check_meeting_held, latest_held_meeting
+from .meeting_defaults import latest_held_meeting
 
 # Typed as the hint shows it (14/05/2012): a browser's own date picker would show another format.
 DATE_WIDGET = forms.DateInput(attrs={"autocomplete": "off", "spellcheck": "false"}, format="%d/%m/%Y")
@@ -129,10 +129,6 @@ class ConclusionForm(forms.Form):
             raise ValidationError("Choose an area or action of this inspection")
         self.action, self.area = action, area
         return self.cleaned_data["subject"]
-
-    def clean_meeting(self):
-        check_meeting_held(self.cleaned_data["meeting"])
-        return self.cleaned_data["meeting"]
 
 
 class InformationRequestForm(forms.Form):

@@ -11,6 +11,7 @@ from django import forms
 from django.db.models import F
 from django.utils import timezone
 
+from actionplan.filters import ActionOrdering
 from actionplan.models import Action, Area, Rag, Theme
 from scrutiny.core.formtools import check_plausible_year, gds_helper
 from scrutiny.people.models import Agency
@@ -107,6 +108,7 @@ class InspectionActionFilter(django_filters.FilterSet):
     no_target = django_filters.BooleanFilter(
         label="Only actions with no target date", widget=forms.CheckboxInput, method="filter_no_target"
     )
+    sort = ActionOrdering(error_messages=CHOOSE)
 
     def __init__(self, data=None, *, inspection, **kwargs):
         super().__init__(data, queryset=Action.objects.for_inspection(inspection), **kwargs)
@@ -129,6 +131,7 @@ class InspectionActionFilter(django_filters.FilterSet):
                 Field.text("due_month", field_width=10),
                 Field.text("stale_weeks", field_width=3),
                 Field.checkbox("no_target", small=True),
+                "sort",
                 label_size=Size.SMALL,
             )
         return form

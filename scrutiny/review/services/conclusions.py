@@ -10,6 +10,23 @@ from .locks import refuse_if_notes_agreed
 from .review import ensure_open
 
 
+def check_meeting_held(meeting, on=None) -> None:
+    """A conclusion becomes the group's current judgement as soon as it is saved: one dated at a meeting
+    still to come would speak for the group before it has met. Every door (pages, meeting notes, shell)
+    comes through here."""
+    on = on or timezone.localdate()
+    if meeting is not None and meeting.date > on:
+        raise ValidationError(
+            {
+                "meeting": ValidationError(
+                    f"The meeting on {meeting.date:%-d %B %Y} has not taken place yet. Choose the meeting "
+                    "where the group reached this conclusion, or record it once the group has met",
+                    code="meeting_not_held",
+                )
+            }
+        )
+
+
 @transaction.atomic
 def record_conclusion(*, actor, review, judgement, reasoning, meeting=None, action=None, area=None) -> Conclusion:
     ensure_open(review)
@@ -20,6 +37,7 @@ def record_conclusion(*, actor, review, judgement, reasoning, meeting=None, acti
         raise ValidationError("This action or area belongs to another inspection.")
     if meeting is not None and meeting.review_id != review.pk:
         raise ValidationError({"meeting": "Choose a meeting of this review."})
+    check_meeting_held(meeting)
     refuse_if_notes_agreed(meeting)
     conclusion = Conclusion(
         review=review,

@@ -13,6 +13,7 @@ from ..reporting.forms import StaleWeeksForm
 from ..reporting.paging import paginate
 from ..reporting.register import monitoring_flags
 from ..reporting.scope import Scope
+from .plan_pages import LIST_RELATED, mark_timing, next_meetings
 
 PER_PAGE = 25
 
@@ -39,10 +40,16 @@ def dashboard(request, review):
 
 @overview_required
 def dashboard_actions(request, review):
+    """The members' one list of actions: the same table (and phone cards, and sorting) as My actions,
+    with every filter a dashboard figure links to."""
     scope = Scope.of(review)
     filterset = InspectionActionFilter(request.GET or None, inspection=scope.inspection)
-    actions = filterset.qs.select_related("area", "lead_agency", "lead_officer").with_last_update()
-    page = paginate(request, actions.order_by("area__number", "reference", "id"), PER_PAGE)
+    actions = filterset.qs.select_related(*LIST_RELATED).with_last_update()
+    if not (filterset.is_valid() and filterset.form.cleaned_data.get("sort")):
+        actions = actions.order_by("area__number", "reference", "id")
+    page = paginate(request, actions, PER_PAGE)
+    today = timezone.localdate()
+    mark_timing(page.object_list, today, next_meetings([scope.inspection.pk], today))
     return render(
         request,
         "scrutiny/dashboard/actions.html",
