@@ -75,7 +75,7 @@ def test_the_dashboard_flags_the_overdue_response_and_the_overdue_update(client,
     flags = response.context["recommendation_flags"]
     assert [r.pk for r in flags.responses_overdue] == [cycle.silent.pk]
     assert [r.pk for r in flags.updates_overdue] == [cycle.no_update.pk]
-    assert "responses to recommendations overdue" in page
+    assert "1</span> response to recommendations overdue" in page
     assert "the response was due by 9 March 2013" in page
     assert "a monitoring update was due by 1 September 2013" in page
     assert cycle.on_time.get_absolute_url() not in page
