@@ -65,7 +65,7 @@ def actions_at(inspection, moment: datetime.datetime, **as_they_stood) -> list:
     the (id, history_date, history_id, ...) index of each action that could be there: those in the plans
     now and those deleted from them (the partial index of deletion rows, migration actionplan 0004).
     So the cost follows the plan's actions, not the length of its history. (An action moved since to
-    another inspection's plan is not looked for; actions are not moved between inspections.)"""
+    another inspection's plan, which only the admin could do, is not looked for.)"""
     History = Action.history.model
     in_plans = Action.objects.filter(plan__inspection_id=inspection.pk).order_by().values("id")
     deleted = History.objects.filter(plan__inspection_id=inspection.pk, history_type="-").order_by().values("id")
