@@ -1,7 +1,7 @@
 """How many of a plan's actions stood at each status at the end of each month, from the history.
 
 The cost grows with the months shown and the plan's actions, not with the length of the history:
-- the months: one query asks, for every month from the plan's first history row to this one, whether
+- the months: one query asks, for every month from the plan's first history row to its last, whether
   any row is dated in it (an EXISTS on the history_date index each), and the last MONTHS_SHOWN of those
   that have one are the chart's months;
 - the counts: for each action and each of those months, the database finds the action's last row
@@ -17,7 +17,7 @@ partial index of the history's "-" rows finds without reading the rest)."""
 import datetime
 
 from django.db import connection
-from django.db.models import Exists, Min
+from django.db.models import Exists, Max, Min
 from django.utils import timezone
 
 from actionplan.models import Action, ActionPlan
@@ -40,10 +40,10 @@ def _history_of(plan_ids):
 
 def months_with_changes(plan_ids: list[int], *, shown: int = MONTHS_SHOWN) -> list[datetime.date]:
     """The first days of the last `shown` months in which a row of these plans' action history is dated."""
-    first = _history_of(plan_ids).aggregate(first=Min("history_date"))["first"]
-    if first is None:
+    span = _history_of(plan_ids).aggregate(first=Min("history_date"), last=Max("history_date"))
+    if span["first"] is None:
         return []
-    month, last = timezone.localtime(first).date().replace(day=1), timezone.localdate().replace(day=1)
+    month, last = (timezone.localtime(span[end]).date().replace(day=1) for end in ("first", "last"))
     candidates = []
     while month <= last:
         candidates.append(month)
