@@ -64,7 +64,7 @@ serve: install
 	$(VENV)/bin/gunicorn scrutiny.wsgi:application --bind $(BIND) --workers $(GUNICORN_WORKERS) \
 		--access-logfile - --forwarded-allow-ips "$${FORWARDED_ALLOW_IPS:-127.0.0.1}"
 
-# 1x, 10x and 100x the demo in PostgreSQL database scrutiny_bench, then a Locust load run; writes bench/results.md.
+# 1x, 10x and 100x the demo in PostgreSQL database scrutiny_bench, then a Locust load run; writes bench/RESULTS.md.
 bench: install
 	$(PIP) install -e ".[bench]"
 	$(PY) bench/run.py

@@ -5,7 +5,7 @@ builds a fresh PostgreSQL database, starts gunicorn on it with production settin
 main page over HTTP as the first view after a change (someone saves an action before each request),
 against the Django admin's action list with the same rows. In-process it counts the queries per page
 and times the papers and exports, with their peak memory. At the largest scale it then runs the load
-run (bench/load.py: Locust, 50 users, 60 s, 3 gunicorn workers). It writes bench/results.md.
+run (bench/load.py: Locust, 50 users, 60 s, 3 gunicorn workers). It writes bench/RESULTS.md.
 
 Options: --scales 1,10,100  --requests 20  --users 50  --seconds 60  --no-load
          --database-url postgres://postgres@127.0.0.1:5432/scrutiny_bench
@@ -150,15 +150,21 @@ def worker(task: str, ids_json: str | None):
             if url is None or label in ids.get("skip_papers", ()):
                 continue
             client.get(url, secure=True)  # fonts and templates loaded once, as in a running server
-            started = time.perf_counter()
+            started, cpu = time.perf_counter(), time.process_time()
             response = client.get(url, secure=True)
-            seconds = time.perf_counter() - started
+            seconds, cpu_seconds = time.perf_counter() - started, time.process_time() - cpu
             tracemalloc.start()
             client.get(url, secure=True)
             peak = tracemalloc.get_traced_memory()[1]
             tracemalloc.stop()
             size = len(response.content) if not getattr(response, "streaming", False) else 0
-            result[label] = {"status": response.status_code, "seconds": seconds, "peak_mb": peak / 2**20, "bytes": size}
+            result[label] = {
+                "status": response.status_code,
+                "seconds": seconds,
+                "cpu_seconds": cpu_seconds,  # this process's own CPU: what the paper costs, whatever else runs
+                "peak_mb": peak / 2**20,
+                "bytes": size,
+            }
         print(json.dumps(result))
 
 
@@ -293,7 +299,7 @@ def bench_scale(scale, args, base_env, load: bool, previous: dict | None) -> dic
                 timings[label] = summary(time_page(port, queries[label]["path"], sessions["pages"][who], args.requests))
     finally:
         stop(server)
-    result = {"ids": ids, "queries": queries, "papers": papers, "timings": timings}
+    result = {"ids": ids, "queries": queries, "papers": papers, "timings": timings, "loadavg": os.getloadavg()}
     if load:
         from bench.load import run_load
 

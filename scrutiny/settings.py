@@ -125,8 +125,12 @@ else:
     # seconds, instead of holding a gunicorn worker until it is killed. 0 turns a limit off.
     DB_STATEMENT_TIMEOUT_MS = env_int("DB_STATEMENT_TIMEOUT_MS", 5000)
     DB_LOCK_TIMEOUT_MS = env_int("DB_LOCK_TIMEOUT_MS", 3000)
+    # JIT compilation off: PostgreSQL compiles a query once its estimated cost passes jit_above_cost,
+    # and for the members' pages at 100x the demo that cost 0.3 to 0.4 s a query, more than running it
+    # (dashboard 650 -> 170 ms, changes 1,120 -> 270 ms, bench/RESULTS.md). A web page's queries are
+    # short; JIT pays off only for long analytical ones, which this application does not run.
     DATABASES["default"].setdefault("OPTIONS", {})["options"] = (
-        f"-c statement_timeout={DB_STATEMENT_TIMEOUT_MS} -c lock_timeout={DB_LOCK_TIMEOUT_MS}"
+        f"-c statement_timeout={DB_STATEMENT_TIMEOUT_MS} -c lock_timeout={DB_LOCK_TIMEOUT_MS} -c jit=off"
     )
 
 AUTH_USER_MODEL = "people.User"

@@ -59,6 +59,7 @@ def setting(name: str) -> str:
 def test_every_connection_has_the_configured_time_limits(settings):
     assert setting("statement_timeout") == str(settings.DB_STATEMENT_TIMEOUT_MS)
     assert setting("lock_timeout") == str(settings.DB_LOCK_TIMEOUT_MS)
+    assert setting("jit") == "off"  # compiling a page's query took longer than running it (settings.py)
 
 
 # Autocommit, as in production: a cancelled statement then spoils nothing else in the request.

@@ -10,6 +10,7 @@ from actionplan.models import Action, Evidence
 from scrutiny.review.models import InformationRequest
 
 from .bulkdata import save_at
+from .factories import make_action
 
 pytestmark = pytest.mark.django_db
 
@@ -132,3 +133,27 @@ def test_a_pack_for_a_past_meeting_shows_only_what_came_before_it(client, world)
     assert "Caseload audit before the meeting" in page
     assert "Caseload audit after the meeting" not in page
     assert "this meeting has taken place" in page
+
+
+def test_an_area_with_more_actions_than_the_pack_prints_says_how_many_and_links_to_them_all(
+    client, world, maya, monkeypatch
+):
+    monkeypatch.setattr("scrutiny.review.reporting.prep.LINES_PER_AREA", 2)
+    long_ago = timezone.localdate() - datetime.timedelta(days=40)
+    for n in range(3):  # with 2.1, four overdue actions in area 2 (the health meeting's)
+        action = make_action(world.arden_plan, world.area2, reference=f"2.{n + 5}", target_date=long_ago)
+        Evidence(inspection=world.inspection, action=action, title=f"Audit {n}", status=Evidence.Status.RECEIVED).save()
+    response = pack(client, maya, world.next_meeting)
+    text = response.content.decode()
+
+    assert "4 overdue actions" in text  # the summary counts them all
+    area2 = response.context["pack"].areas[0]
+    assert [a.reference for a in area2.actions] == ["2.1", "2.5"]  # the first two by reference
+    assert "the first 2 of the area&#x27;s 4 actions" in text or "the first 2 of the area's 4 actions" in text
+    actions_link = reverse("dashboard_actions", args=[world.review.pk]) + f"?area={world.area2.pk}"
+    assert f'href="{actions_link}"' in text
+    assert "2 more overdue actions in area 2" in text
+    assert f'href="{actions_link}&amp;progress=overdue"' in text
+    assert "3 new items of evidence" in text and "1 more item received" in text
+    listed = client.get(actions_link).context["page"].paginator.count
+    assert listed == 4

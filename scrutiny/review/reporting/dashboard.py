@@ -3,9 +3,7 @@
 import datetime
 from dataclasses import dataclass, field
 
-from django.db import connection
-from django.db.models import Count, DateTimeField, F, Max, Q, Window
-from django.db.models.functions import Lead, TruncMonth
+from django.db.models import Count, Max, Q
 from django.utils import timezone
 
 from actionplan.models import Action, Evidence, Rag
@@ -13,9 +11,9 @@ from scrutiny.core.charts import Series, StackedBarChart
 
 from ..models import InformationRequest
 from .links import ReviewLinks
+from .status_months import MONTHS_SHOWN, next_month, status_by_month
 
 STALE_WEEKS_DEFAULT = 8
-MONTHS_SHOWN = 24
 RAG_TOKEN_NONE = "none"  # "not rated" is stored as "", which a query string cannot tell from "no filter"
 
 
@@ -113,59 +111,12 @@ def month_start(day: datetime.date) -> datetime.date:
     return day.replace(day=1)
 
 
-def next_month(day: datetime.date) -> datetime.date:
-    return (day.replace(day=28) + datetime.timedelta(days=4)).replace(day=1)
-
-
-def _status_spans(inspection) -> list[tuple]:
-    """(status, history_type, first month, month superseded or None, rows) for the plan's action history.
-
-    Each history row holds from its own date until the action's next row; a row stands at the end of
-    month m when it began in or before m and was superseded after m. The database pairs each row with
-    the next (LEAD) and counts the rows by the months they span, so a few dozen groups come back
-    whatever the length of the history, instead of every row being replayed in Python."""
-    order = [F("history_date").asc(), F("history_id").asc()]
-    spans = (
-        Action.history.filter(plan__inspection_id=inspection.pk)
-        .annotate(
-            start_month=TruncMonth("history_date", output_field=DateTimeField()),
-            end_month=TruncMonth(
-                Window(Lead("history_date"), partition_by=[F("id")], order_by=order), output_field=DateTimeField()
-            ),
-        )
-        .values_list("status", "history_type", "start_month", "end_month")
-        .order_by()  # the history's default newest-first order would cost a second sort of every row
-    )
-    sql, params = spans.query.sql_with_params()
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"SELECT spans.status, spans.history_type, spans.start_month, spans.end_month, COUNT(*) "
-            f"FROM ({sql}) spans GROUP BY spans.status, spans.history_type, spans.start_month, spans.end_month",
-            params,
-        )
-        return [(status, kind, _month(start), _month(end), n) for status, kind, start, end, n in cursor.fetchall()]
-
-
-def _month(value) -> datetime.date | None:
-    """A truncated month as the database returns it outside the ORM: a local, naive datetime on
-    PostgreSQL, text on SQLite."""
-    return None if value is None else datetime.date.fromisoformat(str(value)[:10])
-
-
 def status_over_time(inspection, links: ReviewLinks) -> StackedBarChart | None:
     """How many actions stood at each status at the end of each month, from the history."""
-    spans = _status_spans(inspection)
-    if not spans:
-        return None
     # Only months in which something changed: a plan can sit still for years, and flat bars say nothing.
-    months = sorted({start for _, _, start, _, _ in spans})[-MONTHS_SHOWN:]
-    counts_by_month = []
-    for month in months:
-        tally: dict[str, int] = {}
-        for status, kind, start, end, n in spans:
-            if kind != "-" and start <= month and (end is None or end > month):
-                tally[status] = tally.get(status, 0) + n
-        counts_by_month.append(tally)
+    months, counts_by_month = status_by_month(inspection)
+    if not months:
+        return None
     series = [Series(s.label, [tally.get(s.value, 0) for tally in counts_by_month]) for s in Action.Status]
     return StackedBarChart(
         slug="status-over-time",
