@@ -16,7 +16,7 @@ TABLES = {
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("actionplan", "0004_action_history_status_indexes"),
+        ("actionplan", "0005_action_history_status_indexes"),
     ]
 
     operations = [

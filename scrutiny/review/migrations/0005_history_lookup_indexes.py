@@ -13,8 +13,8 @@ TABLES = {
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("review", "0001_initial"),
-        ("actionplan", "0005_history_lookup_indexes"),
+        ("review", "0004_report_text"),
+        ("actionplan", "0006_history_lookup_indexes"),
     ]
 
     operations = [

@@ -21,7 +21,7 @@ TABLE = "actionplan_historicalaction"
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("actionplan", "0003_action_history_lookup_index"),
+        ("actionplan", "0004_text_from_source"),
     ]
 
     operations = [
