@@ -22,9 +22,8 @@ from actionplan.models import Action, Area, Inspection
 from actionplan.permissions import ACTION_RELATED
 from scrutiny.people.permissions import has_capability, require_capability
 
+from .errors import NotesLocked, ensure_open
 from .models import InformationRequest, Meeting, Review, ReviewMembership
-from .services.meetings import NotesLocked
-from .services.review import ensure_open
 
 
 def _any_of(conditions):
