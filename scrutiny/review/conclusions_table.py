@@ -20,6 +20,7 @@ from .models import Conclusion, ReviewArea
 J = Conclusion.Judgement
 SATISFIED = {J.SATISFIED, J.SATISFIED_WITH_RESERVATIONS}
 DOUBTFUL = {J.NOT_SATISFIED, J.MORE_INFORMATION_NEEDED}
+NO_CONCLUSION = "none"  # the judgement filter's value for rows with no conclusion yet
 
 RULE = (
     "A conclusion on a whole area applies to each of its actions, unless the group later reached a "
@@ -82,26 +83,21 @@ def disagreement(action: Action, conclusion: Conclusion | None, on=None) -> str:
     return ""
 
 
-def build_conclusions_table(review, *, theme=None, agency=None, judgement=None, disagreements_only=False, on=None):
-    """Rows in area order, each area followed by its actions. Filters:
-    theme and agency (ids or objects), judgement (a Conclusion.Judgement value, or "none" for rows
-    with no conclusion yet), disagreements_only."""
+def build_conclusions_table(review, *, areas=None, actions=None, judgement="", disagreements_only=False, on=None):
+    """Rows in area order, each area followed by its actions. By default every area and action of the
+    review's inspection; `areas` and `actions` (querysets, as ConclusionTableFilter narrows them) show
+    fewer. Then judgement (a Conclusion.Judgement value, or NO_CONCLUSION) and disagreements_only keep
+    only the rows that match."""
     on = on or timezone.localdate()
-    theme_id = getattr(theme, "pk", theme)
-    agency_id = getattr(agency, "pk", agency)
-
-    areas = Area.objects.filter(inspection_id=review.inspection_id).select_related("theme").order_by("number")
-    if theme_id:
-        areas = areas.filter(theme_id=theme_id)
-    areas = list(areas)
+    if areas is None:
+        areas = Area.objects.filter(inspection_id=review.inspection_id)
+    areas = list(areas.select_related("theme").order_by("number"))
+    if actions is None:
+        actions = Action.objects.all()
     decisions = {d.area_id: d for d in ReviewArea.objects.filter(review=review)}
     actions = (
-        Action.objects.filter(area__in=areas)
-        .select_related("lead_agency", "plan")
-        .order_by("area__number", "reference", "id")
+        actions.filter(area__in=areas).select_related("lead_agency", "plan").order_by("area__number", "reference", "id")
     )
-    if agency_id:
-        actions = actions.filter(lead_agency_id=agency_id)
     actions_by_area: dict = {}
     for action in actions:
         actions_by_area.setdefault(action.area_id, []).append(action)
@@ -134,13 +130,11 @@ def build_conclusions_table(review, *, theme=None, agency=None, judgement=None, 
                     disagreement=disagreement(action, current, on),
                 )
             )
-        if agency_id and not action_rows:
-            continue  # an area with nothing the chosen agency leads
         rows.append(area_row)
         rows.extend(action_rows)
 
     if judgement:
-        rows = [r for r in rows if (r.current.judgement if r.current else "none") == judgement]
+        rows = [r for r in rows if (r.current.judgement if r.current else NO_CONCLUSION) == judgement]
     if disagreements_only:
         rows = [r for r in rows if r.disagreement]
     return rows
