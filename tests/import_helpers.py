@@ -1,6 +1,8 @@
-"""Building council-shaped spreadsheets for the import tests, and driving the import pages and command."""
+"""Building council-shaped spreadsheets for the import tests, and driving the import's service, pages
+and command the same way in every test."""
 
 import csv
+import datetime
 import io
 from io import StringIO
 from pathlib import Path
@@ -8,6 +10,10 @@ from pathlib import Path
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.urls import reverse
+from openpyxl import Workbook
+
+from actionplan.importer import Options, auto_mapping, build_preview, read_table
+from actionplan.services.plan_import import apply_plan_import
 
 DATA = Path(__file__).resolve().parent / "data"  # real published plans (see data/SOURCES.md) and fixtures
 # Real rows of published plans (shared/realdata): Herefordshire 2014 and Rotherham YOS 2012.
@@ -36,6 +42,21 @@ ROTHERHAM_ACTIONS = [
     ),
 ]
 ROTHERHAM_LEAD = "Operations Managers (SF), (CD)"
+# The headers our export and template write (the import's own field labels).
+OUR_HEADERS = [
+    "Area number",
+    "Area for improvement",
+    "Action reference",
+    "Action",
+    "Lead agency",
+    "Lead officer",
+    "Timescale",
+    "Success measure",
+    "Status",
+    "RAG",
+]
+# The first columns of Herefordshire's plan, as the council headed them (the import knows them as synonyms).
+OFSTED_HEADERS = ["Ofsted Para No", "Ofsted Area for Improvement", "No.", "Action", "Lead agency", "Lead officer"]
 
 
 def csv_text(rows, delimiter=",", line_end="\r\n") -> str:
@@ -44,10 +65,47 @@ def csv_text(rows, delimiter=",", line_end="\r\n") -> str:
     return buffer.getvalue()
 
 
+def csv_bytes(rows, encoding="utf-8", delimiter=",") -> bytes:
+    return csv_text(rows, delimiter=delimiter).encode(encoding)
+
+
 def xlsx_of(workbook) -> bytes:
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
+
+
+def xlsx_bytes(rows, merges=(), title="Plan") -> bytes:
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = title
+    for row in rows:
+        sheet.append(row)
+    for cell_range in merges:
+        sheet.merge_cells(cell_range)
+    return xlsx_of(workbook)
+
+
+def new_inspection(title="Herefordshire SIF 2014", body="Herefordshire Council", **options) -> Options:
+    return Options(new_inspection_title=title, new_inspection_body=body, **options)
+
+
+def new_yos_inspection(**options) -> Options:
+    """Rotherham's youth offending service inspection, whose plan is the Rotherham rows."""
+    return new_inspection("YOS SQS 2012", "Rotherham MBC", **options)
+
+
+def preview_of(data, options, name="plan.csv"):
+    """The preview of a file, its columns mapped as the import guesses them."""
+    table = read_table(data, name)
+    return build_preview(table, auto_mapping(table), options, name)
+
+
+def apply(data, name, options, actor, **kwargs):
+    table = read_table(data, name)
+    return apply_plan_import(
+        actor=actor, table=table, mapping=auto_mapping(table), options=options, file_name=name, **kwargs
+    )
 
 
 def upload(client, data, name, **fields):
@@ -62,6 +120,11 @@ def upload(client, data, name, **fields):
     return client.post(reverse("plan_import"), post)
 
 
+def upload_new(client, data, name, title, body, **fields):
+    """Upload a plan for a new inspection, as the first page of the import does."""
+    return upload(client, data, name, new_inspection_title=title, new_inspection_body=body, **fields)
+
+
 def preview_page(client) -> str:
     return client.get(reverse("plan_import_preview")).content.decode()
 
@@ -70,6 +133,11 @@ def command(*args) -> str:
     out = StringIO()
     call_command("import_plan", *args, stdout=out)
     return out.getvalue()
+
+
+def command_new(path, title, body, *args) -> str:
+    """`manage.py import_plan` of a file into a new inspection, by the administrator ada."""
+    return command(str(path), "--user", "ada", "--new-inspection", title, "--body", body, *args)
 
 
 def counts():
@@ -81,4 +149,65 @@ def counts():
         ActionPlan.objects.count(),
         Action.objects.count(),
         Action.history.count(),
+    )
+
+
+def messy_plan() -> bytes:
+    return xlsx_bytes(
+        [
+            ["Warwickshire safeguarding improvement plan, v3"],
+            [
+                "Ref No",
+                "Area",
+                "Ofsted Area for Improvement",
+                "Action",
+                "Responsible agency",
+                "Lead",
+                "By when",
+                "Measure of success",
+                "Status",
+                "R/A/G",
+            ],
+            [None, 1, "Caseloads remain manageable", None, None, None, None, None, None, None],
+            [
+                "1.1",
+                None,
+                None,
+                "Weekly caseload report",
+                "WCC",
+                "Olivia Okafor",
+                "31/10/2012",
+                "Reports seen",
+                "In progress",
+                "A",
+            ],
+            [
+                "1.2",
+                None,
+                None,
+                "Recruit social workers",
+                "Warwickshire County Council",
+                "Head of Service",
+                datetime.datetime(2013, 3, 31),
+                "",
+                "Not started",
+                "R",
+            ],
+            [],
+            [
+                "4.1",
+                4,
+                "Health assessments are timely",
+                "Audit of notifications",
+                "the Arden Cluster",
+                "Designated Nurse",
+                "Q3 2012/13",
+                "",
+                "Complete",
+                "B",
+            ],
+            ["4.2", None, None, "Share protocols with UHCW", "UHCW", "", "March 2013", "", "Ongoing", "G"],
+            ["4.3", None, None, "Review in a year", "arden", "", "Ongoing", "", "", ""],
+        ],
+        merges=[],
     )

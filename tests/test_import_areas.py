@@ -3,7 +3,7 @@ are numbered from the references ("1a", "1b" -> area 1) or in order of appearanc
 
 from django.urls import reverse
 
-from actionplan.importer import Options, auto_mapping, build_preview, read_table
+from actionplan.importer import Options
 
 from .import_helpers import (
     HEREFORD_ACTION,
@@ -11,8 +11,10 @@ from .import_helpers import (
     ROTHERHAM_ACTIONS,
     ROTHERHAM_AREA,
     ROTHERHAM_LEAD,
-    command,
+    command_new,
     csv_text,
+    new_yos_inspection,
+    preview_of,
     preview_page,
     upload,
 )
@@ -39,17 +41,8 @@ def plan(references) -> bytes:
     ).encode()
 
 
-def preview_of(data, options):
-    table = read_table(data, "plan.csv")
-    return build_preview(table, auto_mapping(table), options, "plan.csv")
-
-
-def new_inspection():
-    return Options(new_inspection_title="YOS SQS 2012", new_inspection_body="Rotherham MBC")
-
-
 def test_areas_are_numbered_from_the_references(world):
-    preview = preview_of(plan(["1a", "1b", "1c", "2a"]), new_inspection())
+    preview = preview_of(plan(["1a", "1b", "1c", "2a"]), new_yos_inspection())
     assert preview.ok, [str(e) for e in preview.errors]
     assert preview.new_areas == [(1, ROTHERHAM_AREA), (2, HEREFORD_AREA)]
     assert [(o.reference, o.area_number) for o in preview.creates] == [("1a", 1), ("1b", 1), ("1c", 1), ("2a", 2)]
@@ -57,7 +50,7 @@ def test_areas_are_numbered_from_the_references(world):
 
 
 def test_areas_are_numbered_in_order_of_appearance_when_the_references_do_not_say(world):
-    preview = preview_of(plan(["A", "B", "C", "D"]), new_inspection())
+    preview = preview_of(plan(["A", "B", "C", "D"]), new_yos_inspection())
     assert preview.ok, [str(e) for e in preview.errors]
     assert preview.new_areas == [(1, ROTHERHAM_AREA), (2, HEREFORD_AREA)]
     assert (
@@ -94,5 +87,5 @@ def test_the_pages_go_straight_to_the_preview_and_say_how_areas_were_numbered(cl
 def test_the_command_numbers_the_areas_too(world, tmp_path):
     path = tmp_path / "plan.csv"
     path.write_bytes(plan(["1a", "1b", "1c", "2a"]))
-    out = command(str(path), "--user", "ada", "--new-inspection", "YOS SQS 2012", "--body", "Rotherham", "--yes")
+    out = command_new(path, "YOS SQS 2012", "Rotherham", "--yes")
     assert "4 created" in out and "read by a rule: The plan gives no area numbers" in out

@@ -9,7 +9,7 @@ from actionplan.importer import Options, auto_mapping, build_preview, read_table
 from actionplan.importer.colours import rating_of_colour
 from actionplan.models import Rag
 
-from .import_helpers import HEREFORD_ACTION, HEREFORD_AREA, ROTHERHAM_ACTIONS, ROTHERHAM_AREA, command, xlsx_of
+from .import_helpers import HEREFORD_ACTION, HEREFORD_AREA, ROTHERHAM_ACTIONS, ROTHERHAM_AREA, command_new, xlsx_of
 
 
 @pytest.mark.parametrize(
@@ -65,5 +65,5 @@ def test_a_plan_rated_by_colour_only_is_read_and_the_preview_says_so(world):
 def test_the_command_imports_colour_ratings(world, tmp_path):
     path = tmp_path / "plan.xlsx"
     path.write_bytes(coloured_plan())
-    out = command(str(path), "--user", "ada", "--new-inspection", "SIF 2014", "--body", "Herefordshire", "--yes")
+    out = command_new(path, "SIF 2014", "Herefordshire", "--yes")
     assert "read from the cell's fill colour" in out and "5 created" in out

@@ -13,7 +13,7 @@ from openpyxl.styles import PatternFill
 
 from actionplan.models import Action, ProgressUpdate
 
-from .import_helpers import DATA, HEREFORD_LEAD, HEREFORD_MEASURE, ROTHERHAM_ACTIONS, command, xlsx_of
+from .import_helpers import DATA, HEREFORD_LEAD, HEREFORD_MEASURE, ROTHERHAM_ACTIONS, command, command_new, xlsx_of
 
 D = datetime.date
 ACTIONS_PER_AREA = 15
@@ -157,18 +157,7 @@ def test_the_same_300_row_plan_imports_with_the_command_and_again_changes_nothin
     data, _expected = council_plan()
     path = tmp_path / "plan.xlsx"
     path.write_bytes(data)
-    out = command(
-        str(path),
-        "--user",
-        "ada",
-        "--new-inspection",
-        "Warrington 2015",
-        "--body",
-        "Warrington BC",
-        "--plan-agency",
-        "WCC",
-        "--yes",
-    )
+    out = command_new(path, "Warrington 2015", "Warrington BC", "--plan-agency", "WCC", "--yes")
     assert "300 created, 0 updated" in out
     assert "left out: Rows 306–310 are a key" in out
     inspection_id = Action.objects.filter(area__inspection__title="Warrington 2015").first().area.inspection_id

@@ -7,7 +7,7 @@ import datetime
 import pytest
 from django.urls import reverse
 
-from actionplan.importer import Options, auto_mapping, build_preview, read_table
+from actionplan.importer import auto_mapping, build_preview, read_table
 from actionplan.importer.csvtext import delimiter_of
 from actionplan.models import Action
 
@@ -17,10 +17,12 @@ from .import_helpers import (
     ROTHERHAM_ACTIONS,
     ROTHERHAM_AREA,
     ROTHERHAM_LEAD,
-    command,
+    command_new,
     csv_text,
+    new_yos_inspection,
     preview_page,
     upload,
+    upload_new,
 )
 
 D = datetime.date
@@ -48,17 +50,13 @@ def xlsx_fixture() -> bytes:
     return xlsx_of(workbook())
 
 
-def new_inspection():
-    return Options(new_inspection_title="Youth offending SQS 2012", new_inspection_body="Rotherham MBC")
-
-
 @pytest.mark.parametrize("extension", ["xlsx", "xlsm", "xls", "ods"])
 def test_every_workbook_format_reads_the_same_plan(world, extension):
     data = xlsx_fixture() if extension == "xlsx" else fixture(extension)
     table = read_table(data, f"council_plan.{extension}")
     assert table.headers == HEADERS
     assert table.header_row == 2
-    preview = build_preview(table, auto_mapping(table), new_inspection(), f"council_plan.{extension}")
+    preview = build_preview(table, auto_mapping(table), new_yos_inspection(), f"council_plan.{extension}")
     assert preview.ok, [str(e) for e in preview.errors]
     assert [(n, t) for n, t in preview.new_areas] == [(1, ROTHERHAM_AREA), (17, HEREFORD_AREA)]
     rows = {o.reference: o.values for o in preview.creates}
@@ -74,13 +72,7 @@ def test_every_workbook_format_reads_the_same_plan(world, extension):
 @pytest.mark.parametrize("extension", ["xls", "ods", "xlsm"])
 def test_the_pages_import_each_format_as_sent(client, world, extension):
     client.force_login(world.ada)
-    response = upload(
-        client,
-        fixture(extension),
-        f"council_plan.{extension}",
-        new_inspection_title="SQS 2012",
-        new_inspection_body="Rotherham MBC",
-    )
+    response = upload_new(client, fixture(extension), f"council_plan.{extension}", "SQS 2012", "Rotherham MBC")
     assert response.url == reverse("plan_import_preview")
     page = preview_page(client)
     assert "4</span> actions to create" in page and "Raise performance from 78%" in page
@@ -89,7 +81,7 @@ def test_the_pages_import_each_format_as_sent(client, world, extension):
 def test_the_command_imports_an_ods_file(world, tmp_path):
     path = tmp_path / "council_plan.ods"
     path.write_bytes(fixture("ods"))
-    out = command(str(path), "--user", "ada", "--new-inspection", "SQS 2012", "--body", "Rotherham MBC", "--yes")
+    out = command_new(path, "SQS 2012", "Rotherham MBC", "--yes")
     assert "4 created, 0 updated" in out
     assert Action.objects.filter(area__inspection__title="SQS 2012").count() == 4
 

@@ -4,7 +4,7 @@ are left out and listed; where a hidden and a visible column mean the same, the 
 from django.urls import reverse
 from openpyxl import Workbook
 
-from actionplan.importer import Options, auto_mapping, build_preview, read_table
+from actionplan.importer import auto_mapping, build_preview, read_table
 
 from .import_helpers import (
     HEREFORD_ACTION,
@@ -12,9 +12,10 @@ from .import_helpers import (
     HEREFORD_LEAD,
     ROTHERHAM_ACTIONS,
     ROTHERHAM_AREA,
-    command,
+    command_new,
+    new_inspection,
     preview_page,
-    upload,
+    upload_new,
     xlsx_of,
 )
 
@@ -45,10 +46,6 @@ def plan_with_hidden_parts() -> bytes:
     return xlsx_of(book)
 
 
-def new_inspection():
-    return Options(new_inspection_title="Herefordshire SIF 2014", new_inspection_body="Herefordshire Council")
-
-
 def test_hidden_rows_are_not_read_and_the_visible_rating_wins(world):
     table = read_table(plan_with_hidden_parts(), "plan.xlsx")
     assert (table.hidden_columns, table.hidden_rows) == ([6], [5])
@@ -67,13 +64,7 @@ def test_hidden_rows_are_not_read_and_the_visible_rating_wins(world):
 
 def test_the_mapping_page_lists_what_is_hidden_and_a_hidden_column_can_still_be_chosen(client, world):
     client.force_login(world.ada)
-    upload(
-        client,
-        plan_with_hidden_parts(),
-        "plan.xlsx",
-        new_inspection_title="Herefordshire SIF 2014",
-        new_inspection_body="Herefordshire Council",
-    )
+    upload_new(client, plan_with_hidden_parts(), "plan.xlsx", "Herefordshire SIF 2014", "Herefordshire Council")
     page = client.get(reverse("plan_import_mapping")).content.decode()
     assert "Column “RAG (March 2015)” (column G) (hidden in the spreadsheet)" in page
     assert "Row 5 is hidden in the spreadsheet: not read." in page
@@ -97,6 +88,6 @@ def test_the_mapping_page_lists_what_is_hidden_and_a_hidden_column_can_still_be_
 def test_the_command_lists_what_it_left_out(world, tmp_path):
     path = tmp_path / "plan.xlsx"
     path.write_bytes(plan_with_hidden_parts())
-    out = command(str(path), "--user", "ada", "--new-inspection", "SIF 2014", "--body", "Herefordshire", "--dry-run")
+    out = command_new(path, "SIF 2014", "Herefordshire", "--dry-run")
     assert "3 to create" in out
     assert "left out: Row 5 is hidden in the spreadsheet: not read." in out

@@ -7,7 +7,7 @@ import datetime
 import pytest
 from openpyxl import Workbook
 
-from actionplan.importer import Options, auto_mapping, build_preview, read_table
+from actionplan.importer import auto_mapping, build_preview, read_table
 from actionplan.importer.lenient import SPLIT_RAG_RULE, read_rag, read_timescale
 from actionplan.importer.values import CellProblem
 from actionplan.models import Rag
@@ -19,8 +19,9 @@ from .import_helpers import (
     HEREFORD_MEASURE,
     ROTHERHAM_ACTIONS,
     ROTHERHAM_AREA,
-    command,
+    command_new,
     csv_text,
+    new_inspection,
     xlsx_of,
 )
 
@@ -119,10 +120,6 @@ def real_values_plan() -> bytes:
     return xlsx_of(book)
 
 
-def new_inspection():
-    return Options(new_inspection_title="Herefordshire SIF 2014", new_inspection_body="Herefordshire Council")
-
-
 def test_a_plan_with_real_values_and_a_key_imports_saying_how_it_read_them(world):
     table = read_table(real_values_plan(), "plan.xlsx")
     preview = build_preview(table, auto_mapping(table), new_inspection(), "plan.xlsx")
@@ -176,7 +173,7 @@ def test_an_over_long_timescale_kept_as_text_is_a_length_problem(world):
 def test_the_command_states_the_rules_and_what_it_left_out(world, tmp_path):
     path = tmp_path / "plan.xlsx"
     path.write_bytes(real_values_plan())
-    out = command(str(path), "--user", "ada", "--new-inspection", "SIF 2014", "--body", "Herefordshire", "--yes")
+    out = command_new(path, "SIF 2014", "Herefordshire", "--yes")
     assert "read by a rule: A split rating such as “A/G”" in out
     assert "left out: Rows 8–12 are a key" in out
     assert "4 created" in out

@@ -12,6 +12,7 @@ from .import_helpers import (
     ROTHERHAM_ACTIONS,
     ROTHERHAM_AREA,
     command,
+    command_new,
     csv_text,
     preview_page,
     upload,
@@ -44,7 +45,7 @@ COLUMNS = [
 def first_import(tmp_path) -> Inspection:
     path = tmp_path / "plan-v1.csv"
     path.write_bytes(FIRST)
-    command(str(path), "--user", "ada", "--new-inspection", "YOS SQS 2012", "--body", "Rotherham", "--yes", *COLUMNS)
+    command_new(path, "YOS SQS 2012", "Rotherham", "--yes", *COLUMNS)
     return Inspection.objects.get(title="YOS SQS 2012")
 
 

@@ -12,6 +12,7 @@ from .import_helpers import (
     ROTHERHAM_LEAD,
     command,
     csv_text,
+    new_yos_inspection,
 )
 
 HEADERS = ["Area", "Area for improvement", "Ref No", "Action Required", "Lead agency", "Lead officer"]
@@ -29,11 +30,7 @@ RENUMBERED = plan([(A, TEXT_A, ROTHERHAM_LEAD), ("1b", HEREFORD_ACTION, ""), ("1
 
 def apply(world, data, inspection=None):
     table = read_table(data, "plan.csv")
-    options = (
-        Options(inspection=inspection)
-        if inspection
-        else Options(new_inspection_title="YOS SQS 2012", new_inspection_body="Rotherham MBC")
-    )
+    options = Options(inspection=inspection) if inspection else new_yos_inspection()
     return apply_plan_import(
         actor=world.ada, table=table, mapping=auto_mapping(table), options=options, file_name="plan.csv"
     )
