@@ -6,6 +6,7 @@ import datetime
 import io
 from io import StringIO
 from pathlib import Path
+from types import SimpleNamespace
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
@@ -17,31 +18,35 @@ from actionplan.services.plan_import import apply_plan_import
 
 DATA = Path(__file__).resolve().parent / "data"  # real published plans (see data/SOURCES.md) and fixtures
 # Real rows of published plans (shared/realdata): Herefordshire 2014 and Rotherham YOS 2012.
-HEREFORD_AREA = "Ensure that caseloads in children in need and looked after children’s teams remain manageable"
-HEREFORD_ACTION = "Caseloads for CiN and LAC teams remain at 16-18 cases on average per social worker"
-HEREFORD_LEAD = "Assistant Director, Safeguarding and Family Support"
-HEREFORD_MEASURE = (
-    "Weekly caseload reports are considered at Safeguarding and Family Support Heads of Service meeting. "
-    "Caseloads and timeliness of CP and LAC statutory visits form part of the monthly performance report."
-)
-ROTHERHAM_AREA = (
-    "Timeliness of initial assessments (ASSET – Youth Justice Board Assessment Tool). Completion required within "
-    "20 working days for Referral Orders, 15 days for all other Court Orders."
-)
-ROTHERHAM_ACTIONS = [
-    ("1a", "Raise performance from 78% (inspection findings) to 98% completion of ASSET."),
-    (
-        "1b",
-        "Weekly information system reports to managers detailing ASSET due times, case manager responsible and, "
-        "days to completion.",
+HEREFORD = SimpleNamespace(
+    area="Ensure that caseloads in children in need and looked after children’s teams remain manageable",
+    action="Caseloads for CiN and LAC teams remain at 16-18 cases on average per social worker",
+    lead="Assistant Director, Safeguarding and Family Support",
+    measure=(
+        "Weekly caseload reports are considered at Safeguarding and Family Support Heads of Service meeting. "
+        "Caseloads and timeliness of CP and LAC statutory visits form part of the monthly performance report."
     ),
-    (
-        "1c",
-        "Address underperformance of completion of ASSET in supervision and record in supervision notes. Record "
-        "actions taken in respect of underperformance e.g. target setting/training/coaching.",
+)
+ROTHERHAM = SimpleNamespace(
+    area=(
+        "Timeliness of initial assessments (ASSET – Youth Justice Board Assessment Tool). Completion required "
+        "within 20 working days for Referral Orders, 15 days for all other Court Orders."
     ),
-]
-ROTHERHAM_LEAD = "Operations Managers (SF), (CD)"
+    actions=[  # (reference, action)
+        ("1a", "Raise performance from 78% (inspection findings) to 98% completion of ASSET."),
+        (
+            "1b",
+            "Weekly information system reports to managers detailing ASSET due times, case manager responsible "
+            "and, days to completion.",
+        ),
+        (
+            "1c",
+            "Address underperformance of completion of ASSET in supervision and record in supervision notes. "
+            "Record actions taken in respect of underperformance e.g. target setting/training/coaching.",
+        ),
+    ],
+    lead="Operations Managers (SF), (CD)",
+)
 # The headers our export and template write (the import's own field labels).
 OUR_HEADERS = [
     "Area number",
@@ -108,7 +113,10 @@ def apply(data, name, options, actor, **kwargs):
     )
 
 
-def upload(client, data, name, **fields):
+def upload(client, data, name, *, new_inspection=None, **fields):
+    """The import's first page: a file, and the inspection it is for (or a new one's title and body)."""
+    if new_inspection:
+        fields["new_inspection_title"], fields["new_inspection_body"] = new_inspection
     post = {
         "file": SimpleUploadedFile(name, data),
         "inspection": "",
@@ -118,11 +126,6 @@ def upload(client, data, name, **fields):
         **fields,
     }
     return client.post(reverse("plan_import"), post)
-
-
-def upload_new(client, data, name, title, body, **fields):
-    """Upload a plan for a new inspection, as the first page of the import does."""
-    return upload(client, data, name, new_inspection_title=title, new_inspection_body=body, **fields)
 
 
 def preview_page(client) -> str:

@@ -12,16 +12,16 @@ from actionplan.importer import Options, auto_mapping, build_preview, read_table
 from actionplan.models import Action
 from scrutiny.people.models import Agency
 
-from .import_helpers import ROTHERHAM_ACTIONS, ROTHERHAM_AREA, command_new, counts, csv_text, preview_page, upload_new
+from .import_helpers import ROTHERHAM, command_new, counts, csv_text, preview_page, upload
 
 
 def lead_plan() -> bytes:
     return csv_text(
         [
             ["Area", "Area for improvement", "Ref No", "Action Required", "Lead", "By when"],
-            ["1", ROTHERHAM_AREA, *ROTHERHAM_ACTIONS[0], "Operations Managers (SF), (CD)", "March 2013"],
-            ["1", ROTHERHAM_AREA, *ROTHERHAM_ACTIONS[1], "the arden cluster", "March 2013"],
-            ["1", ROTHERHAM_AREA, *ROTHERHAM_ACTIONS[2], "Designated Nurse, Arden Cluster", "March 2013"],
+            ["1", ROTHERHAM.area, *ROTHERHAM.actions[0], "Operations Managers (SF), (CD)", "March 2013"],
+            ["1", ROTHERHAM.area, *ROTHERHAM.actions[1], "the arden cluster", "March 2013"],
+            ["1", ROTHERHAM.area, *ROTHERHAM.actions[2], "Designated Nurse, Arden Cluster", "March 2013"],
         ]
     ).encode()
 
@@ -47,16 +47,16 @@ def new_agency_plan() -> bytes:
     return csv_text(
         [
             ["Area", "Area for improvement", "Ref No", "Action Required", "Lead agency", "By when"],
-            ["1", ROTHERHAM_AREA, *ROTHERHAM_ACTIONS[0], "Rotherham Metropolitan Borough Council", "March 2013"],
-            ["1", ROTHERHAM_AREA, *ROTHERHAM_ACTIONS[1], "South Yorkshire Police", "March 2013"],
-            ["1", ROTHERHAM_AREA, *ROTHERHAM_ACTIONS[2], "South Yorkshire Police", "March 2013"],
+            ["1", ROTHERHAM.area, *ROTHERHAM.actions[0], "Rotherham Metropolitan Borough Council", "March 2013"],
+            ["1", ROTHERHAM.area, *ROTHERHAM.actions[1], "South Yorkshire Police", "March 2013"],
+            ["1", ROTHERHAM.area, *ROTHERHAM.actions[2], "South Yorkshire Police", "March 2013"],
         ]
     ).encode()
 
 
 def test_the_pages_propose_new_agencies_and_create_them_on_confirmation(client, world):
     client.force_login(world.ada)
-    upload_new(client, new_agency_plan(), "plan.csv", "YOS SQS 2012", "Rotherham MBC")
+    upload(client, new_agency_plan(), "plan.csv", new_inspection=("YOS SQS 2012", "Rotherham MBC"))
     page = preview_page(client)
     assert "New agencies" in page
     assert "Rotherham Metropolitan Borough Council (short name RMBC, Council)" in page

@@ -13,7 +13,7 @@ from openpyxl.styles import PatternFill
 
 from actionplan.models import Action, ProgressUpdate
 
-from .import_helpers import DATA, HEREFORD_LEAD, HEREFORD_MEASURE, ROTHERHAM_ACTIONS, command, command_new, xlsx_of
+from .import_helpers import DATA, HEREFORD, ROTHERHAM, command, command_new, xlsx_of
 
 D = datetime.date
 ACTIONS_PER_AREA = 15
@@ -29,7 +29,7 @@ TIMESCALES = [
     "July 2015 and ongoing",
     "April 2016 (review)",
 ]
-LEADS = [HEREFORD_LEAD, "Arden Cluster", "Designated Nurse, UHCW", "Head of Service"]
+LEADS = [HEREFORD.lead, "Arden Cluster", "Designated Nurse, UHCW", "Head of Service"]
 
 
 def recommendations():
@@ -67,8 +67,8 @@ def council_plan() -> tuple[bytes, dict]:
             seq = area_index * ACTIONS_PER_AREA + n
             rating = list(COLOURS)[seq % 4]
             timescale = TIMESCALES[seq % len(TIMESCALES)]
-            description = f"{ROTHERHAM_ACTIONS[n % 3][1]} ({text[:60]}, step {n + 1})"
-            progress = f"{HEREFORD_MEASURE[:80]} Update {seq}." if seq % 3 == 0 else None
+            description = f"{ROTHERHAM.actions[n % 3][1]} ({text[:60]}, step {n + 1})"
+            progress = f"{HEREFORD.measure[:80]} Update {seq}." if seq % 3 == 0 else None
             # Merged cells: the area is written on its first row only.
             sheet.append(
                 [
@@ -81,7 +81,7 @@ def council_plan() -> tuple[bytes, dict]:
                     "R",
                     None,
                     progress,
-                    HEREFORD_MEASURE,
+                    HEREFORD.measure,
                 ]
             )
             sheet.cell(row=row, column=8).fill = PatternFill("solid", fgColor=COLOURS[rating])

@@ -13,26 +13,19 @@ from actionplan.models import Action
 
 from .import_helpers import (
     DATA,
-    HEREFORD_AREA,
-    ROTHERHAM_ACTIONS,
-    ROTHERHAM_AREA,
-    ROTHERHAM_LEAD,
+    HEREFORD,
+    OFSTED_HEADERS,
+    ROTHERHAM,
     command_new,
     csv_text,
     new_yos_inspection,
     preview_page,
     upload,
-    upload_new,
 )
 
 D = datetime.date
 HEADERS = [
-    "Ofsted Para No",
-    "Ofsted Area for Improvement",
-    "No.",
-    "Action",
-    "Lead agency",
-    "Lead officer",
+    *OFSTED_HEADERS,
     "By When",
     "Monitoring and Evaluation",
     "R/A/G",
@@ -58,13 +51,13 @@ def test_every_workbook_format_reads_the_same_plan(world, extension):
     assert table.header_row == 2
     preview = build_preview(table, auto_mapping(table), new_yos_inspection(), f"council_plan.{extension}")
     assert preview.ok, [str(e) for e in preview.errors]
-    assert [(n, t) for n, t in preview.new_areas] == [(1, ROTHERHAM_AREA), (17, HEREFORD_AREA)]
+    assert [(n, t) for n, t in preview.new_areas] == [(1, ROTHERHAM.area), (17, HEREFORD.area)]
     rows = {o.reference: o.values for o in preview.creates}
     assert list(rows) == ["1", "1a", "1b", "1c"]
     # The merged area cells give area 1 to 1b and 1c; the date cell is a date in every format.
     assert {o.reference: o.area_number for o in preview.creates} == {"1": 17, "1a": 1, "1b": 1, "1c": 1}
     assert rows["1a"]["target_date"] == D(2013, 3, 31)
-    assert rows["1a"]["lead_officer_role"] == ROTHERHAM_LEAD
+    assert rows["1a"]["lead_officer_role"] == ROTHERHAM.lead
     assert (rows["1b"]["target_date"], rows["1b"]["timescale_text"]) == (D(2013, 3, 31), "January 2013; March 2013")
     assert [rows[ref]["rag"] for ref in ("1", "1a", "1b")] == ["red", "blue", "amber"]
 
@@ -72,7 +65,9 @@ def test_every_workbook_format_reads_the_same_plan(world, extension):
 @pytest.mark.parametrize("extension", ["xls", "ods", "xlsm"])
 def test_the_pages_import_each_format_as_sent(client, world, extension):
     client.force_login(world.ada)
-    response = upload_new(client, fixture(extension), f"council_plan.{extension}", "SQS 2012", "Rotherham MBC")
+    response = upload(
+        client, fixture(extension), f"council_plan.{extension}", new_inspection=("SQS 2012", "Rotherham MBC")
+    )
     assert response.url == reverse("plan_import_preview")
     page = preview_page(client)
     assert "4</span> actions to create" in page and "Raise performance from 78%" in page
@@ -114,7 +109,7 @@ CSV_ROWS = [
         "Lead Officer",
         "Planned Completion Date",
     ],
-] + [["1", ROTHERHAM_AREA, ref, text, "WCC", ROTHERHAM_LEAD, "March 2013"] for ref, text in ROTHERHAM_ACTIONS]
+] + [["1", ROTHERHAM.area, ref, text, "WCC", ROTHERHAM.lead, "March 2013"] for ref, text in ROTHERHAM.actions]
 
 
 @pytest.mark.parametrize("delimiter", [",", ";", "\t"])

@@ -7,15 +7,13 @@ from openpyxl import Workbook
 from actionplan.importer import auto_mapping, build_preview, read_table
 
 from .import_helpers import (
-    HEREFORD_ACTION,
-    HEREFORD_AREA,
-    HEREFORD_LEAD,
-    ROTHERHAM_ACTIONS,
-    ROTHERHAM_AREA,
+    HEREFORD,
+    OFSTED_HEADERS,
+    ROTHERHAM,
     command_new,
     new_inspection,
     preview_page,
-    upload_new,
+    upload,
     xlsx_of,
 )
 
@@ -27,20 +25,15 @@ def plan_with_hidden_parts() -> bytes:
     # The old RAG column comes first and is hidden: the visible, current one is to the right of it.
     sheet.append(
         [
-            "Ofsted Para No",
-            "Ofsted Area for Improvement",
-            "No.",
-            "Action",
-            "Lead agency",
-            "Lead officer",
+            *OFSTED_HEADERS,
             "RAG (March 2015)",
             "RAG",
         ]
     )
-    sheet.append([17, HEREFORD_AREA, "1", HEREFORD_ACTION, "WCC", HEREFORD_LEAD, "Red", "Green"])
-    sheet.append([1, ROTHERHAM_AREA, *ROTHERHAM_ACTIONS[0], "WCC", "", "Amber", "Blue"])
-    sheet.append([1, ROTHERHAM_AREA, "1x", "Superseded: an action dropped from the plan", "WCC", "", "Red", "Red"])
-    sheet.append([1, ROTHERHAM_AREA, *ROTHERHAM_ACTIONS[1], "WCC", "", "Red", "Amber"])
+    sheet.append([17, HEREFORD.area, "1", HEREFORD.action, "WCC", HEREFORD.lead, "Red", "Green"])
+    sheet.append([1, ROTHERHAM.area, *ROTHERHAM.actions[0], "WCC", "", "Amber", "Blue"])
+    sheet.append([1, ROTHERHAM.area, "1x", "Superseded: an action dropped from the plan", "WCC", "", "Red", "Red"])
+    sheet.append([1, ROTHERHAM.area, *ROTHERHAM.actions[1], "WCC", "", "Red", "Amber"])
     sheet.column_dimensions["G"].hidden = True
     sheet.row_dimensions[5].hidden = True
     return xlsx_of(book)
@@ -64,7 +57,12 @@ def test_hidden_rows_are_not_read_and_the_visible_rating_wins(world):
 
 def test_the_mapping_page_lists_what_is_hidden_and_a_hidden_column_can_still_be_chosen(client, world):
     client.force_login(world.ada)
-    upload_new(client, plan_with_hidden_parts(), "plan.xlsx", "Herefordshire SIF 2014", "Herefordshire Council")
+    upload(
+        client,
+        plan_with_hidden_parts(),
+        "plan.xlsx",
+        new_inspection=("Herefordshire SIF 2014", "Herefordshire Council"),
+    )
     page = client.get(reverse("plan_import_mapping")).content.decode()
     assert "Column “RAG (March 2015)” (column G) (hidden in the spreadsheet)" in page
     assert "Row 5 is hidden in the spreadsheet: not read." in page

@@ -7,38 +7,23 @@ from django.urls import reverse
 from actionplan.importer import auto_mapping, build_preview, read_table
 from actionplan.services.plan_import import ImportRefused, apply_plan_import
 
-from .import_helpers import (
-    HEREFORD_ACTION,
-    HEREFORD_AREA,
-    HEREFORD_LEAD,
-    HEREFORD_MEASURE,
-    command_new,
-    counts,
-    csv_text,
-    new_inspection,
-    upload_new,
-)
+from .import_helpers import HEREFORD, OFSTED_HEADERS, command_new, counts, csv_text, new_inspection, upload
 
 HEADERS = [
-    "Ofsted Para No",
-    "Ofsted Area for Improvement",
-    "No.",
-    "Action",
-    "Lead agency",
-    "Lead officer",
+    *OFSTED_HEADERS,
     "By When",
     "Monitoring and Evaluation",
 ]
 LONG_REFERENCE = "17. (57, 138) Caseloads for CiN and LAC"  # 39 characters: a reference holds 30
-LONG_LEAD = f"{HEREFORD_LEAD}; {HEREFORD_MEASURE}"  # 251 characters: a role holds 200
+LONG_LEAD = f"{HEREFORD.lead}; {HEREFORD.measure}"  # 251 characters: a role holds 200
 
 
 def over_long_plan() -> bytes:
     return csv_text(
         [
             HEADERS,
-            ["17", HEREFORD_AREA, LONG_REFERENCE, HEREFORD_ACTION, "WCC", HEREFORD_LEAD, "Ongoing", HEREFORD_MEASURE],
-            ["17", HEREFORD_AREA, "2", HEREFORD_ACTION + ".", "WCC", LONG_LEAD, "Ongoing", HEREFORD_MEASURE],
+            ["17", HEREFORD.area, LONG_REFERENCE, HEREFORD.action, "WCC", HEREFORD.lead, "Ongoing", HEREFORD.measure],
+            ["17", HEREFORD.area, "2", HEREFORD.action + ".", "WCC", LONG_LEAD, "Ongoing", HEREFORD.measure],
         ]
     ).encode()
 
@@ -66,7 +51,7 @@ def test_the_confirmation_of_over_long_values_is_refused_and_changes_nothing(wor
 
 def test_the_pages_show_the_lengths_and_a_forced_confirmation_is_no_500(client, world):
     client.force_login(world.ada)
-    upload_new(client, over_long_plan(), "plan.csv", "Herefordshire SIF 2014", "Herefordshire Council")
+    upload(client, over_long_plan(), "plan.csv", new_inspection=("Herefordshire SIF 2014", "Herefordshire Council"))
     page = client.get(reverse("plan_import_preview")).content.decode()
     assert "2 problems" in page
     assert "this field holds at most 200" in page and "column F" in page

@@ -11,16 +11,14 @@ from actionplan.models import Action, ProgressUpdate
 from actionplan.services.plan_import import apply_plan_import
 
 from .import_helpers import (
-    HEREFORD_MEASURE,
-    ROTHERHAM_ACTIONS,
-    ROTHERHAM_AREA,
-    ROTHERHAM_LEAD,
+    HEREFORD,
+    ROTHERHAM,
     command_new,
     csv_text,
     new_yos_inspection,
     preview_of,
     preview_page,
-    upload_new,
+    upload,
 )
 
 D = datetime.date
@@ -39,9 +37,9 @@ HEADERS = [
 PLAN = csv_text(
     [
         HEADERS,
-        ["1", ROTHERHAM_AREA, *ROTHERHAM_ACTIONS[0], "March 2013", ROTHERHAM_LEAD, "WCC", "Action completed.", "B"],
-        ["1", ROTHERHAM_AREA, *ROTHERHAM_ACTIONS[1], "Completed", "", "WCC", HEREFORD_MEASURE, ""],
-        ["1", ROTHERHAM_AREA, *ROTHERHAM_ACTIONS[2], "January 2013; March 2013", "", "WCC", "", "A"],
+        ["1", ROTHERHAM.area, *ROTHERHAM.actions[0], "March 2013", ROTHERHAM.lead, "WCC", "Action completed.", "B"],
+        ["1", ROTHERHAM.area, *ROTHERHAM.actions[1], "Completed", "", "WCC", HEREFORD.measure, ""],
+        ["1", ROTHERHAM.area, *ROTHERHAM.actions[2], "January 2013; March 2013", "", "WCC", "", "A"],
     ]
 ).encode()
 
@@ -51,7 +49,7 @@ def test_the_progress_column_and_blue_or_completed_are_shown_in_the_preview(worl
     assert preview.ok, [str(e) for e in preview.errors]
     rows = {o.reference: o for o in preview.creates}
     assert [rows[r].values["status"] for r in ("1a", "1b", "1c")] == ["completed", "completed", "not_started"]
-    assert [o.progress for o in preview.progress] == ["Action completed.", HEREFORD_MEASURE]
+    assert [o.progress for o in preview.progress] == ["Action completed.", HEREFORD.measure]
     assert preview.assumed == [
         "“Progress against agreed action and impact monitoring” (column H) becomes a progress update on 2 actions, "
         "written by you as the importer and dated 31 July 2013.",
@@ -72,7 +70,7 @@ def test_the_progress_updates_are_dated_and_written_by_the_importer_and_not_repe
     updates = ProgressUpdate.objects.filter(action__area__inspection=result.inspection).order_by("note")
     assert [(u.note, u.author, u.created_at.date(), u.status) for u in updates] == [
         ("Action completed.", world.ada, D(2013, 7, 31), "completed"),
-        (HEREFORD_MEASURE, world.ada, D(2013, 7, 31), "completed"),
+        (HEREFORD.measure, world.ada, D(2013, 7, 31), "completed"),
     ]
     assert {u.history.get().history_user for u in updates} == {world.ada}
     again = preview_of(PLAN, Options(inspection=result.inspection))
@@ -82,7 +80,9 @@ def test_the_progress_updates_are_dated_and_written_by_the_importer_and_not_repe
 
 def test_the_pages_take_the_date_of_the_updates_and_add_them(client, world):
     client.force_login(world.ada)
-    response = upload_new(client, PLAN, "plan.csv", "YOS SQS 2012", "Rotherham MBC", progress_date="31/7/2013")
+    response = upload(
+        client, PLAN, "plan.csv", new_inspection=("YOS SQS 2012", "Rotherham MBC"), progress_date="31/7/2013"
+    )
     assert response.url == reverse("plan_import_preview")
     page = preview_page(client)
     assert "2</span> progress updates to add" in page and "dated 31 July 2013" in page
@@ -95,7 +95,9 @@ def test_the_pages_take_the_date_of_the_updates_and_add_them(client, world):
 
 def test_a_progress_date_in_the_future_is_refused_next_to_the_field(client, world):
     client.force_login(world.ada)
-    response = upload_new(client, PLAN, "plan.csv", "YOS SQS 2012", "Rotherham MBC", progress_date="31/7/2999")
+    response = upload(
+        client, PLAN, "plan.csv", new_inspection=("YOS SQS 2012", "Rotherham MBC"), progress_date="31/7/2999"
+    )
     assert "The date of the progress updates must be today or in the past" in response.content.decode()
 
 

@@ -12,18 +12,7 @@ from actionplan.importer.lenient import SPLIT_RAG_RULE, read_rag, read_timescale
 from actionplan.importer.values import CellProblem
 from actionplan.models import Rag
 
-from .import_helpers import (
-    HEREFORD_ACTION,
-    HEREFORD_AREA,
-    HEREFORD_LEAD,
-    HEREFORD_MEASURE,
-    ROTHERHAM_ACTIONS,
-    ROTHERHAM_AREA,
-    command_new,
-    csv_text,
-    new_inspection,
-    xlsx_of,
-)
+from .import_helpers import HEREFORD, OFSTED_HEADERS, ROTHERHAM, command_new, csv_text, new_inspection, xlsx_of
 
 D = datetime.date
 
@@ -84,12 +73,7 @@ def real_values_plan() -> bytes:
     sheet.append(["OFSTED INSPECTION MAY 2014 – IMPROVEMENT PLAN"])
     sheet.append(
         [
-            "Ofsted Para No",
-            "Ofsted Area for Improvement",
-            "No.",
-            "Action",
-            "Lead agency",
-            "Lead officer",
+            *OFSTED_HEADERS,
             "By When",
             "R/A/G",
             "Monitoring and Evaluation",
@@ -98,19 +82,19 @@ def real_values_plan() -> bytes:
     sheet.append(
         [
             17,
-            HEREFORD_AREA,
+            HEREFORD.area,
             "1",
-            HEREFORD_ACTION,
+            HEREFORD.action,
             "WCC",
-            HEREFORD_LEAD,
+            HEREFORD.lead,
             "July 2014 and ongoing",
             "A/G",
-            HEREFORD_MEASURE,
+            HEREFORD.measure,
         ]
     )
-    sheet.append([1, ROTHERHAM_AREA, *ROTHERHAM_ACTIONS[0], "WCC", "", "2015", "G", ""])
-    sheet.append([1, ROTHERHAM_AREA, *ROTHERHAM_ACTIONS[1], "WCC", "", "April 2015 (review)", "R/A", ""])
-    sheet.append([1, ROTHERHAM_AREA, *ROTHERHAM_ACTIONS[2], "WCC", "", "When the audit is agreed", "A", ""])
+    sheet.append([1, ROTHERHAM.area, *ROTHERHAM.actions[0], "WCC", "", "2015", "G", ""])
+    sheet.append([1, ROTHERHAM.area, *ROTHERHAM.actions[1], "WCC", "", "April 2015 (review)", "R/A", ""])
+    sheet.append([1, ROTHERHAM.area, *ROTHERHAM.actions[2], "WCC", "", "When the audit is agreed", "A", ""])
     sheet.append([])
     sheet.append(["Key:"])
     sheet.append(["R", "Red – not on track"])
@@ -143,23 +127,23 @@ def test_a_plan_with_real_values_and_a_key_imports_saying_how_it_read_them(world
 def test_a_key_without_a_heading_is_still_left_out_but_a_notes_cell_beside_actions_is_not():
     rows = [
         ["Area", "Action", "Lead agency"],
-        ["1", ROTHERHAM_ACTIONS[0][1], "WCC"],
+        ["1", ROTHERHAM.actions[0][1], "WCC"],
         ["B = Blue, completed"],
         ["G = Green, on track"],
     ]
     table = read_table(csv_text(rows).encode(), "plan.csv")
     assert len(table.rows) == 1 and "Rows 3–4 are a key" in table.skipped[0]
-    rows = [["Area", "Action", "Lead agency"], ["Notes"], ["1", ROTHERHAM_ACTIONS[0][1], "WCC"]]
+    rows = [["Area", "Action", "Lead agency"], ["Notes"], ["1", ROTHERHAM.actions[0][1], "WCC"]]
     table = read_table(csv_text(rows).encode(), "plan.csv")
     assert len(table.rows) == 2 and table.skipped == []
 
 
 def test_an_over_long_timescale_kept_as_text_is_a_length_problem(world):
-    long_words = f"Ongoing: {HEREFORD_MEASURE}"
+    long_words = f"Ongoing: {HEREFORD.measure}"
     data = csv_text(
         [
             ["Area", "Area for improvement", "Action", "Lead agency", "By when"],
-            ["17", HEREFORD_AREA, HEREFORD_ACTION, "WCC", long_words],
+            ["17", HEREFORD.area, HEREFORD.action, "WCC", long_words],
         ]
     ).encode()
     table = read_table(data, "plan.csv")

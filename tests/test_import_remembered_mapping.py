@@ -7,27 +7,18 @@ from django.urls import reverse
 
 from actionplan.models import Action, Inspection
 
-from .import_helpers import (
-    HEREFORD_ACTION,
-    ROTHERHAM_ACTIONS,
-    ROTHERHAM_AREA,
-    command,
-    command_new,
-    csv_text,
-    preview_page,
-    upload,
-)
+from .import_helpers import HEREFORD, ROTHERHAM, command, command_new, csv_text, preview_page, upload
 
 # Headers no synonym knows: the first import has to be told which is which.
 HEADERS = ["Para", "Improvement needed", "Item", "Task", "Org"]
 
 
 def version(rows) -> bytes:
-    return csv_text([HEADERS] + [["1", ROTHERHAM_AREA, ref, text, "WCC"] for ref, text in rows]).encode()
+    return csv_text([HEADERS] + [["1", ROTHERHAM.area, ref, text, "WCC"] for ref, text in rows]).encode()
 
 
-FIRST = version(ROTHERHAM_ACTIONS[:2])
-NEXT = version(ROTHERHAM_ACTIONS + [("1d", HEREFORD_ACTION)])
+FIRST = version(ROTHERHAM.actions[:2])
+NEXT = version(ROTHERHAM.actions + [("1d", HEREFORD.action)])
 COLUMNS = [
     "--column",
     "Para=area_number",
@@ -77,7 +68,7 @@ def test_a_changed_layout_is_mapped_afresh(client, world, tmp_path):
     changed = csv_text(
         [
             ["Para", "Improvement needed", "Item", "What needs doing", "Org"],
-            ["1", ROTHERHAM_AREA, "1c", ROTHERHAM_ACTIONS[2][1], "WCC"],
+            ["1", ROTHERHAM.area, "1c", ROTHERHAM.actions[2][1], "WCC"],
         ]
     ).encode()
     response = upload(client, changed, "plan-v3.csv", inspection=str(inspection.pk))
