@@ -22,6 +22,7 @@ HEREFORD = SimpleNamespace(
     area="Ensure that caseloads in children in need and looked after children’s teams remain manageable",
     action="Caseloads for CiN and LAC teams remain at 16-18 cases on average per social worker",
     lead="Assistant Director, Safeguarding and Family Support",
+    inspection=("Herefordshire SIF 2014", "Herefordshire Council"),  # a new inspection's title and body
     measure=(
         "Weekly caseload reports are considered at Safeguarding and Family Support Heads of Service meeting. "
         "Caseloads and timeliness of CP and LAC statutory visits form part of the monthly performance report."
@@ -46,6 +47,7 @@ ROTHERHAM = SimpleNamespace(
         ),
     ],
     lead="Operations Managers (SF), (CD)",
+    inspection=("YOS SQS 2012", "Rotherham MBC"),
 )
 # The headers our export and template write (the import's own field labels).
 OUR_HEADERS = [
@@ -91,13 +93,8 @@ def xlsx_bytes(rows, merges=(), title="Plan") -> bytes:
     return xlsx_of(workbook)
 
 
-def new_inspection(title="Herefordshire SIF 2014", body="Herefordshire Council", **options) -> Options:
+def new_inspection(title=HEREFORD.inspection[0], body=HEREFORD.inspection[1], **options) -> Options:
     return Options(new_inspection_title=title, new_inspection_body=body, **options)
-
-
-def new_yos_inspection(**options) -> Options:
-    """Rotherham's youth offending service inspection, whose plan is the Rotherham rows."""
-    return new_inspection("YOS SQS 2012", "Rotherham MBC", **options)
 
 
 def preview_of(data, options, name="plan.csv"):

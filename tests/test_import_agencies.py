@@ -56,7 +56,7 @@ def new_agency_plan() -> bytes:
 
 def test_the_pages_propose_new_agencies_and_create_them_on_confirmation(client, world):
     client.force_login(world.ada)
-    upload(client, new_agency_plan(), "plan.csv", new_inspection=("YOS SQS 2012", "Rotherham MBC"))
+    upload(client, new_agency_plan(), "plan.csv", new_inspection=ROTHERHAM.inspection)
     page = preview_page(client)
     assert "New agencies" in page
     assert "Rotherham Metropolitan Borough Council (short name RMBC, Council)" in page

@@ -5,16 +5,7 @@ from django.urls import reverse
 
 from actionplan.importer import Options
 
-from .import_helpers import (
-    HEREFORD,
-    ROTHERHAM,
-    command_new,
-    csv_text,
-    new_yos_inspection,
-    preview_of,
-    preview_page,
-    upload,
-)
+from .import_helpers import HEREFORD, ROTHERHAM, command_new, csv_text, new_inspection, preview_of, preview_page, upload
 
 HEADERS = [
     "Ref No",
@@ -39,7 +30,7 @@ def plan(references) -> bytes:
 
 
 def test_areas_are_numbered_from_the_references(world):
-    preview = preview_of(plan(["1a", "1b", "1c", "2a"]), new_yos_inspection())
+    preview = preview_of(plan(["1a", "1b", "1c", "2a"]), new_inspection(*ROTHERHAM.inspection))
     assert preview.ok, [str(e) for e in preview.errors]
     assert preview.new_areas == [(1, ROTHERHAM.area), (2, HEREFORD.area)]
     assert [(o.reference, o.area_number) for o in preview.creates] == [("1a", 1), ("1b", 1), ("1c", 1), ("2a", 2)]
@@ -47,7 +38,7 @@ def test_areas_are_numbered_from_the_references(world):
 
 
 def test_areas_are_numbered_in_order_of_appearance_when_the_references_do_not_say(world):
-    preview = preview_of(plan(["A", "B", "C", "D"]), new_yos_inspection())
+    preview = preview_of(plan(["A", "B", "C", "D"]), new_inspection(*ROTHERHAM.inspection))
     assert preview.ok, [str(e) for e in preview.errors]
     assert preview.new_areas == [(1, ROTHERHAM.area), (2, HEREFORD.area)]
     assert (
@@ -69,9 +60,7 @@ def test_an_area_this_inspection_has_keeps_its_number_and_new_ones_follow(world)
 
 def test_the_pages_go_straight_to_the_preview_and_say_how_areas_were_numbered(client, world):
     client.force_login(world.ada)
-    response = upload(
-        client, plan(["1a", "1b", "1c", "2a"]), "plan.csv", new_inspection=("YOS SQS 2012", "Rotherham MBC")
-    )
+    response = upload(client, plan(["1a", "1b", "1c", "2a"]), "plan.csv", new_inspection=ROTHERHAM.inspection)
     assert response.url == reverse("plan_import_preview")
     page = preview_page(client)
     assert "4</span> actions to create" in page and "numbered from its actions" in page

@@ -39,7 +39,7 @@ def confirm_form(page: str) -> dict:
 
 def test_pressing_confirm_twice_imports_once_and_the_second_press_is_told(client, world):
     client.force_login(world.ada)
-    upload(client, PLAN, "plan.csv", new_inspection=("Herefordshire SIF 2014", "Herefordshire Council"))
+    upload(client, PLAN, "plan.csv", new_inspection=HEREFORD.inspection)
     page = preview_page(client)
     assert "data-submit-once" in page and "js/submit-once" in page
     form = confirm_form(page)

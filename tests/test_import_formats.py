@@ -11,25 +11,20 @@ from actionplan.importer import auto_mapping, build_preview, read_table
 from actionplan.importer.csvtext import delimiter_of
 from actionplan.models import Action
 
+from .data.make_import_fixtures import HEADERS, workbook
 from .import_helpers import (
     DATA,
     HEREFORD,
-    OFSTED_HEADERS,
     ROTHERHAM,
     command_new,
     csv_text,
-    new_yos_inspection,
+    new_inspection,
     preview_page,
     upload,
+    xlsx_of,
 )
 
 D = datetime.date
-HEADERS = [
-    *OFSTED_HEADERS,
-    "By When",
-    "Monitoring and Evaluation",
-    "R/A/G",
-]
 
 
 def fixture(extension: str) -> bytes:
@@ -37,9 +32,6 @@ def fixture(extension: str) -> bytes:
 
 
 def xlsx_fixture() -> bytes:
-    from .data.make_import_fixtures import workbook
-    from .import_helpers import xlsx_of
-
     return xlsx_of(workbook())
 
 
@@ -49,7 +41,9 @@ def test_every_workbook_format_reads_the_same_plan(world, extension):
     table = read_table(data, f"council_plan.{extension}")
     assert table.headers == HEADERS
     assert table.header_row == 2
-    preview = build_preview(table, auto_mapping(table), new_yos_inspection(), f"council_plan.{extension}")
+    preview = build_preview(
+        table, auto_mapping(table), new_inspection(*ROTHERHAM.inspection), f"council_plan.{extension}"
+    )
     assert preview.ok, [str(e) for e in preview.errors]
     assert [(n, t) for n, t in preview.new_areas] == [(1, ROTHERHAM.area), (17, HEREFORD.area)]
     rows = {o.reference: o.values for o in preview.creates}

@@ -23,13 +23,7 @@ def plan_with_hidden_parts() -> bytes:
     sheet = book.active
     sheet.append(["Improvement plan v9, 26 June 2015"])
     # The old RAG column comes first and is hidden: the visible, current one is to the right of it.
-    sheet.append(
-        [
-            *OFSTED_HEADERS,
-            "RAG (March 2015)",
-            "RAG",
-        ]
-    )
+    sheet.append([*OFSTED_HEADERS, "RAG (March 2015)", "RAG"])
     sheet.append([17, HEREFORD.area, "1", HEREFORD.action, "WCC", HEREFORD.lead, "Red", "Green"])
     sheet.append([1, ROTHERHAM.area, *ROTHERHAM.actions[0], "WCC", "", "Amber", "Blue"])
     sheet.append([1, ROTHERHAM.area, "1x", "Superseded: an action dropped from the plan", "WCC", "", "Red", "Red"])
@@ -61,7 +55,7 @@ def test_the_mapping_page_lists_what_is_hidden_and_a_hidden_column_can_still_be_
         client,
         plan_with_hidden_parts(),
         "plan.xlsx",
-        new_inspection=("Herefordshire SIF 2014", "Herefordshire Council"),
+        new_inspection=HEREFORD.inspection,
     )
     page = client.get(reverse("plan_import_mapping")).content.decode()
     assert "Column “RAG (March 2015)” (column G) (hidden in the spreadsheet)" in page

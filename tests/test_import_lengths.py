@@ -9,11 +9,7 @@ from actionplan.services.plan_import import ImportRefused, apply_plan_import
 
 from .import_helpers import HEREFORD, OFSTED_HEADERS, command_new, counts, csv_text, new_inspection, upload
 
-HEADERS = [
-    *OFSTED_HEADERS,
-    "By When",
-    "Monitoring and Evaluation",
-]
+HEADERS = [*OFSTED_HEADERS, "By When", "Monitoring and Evaluation"]
 LONG_REFERENCE = "17. (57, 138) Caseloads for CiN and LAC"  # 39 characters: a reference holds 30
 LONG_LEAD = f"{HEREFORD.lead}; {HEREFORD.measure}"  # 251 characters: a role holds 200
 
@@ -51,7 +47,7 @@ def test_the_confirmation_of_over_long_values_is_refused_and_changes_nothing(wor
 
 def test_the_pages_show_the_lengths_and_a_forced_confirmation_is_no_500(client, world):
     client.force_login(world.ada)
-    upload(client, over_long_plan(), "plan.csv", new_inspection=("Herefordshire SIF 2014", "Herefordshire Council"))
+    upload(client, over_long_plan(), "plan.csv", new_inspection=HEREFORD.inspection)
     page = client.get(reverse("plan_import_preview")).content.decode()
     assert "2 problems" in page
     assert "this field holds at most 200" in page and "column F" in page

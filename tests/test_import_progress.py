@@ -10,16 +10,7 @@ from actionplan.importer import Options, auto_mapping, read_table
 from actionplan.models import Action, ProgressUpdate
 from actionplan.services.plan_import import apply_plan_import
 
-from .import_helpers import (
-    HEREFORD,
-    ROTHERHAM,
-    command_new,
-    csv_text,
-    new_yos_inspection,
-    preview_of,
-    preview_page,
-    upload,
-)
+from .import_helpers import HEREFORD, ROTHERHAM, command_new, csv_text, new_inspection, preview_of, preview_page, upload
 
 D = datetime.date
 HEADERS = [
@@ -45,7 +36,7 @@ PLAN = csv_text(
 
 
 def test_the_progress_column_and_blue_or_completed_are_shown_in_the_preview(world):
-    preview = preview_of(PLAN, new_yos_inspection(progress_date=D(2013, 7, 31)))
+    preview = preview_of(PLAN, new_inspection(*ROTHERHAM.inspection, progress_date=D(2013, 7, 31)))
     assert preview.ok, [str(e) for e in preview.errors]
     rows = {o.reference: o for o in preview.creates}
     assert [rows[r].values["status"] for r in ("1a", "1b", "1c")] == ["completed", "completed", "not_started"]
@@ -64,7 +55,7 @@ def test_the_progress_updates_are_dated_and_written_by_the_importer_and_not_repe
         actor=world.ada,
         table=table,
         mapping=auto_mapping(table),
-        options=new_yos_inspection(progress_date=D(2013, 7, 31)),
+        options=new_inspection(*ROTHERHAM.inspection, progress_date=D(2013, 7, 31)),
         file_name="plan.csv",
     )
     updates = ProgressUpdate.objects.filter(action__area__inspection=result.inspection).order_by("note")
@@ -80,9 +71,7 @@ def test_the_progress_updates_are_dated_and_written_by_the_importer_and_not_repe
 
 def test_the_pages_take_the_date_of_the_updates_and_add_them(client, world):
     client.force_login(world.ada)
-    response = upload(
-        client, PLAN, "plan.csv", new_inspection=("YOS SQS 2012", "Rotherham MBC"), progress_date="31/7/2013"
-    )
+    response = upload(client, PLAN, "plan.csv", new_inspection=ROTHERHAM.inspection, progress_date="31/7/2013")
     assert response.url == reverse("plan_import_preview")
     page = preview_page(client)
     assert "2</span> progress updates to add" in page and "dated 31 July 2013" in page
@@ -95,9 +84,7 @@ def test_the_pages_take_the_date_of_the_updates_and_add_them(client, world):
 
 def test_a_progress_date_in_the_future_is_refused_next_to_the_field(client, world):
     client.force_login(world.ada)
-    response = upload(
-        client, PLAN, "plan.csv", new_inspection=("YOS SQS 2012", "Rotherham MBC"), progress_date="31/7/2999"
-    )
+    response = upload(client, PLAN, "plan.csv", new_inspection=ROTHERHAM.inspection, progress_date="31/7/2999")
     assert "The date of the progress updates must be today or in the past" in response.content.decode()
 
 

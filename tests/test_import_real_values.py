@@ -5,14 +5,13 @@ and every problem quoting the cell, its row and its column letter."""
 import datetime
 
 import pytest
-from openpyxl import Workbook
 
 from actionplan.importer import auto_mapping, build_preview, read_table
 from actionplan.importer.lenient import SPLIT_RAG_RULE, read_rag, read_timescale
 from actionplan.importer.values import CellProblem
 from actionplan.models import Rag
 
-from .import_helpers import HEREFORD, OFSTED_HEADERS, ROTHERHAM, command_new, csv_text, new_inspection, xlsx_of
+from .import_helpers import HEREFORD, OFSTED_HEADERS, ROTHERHAM, command_new, csv_text, new_inspection, xlsx_bytes
 
 D = datetime.date
 
@@ -68,40 +67,32 @@ def test_an_unreadable_rating_is_still_a_problem():
 
 
 def real_values_plan() -> bytes:
-    book = Workbook()
-    sheet = book.active
-    sheet.append(["OFSTED INSPECTION MAY 2014 – IMPROVEMENT PLAN"])
-    sheet.append(
+    return xlsx_bytes(
         [
-            *OFSTED_HEADERS,
-            "By When",
-            "R/A/G",
-            "Monitoring and Evaluation",
+            ["OFSTED INSPECTION MAY 2014 – IMPROVEMENT PLAN"],
+            [*OFSTED_HEADERS, "By When", "R/A/G", "Monitoring and Evaluation"],
+            [
+                17,
+                HEREFORD.area,
+                "1",
+                HEREFORD.action,
+                "WCC",
+                HEREFORD.lead,
+                "July 2014 and ongoing",
+                "A/G",
+                HEREFORD.measure,
+            ],
+            [1, ROTHERHAM.area, *ROTHERHAM.actions[0], "WCC", "", "2015", "G", ""],
+            [1, ROTHERHAM.area, *ROTHERHAM.actions[1], "WCC", "", "April 2015 (review)", "R/A", ""],
+            [1, ROTHERHAM.area, *ROTHERHAM.actions[2], "WCC", "", "When the audit is agreed", "A", ""],
+            [],
+            ["Key:"],
+            ["R", "Red – not on track"],
+            ["A", "Amber – some slippage"],
+            ["G", "Green – on track"],
+            ["B", "Blue – completed"],
         ]
     )
-    sheet.append(
-        [
-            17,
-            HEREFORD.area,
-            "1",
-            HEREFORD.action,
-            "WCC",
-            HEREFORD.lead,
-            "July 2014 and ongoing",
-            "A/G",
-            HEREFORD.measure,
-        ]
-    )
-    sheet.append([1, ROTHERHAM.area, *ROTHERHAM.actions[0], "WCC", "", "2015", "G", ""])
-    sheet.append([1, ROTHERHAM.area, *ROTHERHAM.actions[1], "WCC", "", "April 2015 (review)", "R/A", ""])
-    sheet.append([1, ROTHERHAM.area, *ROTHERHAM.actions[2], "WCC", "", "When the audit is agreed", "A", ""])
-    sheet.append([])
-    sheet.append(["Key:"])
-    sheet.append(["R", "Red – not on track"])
-    sheet.append(["A", "Amber – some slippage"])
-    sheet.append(["G", "Green – on track"])
-    sheet.append(["B", "Blue – completed"])
-    return xlsx_of(book)
 
 
 def test_a_plan_with_real_values_and_a_key_imports_saying_how_it_read_them(world):

@@ -5,7 +5,7 @@ from actionplan.importer import Options, auto_mapping, build_preview, read_table
 from actionplan.models import Action
 from actionplan.services.plan_import import apply_plan_import
 
-from .import_helpers import HEREFORD, ROTHERHAM, command, csv_text, new_yos_inspection
+from .import_helpers import HEREFORD, ROTHERHAM, command, csv_text, new_inspection
 
 HEADERS = ["Area", "Area for improvement", "Ref No", "Action Required", "Lead agency", "Lead officer"]
 (A, TEXT_A), (B, TEXT_B), (C, TEXT_C) = ROTHERHAM.actions
@@ -22,7 +22,7 @@ RENUMBERED = plan([(A, TEXT_A, ROTHERHAM.lead), ("1b", HEREFORD.action, ""), ("1
 
 def apply(world, data, inspection=None):
     table = read_table(data, "plan.csv")
-    options = Options(inspection=inspection) if inspection else new_yos_inspection()
+    options = Options(inspection=inspection) if inspection else new_inspection(*ROTHERHAM.inspection)
     return apply_plan_import(
         actor=world.ada, table=table, mapping=auto_mapping(table), options=options, file_name="plan.csv"
     )

@@ -15,6 +15,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 from tests.import_helpers import HEREFORD, OFSTED_HEADERS, ROTHERHAM  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
+HEADERS = [*OFSTED_HEADERS, "By When", "Monitoring and Evaluation", "R/A/G"]
 FORMATS = {"xls": "xls:MS Excel 97", "ods": "ods", "xlsm": "xlsm:Calc MS Excel 2007 VBA XML"}
 
 
@@ -23,14 +24,7 @@ def workbook() -> Workbook:
     sheet = book.active
     sheet.title = "Improvement plan"
     sheet.append(["Youth Offending Services – Improvement Action Plan, July 2013 progress update"])
-    sheet.append(
-        [
-            *OFSTED_HEADERS,
-            "By When",
-            "Monitoring and Evaluation",
-            "R/A/G",
-        ]
-    )
+    sheet.append(HEADERS)
     sheet.append([17, HEREFORD.area, "1", HEREFORD.action, "WCC", HEREFORD.lead, "Ongoing", HEREFORD.measure, "R"])
     (ref_a, text_a), (ref_b, text_b), (ref_c, text_c) = ROTHERHAM.actions
     sheet.append([1, ROTHERHAM.area, ref_a, text_a, "WCC", ROTHERHAM.lead, datetime.datetime(2013, 3, 31), "", "B"])
