@@ -8,6 +8,7 @@ from types import SimpleNamespace
 from django.utils import timezone
 
 from actionplan.models import Action, ActionPlan, Area, Inspection, Inspectorate, Theme
+from actionplan.services.actions import update_action
 from scrutiny.people.models import Agency, Person, Role, User
 from scrutiny.review.models import Meeting, Review, ReviewMembership
 
@@ -28,6 +29,21 @@ def make_action(plan, area, *, lead_agency=None, **fields) -> Action:
     action = Action(plan=plan, area=area, lead_agency=lead_agency or plan.agency, **fields)
     action.save()
     return action
+
+
+def record_update(actor, action, *, note="", status=None, rag=None, **changes) -> Action:
+    """A progress update through the service, as its author makes it on the page: on the action as it is
+    now (at its current version), keeping the status and RAG rating it is not given."""
+    action = Action.objects.get(pk=action.pk)
+    return update_action(
+        actor=actor,
+        action=action,
+        expected_version=action.version,
+        status=action.status if status is None else status,
+        rag=action.rag if rag is None else rag,
+        note=note,
+        **changes,
+    )
 
 
 def make_world() -> SimpleNamespace:

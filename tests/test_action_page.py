@@ -9,10 +9,10 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from actionplan.models import Action, Evidence
-from actionplan.services.actions import update_action
 from actionplan.services.evidence import add_evidence
 from actionplan.uploads import PDF
 from scrutiny.review.models import Conclusion
+from tests.factories import record_update
 
 from .test_my_actions import add_actions
 
@@ -25,13 +25,9 @@ def detail(client, action):
 
 def move_date(world, action, days, reason, actor=None):
     action = Action.objects.get(pk=action.pk)
-    return update_action(
-        actor=actor or world.olivia,
-        action=action,
-        expected_version=action.version,
-        status=action.status,
-        rag=action.rag,
-        note="",
+    return record_update(
+        actor or world.olivia,
+        action,
         new_target_date=action.target_date + datetime.timedelta(days=days),
         target_date_reason=reason,
     )
@@ -75,14 +71,7 @@ def test_an_overdue_action_is_flagged_in_words(client, world):
 
 def test_updates_are_a_timeline_and_conclusions_are_read_only(client, world):
     action = Action.objects.get(pk=world.wcc_action.pk)
-    update_action(
-        actor=world.olivia,
-        action=action,
-        expected_version=action.version,
-        status="in_progress",
-        rag="amber",
-        note="Recruited two social workers.",
-    )
+    record_update(world.olivia, action, status="in_progress", rag="amber", note="Recruited two social workers.")
     Conclusion(
         review=world.review,
         meeting=world.last_meeting,
@@ -100,14 +89,7 @@ def test_updates_are_a_timeline_and_conclusions_are_read_only(client, world):
 
 def test_the_history_panel_shows_field_changes_with_who(client, world):
     action = Action.objects.get(pk=world.wcc_action.pk)
-    update_action(
-        actor=world.olivia,
-        action=action,
-        expected_version=action.version,
-        status="in_progress",
-        rag="red",
-        note="Caseloads up.",
-    )
+    record_update(world.olivia, action, status="in_progress", rag="red", note="Caseloads up.")
     client.force_login(world.maya)
     page = detail(client, world.wcc_action)
     panel = page.split('class="history-panel"')[1]
@@ -120,14 +102,7 @@ def make_busy_action(world, n):
     for index in range(n):
         move_date(world, action, 1, f"Reason {index}")
         fresh = Action.objects.get(pk=action.pk)
-        update_action(
-            actor=world.olivia,
-            action=fresh,
-            expected_version=fresh.version,
-            status="in_progress",
-            rag=["red", "amber"][index % 2],
-            note=f"Note {index}",
-        )
+        record_update(world.olivia, fresh, status="in_progress", rag=["red", "amber"][index % 2], note=f"Note {index}")
         add_evidence(
             actor=world.olivia,
             action=fresh,
