@@ -119,6 +119,7 @@ def upload(client, data, name, *, new_inspection=None, **fields):
         "inspection": "",
         "new_inspection_title": "",
         "new_inspection_body": "",
+        "new_inspection_type": "",
         "plan_agency": "",
         **fields,
     }

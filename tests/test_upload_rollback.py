@@ -14,13 +14,9 @@ from scrutiny.review.models import InformationRequest
 from scrutiny.review.services.requests import answer_request, raise_request
 
 from .test_evidence import PDF_BYTES
+from .upload_helpers import stored_files
 
 pytestmark = pytest.mark.django_db
-
-
-def stored_files(settings):
-    root = settings.MEDIA_ROOT
-    return [path for path in root.rglob("*") if path.is_file()] if root.exists() else []
 
 
 def pdf():
