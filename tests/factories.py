@@ -10,9 +10,10 @@ from django.utils import timezone
 from actionplan.models import Action, ActionPlan, Area, Inspection, Inspectorate, Theme
 from actionplan.services.actions import update_action
 from scrutiny.people.models import Agency, Person, Role, User
-from scrutiny.review.models import Meeting, Review, ReviewMembership
+from scrutiny.review.models import Conclusion, Meeting, Review, ReviewMembership
 
 PASSWORD = "correct-horse-battery-staple"
+UNBROKEN = "WCC/SAFEGUARDING/" + "A1B2C3D4E5" * 28 + "/EN"  # 300 characters, no space anywhere
 
 
 def make_user(username, role, *, agency=None, person=None, **extra) -> User:
@@ -43,6 +44,18 @@ def record_update(actor, action, *, note="", status=None, rag=None, **changes) -
         rag=action.rag if rag is None else rag,
         note=note,
         **changes,
+    )
+
+
+def add_unbroken_conclusion(w) -> Conclusion:
+    """A conclusion whose reasoning quotes a reference with no space to break at: papers must wrap it."""
+    return Conclusion.objects.create(
+        review=w.review,
+        meeting=w.last_meeting,
+        action=w.wcc_action,
+        judgement="satisfied",
+        reasoning=f"See {UNBROKEN} for the audit.",
+        reached_on=w.last_meeting.date,
     )
 
 

@@ -26,6 +26,17 @@ from scrutiny.review.models import (
     ReviewArea,
 )
 
+# The pages about one review that need nothing but its id: each says which review in its address.
+REVIEW_PAGES = [
+    "dashboard",
+    "changes_since",
+    "plan_as_at",
+    "agencies_side_by_side",
+    "conclusions_table",
+    "request_list",
+    "recommendation_list",
+    "meeting_list",
+]
 # URL names that anyone may open without signing in.
 PUBLIC_URL_NAMES = {
     "login",
