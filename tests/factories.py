@@ -11,6 +11,7 @@ from actionplan.models import Action, ActionPlan, Area, Inspection, Inspectorate
 from actionplan.services.actions import update_action
 from scrutiny.people.models import Agency, Person, Role, User
 from scrutiny.review.models import Conclusion, Meeting, Review, ReviewMembership
+from scrutiny.review.services.conclusions import record_conclusion
 
 PASSWORD = "correct-horse-battery-staple"
 UNBROKEN = "WCC/SAFEGUARDING/" + "A1B2C3D4E5" * 28 + "/EN"  # 300 characters, no space anywhere
@@ -44,6 +45,20 @@ def record_update(actor, action, *, note="", status=None, rag=None, **changes) -
         rag=action.rag if rag is None else rag,
         note=note,
         **changes,
+    )
+
+
+def conclude(w, judgement, *, meeting=None, action=None, area=None, reasoning="Reasoning.") -> Conclusion:
+    """The group's conclusion on an action or an area, through the service, recorded by the chair
+    (Cllr Maya Patel) at the last meeting unless another is given."""
+    return record_conclusion(
+        actor=w.maya,
+        review=w.review,
+        meeting=meeting or w.last_meeting,
+        action=action,
+        area=area,
+        judgement=judgement,
+        reasoning=reasoning,
     )
 
 

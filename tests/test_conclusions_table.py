@@ -9,23 +9,10 @@ from django.utils import timezone
 from actionplan.models import Action, Area
 from scrutiny.review.conclusions_table import build_conclusions_table
 from scrutiny.review.models import Conclusion, ReviewArea
-from scrutiny.review.services.conclusions import record_conclusion
-from tests.factories import make_action
+from tests.factories import conclude, make_action
 
 pytestmark = pytest.mark.django_db
 J = Conclusion.Judgement
-
-
-def conclude(world, judgement, *, meeting=None, action=None, area=None, reasoning="Reasoning."):
-    return record_conclusion(
-        actor=world.maya,
-        review=world.review,
-        meeting=meeting or world.last_meeting,
-        action=action,
-        area=area,
-        judgement=judgement,
-        reasoning=reasoning,
-    )
 
 
 def row_for(rows, action):

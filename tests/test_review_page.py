@@ -6,6 +6,8 @@ from django.urls import reverse
 from actionplan.models import Area
 from scrutiny.review.models import Meeting, Review, ReviewArea
 
+from .factories import conclude
+
 pytestmark = pytest.mark.django_db
 
 
@@ -114,19 +116,11 @@ QUERIES = 12  # 11 for the page, 1 for the review bar's list of the person's oth
 
 
 def test_each_record_page_leads_back_to_its_list(client, world):
-    from scrutiny.review.services.conclusions import record_conclusion
     from scrutiny.review.services.recommendations import add_recommendation
     from scrutiny.review.services.requests import raise_request
 
     request = raise_request(actor=world.maya, review=world.review, asked_of_agency=world.wcc, question="Figures?")
-    conclusion = record_conclusion(
-        actor=world.maya,
-        review=world.review,
-        meeting=world.last_meeting,
-        area=world.area1,
-        judgement="satisfied",
-        reasoning="Fine.",
-    )
+    conclusion = conclude(world, "satisfied", area=world.area1, reasoning="Fine.")
     recommendation = add_recommendation(
         actor=world.clara,
         review=world.review,
