@@ -7,7 +7,7 @@ from types import SimpleNamespace
 
 from django.utils import timezone
 
-from actionplan.models import Action, ActionPlan, Area, Inspection, Inspectorate, Theme
+from actionplan.models import Action, ActionPlan, Area, Evidence, Inspection, Inspectorate, Theme
 from actionplan.services.actions import update_action
 from scrutiny.people.models import Agency, Person, Role, User
 from scrutiny.review.models import Conclusion, Meeting, Review, ReviewMembership
@@ -60,6 +60,19 @@ def conclude(w, judgement, *, meeting=None, action=None, area=None, reasoning="R
         judgement=judgement,
         reasoning=reasoning,
     )
+
+
+def received_evidence(w, action, title) -> Evidence:
+    """Evidence for an action, received today, with no file."""
+    evidence = Evidence(
+        inspection=w.inspection,
+        action=action,
+        title=title,
+        status=Evidence.Status.RECEIVED,
+        received_on=timezone.localdate(),
+    )
+    evidence.save()
+    return evidence
 
 
 def add_unbroken_conclusion(w) -> Conclusion:

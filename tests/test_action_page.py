@@ -12,7 +12,7 @@ from actionplan.models import Action, Evidence
 from actionplan.services.evidence import add_evidence
 from actionplan.uploads import PDF
 from scrutiny.review.models import Conclusion
-from tests.factories import record_update
+from tests.factories import conclude, record_update
 
 from .test_my_actions import add_actions
 
@@ -72,13 +72,7 @@ def test_an_overdue_action_is_flagged_in_words(client, world):
 def test_updates_are_a_timeline_and_conclusions_are_read_only(client, world):
     action = Action.objects.get(pk=world.wcc_action.pk)
     record_update(world.olivia, action, status="in_progress", rag="amber", note="Recruited two social workers.")
-    Conclusion(
-        review=world.review,
-        meeting=world.last_meeting,
-        action=world.wcc_action,
-        judgement="satisfied",
-        reasoning="Caseloads are monitored weekly.",
-    ).save()
+    conclude(world, "satisfied", action=world.wcc_action, reasoning="Caseloads are monitored weekly.")
     client.force_login(world.olivia)
     page = detail(client, world.wcc_action)
     assert "Recruited two social workers." in page and "Status set: In progress; RAG: Amber" in page
