@@ -10,8 +10,9 @@ from django.utils import timezone
 from actionplan.models import Action, ActionPlan, Area, Evidence, Inspection, Inspectorate, Theme
 from actionplan.services.actions import update_action
 from scrutiny.people.models import Agency, Person, Role, User
-from scrutiny.review.models import Conclusion, Meeting, Review, ReviewMembership
+from scrutiny.review.models import Conclusion, Meeting, Recommendation, Review, ReviewMembership
 from scrutiny.review.services.conclusions import record_conclusion
+from scrutiny.review.services.recommendations import add_recommendation, record_report_dates, update_recommendation
 
 PASSWORD = "correct-horse-battery-staple"
 UNBROKEN = "WCC/SAFEGUARDING/" + "A1B2C3D4E5" * 28 + "/EN"  # 300 characters, no space anywhere
@@ -60,6 +61,25 @@ def conclude(w, judgement, *, meeting=None, action=None, area=None, reasoning="R
         judgement=judgement,
         reasoning=reasoning,
     )
+
+
+def recommend(
+    w, text="Keep caseloads low.", *, review=None, kind="recommendation", addressed_to="Cabinet", **fields
+) -> Recommendation:
+    """A recommendation (or, with kind="observation", an observation) of the review, added by its clerk."""
+    return add_recommendation(
+        actor=w.clara, review=review or w.review, kind=kind, text=text, addressed_to=addressed_to, **fields
+    )
+
+
+def receive_report(w, review=None, **dates) -> Review:
+    """The clerk records when the review's report went to the committee and the executive had it."""
+    return record_report_dates(actor=w.clara, review=review or w.review, **dates)
+
+
+def respond(w, recommendation, **fields) -> Recommendation:
+    """The clerk records the committee's decision and the response to a recommendation."""
+    return update_recommendation(actor=w.clara, recommendation=recommendation, **fields)
 
 
 def received_evidence(w, action, title) -> Evidence:

@@ -4,9 +4,8 @@ import pytest
 from django.urls import reverse
 
 from scrutiny.review.models import Recommendation
-from scrutiny.review.services.recommendations import add_recommendation
 
-from .factories import first_review
+from .factories import first_review, recommend
 
 pytestmark = pytest.mark.django_db
 D = Recommendation.Decision
@@ -14,11 +13,9 @@ D = Recommendation.Decision
 
 @pytest.fixture
 def recommendation(world):
-    return add_recommendation(
-        actor=world.clara,
-        review=world.review,
-        kind=Recommendation.Kind.RECOMMENDATION,
-        text="To endorse the overall conclusion of the Task & Finish Group.",
+    return recommend(
+        world,
+        "To endorse the overall conclusion of the Task & Finish Group.",
         addressed_to="Children and Young People Overview & Scrutiny Committee",
     )
 
@@ -30,13 +27,7 @@ def response_data(**overrides):
 
 
 def test_the_list_shows_recommendations_and_observations_with_their_state(client, world, recommendation):
-    add_recommendation(
-        actor=world.clara,
-        review=world.review,
-        kind="observation",
-        text="A more joined-up approach.",
-        addressed_to="The committee",
-    )
+    recommend(world, "A more joined-up approach.", kind="observation", addressed_to="The committee")
     client.force_login(world.olivia)
     response = client.get(reverse("recommendation_list", args=[first_review().pk]))
     html = response.content.decode()

@@ -6,7 +6,7 @@ from django.urls import reverse
 from actionplan.models import Area
 from scrutiny.review.models import Meeting, Review, ReviewArea
 
-from .factories import conclude
+from .factories import conclude, recommend
 
 pytestmark = pytest.mark.django_db
 
@@ -116,18 +116,11 @@ QUERIES = 12  # 11 for the page, 1 for the review bar's list of the person's oth
 
 
 def test_each_record_page_leads_back_to_its_list(client, world):
-    from scrutiny.review.services.recommendations import add_recommendation
     from scrutiny.review.services.requests import raise_request
 
     request = raise_request(actor=world.maya, review=world.review, asked_of_agency=world.wcc, question="Figures?")
     conclusion = conclude(world, "satisfied", area=world.area1, reasoning="Fine.")
-    recommendation = add_recommendation(
-        actor=world.clara,
-        review=world.review,
-        kind="observation",
-        text="Link with the board.",
-        addressed_to="The committee",
-    )
+    recommendation = recommend(world, "Link with the board.", kind="observation", addressed_to="The committee")
     client.force_login(world.maya)
     for page, pk, back, label in [
         ("request_detail", request.pk, "request_list", "Information requests"),

@@ -6,10 +6,9 @@ import pytest
 from django.urls import reverse
 
 from scrutiny.review.models import Conclusion, InformationRequest, Recommendation, Review, ReviewArea
-from scrutiny.review.services.recommendations import add_recommendation
 from scrutiny.review.services.requests import raise_request
 
-from .factories import conclude
+from .factories import conclude, recommend
 
 pytestmark = pytest.mark.django_db
 
@@ -32,12 +31,8 @@ def records(world):
     w.conclusion = conclude(
         w, Conclusion.Judgement.MORE_INFORMATION_NEEDED, action=w.arden_action, reasoning="Evidence unavailable."
     )
-    w.recommendation = add_recommendation(
-        actor=w.clara,
-        review=w.review,
-        kind=Recommendation.Kind.RECOMMENDATION,
-        text="Endorse the conclusion.",
-        addressed_to="Children and Young People Overview & Scrutiny Committee",
+    w.recommendation = recommend(
+        w, "Endorse the conclusion.", addressed_to="Children and Young People Overview & Scrutiny Committee"
     )
     return w
 
