@@ -122,27 +122,23 @@ def make_world() -> SimpleNamespace:
     w.health = Theme.objects.create(name="Health", position=2)
     w.lac = Theme.objects.create(name="Looked after children", position=3)
     # Real Ofsted wording (Herefordshire 2014 and Windsor and Maidenhead 2015 reports, shared/realdata).
-    w.area1 = Area.objects.create(
-        inspection=w.inspection,
-        number=1,
-        theme=w.safeguarding,
-        raised_by=w.ofsted,
-        text="Ensure that caseloads in children in need and looked after children’s teams remain manageable",
-    )
-    w.area2 = Area.objects.create(
-        inspection=w.inspection,
-        number=2,
-        theme=w.health,
-        raised_by=w.cqc,
-        text="Ensure that health assessments for children looked after are timely.",
-    )
-    w.area3 = Area.objects.create(
-        inspection=w.inspection,
-        number=3,
-        theme=w.lac,
-        raised_by=w.ofsted,
-        text="Ensure that children’s cases are only closed or stepped down when a full evaluation indicates that enough progress has been made.",
-    )
+    for number, theme, raised_by, text in [
+        (
+            1,
+            w.safeguarding,
+            w.ofsted,
+            "Ensure that caseloads in children in need and looked after children’s teams remain manageable",
+        ),
+        (2, w.health, w.cqc, "Ensure that health assessments for children looked after are timely."),
+        (
+            3,
+            w.lac,
+            w.ofsted,
+            "Ensure that children’s cases are only closed or stepped down when a full evaluation indicates that enough progress has been made.",
+        ),
+    ]:
+        area = Area.objects.create(inspection=w.inspection, number=number, theme=theme, raised_by=raised_by, text=text)
+        setattr(w, f"area{number}", area)  # w.area1, w.area2, w.area3
     w.wcc = Agency.objects.create(name="Warwickshire County Council", short_name="WCC", kind=Agency.Kind.COUNCIL)
     w.arden = Agency.objects.create(name="NHS Arden Cluster", short_name="Arden Cluster", kind=Agency.Kind.NHS_CLUSTER)
     w.uhcw = Agency.objects.create(
