@@ -3,8 +3,6 @@
 import datetime
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -12,6 +10,7 @@ from actionplan.models import Action, ProgressUpdate
 from scrutiny.review.models import InformationRequest
 
 from .factories import make_action
+from .query_helpers import assert_queries_flat
 
 pytestmark = pytest.mark.django_db
 URL = reverse("my_actions")
@@ -165,12 +164,7 @@ def test_officers_see_the_open_requests_asked_of_their_agency(client, world):
 def test_the_number_of_queries_does_not_grow_with_the_number_of_actions(client, world, who):
     client.force_login(getattr(world, who))
     InformationRequest(review=world.review, asked_of_agency=world.wcc, question="Q?").save()
-    add_actions(world, 5)
-    client.get(URL)  # warm the session
-    with CaptureQueriesContext(connection) as small:
-        assert client.get(URL, {"sort": "target"}).status_code == 200
-    add_actions(world, 495)
+    assert_queries_flat(
+        client, URL, lambda count: add_actions(world, count), first=5, then=495, data={"sort": "target"}
+    )
     assert Action.objects.count() == 502
-    with CaptureQueriesContext(connection) as large:
-        assert client.get(URL, {"sort": "target"}).status_code == 200
-    assert len(large) == len(small), [q["sql"] for q in large.captured_queries]
