@@ -10,7 +10,7 @@ from django.utils import timezone
 from actionplan.models import Action, ActionPlan, Area, Evidence, Inspection, Inspectorate, Theme
 from actionplan.services.actions import update_action
 from scrutiny.people.models import Agency, Person, Role, User
-from scrutiny.review.models import Conclusion, Meeting, Recommendation, Review, ReviewMembership
+from scrutiny.review.models import Conclusion, InformationRequest, Meeting, Recommendation, Review, ReviewMembership
 from scrutiny.review.services.conclusions import record_conclusion
 from scrutiny.review.services.recommendations import add_recommendation, record_report_dates, update_recommendation
 
@@ -80,6 +80,13 @@ def receive_report(w, review=None, **dates) -> Review:
 def respond(w, recommendation, **fields) -> Recommendation:
     """The clerk records the committee's decision and the response to a recommendation."""
     return update_recommendation(actor=w.clara, recommendation=recommendation, **fields)
+
+
+def ask(review, agency, question, **fields) -> InformationRequest:
+    """An information request asked of an agency, saved as it stands (raised today and open unless told)."""
+    info_request = InformationRequest(review=review, asked_of_agency=agency, question=question, **fields)
+    info_request.save()
+    return info_request
 
 
 def received_evidence(w, action, title) -> Evidence:
