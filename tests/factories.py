@@ -104,14 +104,7 @@ def received_evidence(w, action, title) -> Evidence:
 
 def add_unbroken_conclusion(w) -> Conclusion:
     """A conclusion whose reasoning quotes a reference with no space to break at: papers must wrap it."""
-    return Conclusion.objects.create(
-        review=w.review,
-        meeting=w.last_meeting,
-        action=w.wcc_action,
-        judgement="satisfied",
-        reasoning=f"See {UNBROKEN} for the audit.",
-        reached_on=w.last_meeting.date,
-    )
+    return conclude(w, "satisfied", action=w.wcc_action, reasoning=f"See {UNBROKEN} for the audit.")
 
 
 def make_world() -> SimpleNamespace:

@@ -155,23 +155,12 @@ def test_the_area_page_lists_its_actions(client, world):
 
 
 def test_the_page_shows_the_groups_conclusions_on_the_action_and_on_its_area(client, world):
-    from scrutiny.review.models import Conclusion
-
-    Conclusion.objects.create(
-        review=world.review,
-        meeting=world.last_meeting,
-        area=world.area1,
-        judgement="satisfied",
-        reasoning="Suitable progress is being made overall.",
-        reached_on=world.last_meeting.date,
-    )
-    Conclusion.objects.create(
-        review=world.review,
-        meeting=world.last_meeting,
+    conclude(world, "satisfied", area=world.area1, reasoning="Suitable progress is being made overall.")
+    conclude(
+        world,
+        "more_information_needed",
         action=world.wcc_action,
-        judgement="more_information_needed",
         reasoning="We would like to see the caseload reports.",
-        reached_on=world.last_meeting.date,
     )
     client.force_login(world.maya)  # a member, who records the next conclusion from here too
     page = client.get(reverse("action_detail", args=[world.wcc_action.pk])).content.decode()
