@@ -39,15 +39,13 @@ def test_the_old_review_address_leads_to_the_review_she_sits_on(client, world):
     assert response["Location"] == reverse("review_detail", args=[world.review.pk])
 
 
+def post_stage(client, world, **data):
+    return client.post(reverse("review_stage_update", args=[world.review.pk]), data)
+
+
 def test_the_clerk_changes_the_stage(client, world):
     client.force_login(world.clara)
-    response = client.post(
-        reverse("review_stage_update", args=[world.review.pk]),
-        {
-            "state": Review.State.INTERIM_REPORT,
-            "interim_report_on": "2012-06-20",
-        },
-    )
+    response = post_stage(client, world, state=Review.State.INTERIM_REPORT, interim_report_on="2012-06-20")
     assert response.status_code == 302
     world.review.refresh_from_db()
     assert world.review.state == Review.State.INTERIM_REPORT
@@ -57,13 +55,8 @@ def test_the_clerk_changes_the_stage(client, world):
 
 def test_the_final_report_cannot_come_before_the_interim(client, world):
     client.force_login(world.clara)
-    response = client.post(
-        reverse("review_stage_update", args=[world.review.pk]),
-        {
-            "state": Review.State.FINAL_REPORT,
-            "interim_report_on": "2012-06-20",
-            "final_report_on": "2012-01-01",
-        },
+    response = post_stage(
+        client, world, state=Review.State.FINAL_REPORT, interim_report_on="2012-06-20", final_report_on="2012-01-01"
     )
     assert "cannot come before the interim" in response.context["form"].errors["final_report_on"][0]
     world.review.refresh_from_db()

@@ -109,9 +109,14 @@ def test_the_form_states_the_limit(client, world):
     assert "The file must be smaller than 20.0 MB" in page
 
 
-def test_an_upload_over_the_limit_is_refused_from_its_length_before_it_is_read(client, world, settings):
+@pytest.fixture
+def small_limits(settings):
+    """A file may be up to 10,000 bytes, a whole request 20,000."""
     settings.EVIDENCE_MAX_UPLOAD_BYTES = 10_000
     settings.UPLOAD_REQUEST_MAX_BYTES = 20_000
+
+
+def test_an_upload_over_the_limit_is_refused_from_its_length_before_it_is_read(client, world, small_limits):
     client.force_login(world.olivia)
     response = post_evidence(client, world.wcc_action, "report.txt", b"figures\n" * 5_000)
     assert response.status_code == 413
@@ -135,9 +140,7 @@ def test_the_length_is_judged_before_the_body_is_read(rf, settings):
     assert UploadSizeLimitMiddleware(view_that_reads)(request).status_code == 413
 
 
-def test_a_file_just_under_the_limit_still_reaches_the_form(client, world, settings):
-    settings.EVIDENCE_MAX_UPLOAD_BYTES = 10_000
-    settings.UPLOAD_REQUEST_MAX_BYTES = 20_000
+def test_a_file_just_under_the_limit_still_reaches_the_form(client, world, small_limits):
     client.force_login(world.olivia)
     response = post_evidence(client, world.wcc_action, "report.txt", b"figures\n" * 1_000)
     assert response.status_code == 302
