@@ -13,14 +13,9 @@ from django.utils import timezone
 from actionplan.models import Action, ProgressUpdate, TargetDateChange
 from actionplan.services.actions import ActionConflict, update_action
 from tests.factories import record_update
+from tests.form_helpers import date_parts
 
 pytestmark = pytest.mark.django_db
-
-
-def date_parts(prefix, value):
-    if value is None:
-        return {f"{prefix}_0": "", f"{prefix}_1": "", f"{prefix}_2": ""}
-    return {f"{prefix}_0": str(value.day), f"{prefix}_1": str(value.month), f"{prefix}_2": str(value.year)}
 
 
 def update_data(action, **overrides):
