@@ -192,9 +192,14 @@ class ConclusionTableFilter(django_filters.FilterSet):
     from lists, so a value no list offers (typed into the address) is left out, as if it were not there.
     """
 
-    theme = django_filters.ModelChoiceFilter(field_name="area__theme", queryset=Theme.objects.all())
-    agency = django_filters.ModelChoiceFilter(field_name="lead_agency", queryset=Agency.objects.none())
+    theme = django_filters.ModelChoiceFilter(
+        label="Theme", field_name="area__theme", queryset=Theme.objects.all(), empty_label="All themes"
+    )
+    agency = django_filters.ModelChoiceFilter(
+        label="Lead agency", field_name="lead_agency", queryset=Agency.objects.none(), empty_label="All agencies"
+    )
     judgement = django_filters.ChoiceFilter(
+        label="Group's judgement",
         choices=[*Conclusion.Judgement.choices, (NO_CONCLUSION, "No conclusion yet")],
         empty_label="Any judgement",
         method="on_the_rows",
@@ -209,6 +214,16 @@ class ConclusionTableFilter(django_filters.FilterSet):
         self.filters["agency"].queryset = (
             Agency.objects.filter(actions__area__inspection_id=review.inspection_id).distinct().order_by("name")
         )
+
+    @property
+    def form(self):
+        form = super().form
+        if not hasattr(form, "selects"):
+            form.fields["agency"].label_from_instance = lambda agency: agency.short_name
+            form.selects = [form[name] for name in ("theme", "agency", "judgement")]
+            for select in form.selects:
+                select.field.widget.attrs.update({"class": "govuk-select", "id": f"filter-{select.name}"})
+        return form
 
     def on_the_rows(self, queryset, name, value):
         return queryset  # applied to the rows built: see `rows`
