@@ -4,8 +4,6 @@ import datetime
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from actionplan.models import Action, Evidence
@@ -13,6 +11,7 @@ from actionplan.services.evidence import add_evidence
 from actionplan.uploads import PDF
 from scrutiny.review.models import Conclusion
 from tests.factories import conclude, record_update
+from tests.query_helpers import assert_queries_flat
 
 from .test_my_actions import add_actions
 
@@ -117,35 +116,19 @@ def make_busy_action(world, n):
     return action
 
 
-def count_queries(client, url):
-    """Queries to build the page."""
-    with CaptureQueriesContext(connection) as queries:
-        assert client.get(url).status_code == 200
-    return len(queries)
-
-
 @pytest.mark.parametrize("name", ["action_detail", "action_update", "evidence_add", "area_detail", "evidence_edit"])
 def test_pages_make_the_same_number_of_queries_with_5_or_500_actions(client, world, name):
     make_busy_action(world, 2)
-    add_actions(world, 5)
     client.force_login(world.olivia)
     evidence = Evidence.objects.first()
     arg = {"area_detail": world.area3.pk, "evidence_edit": evidence.pk}.get(name, world.wcc_action.pk)
-    url = reverse(name, args=[arg])
-    client.get(url)
-    small = count_queries(client, url)
-    add_actions(world, 495)
-    assert count_queries(client, url) == small
+    assert_queries_flat(client, reverse(name, args=[arg]), lambda count: add_actions(world, count), first=5, then=495)
 
 
 def test_the_action_page_queries_do_not_grow_with_its_updates_evidence_and_history(client, world):
     client.force_login(world.olivia)
     url = reverse("action_detail", args=[world.wcc_action.pk])
-    make_busy_action(world, 2)
-    client.get(url)
-    small = count_queries(client, url)
-    make_busy_action(world, 20)
-    assert count_queries(client, url) == small
+    assert_queries_flat(client, url, lambda count: make_busy_action(world, count), first=2, then=20)
 
 
 def test_the_area_page_lists_its_actions(client, world):

@@ -12,6 +12,7 @@ from openpyxl import load_workbook
 from scrutiny.review.models import Recommendation
 
 from .factories import add_second_inspection, receive_report, recommend, respond
+from .query_helpers import queries_of
 
 pytestmark = pytest.mark.django_db
 REGISTER = "/recommendations/register/"
@@ -121,22 +122,16 @@ def test_the_menu_and_the_home_page_lead_to_it_for_members_not_officers(client, 
     assert f'href="{REGISTER}"' not in client.get(reverse("my_actions")).content.decode()
 
 
-def count_queries(client):
-    with CaptureQueriesContext(connection) as context:
-        assert client.get(REGISTER).status_code == 200
-    return len(context.captured_queries)
-
-
 def test_the_number_of_queries_does_not_grow_with_recommendations_or_reviews(client, world, second):
     client.force_login(world.ada)
     recommend(world)
-    small = count_queries(client)
+    small = len(queries_of(client, REGISTER))
     third = add_second_inspection(world, title="Another inspection", review_title="A third review")
     for review in (world.review, second.review, third.review, world.other_review):
         for number in range(3):
             recommend(world, f"Recommendation {number}", review=review)
     assert Recommendation.objects.count() == 13
-    assert count_queries(client) == small
+    assert len(queries_of(client, REGISTER)) == small
 
 
 def test_the_portfolio_card_shows_overdue_responses_and_links_to_them_in_the_register(client, world, register):
