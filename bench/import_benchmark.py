@@ -31,18 +31,11 @@ from django.test.utils import setup_test_environment, teardown_test_environment 
 from django.urls import reverse  # noqa: E402
 from openpyxl import Workbook  # noqa: E402
 
-HEADERS = [
-    "Area number",
-    "Area for improvement",
-    "Action reference",
-    "Action",
-    "Lead agency",
-    "Lead officer",
-    "Timescale",
-    "Success measure",
-    "Status",
-    "RAG",
-]
+from actionplan.importer.headers import FIELDS  # noqa: E402
+
+# The columns a plan_rows() row fills, headed with the import's own labels (as our export writes them).
+COLUMNS = "area_number area_text reference description lead_agency lead_officer timescale success_measure status rag"
+HEADERS = [field.label for field in FIELDS if field.key in COLUMNS.split()]
 AGENCIES = ["WCC", "Arden Cluster", "UHCW"]
 TIMESCALES = ["31/10/2012", "March 2013", "Q3 2012/13", "Ongoing", datetime.datetime(2013, 6, 30)]
 STATUSES = ["Not started", "In progress", "In progress", "Complete"]

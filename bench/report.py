@@ -10,6 +10,12 @@ GROWTH_GOAL = 1.5  # a page at the largest scale against its own time at the sma
 PDF_GOAL_S = 1.0
 
 
+def _table_head(first: str, per_scale: list[str], last: str, scales) -> list[str]:
+    """A Markdown table's head: `first`, each of `per_scale` at every scale, then `last`."""
+    cells = [first, *(f"{s}x {name}" for name in per_scale for s in scales), last]
+    return ["| " + " | ".join(cells) + " |", "|---" * len(cells) + "|"]
+
+
 def _ms(timing) -> str:
     return "not built" if not timing else f"{timing['median_ms']:.0f} ({timing['p95_ms']:.0f})"
 
@@ -23,12 +29,7 @@ def _pages(results, scales, goals) -> list[str]:
         'saves an action, so no page can be one built earlier. "vs admin" is the page\'s median over the admin '
         f'action list\'s in the same run at the same scale; "{top}x vs {base}x" the page against itself.',
         "",
-        "| Page | "
-        + " | ".join(f"{s}x ms" for s in scales)
-        + " | "
-        + " | ".join(f"{s}x vs admin" for s in scales)
-        + f" | {top}x vs {base}x |",
-        "|---" * (2 * len(scales) + 2) + "|",
+        *_table_head("Page", ["ms", "vs admin"], f"{top}x vs {base}x", scales),
     ]
     labels = list(results[top]["timings"])
     for label in labels:
@@ -70,12 +71,7 @@ def _papers(results, scales, goals) -> list[str]:
         "",
         "## Papers and exports (in process)",
         "",
-        "| Paper | "
-        + " | ".join(f"{s}x seconds (CPU)" for s in scales)
-        + " | "
-        + " | ".join(f"{s}x peak memory" for s in scales)
-        + f" | {top}x size |",
-        "|---" * (2 * len(scales) + 2) + "|",
+        *_table_head("Paper", ["seconds (CPU)", "peak memory"], f"{top}x size", scales),
     ]
     for label in results[top]["papers"]:
         cells, memory = [], []

@@ -55,31 +55,14 @@ def world(db):
     return make_world()
 
 
-@pytest.fixture
-def olivia(world):
-    return world.olivia
+def user_of_the_world(username):
+    """A fixture named after one of the world's users, giving that user."""
+
+    @pytest.fixture(name=username)
+    def user(world):
+        return getattr(world, username)
+
+    return user
 
 
-@pytest.fixture
-def arjun(world):
-    return world.arjun
-
-
-@pytest.fixture
-def maya(world):
-    return world.maya
-
-
-@pytest.fixture
-def mark(world):
-    return world.mark
-
-
-@pytest.fixture
-def clara(world):
-    return world.clara
-
-
-@pytest.fixture
-def ada(world):
-    return world.ada
+olivia, arjun, maya, mark, clara, ada = map(user_of_the_world, ["olivia", "arjun", "maya", "mark", "clara", "ada"])

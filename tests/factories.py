@@ -7,11 +7,15 @@ from types import SimpleNamespace
 
 from django.utils import timezone
 
-from actionplan.models import Action, ActionPlan, Area, Inspection, Inspectorate, Theme
+from actionplan.models import Action, ActionPlan, Area, Evidence, Inspection, Inspectorate, Theme
+from actionplan.services.actions import update_action
 from scrutiny.people.models import Agency, Person, Role, User
-from scrutiny.review.models import Meeting, Review, ReviewMembership
+from scrutiny.review.models import Conclusion, InformationRequest, Meeting, Recommendation, Review, ReviewMembership
+from scrutiny.review.services.conclusions import record_conclusion
+from scrutiny.review.services.recommendations import add_recommendation, record_report_dates, update_recommendation
 
 PASSWORD = "correct-horse-battery-staple"
+UNBROKEN = "WCC/SAFEGUARDING/" + "A1B2C3D4E5" * 28 + "/EN"  # 300 characters, no space anywhere
 
 
 def make_user(username, role, *, agency=None, person=None, **extra) -> User:
@@ -30,6 +34,79 @@ def make_action(plan, area, *, lead_agency=None, **fields) -> Action:
     return action
 
 
+def record_update(actor, action, *, note="", status=None, rag=None, **changes) -> Action:
+    """A progress update through the service, as its author makes it on the page: on the action as it is
+    now (at its current version), keeping the status and RAG rating it is not given."""
+    action = Action.objects.get(pk=action.pk)
+    return update_action(
+        actor=actor,
+        action=action,
+        expected_version=action.version,
+        status=action.status if status is None else status,
+        rag=action.rag if rag is None else rag,
+        note=note,
+        **changes,
+    )
+
+
+def conclude(w, judgement, *, meeting=None, action=None, area=None, reasoning="Reasoning.") -> Conclusion:
+    """The group's conclusion on an action or an area, through the service, recorded by the chair
+    (Cllr Maya Patel) at the last meeting unless another is given."""
+    return record_conclusion(
+        actor=w.maya,
+        review=w.review,
+        meeting=meeting or w.last_meeting,
+        action=action,
+        area=area,
+        judgement=judgement,
+        reasoning=reasoning,
+    )
+
+
+def recommend(
+    w, text="Keep caseloads low.", *, review=None, kind="recommendation", addressed_to="Cabinet", **fields
+) -> Recommendation:
+    """A recommendation (or, with kind="observation", an observation) of the review, added by its clerk."""
+    return add_recommendation(
+        actor=w.clara, review=review or w.review, kind=kind, text=text, addressed_to=addressed_to, **fields
+    )
+
+
+def receive_report(w, review=None, **dates) -> Review:
+    """The clerk records when the review's report went to the committee and the executive had it."""
+    return record_report_dates(actor=w.clara, review=review or w.review, **dates)
+
+
+def respond(w, recommendation, **fields) -> Recommendation:
+    """The clerk records the committee's decision and the response to a recommendation."""
+    return update_recommendation(actor=w.clara, recommendation=recommendation, **fields)
+
+
+def ask(review, agency, question, **fields) -> InformationRequest:
+    """An information request asked of an agency, saved as it stands (raised today and open unless told)."""
+    info_request = InformationRequest(review=review, asked_of_agency=agency, question=question, **fields)
+    info_request.save()
+    return info_request
+
+
+def received_evidence(w, action, title) -> Evidence:
+    """Evidence for an action, received today, with no file."""
+    evidence = Evidence(
+        inspection=w.inspection,
+        action=action,
+        title=title,
+        status=Evidence.Status.RECEIVED,
+        received_on=timezone.localdate(),
+    )
+    evidence.save()
+    return evidence
+
+
+def add_unbroken_conclusion(w) -> Conclusion:
+    """A conclusion whose reasoning quotes a reference with no space to break at: papers must wrap it."""
+    return conclude(w, "satisfied", action=w.wcc_action, reasoning=f"See {UNBROKEN} for the audit.")
+
+
 def make_world() -> SimpleNamespace:
     today = timezone.localdate()
     w = SimpleNamespace()
@@ -45,27 +122,23 @@ def make_world() -> SimpleNamespace:
     w.health = Theme.objects.create(name="Health", position=2)
     w.lac = Theme.objects.create(name="Looked after children", position=3)
     # Real Ofsted wording (Herefordshire 2014 and Windsor and Maidenhead 2015 reports, shared/realdata).
-    w.area1 = Area.objects.create(
-        inspection=w.inspection,
-        number=1,
-        theme=w.safeguarding,
-        raised_by=w.ofsted,
-        text="Ensure that caseloads in children in need and looked after children’s teams remain manageable",
-    )
-    w.area2 = Area.objects.create(
-        inspection=w.inspection,
-        number=2,
-        theme=w.health,
-        raised_by=w.cqc,
-        text="Ensure that health assessments for children looked after are timely.",
-    )
-    w.area3 = Area.objects.create(
-        inspection=w.inspection,
-        number=3,
-        theme=w.lac,
-        raised_by=w.ofsted,
-        text="Ensure that children’s cases are only closed or stepped down when a full evaluation indicates that enough progress has been made.",
-    )
+    for number, theme, raised_by, text in [
+        (
+            1,
+            w.safeguarding,
+            w.ofsted,
+            "Ensure that caseloads in children in need and looked after children’s teams remain manageable",
+        ),
+        (2, w.health, w.cqc, "Ensure that health assessments for children looked after are timely."),
+        (
+            3,
+            w.lac,
+            w.ofsted,
+            "Ensure that children’s cases are only closed or stepped down when a full evaluation indicates that enough progress has been made.",
+        ),
+    ]:
+        area = Area.objects.create(inspection=w.inspection, number=number, theme=theme, raised_by=raised_by, text=text)
+        setattr(w, f"area{number}", area)  # w.area1, w.area2, w.area3
     w.wcc = Agency.objects.create(name="Warwickshire County Council", short_name="WCC", kind=Agency.Kind.COUNCIL)
     w.arden = Agency.objects.create(name="NHS Arden Cluster", short_name="Arden Cluster", kind=Agency.Kind.NHS_CLUSTER)
     w.uhcw = Agency.objects.create(

@@ -19,13 +19,24 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from actionplan.models import Evidence, ProgressUpdate
 from scrutiny.review.models import (
     Attendance,
-    Conclusion,
-    InformationRequest,
     NoteItem,
     Recommendation,
     ReviewArea,
 )
 
+from .factories import ask, conclude
+
+# The pages about one review that need nothing but its id: each says which review in its address.
+REVIEW_PAGES = [
+    "dashboard",
+    "changes_since",
+    "plan_as_at",
+    "agencies_side_by_side",
+    "conclusions_table",
+    "request_list",
+    "recommendation_list",
+    "meeting_list",
+]
 # URL names that anyone may open without signing in.
 PUBLIC_URL_NAMES = {
     "login",
@@ -139,25 +150,16 @@ def add_records(w: SimpleNamespace) -> SimpleNamespace:
     )
     w.evidence.file.save("caseloads", ContentFile(b"hello"), save=False)
     w.evidence.save()
-    w.conclusion = Conclusion(
-        review=w.review,
+    w.conclusion = conclude(w, "satisfied", action=w.wcc_action, reasoning="Caseloads are manageable.")
+    w.info_request = ask(
+        w.review,
+        w.wcc,
+        "Please confirm the caseload figures.",
         meeting=w.last_meeting,
         action=w.wcc_action,
-        judgement="satisfied",
-        reasoning="Caseloads are manageable.",
-        recorded_by=w.maya,
-    )
-    w.conclusion.save()
-    w.info_request = InformationRequest(
-        review=w.review,
-        meeting=w.last_meeting,
-        action=w.wcc_action,
-        asked_of_agency=w.wcc,
-        question="Please confirm the caseload figures.",
         raised_on=today,
         due_by=today + datetime.timedelta(days=7),
     )
-    w.info_request.save()
     w.recommendation = Recommendation(review=w.review, number=1, text="Keep caseloads low.", addressed_to="Cabinet")
     w.recommendation.save()
     w.note_item = NoteItem(meeting=w.last_meeting, heading="Caseloads", area=w.area1, body="We heard about caseloads.")

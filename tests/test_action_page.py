@@ -4,15 +4,14 @@ import datetime
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from actionplan.models import Action, Evidence
-from actionplan.services.actions import update_action
 from actionplan.services.evidence import add_evidence
 from actionplan.uploads import PDF
 from scrutiny.review.models import Conclusion
+from tests.factories import conclude, record_update
+from tests.query_helpers import assert_queries_flat
 
 from .test_my_actions import add_actions
 
@@ -25,13 +24,9 @@ def detail(client, action):
 
 def move_date(world, action, days, reason, actor=None):
     action = Action.objects.get(pk=action.pk)
-    return update_action(
-        actor=actor or world.olivia,
-        action=action,
-        expected_version=action.version,
-        status=action.status,
-        rag=action.rag,
-        note="",
+    return record_update(
+        actor or world.olivia,
+        action,
         new_target_date=action.target_date + datetime.timedelta(days=days),
         target_date_reason=reason,
     )
@@ -75,21 +70,8 @@ def test_an_overdue_action_is_flagged_in_words(client, world):
 
 def test_updates_are_a_timeline_and_conclusions_are_read_only(client, world):
     action = Action.objects.get(pk=world.wcc_action.pk)
-    update_action(
-        actor=world.olivia,
-        action=action,
-        expected_version=action.version,
-        status="in_progress",
-        rag="amber",
-        note="Recruited two social workers.",
-    )
-    Conclusion(
-        review=world.review,
-        meeting=world.last_meeting,
-        action=world.wcc_action,
-        judgement="satisfied",
-        reasoning="Caseloads are monitored weekly.",
-    ).save()
+    record_update(world.olivia, action, status="in_progress", rag="amber", note="Recruited two social workers.")
+    conclude(world, "satisfied", action=world.wcc_action, reasoning="Caseloads are monitored weekly.")
     client.force_login(world.olivia)
     page = detail(client, world.wcc_action)
     assert "Recruited two social workers." in page and "Status set: In progress; RAG: Amber" in page
@@ -100,14 +82,7 @@ def test_updates_are_a_timeline_and_conclusions_are_read_only(client, world):
 
 def test_the_history_panel_shows_field_changes_with_who(client, world):
     action = Action.objects.get(pk=world.wcc_action.pk)
-    update_action(
-        actor=world.olivia,
-        action=action,
-        expected_version=action.version,
-        status="in_progress",
-        rag="red",
-        note="Caseloads up.",
-    )
+    record_update(world.olivia, action, status="in_progress", rag="red", note="Caseloads up.")
     client.force_login(world.maya)
     page = detail(client, world.wcc_action)
     panel = page.split('class="history-panel"')[1]
@@ -120,14 +95,7 @@ def make_busy_action(world, n):
     for index in range(n):
         move_date(world, action, 1, f"Reason {index}")
         fresh = Action.objects.get(pk=action.pk)
-        update_action(
-            actor=world.olivia,
-            action=fresh,
-            expected_version=fresh.version,
-            status="in_progress",
-            rag=["red", "amber"][index % 2],
-            note=f"Note {index}",
-        )
+        record_update(world.olivia, fresh, status="in_progress", rag=["red", "amber"][index % 2], note=f"Note {index}")
         add_evidence(
             actor=world.olivia,
             action=fresh,
@@ -148,35 +116,19 @@ def make_busy_action(world, n):
     return action
 
 
-def count_queries(client, url):
-    """Queries to build the page."""
-    with CaptureQueriesContext(connection) as queries:
-        assert client.get(url).status_code == 200
-    return len(queries)
-
-
 @pytest.mark.parametrize("name", ["action_detail", "action_update", "evidence_add", "area_detail", "evidence_edit"])
 def test_pages_make_the_same_number_of_queries_with_5_or_500_actions(client, world, name):
     make_busy_action(world, 2)
-    add_actions(world, 5)
     client.force_login(world.olivia)
     evidence = Evidence.objects.first()
     arg = {"area_detail": world.area3.pk, "evidence_edit": evidence.pk}.get(name, world.wcc_action.pk)
-    url = reverse(name, args=[arg])
-    client.get(url)
-    small = count_queries(client, url)
-    add_actions(world, 495)
-    assert count_queries(client, url) == small
+    assert_queries_flat(client, reverse(name, args=[arg]), lambda count: add_actions(world, count), first=5, then=495)
 
 
 def test_the_action_page_queries_do_not_grow_with_its_updates_evidence_and_history(client, world):
     client.force_login(world.olivia)
     url = reverse("action_detail", args=[world.wcc_action.pk])
-    make_busy_action(world, 2)
-    client.get(url)
-    small = count_queries(client, url)
-    make_busy_action(world, 20)
-    assert count_queries(client, url) == small
+    assert_queries_flat(client, url, lambda count: make_busy_action(world, count), first=2, then=20)
 
 
 def test_the_area_page_lists_its_actions(client, world):
@@ -186,23 +138,12 @@ def test_the_area_page_lists_its_actions(client, world):
 
 
 def test_the_page_shows_the_groups_conclusions_on_the_action_and_on_its_area(client, world):
-    from scrutiny.review.models import Conclusion
-
-    Conclusion.objects.create(
-        review=world.review,
-        meeting=world.last_meeting,
-        area=world.area1,
-        judgement="satisfied",
-        reasoning="Suitable progress is being made overall.",
-        reached_on=world.last_meeting.date,
-    )
-    Conclusion.objects.create(
-        review=world.review,
-        meeting=world.last_meeting,
+    conclude(world, "satisfied", area=world.area1, reasoning="Suitable progress is being made overall.")
+    conclude(
+        world,
+        "more_information_needed",
         action=world.wcc_action,
-        judgement="more_information_needed",
         reasoning="We would like to see the caseload reports.",
-        reached_on=world.last_meeting.date,
     )
     client.force_login(world.maya)  # a member, who records the next conclusion from here too
     page = client.get(reverse("action_detail", args=[world.wcc_action.pk])).content.decode()

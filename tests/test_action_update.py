@@ -12,14 +12,10 @@ from django.utils import timezone
 
 from actionplan.models import Action, ProgressUpdate, TargetDateChange
 from actionplan.services.actions import ActionConflict, update_action
+from tests.factories import record_update
+from tests.form_helpers import date_parts
 
 pytestmark = pytest.mark.django_db
-
-
-def date_parts(prefix, value):
-    if value is None:
-        return {f"{prefix}_0": "", f"{prefix}_1": "", f"{prefix}_2": ""}
-    return {f"{prefix}_0": str(value.day), f"{prefix}_1": str(value.month), f"{prefix}_2": str(value.year)}
 
 
 def update_data(action, **overrides):
@@ -205,78 +201,42 @@ def conflict_choice(client, action, started, resolution, seen_version, **overrid
     return client.post(reverse("action_update", args=[action.pk]), data)
 
 
-def test_reapplying_my_update_on_top_saves_it_after_theirs(client, world):
+def resolve_a_conflict(client, world, resolution, note):
+    """Olivia starts an update; Ada saves one first (rated red); on the conflict page Olivia chooses
+    `resolution` for her own (rated green). Returns the version she saw there, and the action after."""
     started = fresh(world.wcc_action)
-    update_action(
-        actor=world.ada,
-        action=started,
-        expected_version=started.version,
-        status="in_progress",
-        rag="red",
-        note="Ada's update.",
-    )
+    record_update(world.ada, started, status="in_progress", rag="red", note="Ada's update.")
     client.force_login(world.olivia)
     seen = fresh(world.wcc_action).version
-    response = conflict_choice(client, started, started, "reapply", seen, rag="green", note="Olivia's update.")
+    response = conflict_choice(client, started, started, resolution, seen, rag="green", note=note)
     assert response.status_code == 302
-    now = fresh(world.wcc_action)
+    return seen, fresh(world.wcc_action)
+
+
+def test_reapplying_my_update_on_top_saves_it_after_theirs(client, world):
+    _seen, now = resolve_a_conflict(client, world, "reapply", "Olivia's update.")
     assert now.rag == "green"
     assert set(now.progress_updates.values_list("note", flat=True)) == {"Ada's update.", "Olivia's update."}
     assert now.history.filter(history_user=world.olivia).exists()
 
 
 def test_keeping_only_my_note_changes_no_field(client, world):
-    started = fresh(world.wcc_action)
-    update_action(
-        actor=world.ada,
-        action=started,
-        expected_version=started.version,
-        status="in_progress",
-        rag="red",
-        note="Ada's update.",
-    )
-    client.force_login(world.olivia)
-    seen = fresh(world.wcc_action)
-    response = conflict_choice(client, started, started, "note_only", seen.version, rag="green", note="Olivia's note.")
-    assert response.status_code == 302
-    now = fresh(world.wcc_action)
-    assert (now.rag, now.version) == ("red", seen.version)
+    seen, now = resolve_a_conflict(client, world, "note_only", "Olivia's note.")
+    assert (now.rag, now.version) == ("red", seen)
     mine = now.progress_updates.get(author=world.olivia)
     assert (mine.note, mine.rag) == ("Olivia's note.", "red")
 
 
 def test_cancelling_saves_nothing(client, world):
-    started = fresh(world.wcc_action)
-    update_action(
-        actor=world.ada,
-        action=started,
-        expected_version=started.version,
-        status="in_progress",
-        rag="red",
-        note="Ada's update.",
-    )
-    client.force_login(world.olivia)
-    seen = fresh(world.wcc_action)
-    response = conflict_choice(client, started, started, "cancel", seen.version, rag="green", note="Olivia's note.")
-    assert response.status_code == 302
-    now = fresh(world.wcc_action)
-    assert (now.rag, now.version, now.progress_updates.count()) == ("red", seen.version, 1)
+    seen, now = resolve_a_conflict(client, world, "cancel", "Olivia's note.")
+    assert (now.rag, now.version, now.progress_updates.count()) == ("red", seen, 1)
 
 
 def test_a_conflict_page_that_goes_stale_asks_again(client, world):
     started = fresh(world.wcc_action)
-    update_action(
-        actor=world.ada,
-        action=started,
-        expected_version=started.version,
-        status="in_progress",
-        rag="red",
-        note="First.",
-    )
+    record_update(world.ada, started, status="in_progress", rag="red", note="First.")
     seen = fresh(world.wcc_action)
-    update_action(
-        actor=world.ada, action=seen, expected_version=seen.version, status="in_progress", rag="amber", note="Second."
-    )
+    record_update(world.ada, seen, status="in_progress", rag="amber", note="Second.")
     client.force_login(world.olivia)
     response = conflict_choice(client, started, started, "reapply", seen.version, rag="green", note="Mine.")
     assert response.status_code == 409
@@ -285,9 +245,7 @@ def test_a_conflict_page_that_goes_stale_asks_again(client, world):
 
 def test_a_conflict_without_a_choice_asks_for_one(client, world):
     started = fresh(world.wcc_action)
-    update_action(
-        actor=world.ada, action=started, expected_version=started.version, status="in_progress", rag="red", note="Ada."
-    )
+    record_update(world.ada, started, status="in_progress", rag="red", note="Ada.")
     client.force_login(world.olivia)
     response = conflict_choice(client, started, started, "", fresh(world.wcc_action).version, rag="green", note="Mine.")
     assert response.status_code == 409
@@ -316,7 +274,7 @@ def test_the_row_lock_makes_a_concurrent_save_wait_then_conflict(world):
 
     def second_person():
         try:
-            update_action(
+            update_action(  # the version read before the first person saved: a conflict, once the lock is let go
                 actor=world.ada,
                 action=action,
                 expected_version=action.version,

@@ -7,9 +7,9 @@ import pytest
 from django.urls import reverse
 
 from actionplan.models import Action, Evidence, TargetDateChange
-from actionplan.services.actions import update_action
 from scrutiny.review.models import Meeting, NoteItem, Review
 from scrutiny.review.services.meetings import agree_notes, save_note_item
+from tests.factories import record_update
 
 pytestmark = pytest.mark.django_db
 
@@ -31,14 +31,7 @@ def test_the_history_page_offers_no_revert(client, ada, olivia, world):
 def test_posting_an_old_version_back_is_refused_and_the_action_keeps_its_state(client, ada, olivia, world):
     action = world.wcc_action
     first = Action.history.filter(id=action.pk).earliest()
-    update_action(
-        actor=olivia,
-        action=action,
-        expected_version=action.version,
-        status="in_progress",
-        rag="red",
-        note="Caseloads rising again.",
-    )
+    record_update(olivia, action, status="in_progress", rag="red", note="Caseloads rising again.")
     action.refresh_from_db()
     client.force_login(ada)
     url = reverse("admin:actionplan_action_simple_history", args=[action.pk, first.history_id])

@@ -20,8 +20,7 @@ def compare(client, user, **params):
 
 
 def test_timescales_more_than_three_months_apart_are_flagged_and_the_rule_is_stated(client, world, maya):
-    today = timezone.localdate()
-    make_action(world.arden_plan, world.area1, reference="1.2", target_date=today + datetime.timedelta(days=30 + 120))
+    arden_also_in_area_1(world, days_after_wcc=120)
     response = compare(client, maya)
     text = response.content.decode()
     assert "more than 3 months (91 days) apart" in text
@@ -31,25 +30,21 @@ def test_timescales_more_than_three_months_apart_are_flagged_and_the_rule_is_sta
     assert [cell.agency.short_name for cell in rows[1].cells] == ["Arden Cluster", "WCC"]
 
 
+def arden_also_in_area_1(world, *, days_after_wcc):
+    """The Arden Cluster's action for area 1, which the council's action 1.1 also addresses."""
+    target = world.wcc_action.target_date + datetime.timedelta(days=days_after_wcc)
+    return make_action(world.arden_plan, world.area1, reference="1.2", target_date=target)
+
+
 def test_close_timescales_are_not_flagged(client, world, maya):
-    make_action(
-        world.arden_plan,
-        world.area1,
-        reference="1.2",
-        target_date=world.wcc_action.target_date + datetime.timedelta(days=91),
-    )
+    arden_also_in_area_1(world, days_after_wcc=91)
     response = compare(client, maya)
     assert response.context["comparison"].divergent_count == 0
     assert "Timescales differ" not in response.content.decode()
 
 
 def test_only_divergent_areas_can_be_shown(client, world, maya):
-    make_action(
-        world.arden_plan,
-        world.area1,
-        reference="1.2",
-        target_date=world.wcc_action.target_date + datetime.timedelta(days=200),
-    )
+    arden_also_in_area_1(world, days_after_wcc=200)
     response = compare(client, maya, divergent="1")
     assert [row.area.number for row in response.context["comparison"].rows] == [1]
 

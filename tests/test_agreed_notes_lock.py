@@ -9,9 +9,10 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from scrutiny.review.models import Conclusion, InformationRequest, NoteItem
-from scrutiny.review.services.conclusions import record_conclusion
 from scrutiny.review.services.meetings import agree_notes, reopen_notes
 from scrutiny.review.services.requests import raise_request
+
+from .factories import conclude
 
 pytestmark = pytest.mark.django_db
 
@@ -25,14 +26,7 @@ def agreed(world):
 
 def test_the_service_refuses_a_conclusion_or_request_against_agreed_notes(world, agreed):
     with pytest.raises(ValidationError) as refused:
-        record_conclusion(
-            actor=world.maya,
-            review=world.review,
-            meeting=agreed,
-            action=world.wcc_action,
-            judgement="satisfied",
-            reasoning="Late addition",
-        )
+        conclude(world, "satisfied", meeting=agreed, action=world.wcc_action, reasoning="Late addition")
     assert "were agreed" in str(refused.value.message_dict["meeting"])
     with pytest.raises(ValidationError):
         raise_request(
@@ -78,26 +72,12 @@ def test_the_request_page_refuses_agreed_notes_too(client, world, agreed):
 
 def test_once_reopened_with_a_reason_the_conclusion_can_be_recorded(world, agreed):
     reopen_notes(actor=world.clara, meeting=agreed, reason="The chair asked for the late conclusion to be added")
-    conclusion = record_conclusion(
-        actor=world.maya,
-        review=world.review,
-        meeting=agreed,
-        action=world.wcc_action,
-        judgement="satisfied",
-        reasoning="Added once reopened",
-    )
+    conclusion = conclude(world, "satisfied", meeting=agreed, action=world.wcc_action, reasoning="Added once reopened")
     assert conclusion.meeting == agreed
 
 
 def test_a_draft_meeting_still_takes_conclusions(world):
-    conclusion = record_conclusion(
-        actor=world.maya,
-        review=world.review,
-        meeting=world.last_meeting,
-        area=world.area2,
-        judgement="satisfied",
-        reasoning="Fine",
-    )
+    conclusion = conclude(world, "satisfied", meeting=world.last_meeting, area=world.area2, reasoning="Fine")
     assert conclusion.pk
 
 

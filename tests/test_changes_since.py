@@ -10,10 +10,10 @@ from django.utils import timezone
 from django.utils.html import strip_tags
 
 from actionplan.models import Action, Evidence, ProgressUpdate, TargetDateChange
-from scrutiny.review.models import Conclusion, InformationRequest
+from scrutiny.review.models import InformationRequest
 
 from .bulkdata import save_at
-from .factories import first_review
+from .factories import conclude, first_review, received_evidence
 
 pytestmark = pytest.mark.django_db
 
@@ -89,23 +89,11 @@ def test_target_date_moves_show_how_far_and_why(client, world, maya):
 
 def test_updates_evidence_conclusions_and_answers_are_listed(client, world, maya, clara):
     ProgressUpdate(action=world.wcc_action, author=world.olivia, status="in_progress", note="Caseloads audited").save()
-    Evidence(
-        inspection=world.inspection,
-        action=world.wcc_action,
-        title="Caseload report",
-        status=Evidence.Status.RECEIVED,
-        received_on=timezone.localdate(),
-    ).save()
+    received_evidence(world, world.wcc_action, "Caseload report")
     Evidence(
         inspection=world.inspection, area=world.area1, title="Supervision audit", status=Evidence.Status.AWAITED
     ).save()
-    Conclusion(
-        review=world.review,
-        meeting=world.last_meeting,
-        action=world.wcc_action,
-        judgement="satisfied",
-        reasoning="Caseloads are manageable",
-    ).save()
+    conclude(world, "satisfied", action=world.wcc_action, reasoning="Caseloads are manageable")
     request = InformationRequest(
         review=world.review,
         area=world.area1,

@@ -9,7 +9,8 @@ from django.utils import timezone
 
 from scrutiny.review.conclusions_table import conclusions_for_action
 from scrutiny.review.models import Conclusion, Meeting
-from scrutiny.review.services.conclusions import record_conclusion
+
+from .factories import conclude
 
 pytestmark = pytest.mark.django_db
 J = Conclusion.Judgement
@@ -98,14 +99,7 @@ def test_a_meeting_of_another_review_is_refused(client, world):
 
 
 def test_officers_read_conclusions_with_their_history_but_cannot_record_one(client, world):
-    conclusion = record_conclusion(
-        actor=world.maya,
-        review=world.review,
-        meeting=world.last_meeting,
-        area=world.area1,
-        judgement=J.SATISFIED,
-        reasoning="Suitable progress.",
-    )
+    conclusion = conclude(world, J.SATISFIED, area=world.area1, reasoning="Suitable progress.")
     client.force_login(world.olivia)
     page = client.get(reverse("conclusion_detail", args=[conclusion.review_id, conclusion.pk])).content.decode()
     assert "Suitable progress." in page
@@ -116,32 +110,11 @@ def test_officers_read_conclusions_with_their_history_but_cannot_record_one(clie
 
 
 def test_conclusions_for_action_includes_the_areas_conclusions(world):
-    area_level = record_conclusion(
-        actor=world.maya,
-        review=world.review,
-        meeting=world.last_meeting,
-        area=world.area2,
-        judgement=J.MORE_INFORMATION_NEEDED,
-        reasoning="Longer timescales.",
-    )
+    area_level = conclude(world, J.MORE_INFORMATION_NEEDED, area=world.area2, reasoning="Longer timescales.")
     world.next_meeting.date = timezone.localdate()  # held today
     world.next_meeting.save()
-    own = record_conclusion(
-        actor=world.maya,
-        review=world.review,
-        meeting=world.next_meeting,
-        action=world.arden_action,
-        judgement=J.SATISFIED,
-        reasoning="Audit seen.",
-    )
-    record_conclusion(
-        actor=world.maya,
-        review=world.review,
-        meeting=world.last_meeting,
-        action=world.wcc_action,
-        judgement=J.SATISFIED,
-        reasoning="Another action.",
-    )
+    own = conclude(world, J.SATISFIED, meeting=world.next_meeting, action=world.arden_action, reasoning="Audit seen.")
+    conclude(world, J.SATISFIED, action=world.wcc_action, reasoning="Another action.")
     assert conclusions_for_action(world.arden_action) == [area_level, own]
     assert world.last_meeting.date < world.next_meeting.date
     assert own.reached_on - area_level.reached_on == datetime.timedelta(days=14)

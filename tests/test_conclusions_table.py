@@ -9,23 +9,10 @@ from django.utils import timezone
 from actionplan.models import Action, Area
 from scrutiny.review.conclusions_table import build_conclusions_table
 from scrutiny.review.models import Conclusion, ReviewArea
-from scrutiny.review.services.conclusions import record_conclusion
-from tests.factories import make_action
+from tests.factories import conclude, make_action
 
 pytestmark = pytest.mark.django_db
 J = Conclusion.Judgement
-
-
-def conclude(world, judgement, *, meeting=None, action=None, area=None, reasoning="Reasoning."):
-    return record_conclusion(
-        actor=world.maya,
-        review=world.review,
-        meeting=meeting or world.last_meeting,
-        action=action,
-        area=area,
-        judgement=judgement,
-        reasoning=reasoning,
-    )
 
 
 def held_later(world):
@@ -109,21 +96,70 @@ def test_the_page_says_where_officers_and_the_group_disagree(client, world):
     assert "1 where officers and the group disagree" in html
 
 
-def test_filters(client, world):
-    conclude(world, J.SATISFIED, action=world.arden_action)
+def table(client, world, **params):
     client.force_login(world.maya)
-    url = reverse("conclusions_table", args=[world.review.pk])
-    rows = client.get(url, {"agency": world.arden.pk}).context["rows"]
-    assert [r.action for r in rows if r.action] == [world.arden_action]
-    rows = client.get(url, {"theme": world.safeguarding.pk}).context["rows"]
-    assert {r.area for r in rows} == {world.area1}
-    rows = client.get(url, {"judgement": J.SATISFIED}).context["rows"]
-    assert [r.action for r in rows] == [world.arden_action]
-    rows = client.get(url, {"judgement": "none"}).context["rows"]
-    assert world.arden_action not in [r.action for r in rows] and world.wcc_action in [r.action for r in rows]
-    rows = client.get(url, {"disagreement": "yes"}).context["rows"]
-    assert [r.action for r in rows] == [world.arden_action]
-    assert "Clear filters" in client.get(url, {"disagreement": "yes"}).content.decode()
+    return client.get(reverse("conclusions_table", args=[world.review.pk]), params)
+
+
+def shown(response) -> list:
+    """What the table lists, in order: "Area n" and action references."""
+    return [f"Area {r.area.number}" if r.is_area else r.action.reference for r in response.context["rows"]]
+
+
+def test_the_theme_filter_keeps_that_themes_areas_and_their_actions(client, world):
+    response = table(client, world, theme=world.safeguarding.pk)
+    assert shown(response) == ["Area 1", "1.1"]
+    assert f'<option value="{world.safeguarding.pk}" selected>Safeguarding</option>' in response.content.decode()
+    assert shown(table(client, world, theme=world.lac.pk)) == ["Area 3"]  # an area with no actions yet still shows
+
+
+def test_the_agency_filter_keeps_its_actions_and_only_the_areas_where_it_leads(client, world):
+    response = table(client, world, agency=world.arden.pk)
+    assert shown(response) == ["Area 2", "2.1"]
+    assert f'<option value="{world.arden.pk}" selected>Arden Cluster</option>' in response.content.decode()
+    html = table(client, world).content.decode()  # only agencies leading actions in this plan are offered
+    assert ">Arden Cluster</option>" in html and ">UHCW</option>" not in html
+
+
+def test_theme_and_agency_filters_combine(client, world):
+    make_action(world.arden_plan, world.area1, reference="1.2")
+    assert shown(table(client, world, theme=world.safeguarding.pk, agency=world.arden.pk)) == ["Area 1", "1.2"]
+    assert shown(table(client, world, theme=world.lac.pk, agency=world.arden.pk)) == []
+
+
+def test_the_judgement_filter_keeps_rows_whose_current_judgement_it_is(client, world):
+    conclude(world, J.SATISFIED, action=world.arden_action)
+    conclude(world, J.NOT_SATISFIED, area=world.area1)
+    assert shown(table(client, world, judgement=J.SATISFIED)) == ["2.1"]
+    assert shown(table(client, world, judgement=J.NOT_SATISFIED)) == ["Area 1", "1.1"]  # 1.1 by its area's
+    response = table(client, world, judgement=J.SATISFIED)
+    assert f'<option value="{J.SATISFIED}" selected>' in response.content.decode()
+
+
+def test_the_judgement_filter_finds_rows_with_no_conclusion_yet(client, world):
+    conclude(world, J.SATISFIED, action=world.arden_action)
+    response = table(client, world, judgement="none")
+    assert shown(response) == ["Area 1", "1.1", "Area 2", "Area 3"]
+    assert '<option value="none" selected>No conclusion yet</option>' in response.content.decode()
+
+
+def test_the_disagreement_filter_keeps_only_rows_where_officers_and_the_group_disagree(client, world):
+    conclude(world, J.SATISFIED, action=world.arden_action)  # satisfied, but the action is overdue
+    conclude(world, J.SATISFIED, action=world.wcc_action)  # satisfied, not yet due: agreement
+    response = table(client, world, disagreement="yes")
+    assert shown(response) == ["2.1"]
+    html = response.content.decode()
+    assert 'name="disagreement" type="checkbox" value="yes" checked' in html
+    assert "Clear filters" in html and "Clear filters" not in table(client, world).content.decode()
+
+
+@pytest.mark.parametrize("param", ["judgement", "disagreement"])
+def test_a_value_no_list_offers_is_ignored(client, world, param):
+    conclude(world, J.SATISFIED, action=world.arden_action)
+    response = table(client, world, **{param: "maybe"})
+    assert response.status_code == 200
+    assert shown(response) == shown(table(client, world))
+    assert "govuk-error-summary" not in response.content.decode()
 
 
 def grow(world, n):

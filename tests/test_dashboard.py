@@ -8,10 +8,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from actionplan.models import Action, Evidence, ProgressUpdate
-from scrutiny.review.models import InformationRequest
 
 from .bulkdata import save_at
-from .factories import first_review
+from .factories import ask, first_review
 
 pytestmark = pytest.mark.django_db
 
@@ -37,8 +36,7 @@ def references(client, url):
 
 def test_the_numbers_at_a_glance_link_to_their_lists(client, world, maya):
     Evidence(inspection=world.inspection, area=world.area1, title="Audit", status=Evidence.Status.AWAITED).save()
-    asked = InformationRequest(review=world.review, asked_of_agency=world.wcc, question="Why?")
-    asked.save()
+    asked = ask(world.review, world.wcc, "Why?")
     text = dashboard(client, maya).content.decode()
 
     assert glance(text, "actions in all")[0] == 2
@@ -156,20 +154,14 @@ def test_the_action_list_filters_paginates_and_explains_bad_filters(client, worl
 
 def test_overdue_information_requests_stand_out(client, world, maya):
     today = timezone.localdate()
-    late = InformationRequest(
-        review=world.review,
-        asked_of_agency=world.arden,
-        question="Audit results?",
+    ask(
+        world.review,
+        world.arden,
+        "Audit results?",
         raised_on=today - datetime.timedelta(days=30),
         due_by=today - datetime.timedelta(days=2),
     )
-    late.save()
-    InformationRequest(
-        review=world.review,
-        asked_of_agency=world.wcc,
-        question="Caseloads?",
-        due_by=today + datetime.timedelta(days=10),
-    ).save()
+    ask(world.review, world.wcc, "Caseloads?", due_by=today + datetime.timedelta(days=10))
     text = dashboard(client, maya).content.decode()
     count, url = glance(text, "information request overdue</a>")
     assert count == 1

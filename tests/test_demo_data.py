@@ -4,7 +4,6 @@ import datetime
 import io
 
 import pytest
-from django.apps import apps
 from django.contrib.auth import authenticate
 from django.core.management import call_command
 from django.urls import reverse
@@ -15,35 +14,14 @@ from scrutiny.people.models import User
 from scrutiny.review.demo import LONDON, load_demo
 from scrutiny.review.models import Conclusion, InformationRequest, Meeting, Recommendation, Review, ReviewArea
 
-pytestmark = pytest.mark.django_db
+from .demo_helpers import PASSWORD, load_demo_twice, row_counts, tracked_models
 
-DEMO_APPS = ("people", "actionplan", "review")
-# Reference data that a migration loads, not the demo: its history rows are the migration's.
-SEEDED_BY_MIGRATIONS = {"actionplan.InspectionType"}
-PASSWORD = "scrutiny-demo-2012"
+pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def demo():
     return load_demo()
-
-
-def tracked_models():
-    """Every model of ours that keeps a history."""
-    for label in DEMO_APPS:
-        for model in apps.get_app_config(label).get_models():
-            if model._meta.label in SEEDED_BY_MIGRATIONS:
-                continue
-            if getattr(model._meta, "simple_history_manager_attribute", None):
-                yield model
-
-
-def row_counts():
-    return {
-        model._meta.label: model._default_manager.count()
-        for label in DEMO_APPS
-        for model in apps.get_app_config(label).get_models(include_auto_created=True)
-    }
 
 
 def test_twenty_areas_grouped_by_theme(demo):
@@ -193,14 +171,10 @@ def test_demo_logins_authenticate_with_their_roles(demo):
 
 
 def test_loading_twice_changes_nothing_and_prints_the_logins():
-    first = io.StringIO()
-    call_command("load_demo", stdout=first)
+    first, second = load_demo_twice()
     counts = row_counts()
-    second = io.StringIO()
-    call_command("load_demo", stdout=second)
-    assert row_counts() == counts
-    assert "already loaded" in second.getvalue()
-    for output in (first.getvalue(), second.getvalue()):
+    assert "already loaded" in second
+    for output in (first, second):
         assert "wcc.officer" in output and PASSWORD in output and "Jenny Butlin-Moran" in output
     quiet = io.StringIO()
     call_command("load_demo", "--quiet", stdout=quiet)

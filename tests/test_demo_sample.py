@@ -2,7 +2,6 @@
 user of a freshly loaded demo would notice."""
 
 import datetime
-import io
 
 import pytest
 from django.contrib.auth import authenticate
@@ -17,7 +16,7 @@ from scrutiny.review.models import Meeting, Review
 from scrutiny.review.reporting.changes import build_digest
 from scrutiny.review.reporting.scope import end_of_meeting, previous_meeting
 
-from .test_demo_data import PASSWORD, row_counts, tracked_models
+from .demo_helpers import PASSWORD, load_demo_twice, tracked_models
 
 pytestmark = pytest.mark.django_db
 
@@ -129,16 +128,11 @@ def test_every_sample_record_has_history_and_the_warwickshire_history_stays_in_2
 
 
 def test_loading_the_demo_twice_duplicates_nothing_and_lists_the_sample_login():
-    first = io.StringIO()
-    call_command("load_demo", stdout=first)
-    counts = row_counts()
-    second = io.StringIO()
-    call_command("load_demo", stdout=second)
-    assert row_counts() == counts
-    assert "Loaded the sample" in first.getvalue()
-    assert "sample is already loaded" in second.getvalue()
+    first, second = load_demo_twice()
+    assert "Loaded the sample" in first
+    assert "sample is already loaded" in second
     assert Inspection.objects.filter(title=SAMPLE_TITLE).count() == 1
-    for output in (first.getvalue(), second.getvalue()):
+    for output in (first, second):
         assert "hc.officer" in output and "member" in output
 
 

@@ -2,13 +2,11 @@
 
 import os
 import secrets
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
+from .process_helpers import manage, with_django
+
 # Set by the test run itself (conftest allows the ORM beside Playwright's loop): not production's.
 TEST_ONLY_VARIABLES = {"DEBUG", "SECRET_KEY", "ALLOWED_HOSTS", "DJANGO_SETTINGS_MODULE", "DJANGO_ALLOW_ASYNC_UNSAFE"}
 
@@ -27,21 +25,15 @@ def production_env(tmp_path, **extra) -> dict:
     return env
 
 
-def run(args, env):
-    return subprocess.run(
-        [sys.executable, "manage.py", *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120
-    )
-
-
 def test_check_deploy_is_clean_with_production_settings(tmp_path):
-    result = run(["check", "--deploy", "--fail-level", "WARNING"], production_env(tmp_path))
+    result = manage(["check", "--deploy", "--fail-level", "WARNING"], production_env(tmp_path))
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
 
 
 def test_check_deploy_catches_a_weak_setting(tmp_path):
     """The check is live: turning HSTS off makes it fail."""
-    result = run(["check", "--deploy", "--fail-level", "WARNING"], production_env(tmp_path, SECURE_HSTS_SECONDS="0"))
+    result = manage(["check", "--deploy", "--fail-level", "WARNING"], production_env(tmp_path, SECURE_HSTS_SECONDS="0"))
     assert result.returncode != 0
     assert "security.W004" in result.stdout + result.stderr
 
@@ -55,14 +47,7 @@ def test_production_settings_are_hardened(tmp_path):
         "s.AUTHENTICATION_BACKENDS, s.CACHES['default']['BACKEND'], len(s.AUTH_PASSWORD_VALIDATORS))"
     )
     env = production_env(tmp_path, DJANGO_SETTINGS_MODULE="scrutiny.settings")
-    result = subprocess.run(
-        [sys.executable, "-c", "import django; django.setup(); " + code],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    result = with_django(code, env)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == (
         "True True True True True True 1800 ['scrutiny.people.signin.ThrottlingBackend', 'django.contrib.auth.backends.ModelBackend'] "
@@ -80,13 +65,6 @@ def test_uploads_go_to_s3_compatible_storage_by_setting(tmp_path):
         AWS_STORAGE_BUCKET_NAME="council-evidence",
         AWS_S3_ENDPOINT_URL="https://s3.example.org",
     )
-    result = subprocess.run(
-        [sys.executable, "-c", "import django; django.setup(); " + code],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    result = with_django(code, env)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "S3Storage council-evidence https://s3.example.org"

@@ -11,10 +11,10 @@ import io
 import zipfile
 
 import pytest
-from django.core.files.uploadedfile import SimpleUploadedFile
-from django.urls import reverse
 
 from actionplan.models import Evidence
+
+from .upload_helpers import post_evidence, stored_files
 
 PDF = b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
 PNG = base64.b64decode(
@@ -54,35 +54,12 @@ DISGUISED = {
 }
 
 
-@pytest.fixture
-def upload_url(world):
-    return reverse("evidence_add", args=[world.wcc_action.pk])
-
-
-def post_upload(client, url, name, data):
-    return client.post(
-        url,
-        {
-            "title": "Caseload report",
-            "kind": "document",
-            "status": "received",
-            "description": "Weekly figures",
-            "file": SimpleUploadedFile(name, data, content_type="application/octet-stream"),
-        },
-    )
-
-
-def stored_files(settings) -> list:
-    root = settings.MEDIA_ROOT
-    return [p for p in root.rglob("*") if p.is_file()] if root.exists() else []
-
-
 @pytest.mark.parametrize("disguise", sorted(DISGUISED))
-def test_a_disguised_file_is_refused_and_nothing_is_kept(client, settings, world, upload_url, disguise):
+def test_a_disguised_file_is_refused_and_nothing_is_kept(client, settings, world, disguise):
     name, data = DISGUISED[disguise]
     client.force_login(world.olivia)
     before = stored_files(settings)
-    response = post_upload(client, upload_url, name, data)
+    response = post_evidence(client, world.wcc_action, name, data)
     page = response.content.decode()
     assert response.status_code == 200, f"{disguise} was accepted"
     assert "<title>Error: " in page and "file" in response.context["form"].errors  # next to the file field
@@ -91,9 +68,9 @@ def test_a_disguised_file_is_refused_and_nothing_is_kept(client, settings, world
 
 
 @pytest.mark.parametrize("name, data", [("report.pdf", PDF), ("photo.png", PNG)])
-def test_a_genuine_file_is_accepted(client, world, upload_url, name, data):
+def test_a_genuine_file_is_accepted(client, world, name, data):
     client.force_login(world.olivia)
-    response = post_upload(client, upload_url, name, data)
+    response = post_evidence(client, world.wcc_action, name, data)
     assert response.status_code == 302, response.content.decode()[-3000:]
     evidence = Evidence.objects.get(title="Caseload report")
     assert evidence.original_filename == name

@@ -5,11 +5,9 @@ import datetime
 import pytest
 from django.urls import reverse
 
-from actionplan.models import Action
-from actionplan.services.actions import update_action
 from scrutiny.core.durations import duration_in_words
 
-from .factories import make_action
+from .factories import make_action, record_update
 
 
 @pytest.mark.parametrize(
@@ -32,17 +30,7 @@ def test_a_span_of_days_is_said_in_the_unit_people_use(days, words):
 
 
 def set_target(world, action, new_date, reason):
-    action = Action.objects.get(pk=action.pk)
-    update_action(
-        actor=world.olivia,
-        action=action,
-        expected_version=action.version,
-        status=action.status,
-        rag=action.rag,
-        note="",
-        new_target_date=new_date,
-        target_date_reason=reason,
-    )
+    record_update(world.olivia, action, new_target_date=new_date, target_date_reason=reason)
 
 
 @pytest.mark.django_db

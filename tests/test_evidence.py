@@ -1,6 +1,7 @@
 """Evidence: files checked by extension and content, evidence without a file, statuses, and
 downloads that only go through a permission-checked view."""
 
+import datetime
 import io
 import os
 import zipfile
@@ -13,6 +14,8 @@ from django.utils import timezone
 from actionplan.models import Evidence
 from actionplan.services.evidence import add_evidence
 from actionplan.uploads import PDF, validate_evidence_file
+
+from .form_helpers import date_parts
 
 pytestmark = pytest.mark.django_db
 
@@ -99,7 +102,7 @@ def test_wrong_files_are_refused_with_a_clear_reason(name, content, message):
     assert message in error.value.messages[0]
 
 
-def form_data(**overrides):
+def form_data(*, requested_on=None, received_on=None, **overrides):
     data = {
         "title": "Caseload report",
         "kind": "document",
@@ -107,12 +110,8 @@ def form_data(**overrides):
         "status": "received",
         "provided_by": "",
         "provided_by_agency": "",
-        "requested_on_0": "",
-        "requested_on_1": "",
-        "requested_on_2": "",
-        "received_on_0": "",
-        "received_on_1": "",
-        "received_on_2": "",
+        **date_parts("requested_on", requested_on),
+        **date_parts("received_on", received_on),
     }
     data.update(overrides)
     return data
@@ -185,9 +184,7 @@ def test_evidence_without_a_file_needs_what_and_who(client, world):
             title="Demonstration of CareFirst",
             description="Case-file audit shown on screen.",
             provided_by=world.olivia_person.pk,
-            received_on_0="8",
-            received_on_1="5",
-            received_on_2="2012",
+            received_on=datetime.date(2012, 5, 8),
         ),
     )
     assert response.status_code == 302
@@ -207,9 +204,7 @@ def test_awaited_evidence_is_recorded_then_marked_received_with_its_file(client,
             title="Audit of notifications",
             status="awaited",
             provided_by_agency=world.wcc.pk,
-            requested_on_0="1",
-            requested_on_1="5",
-            requested_on_2="2012",
+            requested_on=datetime.date(2012, 5, 1),
         ),
     )
     evidence = Evidence.objects.get()
@@ -219,12 +214,8 @@ def test_awaited_evidence_is_recorded_then_marked_received_with_its_file(client,
         {
             "status": "awaited",
             "description": "Arrived by post.",
-            "requested_on_0": "1",
-            "requested_on_1": "5",
-            "requested_on_2": "2012",
-            "received_on_0": "",
-            "received_on_1": "",
-            "received_on_2": "",
+            **date_parts("requested_on", datetime.date(2012, 5, 1)),
+            **date_parts("received_on", None),
             "file": upload("audit.pdf", PDF_BYTES),
         },
     )
@@ -242,12 +233,8 @@ def test_received_before_requested_is_refused(client, world):
             title="Audit",
             description="Checklists.",
             provided_by_agency=world.wcc.pk,
-            requested_on_0="10",
-            requested_on_1="5",
-            requested_on_2="2012",
-            received_on_0="1",
-            received_on_1="5",
-            received_on_2="2012",
+            requested_on=datetime.date(2012, 5, 10),
+            received_on=datetime.date(2012, 5, 1),
         ),
     )
     assert "cannot be before the date requested" in response.content.decode()

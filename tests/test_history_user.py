@@ -6,8 +6,8 @@ import pytest
 from django.urls import reverse
 
 from actionplan.models import Action, Area
-from actionplan.services.actions import update_action
 from scrutiny.review.demo import load_demo
+from tests.factories import record_update
 
 pytestmark = pytest.mark.django_db
 
@@ -32,14 +32,8 @@ def test_a_change_through_a_page_is_recorded_with_the_signed_in_officer(client, 
 
 def test_a_change_through_a_service_call_is_recorded_with_its_actor(world):
     action = world.arden_action
-    update_action(
-        actor=world.arjun,
-        action=action,
-        expected_version=action.version,
-        status="completed",
-        rag="blue",
-        note="Audit done.",
-        completed_on=datetime.date.today(),
+    record_update(
+        world.arjun, action, status="completed", rag="blue", note="Audit done.", completed_on=datetime.date.today()
     )
     record = latest_history(action)
     assert (record.status, record.history_user) == ("completed", world.arjun)

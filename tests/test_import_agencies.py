@@ -12,16 +12,16 @@ from actionplan.importer import Options, auto_mapping, build_preview, read_table
 from actionplan.models import Action
 from scrutiny.people.models import Agency
 
-from .import_helpers import ROTHERHAM_ACTIONS, ROTHERHAM_AREA, command, counts, csv_text, preview_page, upload
+from .import_helpers import ROTHERHAM, command_new, counts, csv_text, preview_page, upload
 
 
 def lead_plan() -> bytes:
     return csv_text(
         [
             ["Area", "Area for improvement", "Ref No", "Action Required", "Lead", "By when"],
-            ["1", ROTHERHAM_AREA, *ROTHERHAM_ACTIONS[0], "Operations Managers (SF), (CD)", "March 2013"],
-            ["1", ROTHERHAM_AREA, *ROTHERHAM_ACTIONS[1], "the arden cluster", "March 2013"],
-            ["1", ROTHERHAM_AREA, *ROTHERHAM_ACTIONS[2], "Designated Nurse, Arden Cluster", "March 2013"],
+            ["1", ROTHERHAM.area, *ROTHERHAM.actions[0], "Operations Managers (SF), (CD)", "March 2013"],
+            ["1", ROTHERHAM.area, *ROTHERHAM.actions[1], "the arden cluster", "March 2013"],
+            ["1", ROTHERHAM.area, *ROTHERHAM.actions[2], "Designated Nurse, Arden Cluster", "March 2013"],
         ]
     ).encode()
 
@@ -47,18 +47,16 @@ def new_agency_plan() -> bytes:
     return csv_text(
         [
             ["Area", "Area for improvement", "Ref No", "Action Required", "Lead agency", "By when"],
-            ["1", ROTHERHAM_AREA, *ROTHERHAM_ACTIONS[0], "Rotherham Metropolitan Borough Council", "March 2013"],
-            ["1", ROTHERHAM_AREA, *ROTHERHAM_ACTIONS[1], "South Yorkshire Police", "March 2013"],
-            ["1", ROTHERHAM_AREA, *ROTHERHAM_ACTIONS[2], "South Yorkshire Police", "March 2013"],
+            ["1", ROTHERHAM.area, *ROTHERHAM.actions[0], "Rotherham Metropolitan Borough Council", "March 2013"],
+            ["1", ROTHERHAM.area, *ROTHERHAM.actions[1], "South Yorkshire Police", "March 2013"],
+            ["1", ROTHERHAM.area, *ROTHERHAM.actions[2], "South Yorkshire Police", "March 2013"],
         ]
     ).encode()
 
 
 def test_the_pages_propose_new_agencies_and_create_them_on_confirmation(client, world):
     client.force_login(world.ada)
-    upload(
-        client, new_agency_plan(), "plan.csv", new_inspection_title="YOS SQS 2012", new_inspection_body="Rotherham MBC"
-    )
+    upload(client, new_agency_plan(), "plan.csv", new_inspection=ROTHERHAM.inspection)
     page = preview_page(client)
     assert "New agencies" in page
     assert "Rotherham Metropolitan Borough Council (short name RMBC, Council)" in page
@@ -80,18 +78,8 @@ def test_the_command_refuses_unknown_agencies_with_a_hint_and_creates_them_with_
     path.write_bytes(new_agency_plan())
     before = counts()
     with pytest.raises(CommandError, match="run again with --create-agencies"):
-        command(str(path), "--user", "ada", "--new-inspection", "YOS SQS 2012", "--body", "Rotherham", "--yes")
+        command_new(path, "YOS SQS 2012", "Rotherham", "--yes")
     assert counts() == before
-    out = command(
-        str(path),
-        "--user",
-        "ada",
-        "--new-inspection",
-        "YOS SQS 2012",
-        "--body",
-        "Rotherham",
-        "--yes",
-        "--create-agencies",
-    )
+    out = command_new(path, "YOS SQS 2012", "Rotherham", "--yes", "--create-agencies")
     assert "new agency: South Yorkshire Police (short name SYP, Police)" in out and "3 created" in out
     assert Agency.objects.filter(name="Rotherham Metropolitan Borough Council", kind="council").exists()

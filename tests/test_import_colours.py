@@ -9,7 +9,7 @@ from actionplan.importer import Options, auto_mapping, build_preview, read_table
 from actionplan.importer.colours import rating_of_colour
 from actionplan.models import Rag
 
-from .import_helpers import HEREFORD_ACTION, HEREFORD_AREA, ROTHERHAM_ACTIONS, ROTHERHAM_AREA, command, xlsx_of
+from .import_helpers import HEREFORD, ROTHERHAM, command_new, xlsx_of
 
 
 @pytest.mark.parametrize(
@@ -41,10 +41,10 @@ def coloured_plan() -> bytes:
     book = Workbook()
     sheet = book.active
     sheet.append(["Area", "Area for improvement", "Ref", "Action", "Lead agency", "RAG"])
-    sheet.append([17, HEREFORD_AREA, "1", HEREFORD_ACTION, "WCC", None])
-    for ref, text in ROTHERHAM_ACTIONS:
-        sheet.append([1, ROTHERHAM_AREA, ref, text, "WCC", None])
-    sheet.append([1, ROTHERHAM_AREA, "1d", "Written rating beats the colour", "WCC", "G"])
+    sheet.append([17, HEREFORD.area, "1", HEREFORD.action, "WCC", None])
+    for ref, text in ROTHERHAM.actions:
+        sheet.append([1, ROTHERHAM.area, ref, text, "WCC", None])
+    sheet.append([1, ROTHERHAM.area, "1d", "Written rating beats the colour", "WCC", "G"])
     for row, colour in ((2, "FFC7CE"), (3, "0070C0"), (4, "FFC000"), (6, "FF0000")):  # row 5 has no fill
         sheet.cell(row=row, column=6).fill = PatternFill("solid", fgColor=colour)
     return xlsx_of(book)
@@ -65,5 +65,5 @@ def test_a_plan_rated_by_colour_only_is_read_and_the_preview_says_so(world):
 def test_the_command_imports_colour_ratings(world, tmp_path):
     path = tmp_path / "plan.xlsx"
     path.write_bytes(coloured_plan())
-    out = command(str(path), "--user", "ada", "--new-inspection", "SIF 2014", "--body", "Herefordshire", "--yes")
+    out = command_new(path, "SIF 2014", "Herefordshire", "--yes")
     assert "read from the cell's fill colour" in out and "5 created" in out

@@ -9,36 +9,23 @@ from django.db import connection
 from django.urls import reverse
 
 from actionplan.import_records import PlanImport
-from actionplan.importer import Options, auto_mapping, read_table
 from actionplan.models import Action, Inspection
-from actionplan.services.plan_import import AlreadyImported, apply_plan_import
+from actionplan.services.plan_import import AlreadyImported
 
-from .import_helpers import HEREFORD_ACTION, HEREFORD_AREA, HEREFORD_LEAD, csv_text, preview_page, upload
+from .import_helpers import HEREFORD, OFSTED_HEADERS, apply, csv_text, new_inspection, preview_page, upload
 
 PLAN = csv_text(
     [
-        ["Ofsted Para No", "Ofsted Area for Improvement", "No.", "Action", "Lead agency", "Lead officer", "By When"],
-        ["17", HEREFORD_AREA, "1", HEREFORD_ACTION, "WCC", HEREFORD_LEAD, "Ongoing"],
+        [*OFSTED_HEADERS, "By When"],
+        ["17", HEREFORD.area, "1", HEREFORD.action, "WCC", HEREFORD.lead, "Ongoing"],
     ]
 ).encode()
-NEW = {"new_inspection_title": "Herefordshire SIF 2014", "new_inspection_body": "Herefordshire Council"}
-
-
-def options():
-    return Options(new_inspection_title=NEW["new_inspection_title"], new_inspection_body=NEW["new_inspection_body"])
-
-
-def apply(world, token):
-    table = read_table(PLAN, "plan.csv")
-    return apply_plan_import(
-        actor=world.ada, table=table, mapping=auto_mapping(table), options=options(), file_name="plan.csv", token=token
-    )
 
 
 def test_the_same_upload_applied_twice_creates_one_inspection(world):
-    first = apply(world, "a" * 32)
+    first = apply(PLAN, "plan.csv", new_inspection(), world.ada, token="a" * 32)
     with pytest.raises(AlreadyImported) as already:
-        apply(world, "a" * 32)
+        apply(PLAN, "plan.csv", new_inspection(), world.ada, token="a" * 32)
     assert already.value.record.inspection == first.inspection
     assert Inspection.objects.filter(title="Herefordshire SIF 2014").count() == 1
     record = PlanImport.objects.get(token="a" * 32)
@@ -52,7 +39,7 @@ def confirm_form(page: str) -> dict:
 
 def test_pressing_confirm_twice_imports_once_and_the_second_press_is_told(client, world):
     client.force_login(world.ada)
-    upload(client, PLAN, "plan.csv", **NEW)
+    upload(client, PLAN, "plan.csv", new_inspection=HEREFORD.inspection)
     page = preview_page(client)
     assert "data-submit-once" in page and "js/submit-once" in page
     form = confirm_form(page)
@@ -84,7 +71,7 @@ def test_two_confirmations_at_the_same_moment_create_one_inspection(world):
 
         try:
             start.wait()
-            apply(world, "c" * 32)
+            apply(PLAN, "plan.csv", new_inspection(), world.ada, token="c" * 32)
             outcomes.append("imported")
         except AlreadyImported:
             outcomes.append("already")

@@ -13,7 +13,7 @@ from openpyxl.styles import PatternFill
 
 from actionplan.models import Action, ProgressUpdate
 
-from .import_helpers import DATA, HEREFORD_LEAD, HEREFORD_MEASURE, ROTHERHAM_ACTIONS, command, xlsx_of
+from .import_helpers import DATA, HEREFORD, ROTHERHAM, command, command_new, xlsx_of
 
 D = datetime.date
 ACTIONS_PER_AREA = 15
@@ -29,7 +29,7 @@ TIMESCALES = [
     "July 2015 and ongoing",
     "April 2016 (review)",
 ]
-LEADS = [HEREFORD_LEAD, "Arden Cluster", "Designated Nurse, UHCW", "Head of Service"]
+LEADS = [HEREFORD.lead, "Arden Cluster", "Designated Nurse, UHCW", "Head of Service"]
 
 
 def recommendations():
@@ -67,8 +67,8 @@ def council_plan() -> tuple[bytes, dict]:
             seq = area_index * ACTIONS_PER_AREA + n
             rating = list(COLOURS)[seq % 4]
             timescale = TIMESCALES[seq % len(TIMESCALES)]
-            description = f"{ROTHERHAM_ACTIONS[n % 3][1]} ({text[:60]}, step {n + 1})"
-            progress = f"{HEREFORD_MEASURE[:80]} Update {seq}." if seq % 3 == 0 else None
+            description = f"{ROTHERHAM.actions[n % 3][1]} ({text[:60]}, step {n + 1})"
+            progress = f"{HEREFORD.measure[:80]} Update {seq}." if seq % 3 == 0 else None
             # Merged cells: the area is written on its first row only.
             sheet.append(
                 [
@@ -81,7 +81,7 @@ def council_plan() -> tuple[bytes, dict]:
                     "R",
                     None,
                     progress,
-                    HEREFORD_MEASURE,
+                    HEREFORD.measure,
                 ]
             )
             sheet.cell(row=row, column=8).fill = PatternFill("solid", fgColor=COLOURS[rating])
@@ -157,18 +157,7 @@ def test_the_same_300_row_plan_imports_with_the_command_and_again_changes_nothin
     data, _expected = council_plan()
     path = tmp_path / "plan.xlsx"
     path.write_bytes(data)
-    out = command(
-        str(path),
-        "--user",
-        "ada",
-        "--new-inspection",
-        "Warrington 2015",
-        "--body",
-        "Warrington BC",
-        "--plan-agency",
-        "WCC",
-        "--yes",
-    )
+    out = command_new(path, "Warrington 2015", "Warrington BC", "--plan-agency", "WCC", "--yes")
     assert "300 created, 0 updated" in out
     assert "left out: Rows 306–310 are a key" in out
     inspection_id = Action.objects.filter(area__inspection__title="Warrington 2015").first().area.inspection_id

@@ -7,34 +7,24 @@ import datetime
 import pytest
 from django.urls import reverse
 
-from actionplan.importer import Options, auto_mapping, build_preview, read_table
+from actionplan.importer import auto_mapping, build_preview, read_table
 from actionplan.importer.csvtext import delimiter_of
 from actionplan.models import Action
 
+from .data.make_import_fixtures import HEADERS, workbook
 from .import_helpers import (
     DATA,
-    HEREFORD_AREA,
-    ROTHERHAM_ACTIONS,
-    ROTHERHAM_AREA,
-    ROTHERHAM_LEAD,
-    command,
+    HEREFORD,
+    ROTHERHAM,
+    command_new,
     csv_text,
+    new_inspection,
     preview_page,
     upload,
+    xlsx_of,
 )
 
 D = datetime.date
-HEADERS = [
-    "Ofsted Para No",
-    "Ofsted Area for Improvement",
-    "No.",
-    "Action",
-    "Lead agency",
-    "Lead officer",
-    "By When",
-    "Monitoring and Evaluation",
-    "R/A/G",
-]
 
 
 def fixture(extension: str) -> bytes:
@@ -42,14 +32,7 @@ def fixture(extension: str) -> bytes:
 
 
 def xlsx_fixture() -> bytes:
-    from .data.make_import_fixtures import workbook
-    from .import_helpers import xlsx_of
-
     return xlsx_of(workbook())
-
-
-def new_inspection():
-    return Options(new_inspection_title="Youth offending SQS 2012", new_inspection_body="Rotherham MBC")
 
 
 @pytest.mark.parametrize("extension", ["xlsx", "xlsm", "xls", "ods"])
@@ -58,15 +41,17 @@ def test_every_workbook_format_reads_the_same_plan(world, extension):
     table = read_table(data, f"council_plan.{extension}")
     assert table.headers == HEADERS
     assert table.header_row == 2
-    preview = build_preview(table, auto_mapping(table), new_inspection(), f"council_plan.{extension}")
+    preview = build_preview(
+        table, auto_mapping(table), new_inspection(*ROTHERHAM.inspection), f"council_plan.{extension}"
+    )
     assert preview.ok, [str(e) for e in preview.errors]
-    assert [(n, t) for n, t in preview.new_areas] == [(1, ROTHERHAM_AREA), (17, HEREFORD_AREA)]
+    assert [(n, t) for n, t in preview.new_areas] == [(1, ROTHERHAM.area), (17, HEREFORD.area)]
     rows = {o.reference: o.values for o in preview.creates}
     assert list(rows) == ["1", "1a", "1b", "1c"]
     # The merged area cells give area 1 to 1b and 1c; the date cell is a date in every format.
     assert {o.reference: o.area_number for o in preview.creates} == {"1": 17, "1a": 1, "1b": 1, "1c": 1}
     assert rows["1a"]["target_date"] == D(2013, 3, 31)
-    assert rows["1a"]["lead_officer_role"] == ROTHERHAM_LEAD
+    assert rows["1a"]["lead_officer_role"] == ROTHERHAM.lead
     assert (rows["1b"]["target_date"], rows["1b"]["timescale_text"]) == (D(2013, 3, 31), "January 2013; March 2013")
     assert [rows[ref]["rag"] for ref in ("1", "1a", "1b")] == ["red", "blue", "amber"]
 
@@ -75,11 +60,7 @@ def test_every_workbook_format_reads_the_same_plan(world, extension):
 def test_the_pages_import_each_format_as_sent(client, world, extension):
     client.force_login(world.ada)
     response = upload(
-        client,
-        fixture(extension),
-        f"council_plan.{extension}",
-        new_inspection_title="SQS 2012",
-        new_inspection_body="Rotherham MBC",
+        client, fixture(extension), f"council_plan.{extension}", new_inspection=("SQS 2012", "Rotherham MBC")
     )
     assert response.url == reverse("plan_import_preview")
     page = preview_page(client)
@@ -89,7 +70,7 @@ def test_the_pages_import_each_format_as_sent(client, world, extension):
 def test_the_command_imports_an_ods_file(world, tmp_path):
     path = tmp_path / "council_plan.ods"
     path.write_bytes(fixture("ods"))
-    out = command(str(path), "--user", "ada", "--new-inspection", "SQS 2012", "--body", "Rotherham MBC", "--yes")
+    out = command_new(path, "SQS 2012", "Rotherham MBC", "--yes")
     assert "4 created, 0 updated" in out
     assert Action.objects.filter(area__inspection__title="SQS 2012").count() == 4
 
@@ -122,7 +103,7 @@ CSV_ROWS = [
         "Lead Officer",
         "Planned Completion Date",
     ],
-] + [["1", ROTHERHAM_AREA, ref, text, "WCC", ROTHERHAM_LEAD, "March 2013"] for ref, text in ROTHERHAM_ACTIONS]
+] + [["1", ROTHERHAM.area, ref, text, "WCC", ROTHERHAM.lead, "March 2013"] for ref, text in ROTHERHAM.actions]
 
 
 @pytest.mark.parametrize("delimiter", [",", ";", "\t"])

@@ -4,15 +4,14 @@ are left out and listed; where a hidden and a visible column mean the same, the 
 from django.urls import reverse
 from openpyxl import Workbook
 
-from actionplan.importer import Options, auto_mapping, build_preview, read_table
+from actionplan.importer import auto_mapping, build_preview, read_table
 
 from .import_helpers import (
-    HEREFORD_ACTION,
-    HEREFORD_AREA,
-    HEREFORD_LEAD,
-    ROTHERHAM_ACTIONS,
-    ROTHERHAM_AREA,
-    command,
+    HEREFORD,
+    OFSTED_HEADERS,
+    ROTHERHAM,
+    command_new,
+    new_inspection,
     preview_page,
     upload,
     xlsx_of,
@@ -24,29 +23,14 @@ def plan_with_hidden_parts() -> bytes:
     sheet = book.active
     sheet.append(["Improvement plan v9, 26 June 2015"])
     # The old RAG column comes first and is hidden: the visible, current one is to the right of it.
-    sheet.append(
-        [
-            "Ofsted Para No",
-            "Ofsted Area for Improvement",
-            "No.",
-            "Action",
-            "Lead agency",
-            "Lead officer",
-            "RAG (March 2015)",
-            "RAG",
-        ]
-    )
-    sheet.append([17, HEREFORD_AREA, "1", HEREFORD_ACTION, "WCC", HEREFORD_LEAD, "Red", "Green"])
-    sheet.append([1, ROTHERHAM_AREA, *ROTHERHAM_ACTIONS[0], "WCC", "", "Amber", "Blue"])
-    sheet.append([1, ROTHERHAM_AREA, "1x", "Superseded: an action dropped from the plan", "WCC", "", "Red", "Red"])
-    sheet.append([1, ROTHERHAM_AREA, *ROTHERHAM_ACTIONS[1], "WCC", "", "Red", "Amber"])
+    sheet.append([*OFSTED_HEADERS, "RAG (March 2015)", "RAG"])
+    sheet.append([17, HEREFORD.area, "1", HEREFORD.action, "WCC", HEREFORD.lead, "Red", "Green"])
+    sheet.append([1, ROTHERHAM.area, *ROTHERHAM.actions[0], "WCC", "", "Amber", "Blue"])
+    sheet.append([1, ROTHERHAM.area, "1x", "Superseded: an action dropped from the plan", "WCC", "", "Red", "Red"])
+    sheet.append([1, ROTHERHAM.area, *ROTHERHAM.actions[1], "WCC", "", "Red", "Amber"])
     sheet.column_dimensions["G"].hidden = True
     sheet.row_dimensions[5].hidden = True
     return xlsx_of(book)
-
-
-def new_inspection():
-    return Options(new_inspection_title="Herefordshire SIF 2014", new_inspection_body="Herefordshire Council")
 
 
 def test_hidden_rows_are_not_read_and_the_visible_rating_wins(world):
@@ -71,8 +55,7 @@ def test_the_mapping_page_lists_what_is_hidden_and_a_hidden_column_can_still_be_
         client,
         plan_with_hidden_parts(),
         "plan.xlsx",
-        new_inspection_title="Herefordshire SIF 2014",
-        new_inspection_body="Herefordshire Council",
+        new_inspection=HEREFORD.inspection,
     )
     page = client.get(reverse("plan_import_mapping")).content.decode()
     assert "Column “RAG (March 2015)” (column G) (hidden in the spreadsheet)" in page
@@ -97,6 +80,6 @@ def test_the_mapping_page_lists_what_is_hidden_and_a_hidden_column_can_still_be_
 def test_the_command_lists_what_it_left_out(world, tmp_path):
     path = tmp_path / "plan.xlsx"
     path.write_bytes(plan_with_hidden_parts())
-    out = command(str(path), "--user", "ada", "--new-inspection", "SIF 2014", "--body", "Herefordshire", "--dry-run")
+    out = command_new(path, "SIF 2014", "Herefordshire", "--dry-run")
     assert "3 to create" in out
     assert "left out: Row 5 is hidden in the spreadsheet: not read." in out

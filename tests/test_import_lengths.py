@@ -4,46 +4,24 @@ confirmation. Run on PostgreSQL too, which refuses an over-long value where SQLi
 import pytest
 from django.urls import reverse
 
-from actionplan.importer import Options, auto_mapping, build_preview, read_table
+from actionplan.importer import auto_mapping, build_preview, read_table
 from actionplan.services.plan_import import ImportRefused, apply_plan_import
 
-from .import_helpers import (
-    HEREFORD_ACTION,
-    HEREFORD_AREA,
-    HEREFORD_LEAD,
-    HEREFORD_MEASURE,
-    command,
-    counts,
-    csv_text,
-    upload,
-)
+from .import_helpers import HEREFORD, OFSTED_HEADERS, command_new, counts, csv_text, new_inspection, upload
 
-HEADERS = [
-    "Ofsted Para No",
-    "Ofsted Area for Improvement",
-    "No.",
-    "Action",
-    "Lead agency",
-    "Lead officer",
-    "By When",
-    "Monitoring and Evaluation",
-]
+HEADERS = [*OFSTED_HEADERS, "By When", "Monitoring and Evaluation"]
 LONG_REFERENCE = "17. (57, 138) Caseloads for CiN and LAC"  # 39 characters: a reference holds 30
-LONG_LEAD = f"{HEREFORD_LEAD}; {HEREFORD_MEASURE}"  # 251 characters: a role holds 200
+LONG_LEAD = f"{HEREFORD.lead}; {HEREFORD.measure}"  # 251 characters: a role holds 200
 
 
 def over_long_plan() -> bytes:
     return csv_text(
         [
             HEADERS,
-            ["17", HEREFORD_AREA, LONG_REFERENCE, HEREFORD_ACTION, "WCC", HEREFORD_LEAD, "Ongoing", HEREFORD_MEASURE],
-            ["17", HEREFORD_AREA, "2", HEREFORD_ACTION + ".", "WCC", LONG_LEAD, "Ongoing", HEREFORD_MEASURE],
+            ["17", HEREFORD.area, LONG_REFERENCE, HEREFORD.action, "WCC", HEREFORD.lead, "Ongoing", HEREFORD.measure],
+            ["17", HEREFORD.area, "2", HEREFORD.action + ".", "WCC", LONG_LEAD, "Ongoing", HEREFORD.measure],
         ]
     ).encode()
-
-
-def new_inspection():
-    return Options(new_inspection_title="Herefordshire SIF 2014", new_inspection_body="Herefordshire Council")
 
 
 def test_over_long_values_are_problems_in_the_preview_with_row_and_column(world):
@@ -69,13 +47,7 @@ def test_the_confirmation_of_over_long_values_is_refused_and_changes_nothing(wor
 
 def test_the_pages_show_the_lengths_and_a_forced_confirmation_is_no_500(client, world):
     client.force_login(world.ada)
-    upload(
-        client,
-        over_long_plan(),
-        "plan.csv",
-        new_inspection_title="Herefordshire SIF 2014",
-        new_inspection_body="Herefordshire Council",
-    )
+    upload(client, over_long_plan(), "plan.csv", new_inspection=HEREFORD.inspection)
     page = client.get(reverse("plan_import_preview")).content.decode()
     assert "2 problems" in page
     assert "this field holds at most 200" in page and "column F" in page
@@ -92,9 +64,7 @@ def test_the_command_reports_lengths_and_refuses_an_over_long_title(world, tmp_p
     path = tmp_path / "plan.csv"
     path.write_bytes(over_long_plan())
     with pytest.raises(CommandError, match="2 problem"):
-        command(
-            str(path), "--user", "ada", "--new-inspection", "Herefordshire SIF 2014", "--body", "Herefordshire", "--yes"
-        )
+        command_new(path, "Herefordshire SIF 2014", "Herefordshire", "--yes")
     with pytest.raises(CommandError, match="--new-inspection is 310 characters long: at most 300"):
-        command(str(path), "--user", "ada", "--new-inspection", "x" * 310, "--body", "Herefordshire", "--yes")
+        command_new(path, "x" * 310, "Herefordshire", "--yes")
     assert counts()[0] == 1  # the world's inspection only

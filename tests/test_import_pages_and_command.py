@@ -1,10 +1,8 @@
 """The import through its pages (upload, columns, preview, confirm) and through `manage.py import_plan`."""
 
 import datetime
-from pathlib import Path
 
 import pytest
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -13,23 +11,10 @@ from actionplan.importer import Options, auto_mapping, build_preview, read_table
 from actionplan.models import Action
 from actionplan.services.plan_import import ImportRefused
 
-from .test_import_preview_and_apply import HEADERS, apply, counts, messy_plan
-from .test_import_reading import csv_bytes
+from .import_helpers import DATA, apply, command, command_new, counts, csv_bytes, messy_plan, upload
+from .import_helpers import OUR_HEADERS as HEADERS
 
-REALDATA = Path(__file__).resolve().parent / "data"  # real published plans, see data/SOURCES.md
 D = datetime.date
-
-
-def upload(client, data, name, **fields):
-    post = {
-        "file": SimpleUploadedFile(name, data),
-        "inspection": "",
-        "new_inspection_title": "",
-        "new_inspection_body": "",
-        "plan_agency": "",
-        **fields,
-    }
-    return client.post(reverse("plan_import"), post)
 
 
 def test_the_pages_take_a_plan_from_upload_to_preview_to_confirm(client, world):
@@ -148,32 +133,11 @@ def test_the_preview_page_makes_the_same_number_of_queries_for_5_and_50_rows(cli
 # The management command ---------------------------------------------------------------------------
 
 
-def command(*args):
-    from io import StringIO
-
-    from django.core.management import call_command
-
-    out = StringIO()
-    call_command("import_plan", *args, stdout=out)
-    return out.getvalue()
-
-
 def test_the_command_previews_with_dry_run_and_changes_nothing(world, tmp_path):
     path = tmp_path / "herefordshire.csv"
-    path.write_bytes((REALDATA / "actionplan_herefordshire_2014.csv").read_bytes())
+    path.write_bytes((DATA / "actionplan_herefordshire_2014.csv").read_bytes())
     before = counts()
-    out = command(
-        str(path),
-        "--user",
-        "ada",
-        "--new-inspection",
-        "Herefordshire SIF 2014",
-        "--body",
-        "Herefordshire Council",
-        "--plan-agency",
-        "WCC",
-        "--dry-run",
-    )
+    out = command_new(path, "Herefordshire SIF 2014", "Herefordshire Council", "--plan-agency", "WCC", "--dry-run")
     assert "1 to create, 0 to update, 0 unchanged, 1 new area(s)" in out
     assert "create row 2: area 17 1 Caseloads for CiN" in out
     assert "Dry run: nothing was changed." in out

@@ -7,65 +7,22 @@ from pathlib import Path
 import pytest
 from django.utils import timezone
 
-from actionplan.importer import Options, auto_mapping, build_preview, read_table
-from actionplan.models import Action, ActionPlan, Area, Inspection, TargetDateChange
-from actionplan.services.plan_import import ImportRefused, apply_plan_import
+from actionplan.importer import Options
+from actionplan.models import Action, Area, Inspection, TargetDateChange
+from actionplan.services.plan_import import ImportRefused
 from scrutiny.people.models import Agency
 
-from .test_import_reading import csv_bytes, xlsx_bytes
+from .import_helpers import OUR_HEADERS as HEADERS
+from .import_helpers import apply, counts, csv_bytes, messy_plan, new_inspection, preview_of
 
 REALDATA = Path(__file__).resolve().parent / "data"  # real published plans, see data/SOURCES.md
 D = datetime.date
-HEADERS = [
-    "Area number",
-    "Area for improvement",
-    "Action reference",
-    "Action",
-    "Lead agency",
-    "Lead officer",
-    "Timescale",
-    "Success measure",
-    "Status",
-    "RAG",
-]
-
-
-def preview_of(data, name, options):
-    table = read_table(data, name)
-    return build_preview(table, auto_mapping(table), options, name)
-
-
-def apply(data, name, options, actor, **kwargs):
-    table = read_table(data, name)
-    return apply_plan_import(
-        actor=actor, table=table, mapping=auto_mapping(table), options=options, file_name=name, **kwargs
-    )
-
-
-def counts():
-    return (
-        Inspection.objects.count(),
-        Area.objects.count(),
-        ActionPlan.objects.count(),
-        Action.objects.count(),
-        Action.history.count(),
-    )
-
-
-def new_inspection(plan_agency=None):
-    return Options(
-        new_inspection_title="Herefordshire SIF 2014",
-        new_inspection_body="Herefordshire Council",
-        plan_agency=plan_agency,
-    )
-
-
 # Real published plans (shared/realdata, see SOURCES.md) -----------------------------------------
 
 
 def test_the_real_herefordshire_plan_imports_into_a_new_inspection(world):
     data = (REALDATA / "actionplan_herefordshire_2014.csv").read_bytes()
-    preview = preview_of(data, "herefordshire.csv", new_inspection(plan_agency=world.wcc))
+    preview = preview_of(data, new_inspection(plan_agency=world.wcc), "herefordshire.csv")
     assert preview.ok, preview.errors
     assert [(n, t[:41]) for n, t in preview.new_areas] == [(17, "Ensure that caseloads in children in need")]
     assert len(preview.creates) == 1
@@ -88,7 +45,7 @@ def test_the_real_herefordshire_plan_imports_into_a_new_inspection(world):
 
 def test_the_real_rotherham_plan_reads_its_completed_action_and_shared_dates(world):
     data = (REALDATA / "actionplan_rotherham_yos_2012.csv").read_bytes()
-    preview = preview_of(data, "rotherham.csv", new_inspection(plan_agency=world.wcc))
+    preview = preview_of(data, new_inspection(plan_agency=world.wcc), "rotherham.csv")
     assert preview.ok, preview.errors
     assert [n for n, _t in preview.new_areas] == [1]
     by_ref = {o.reference: o for o in preview.creates}
@@ -104,7 +61,7 @@ def test_the_real_rotherham_plan_reads_its_completed_action_and_shared_dates(wor
 
 def test_a_plan_with_no_lead_agency_and_no_plan_agency_is_refused_row_by_row(world):
     data = (REALDATA / "actionplan_rotherham_yos_2012.csv").read_bytes()
-    preview = preview_of(data, "rotherham.csv", new_inspection())
+    preview = preview_of(data, new_inspection(), "rotherham.csv")
     assert [str(e) for e in preview.errors][0].startswith("Row 2, “lead_agency” (column E): Expected the lead agency")
     assert [e.row for e in preview.errors] == [2, 3, 4]
 
@@ -112,72 +69,11 @@ def test_a_plan_with_no_lead_agency_and_no_plan_agency_is_refused_row_by_row(wor
 # Messy spreadsheets --------------------------------------------------------------------------------
 
 
-def messy_plan() -> bytes:
-    return xlsx_bytes(
-        [
-            ["Warwickshire safeguarding improvement plan, v3"],
-            [
-                "Ref No",
-                "Area",
-                "Ofsted Area for Improvement",
-                "Action",
-                "Responsible agency",
-                "Lead",
-                "By when",
-                "Measure of success",
-                "Status",
-                "R/A/G",
-            ],
-            [None, 1, "Caseloads remain manageable", None, None, None, None, None, None, None],
-            [
-                "1.1",
-                None,
-                None,
-                "Weekly caseload report",
-                "WCC",
-                "Olivia Okafor",
-                "31/10/2012",
-                "Reports seen",
-                "In progress",
-                "A",
-            ],
-            [
-                "1.2",
-                None,
-                None,
-                "Recruit social workers",
-                "Warwickshire County Council",
-                "Head of Service",
-                datetime.datetime(2013, 3, 31),
-                "",
-                "Not started",
-                "R",
-            ],
-            [],
-            [
-                "4.1",
-                4,
-                "Health assessments are timely",
-                "Audit of notifications",
-                "the Arden Cluster",
-                "Designated Nurse",
-                "Q3 2012/13",
-                "",
-                "Complete",
-                "B",
-            ],
-            ["4.2", None, None, "Share protocols with UHCW", "UHCW", "", "March 2013", "", "Ongoing", "G"],
-            ["4.3", None, None, "Review in a year", "arden", "", "Ongoing", "", "", ""],
-        ],
-        merges=[],
-    )
-
-
 def test_a_messy_plan_is_read_with_carried_areas_agencies_dates_and_words(world):
     world.arden.other_names = "the Arden Cluster; Arden"
     world.arden.save()
     options = Options(inspection=world.inspection)
-    preview = preview_of(messy_plan(), "messy.xlsx", options)
+    preview = preview_of(messy_plan(), options, "messy.xlsx")
     assert preview.ok, [str(e) for e in preview.errors]
     assert [(n, t) for n, t in preview.new_areas] == [(4, "Health assessments are timely")]
     assert [c.area.number for c in preview.area_changes] == [1]  # the file's shorter wording of area 1
@@ -220,7 +116,7 @@ def test_a_messy_plan_is_read_with_carried_areas_agencies_dates_and_words(world)
 def test_an_unknown_agency_is_an_error_with_row_and_column_not_a_new_agency(world):
     data = csv_bytes([HEADERS, ["1", "", "9.9", "Audit", "Ministry of Magic", "", "", "", "", ""]])
     before = Agency.objects.count()
-    preview = preview_of(data, "plan.csv", Options(inspection=world.inspection))
+    preview = preview_of(data, Options(inspection=world.inspection), "plan.csv")
     assert [str(e) for e in preview.errors] == [
         "Row 2, “Lead agency” (column E): “Ministry of Magic” is not an agency we know. Expected the name, short "
         "name or another name of an agency (Arden Cluster, UHCW, WCC). An administrator can add the name to the "
@@ -235,7 +131,7 @@ def test_an_agency_is_matched_by_its_other_names(world):
     world.wcc.other_names = "Warwickshire Children's Services; the County Council"
     world.wcc.save()
     data = csv_bytes([HEADERS, ["1", "", "9.9", "Audit", "The county council", "", "", "", "", ""]])
-    preview = preview_of(data, "plan.csv", Options(inspection=world.inspection))
+    preview = preview_of(data, Options(inspection=world.inspection), "plan.csv")
     assert preview.ok
     assert preview.creates[0].values["lead_agency"] == world.wcc
 
@@ -250,7 +146,7 @@ def test_cells_that_cannot_be_read_are_reported_with_what_was_expected(world):
             ["7", "", "7.1", "New area with no text", "WCC", "", "", "", "", ""],
         ]
     )
-    preview = preview_of(data, "plan.csv", Options(inspection=world.inspection))
+    preview = preview_of(data, Options(inspection=world.inspection), "plan.csv")
     messages = [str(e) for e in preview.errors]
     assert "Row 2, “Area number” (column A) reads “one”: Expected an area number, such as 3" in messages
     assert any(
@@ -277,7 +173,7 @@ def test_the_same_action_twice_is_an_error(world):
             ["2", "", "2.5", "Audit again", "WCC", "", "", "", "", ""],
         ]
     )
-    preview = preview_of(data, "plan.csv", Options(inspection=world.inspection))
+    preview = preview_of(data, Options(inspection=world.inspection), "plan.csv")
     assert [str(e) for e in preview.errors] == [
         "Row 3, “Action reference” (column C): Area 2 has action 2.5 twice (rows 2 and 3). "
         "Give each action its own reference."
@@ -291,7 +187,7 @@ def test_a_completion_date_on_an_open_action_is_an_error(world):
             ["1", "Audit", "WCC", "In progress", "01/02/2013"],
         ]
     )
-    preview = preview_of(data, "plan.csv", Options(inspection=world.inspection))
+    preview = preview_of(data, Options(inspection=world.inspection), "plan.csv")
     assert "A completion date is given but the status is In progress" in str(preview.errors[0])
     assert "column E" in str(preview.errors[0])
 
@@ -336,7 +232,7 @@ def test_a_failure_part_way_through_the_apply_rolls_everything_back(world, monke
 def test_a_plan_changed_since_the_preview_is_not_applied(world):
     data = csv_bytes([HEADERS, ["1", "", "1.1", "Caseloads audited monthly", "WCC", "", "", "", "", ""]])
     options = Options(inspection=world.inspection)
-    preview = preview_of(data, "plan.csv", options)
+    preview = preview_of(data, options, "plan.csv")
     world.wcc_action.success_measure = "Changed by someone else"
     world.wcc_action.save()
     with pytest.raises(ImportRefused, match="changed since your preview"):
@@ -353,7 +249,7 @@ def test_an_update_records_history_with_the_importer_and_the_file_and_keeps_the_
         ]
     )
     old_date = world.wcc_action.target_date
-    preview = preview_of(data, "plan v2.csv", Options(inspection=world.inspection))
+    preview = preview_of(data, Options(inspection=world.inspection), "plan v2.csv")
     assert [(c.label, c.old, c.new) for c in preview.updates[0].changes] == [
         ("Target date", f"{old_date:%-d %B %Y}", "31 December 2030"),
     ]

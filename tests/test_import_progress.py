@@ -6,20 +6,11 @@ import re
 
 from django.urls import reverse
 
-from actionplan.importer import Options, auto_mapping, build_preview, read_table
+from actionplan.importer import Options, auto_mapping, read_table
 from actionplan.models import Action, ProgressUpdate
 from actionplan.services.plan_import import apply_plan_import
 
-from .import_helpers import (
-    HEREFORD_MEASURE,
-    ROTHERHAM_ACTIONS,
-    ROTHERHAM_AREA,
-    ROTHERHAM_LEAD,
-    command,
-    csv_text,
-    preview_page,
-    upload,
-)
+from .import_helpers import HEREFORD, ROTHERHAM, command_new, csv_text, new_inspection, preview_of, preview_page, upload
 
 D = datetime.date
 HEADERS = [
@@ -37,28 +28,19 @@ HEADERS = [
 PLAN = csv_text(
     [
         HEADERS,
-        ["1", ROTHERHAM_AREA, *ROTHERHAM_ACTIONS[0], "March 2013", ROTHERHAM_LEAD, "WCC", "Action completed.", "B"],
-        ["1", ROTHERHAM_AREA, *ROTHERHAM_ACTIONS[1], "Completed", "", "WCC", HEREFORD_MEASURE, ""],
-        ["1", ROTHERHAM_AREA, *ROTHERHAM_ACTIONS[2], "January 2013; March 2013", "", "WCC", "", "A"],
+        ["1", ROTHERHAM.area, *ROTHERHAM.actions[0], "March 2013", ROTHERHAM.lead, "WCC", "Action completed.", "B"],
+        ["1", ROTHERHAM.area, *ROTHERHAM.actions[1], "Completed", "", "WCC", HEREFORD.measure, ""],
+        ["1", ROTHERHAM.area, *ROTHERHAM.actions[2], "January 2013; March 2013", "", "WCC", "", "A"],
     ]
 ).encode()
 
 
-def options(**kwargs):
-    return Options(new_inspection_title="YOS SQS 2012", new_inspection_body="Rotherham MBC", **kwargs)
-
-
-def preview_of(data, opts):
-    table = read_table(data, "plan.csv")
-    return build_preview(table, auto_mapping(table), opts, "plan.csv")
-
-
 def test_the_progress_column_and_blue_or_completed_are_shown_in_the_preview(world):
-    preview = preview_of(PLAN, options(progress_date=D(2013, 7, 31)))
+    preview = preview_of(PLAN, new_inspection(*ROTHERHAM.inspection, progress_date=D(2013, 7, 31)))
     assert preview.ok, [str(e) for e in preview.errors]
     rows = {o.reference: o for o in preview.creates}
     assert [rows[r].values["status"] for r in ("1a", "1b", "1c")] == ["completed", "completed", "not_started"]
-    assert [o.progress for o in preview.progress] == ["Action completed.", HEREFORD_MEASURE]
+    assert [o.progress for o in preview.progress] == ["Action completed.", HEREFORD.measure]
     assert preview.assumed == [
         "“Progress against agreed action and impact monitoring” (column H) becomes a progress update on 2 actions, "
         "written by you as the importer and dated 31 July 2013.",
@@ -73,13 +55,13 @@ def test_the_progress_updates_are_dated_and_written_by_the_importer_and_not_repe
         actor=world.ada,
         table=table,
         mapping=auto_mapping(table),
-        options=options(progress_date=D(2013, 7, 31)),
+        options=new_inspection(*ROTHERHAM.inspection, progress_date=D(2013, 7, 31)),
         file_name="plan.csv",
     )
     updates = ProgressUpdate.objects.filter(action__area__inspection=result.inspection).order_by("note")
     assert [(u.note, u.author, u.created_at.date(), u.status) for u in updates] == [
         ("Action completed.", world.ada, D(2013, 7, 31), "completed"),
-        (HEREFORD_MEASURE, world.ada, D(2013, 7, 31), "completed"),
+        (HEREFORD.measure, world.ada, D(2013, 7, 31), "completed"),
     ]
     assert {u.history.get().history_user for u in updates} == {world.ada}
     again = preview_of(PLAN, Options(inspection=result.inspection))
@@ -89,14 +71,7 @@ def test_the_progress_updates_are_dated_and_written_by_the_importer_and_not_repe
 
 def test_the_pages_take_the_date_of_the_updates_and_add_them(client, world):
     client.force_login(world.ada)
-    response = upload(
-        client,
-        PLAN,
-        "plan.csv",
-        new_inspection_title="YOS SQS 2012",
-        new_inspection_body="Rotherham MBC",
-        progress_date="31/7/2013",
-    )
+    response = upload(client, PLAN, "plan.csv", new_inspection=ROTHERHAM.inspection, progress_date="31/7/2013")
     assert response.url == reverse("plan_import_preview")
     page = preview_page(client)
     assert "2</span> progress updates to add" in page and "dated 31 July 2013" in page
@@ -109,31 +84,13 @@ def test_the_pages_take_the_date_of_the_updates_and_add_them(client, world):
 
 def test_a_progress_date_in_the_future_is_refused_next_to_the_field(client, world):
     client.force_login(world.ada)
-    response = upload(
-        client,
-        PLAN,
-        "plan.csv",
-        new_inspection_title="YOS SQS 2012",
-        new_inspection_body="Rotherham MBC",
-        progress_date="31/7/2999",
-    )
+    response = upload(client, PLAN, "plan.csv", new_inspection=ROTHERHAM.inspection, progress_date="31/7/2999")
     assert "The date of the progress updates must be today or in the past" in response.content.decode()
 
 
 def test_the_command_takes_the_date_of_the_updates(world, tmp_path):
     path = tmp_path / "plan.csv"
     path.write_bytes(PLAN)
-    out = command(
-        str(path),
-        "--user",
-        "ada",
-        "--new-inspection",
-        "YOS SQS 2012",
-        "--body",
-        "Rotherham MBC",
-        "--progress-date",
-        "31/07/2013",
-        "--yes",
-    )
+    out = command_new(path, "YOS SQS 2012", "Rotherham MBC", "--progress-date", "31/07/2013", "--yes")
     assert "progress update row 2: Action completed." in out and "3 created" in out
     assert ProgressUpdate.objects.filter(created_at__date=D(2013, 7, 31), author=world.ada).count() == 2

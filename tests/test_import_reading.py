@@ -1,7 +1,6 @@
 """Reading messy spreadsheets: headers as real plans word them, dates in every form people write,
 status words, RAG letters, title rows, blank rows and merged cells."""
 
-import csv
 import datetime
 import io
 
@@ -22,26 +21,9 @@ from actionplan.importer.values import (
 )
 from actionplan.models import ActionStatus, Rag
 
+from .import_helpers import csv_bytes, xlsx_bytes
+
 D = datetime.date
-
-
-def xlsx_bytes(rows, merges=(), title="Plan") -> bytes:
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = title
-    for row in rows:
-        sheet.append(row)
-    for cell_range in merges:
-        sheet.merge_cells(cell_range)
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
-
-
-def csv_bytes(rows, encoding="utf-8", delimiter=",") -> bytes:
-    buffer = io.StringIO()
-    csv.writer(buffer, delimiter=delimiter).writerows(rows)
-    return buffer.getvalue().encode(encoding)
 
 
 @pytest.mark.parametrize(

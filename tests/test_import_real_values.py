@@ -5,24 +5,13 @@ and every problem quoting the cell, its row and its column letter."""
 import datetime
 
 import pytest
-from openpyxl import Workbook
 
-from actionplan.importer import Options, auto_mapping, build_preview, read_table
+from actionplan.importer import auto_mapping, build_preview, read_table
 from actionplan.importer.lenient import SPLIT_RAG_RULE, read_rag, read_timescale
 from actionplan.importer.values import CellProblem
 from actionplan.models import Rag
 
-from .import_helpers import (
-    HEREFORD_ACTION,
-    HEREFORD_AREA,
-    HEREFORD_LEAD,
-    HEREFORD_MEASURE,
-    ROTHERHAM_ACTIONS,
-    ROTHERHAM_AREA,
-    command,
-    csv_text,
-    xlsx_of,
-)
+from .import_helpers import HEREFORD, OFSTED_HEADERS, ROTHERHAM, command_new, csv_text, new_inspection, xlsx_bytes
 
 D = datetime.date
 
@@ -78,49 +67,32 @@ def test_an_unreadable_rating_is_still_a_problem():
 
 
 def real_values_plan() -> bytes:
-    book = Workbook()
-    sheet = book.active
-    sheet.append(["OFSTED INSPECTION MAY 2014 – IMPROVEMENT PLAN"])
-    sheet.append(
+    return xlsx_bytes(
         [
-            "Ofsted Para No",
-            "Ofsted Area for Improvement",
-            "No.",
-            "Action",
-            "Lead agency",
-            "Lead officer",
-            "By When",
-            "R/A/G",
-            "Monitoring and Evaluation",
+            ["OFSTED INSPECTION MAY 2014 – IMPROVEMENT PLAN"],
+            [*OFSTED_HEADERS, "By When", "R/A/G", "Monitoring and Evaluation"],
+            [
+                17,
+                HEREFORD.area,
+                "1",
+                HEREFORD.action,
+                "WCC",
+                HEREFORD.lead,
+                "July 2014 and ongoing",
+                "A/G",
+                HEREFORD.measure,
+            ],
+            [1, ROTHERHAM.area, *ROTHERHAM.actions[0], "WCC", "", "2015", "G", ""],
+            [1, ROTHERHAM.area, *ROTHERHAM.actions[1], "WCC", "", "April 2015 (review)", "R/A", ""],
+            [1, ROTHERHAM.area, *ROTHERHAM.actions[2], "WCC", "", "When the audit is agreed", "A", ""],
+            [],
+            ["Key:"],
+            ["R", "Red – not on track"],
+            ["A", "Amber – some slippage"],
+            ["G", "Green – on track"],
+            ["B", "Blue – completed"],
         ]
     )
-    sheet.append(
-        [
-            17,
-            HEREFORD_AREA,
-            "1",
-            HEREFORD_ACTION,
-            "WCC",
-            HEREFORD_LEAD,
-            "July 2014 and ongoing",
-            "A/G",
-            HEREFORD_MEASURE,
-        ]
-    )
-    sheet.append([1, ROTHERHAM_AREA, *ROTHERHAM_ACTIONS[0], "WCC", "", "2015", "G", ""])
-    sheet.append([1, ROTHERHAM_AREA, *ROTHERHAM_ACTIONS[1], "WCC", "", "April 2015 (review)", "R/A", ""])
-    sheet.append([1, ROTHERHAM_AREA, *ROTHERHAM_ACTIONS[2], "WCC", "", "When the audit is agreed", "A", ""])
-    sheet.append([])
-    sheet.append(["Key:"])
-    sheet.append(["R", "Red – not on track"])
-    sheet.append(["A", "Amber – some slippage"])
-    sheet.append(["G", "Green – on track"])
-    sheet.append(["B", "Blue – completed"])
-    return xlsx_of(book)
-
-
-def new_inspection():
-    return Options(new_inspection_title="Herefordshire SIF 2014", new_inspection_body="Herefordshire Council")
 
 
 def test_a_plan_with_real_values_and_a_key_imports_saying_how_it_read_them(world):
@@ -146,23 +118,23 @@ def test_a_plan_with_real_values_and_a_key_imports_saying_how_it_read_them(world
 def test_a_key_without_a_heading_is_still_left_out_but_a_notes_cell_beside_actions_is_not():
     rows = [
         ["Area", "Action", "Lead agency"],
-        ["1", ROTHERHAM_ACTIONS[0][1], "WCC"],
+        ["1", ROTHERHAM.actions[0][1], "WCC"],
         ["B = Blue, completed"],
         ["G = Green, on track"],
     ]
     table = read_table(csv_text(rows).encode(), "plan.csv")
     assert len(table.rows) == 1 and "Rows 3–4 are a key" in table.skipped[0]
-    rows = [["Area", "Action", "Lead agency"], ["Notes"], ["1", ROTHERHAM_ACTIONS[0][1], "WCC"]]
+    rows = [["Area", "Action", "Lead agency"], ["Notes"], ["1", ROTHERHAM.actions[0][1], "WCC"]]
     table = read_table(csv_text(rows).encode(), "plan.csv")
     assert len(table.rows) == 2 and table.skipped == []
 
 
 def test_an_over_long_timescale_kept_as_text_is_a_length_problem(world):
-    long_words = f"Ongoing: {HEREFORD_MEASURE}"
+    long_words = f"Ongoing: {HEREFORD.measure}"
     data = csv_text(
         [
             ["Area", "Area for improvement", "Action", "Lead agency", "By when"],
-            ["17", HEREFORD_AREA, HEREFORD_ACTION, "WCC", long_words],
+            ["17", HEREFORD.area, HEREFORD.action, "WCC", long_words],
         ]
     ).encode()
     table = read_table(data, "plan.csv")
@@ -176,7 +148,7 @@ def test_an_over_long_timescale_kept_as_text_is_a_length_problem(world):
 def test_the_command_states_the_rules_and_what_it_left_out(world, tmp_path):
     path = tmp_path / "plan.xlsx"
     path.write_bytes(real_values_plan())
-    out = command(str(path), "--user", "ada", "--new-inspection", "SIF 2014", "--body", "Herefordshire", "--yes")
+    out = command_new(path, "SIF 2014", "Herefordshire", "--yes")
     assert "read by a rule: A split rating such as “A/G”" in out
     assert "left out: Rows 8–12 are a key" in out
     assert "4 created" in out

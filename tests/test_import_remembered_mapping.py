@@ -7,26 +7,18 @@ from django.urls import reverse
 
 from actionplan.models import Action, Inspection
 
-from .import_helpers import (
-    HEREFORD_ACTION,
-    ROTHERHAM_ACTIONS,
-    ROTHERHAM_AREA,
-    command,
-    csv_text,
-    preview_page,
-    upload,
-)
+from .import_helpers import HEREFORD, ROTHERHAM, command, command_new, csv_text, preview_page, upload
 
 # Headers no synonym knows: the first import has to be told which is which.
 HEADERS = ["Para", "Improvement needed", "Item", "Task", "Org"]
 
 
 def version(rows) -> bytes:
-    return csv_text([HEADERS] + [["1", ROTHERHAM_AREA, ref, text, "WCC"] for ref, text in rows]).encode()
+    return csv_text([HEADERS] + [["1", ROTHERHAM.area, ref, text, "WCC"] for ref, text in rows]).encode()
 
 
-FIRST = version(ROTHERHAM_ACTIONS[:2])
-NEXT = version(ROTHERHAM_ACTIONS + [("1d", HEREFORD_ACTION)])
+FIRST = version(ROTHERHAM.actions[:2])
+NEXT = version(ROTHERHAM.actions + [("1d", HEREFORD.action)])
 COLUMNS = [
     "--column",
     "Para=area_number",
@@ -44,7 +36,7 @@ COLUMNS = [
 def first_import(tmp_path) -> Inspection:
     path = tmp_path / "plan-v1.csv"
     path.write_bytes(FIRST)
-    command(str(path), "--user", "ada", "--new-inspection", "YOS SQS 2012", "--body", "Rotherham", "--yes", *COLUMNS)
+    command_new(path, "YOS SQS 2012", "Rotherham", "--yes", *COLUMNS)
     return Inspection.objects.get(title="YOS SQS 2012")
 
 
@@ -76,7 +68,7 @@ def test_a_changed_layout_is_mapped_afresh(client, world, tmp_path):
     changed = csv_text(
         [
             ["Para", "Improvement needed", "Item", "What needs doing", "Org"],
-            ["1", ROTHERHAM_AREA, "1c", ROTHERHAM_ACTIONS[2][1], "WCC"],
+            ["1", ROTHERHAM.area, "1c", ROTHERHAM.actions[2][1], "WCC"],
         ]
     ).encode()
     response = upload(client, changed, "plan-v3.csv", inspection=str(inspection.pk))

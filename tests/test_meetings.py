@@ -10,6 +10,9 @@ from actionplan.models import Evidence
 from scrutiny.people.models import Person
 from scrutiny.review.models import Attendance, Meeting, NoteItem
 
+from .page_helpers import meeting_url
+from .query_helpers import assert_queries_flat
+
 pytestmark = pytest.mark.django_db
 
 
@@ -83,7 +86,7 @@ def test_the_clerk_changes_the_details_and_the_history_shows_it(client, world):
         "theme": world.health.pk,
         "notes_reference": "Appendix C",
     }
-    response = client.post(reverse("meeting_edit", args=[meeting.review_id, meeting.pk]), data)
+    response = client.post(meeting_url("meeting_edit", meeting), data)
     assert response.status_code == 302
     meeting.refresh_from_db()
     assert meeting.place == "Committee Room 2" and meeting.notes_reference == "Appendix C"
@@ -103,7 +106,7 @@ def test_attendance_is_recorded_and_a_foster_carer_without_a_login_is_added(clie
     meeting = world.last_meeting
     maya_row = Attendance.objects.create(meeting=meeting, person=world.maya_person, capacity="member")
     response = client.post(
-        reverse("meeting_attendee_add", args=[meeting.review_id, meeting.pk]),
+        meeting_url("meeting_attendee_add", meeting),
         {
             "person": "",
             "name": "Judy Dyson",
@@ -119,7 +122,7 @@ def test_attendance_is_recorded_and_a_foster_carer_without_a_login_is_added(clie
     assert meeting.attendance.get(person=judy).status == "present"
     judy_row = meeting.attendance.get(person=judy)
     response = client.post(
-        reverse("meeting_attendance", args=[meeting.review_id, meeting.pk]),
+        meeting_url("meeting_attendance", meeting),
         {f"status_{maya_row.pk}": "apologies", f"status_{judy_row.pk}": "present"},
     )
     assert response.status_code == 302
@@ -133,7 +136,7 @@ def test_attendance_is_recorded_and_a_foster_carer_without_a_login_is_added(clie
 def test_adding_someone_twice_or_with_no_name_is_refused_clearly(client, world):
     client.force_login(world.clara)
     meeting = world.last_meeting
-    url = reverse("meeting_attendee_add", args=[meeting.review_id, meeting.pk])
+    url = meeting_url("meeting_attendee_add", meeting)
     page = client.post(url, {"capacity": "witness", "status": "present"}).content.decode()
     assert "Enter the person’s name, or choose someone already known" in page
     page = client.post(
@@ -192,20 +195,11 @@ def _bulk(world, count):
 
 
 @pytest.mark.parametrize("url_name", ["meeting_list", "meeting_detail", "meeting_attendance"])
-def test_pages_make_the_same_number_of_queries_whatever_the_data(client, world, django_assert_num_queries, url_name):
+def test_pages_make_the_same_number_of_queries_whatever_the_data(client, world, url_name):
     client.force_login(world.clara)
     review = world.review.pk
     url = reverse(url_name, args=[review] if url_name == "meeting_list" else [review, world.last_meeting.pk])
-    _bulk(world, 5)
-    client.get(url)  # the first request also loads the session's user and warms caches
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
-    with CaptureQueriesContext(connection) as small:
-        assert client.get(url).status_code == 200
-    _bulk(world, 45)
-    with django_assert_num_queries(len(small.captured_queries)):
-        assert client.get(url).status_code == 200
+    assert_queries_flat(client, url, lambda count: _bulk(world, count), first=5, then=45)
 
 
 def test_the_meeting_page_links_to_its_preparation_pack(client, world):
@@ -282,10 +276,10 @@ def test_the_clerk_takes_someone_off_the_list_and_the_history_keeps_that_they_we
     carer = Attendance.objects.create(meeting=meeting, person=world.carer, capacity="contributor")
     maya = Attendance.objects.create(meeting=meeting, person=world.maya_person, capacity="member")
     client.force_login(world.clara)
-    page = client.get(reverse("meeting_attendance", args=[meeting.review_id, meeting.pk])).content.decode()
+    page = client.get(meeting_url("meeting_attendance", meeting)).content.decode()
     assert "Take off the list" in page
     response = client.post(
-        reverse("meeting_attendance", args=[meeting.review_id, meeting.pk]),
+        meeting_url("meeting_attendance", meeting),
         {f"status_{carer.pk}": "remove", f"status_{maya.pk}": "apologies"},
     )
     assert response.status_code == 302

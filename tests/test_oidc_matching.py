@@ -101,9 +101,8 @@ def test_the_sign_in_page_offers_single_sign_on_only_when_it_is_set_up(client, s
 
 def test_settings_switch_single_sign_on_on(tmp_path):
     import os
-    import subprocess
-    import sys
-    from pathlib import Path
+
+    from .process_helpers import with_django
 
     env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
     env.update(
@@ -115,19 +114,12 @@ def test_settings_switch_single_sign_on_on(tmp_path):
         OIDC_ALLOWED_EMAIL_DOMAINS="warwickshire.gov.uk, nhs.net",
     )
     code = (
-        "import django; django.setup(); from django.conf import settings as s; from django.urls import reverse; "
+        "from django.conf import settings as s; from django.urls import reverse; "
         "from django.test import Client; "
         "print(reverse('oidc_authentication_init'), s.AUTHENTICATION_BACKENDS[-1], s.OIDC_OP_TOKEN_ENDPOINT, "
         "s.OIDC_ALLOWED_EMAIL_DOMAINS)"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", code],
-        cwd=Path(__file__).resolve().parent.parent,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    result = with_django(code, env)
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == [
         "/oidc/authenticate/",

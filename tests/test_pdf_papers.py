@@ -9,24 +9,16 @@ import pytest
 from django.urls import reverse
 from pypdf import PdfReader
 
-from scrutiny.review.models import Conclusion
+from tests.factories import UNBROKEN, add_unbroken_conclusion
 
 pytestmark = pytest.mark.django_db
 
-UNBROKEN = "WCC/SAFEGUARDING/" + "A1B2C3D4E5" * 28 + "/EN"  # 300 characters, no space anywhere
 A4_POINTS = {round(595.28), round(841.89)}
 
 
 @pytest.fixture
 def long_conclusion(world):
-    return Conclusion.objects.create(
-        review=world.review,
-        meeting=world.last_meeting,
-        action=world.wcc_action,
-        judgement="satisfied",
-        reasoning=f"See {UNBROKEN} for the audit.",
-        reached_on=world.last_meeting.date,
-    )
+    return add_unbroken_conclusion(world)
 
 
 def read(content: bytes) -> PdfReader:

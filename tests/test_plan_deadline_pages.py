@@ -4,12 +4,13 @@ an inspection, and the admin where an administrator sets the type, the dates and
 import datetime
 
 import pytest
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
 from actionplan.models import Inspection, InspectionType
+
+from .import_helpers import HEREFORD, upload
 
 pytestmark = pytest.mark.django_db
 
@@ -144,29 +145,13 @@ def test_the_import_done_page_shows_the_deadline(client, world):
     assert "Action plan due 70 working days after the report is published: no report date recorded." in page
 
 
-def upload(client, **fields):
-    plan = "Area number,Area for improvement,Action reference,Action,Lead agency\n1,Caseloads,1.1,Audit,WCC\n"
-    post = {
-        "file": SimpleUploadedFile("plan.csv", plan.encode()),
-        "inspection": "",
-        "new_inspection_title": "",
-        "new_inspection_body": "",
-        "new_inspection_type": "",
-        "plan_agency": "",
-        **fields,
-    }
-    return client.post(reverse("plan_import"), post)
+PLAN = b"Area number,Area for improvement,Action reference,Action,Lead agency\n1,Caseloads,1.1,Audit,WCC\n"
 
 
 def test_a_new_inspection_from_the_import_has_the_type_chosen_on_the_upload_form(client, world):
     kind = make_type()
     client.force_login(world.ada)
-    response = upload(
-        client,
-        new_inspection_title="Herefordshire SIF 2014",
-        new_inspection_body="Herefordshire Council",
-        new_inspection_type=str(kind.pk),
-    )
+    response = upload(client, PLAN, "plan.csv", new_inspection=HEREFORD.inspection, new_inspection_type=str(kind.pk))
     assert response.status_code == 302 and response.url == reverse("plan_import_preview")
     preview = client.get(response.url).context["preview"]
     response = client.post(reverse("plan_import_confirm"), {"digest": preview.digest})
@@ -180,7 +165,9 @@ def test_a_new_inspection_from_the_import_has_the_type_chosen_on_the_upload_form
 
 def test_the_upload_form_refuses_a_type_for_an_existing_inspection_next_to_the_field(client, world):
     client.force_login(world.ada)
-    response = upload(client, inspection=str(world.inspection.pk), new_inspection_type=str(make_type().pk))
+    response = upload(
+        client, PLAN, "plan.csv", inspection=str(world.inspection.pk), new_inspection_type=str(make_type().pk)
+    )
     assert response.status_code == 200
     assert "change its type in Administration" in response.context["form"].errors["new_inspection_type"][0]
 

@@ -10,6 +10,7 @@ from django.urls import reverse
 from scrutiny.review.models import Review
 
 from .factories import add_second_inspection
+from .security_urls import REVIEW_PAGES
 
 
 @pytest.fixture
@@ -47,17 +48,7 @@ def test_each_inspection_counts_its_overdue_actions_and_links_to_them(client, wo
 
 def test_a_member_of_one_review_gets_a_404_on_the_others_pages(client, world, mark):
     client.force_login(mark)
-    for name in (
-        "review_detail",
-        "dashboard",
-        "changes_since",
-        "plan_as_at",
-        "agencies_side_by_side",
-        "conclusions_table",
-        "request_list",
-        "recommendation_list",
-        "meeting_list",
-    ):
+    for name in ("review_detail", *REVIEW_PAGES):
         assert client.get(reverse(name, args=[world.review.pk])).status_code == 404, name
     assert client.get(reverse("prep_pack", args=[world.review.pk, world.next_meeting.pk])).status_code == 404
     assert client.get(reverse("review_detail", args=[world.other_review.pk])).status_code == 200

@@ -10,7 +10,7 @@ from actionplan.models import Action, Evidence
 from scrutiny.review.models import InformationRequest
 
 from .bulkdata import save_at
-from .factories import make_action
+from .factories import make_action, received_evidence
 
 pytestmark = pytest.mark.django_db
 
@@ -23,13 +23,7 @@ def pack(client, user, meeting):
 def test_the_pack_for_the_coming_meeting_covers_its_themes_areas_in_reading_order(client, world, maya):
     # The health meeting has no areas chosen: its theme's areas are used.
     save_at(world.arden_action, timezone.now(), world.arjun, rag=Action.Rag.RED)
-    Evidence(
-        inspection=world.inspection,
-        action=world.arden_action,
-        title="Notification audit",
-        status=Evidence.Status.RECEIVED,
-        received_on=timezone.localdate(),
-    ).save()
+    received_evidence(world, world.arden_action, "Notification audit")
     InformationRequest(
         review=world.review,
         action=world.arden_action,
@@ -105,7 +99,6 @@ def test_a_pack_for_a_past_meeting_shows_only_what_came_before_it(client, world)
 
     from django.utils import timezone
 
-    from actionplan.models import Evidence
     from scrutiny.review.models import Meeting
 
     earlier = Meeting.objects.create(

@@ -10,23 +10,12 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from scrutiny.review.models import Recommendation
-from scrutiny.review.services.recommendations import add_recommendation, record_report_dates, update_recommendation
 
-from .factories import add_second_inspection
+from .factories import add_second_inspection, receive_report, recommend, respond
+from .query_helpers import queries_of
 
 pytestmark = pytest.mark.django_db
 REGISTER = "/recommendations/register/"
-
-
-def recommend(world, review, text="Keep caseloads low.", kind="recommendation", addressee_kind="executive"):
-    return add_recommendation(
-        actor=world.clara,
-        review=review,
-        kind=kind,
-        text=text,
-        addressed_to="Cabinet",
-        addressee_kind=addressee_kind,
-    )
 
 
 @pytest.fixture
@@ -37,25 +26,24 @@ def second(world):
 @pytest.fixture
 def register(world, second):
     """A report of December 2012 received 31 December: responses due 28 February 2013, long past."""
-    record_report_dates(
-        actor=world.clara,
-        review=world.review,
+    receive_report(
+        world,
         report_to_committee_on=date(2012, 12, 4),
         report_received_on=date(2012, 12, 31),
     )
-    late = recommend(world, world.review, "Publish caseloads.")
-    answered = recommend(world, world.review, "Train the staff.", addressee_kind="partner")
-    update_recommendation(
-        actor=world.clara,
-        recommendation=answered,
+    late = recommend(world, "Publish caseloads.")
+    answered = recommend(world, "Train the staff.", addressee_kind="partner")
+    respond(
+        world,
+        answered,
         committee_decision="agreed",
         committee_decision_on=date(2013, 1, 10),
         executive_response="Accepted.",
         executive_response_on=date(2013, 2, 1),
     )
-    observation = recommend(world, world.review, "A joined-up approach.", kind="observation")
-    elsewhere = recommend(world, second.review, "Audit every plan.")
-    hidden = recommend(world, world.other_review, "Mark's review only.")
+    observation = recommend(world, "A joined-up approach.", kind="observation")
+    elsewhere = recommend(world, "Audit every plan.", review=second.review)
+    hidden = recommend(world, "Mark's review only.", review=world.other_review)
     return {"late": late, "answered": answered, "observation": observation, "elsewhere": elsewhere, "hidden": hidden}
 
 
@@ -134,22 +122,16 @@ def test_the_menu_and_the_home_page_lead_to_it_for_members_not_officers(client, 
     assert f'href="{REGISTER}"' not in client.get(reverse("my_actions")).content.decode()
 
 
-def count_queries(client):
-    with CaptureQueriesContext(connection) as context:
-        assert client.get(REGISTER).status_code == 200
-    return len(context.captured_queries)
-
-
 def test_the_number_of_queries_does_not_grow_with_recommendations_or_reviews(client, world, second):
     client.force_login(world.ada)
-    recommend(world, world.review)
-    small = count_queries(client)
+    recommend(world)
+    small = len(queries_of(client, REGISTER))
     third = add_second_inspection(world, title="Another inspection", review_title="A third review")
     for review in (world.review, second.review, third.review, world.other_review):
         for number in range(3):
-            recommend(world, review, f"Recommendation {number}")
+            recommend(world, f"Recommendation {number}", review=review)
     assert Recommendation.objects.count() == 13
-    assert count_queries(client) == small
+    assert len(queries_of(client, REGISTER)) == small
 
 
 def test_the_portfolio_card_shows_overdue_responses_and_links_to_them_in_the_register(client, world, register):
@@ -163,8 +145,8 @@ def test_the_portfolio_counts_overdue_responses_in_as_many_queries_for_many_revi
     client.force_login(ada)
 
     def late_review(review):
-        record_report_dates(actor=world.clara, review=review, report_received_on=date(2012, 12, 31))
-        recommend(world, review)
+        receive_report(world, review, report_received_on=date(2012, 12, 31))
+        recommend(world, review=review)
 
     late_review(world.review)
     client.get(reverse("home"))  # the session's first request reads more than the page does

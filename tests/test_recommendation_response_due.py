@@ -6,21 +6,11 @@ import pytest
 from django.urls import reverse
 
 from scrutiny.review.models import Recommendation, Review
-from scrutiny.review.services.recommendations import add_recommendation, record_report_dates, update_recommendation
+
+from .factories import receive_report, recommend, respond
 
 pytestmark = pytest.mark.django_db
 K = Recommendation.AddresseeKind
-
-
-def recommend(world, addressee_kind=K.EXECUTIVE):
-    return add_recommendation(
-        actor=world.clara,
-        review=world.review,
-        kind=Recommendation.Kind.RECOMMENDATION,
-        text="Keep caseloads low.",
-        addressed_to="Cabinet Portfolio Holder for Children",
-        addressee_kind=addressee_kind,
-    )
 
 
 def test_nothing_is_due_until_the_report_is_received(world):
@@ -30,9 +20,8 @@ def test_nothing_is_due_until_the_report_is_received(world):
 
 
 def test_the_response_is_due_two_months_beginning_with_the_day_the_executive_received_the_report(world):
-    record_report_dates(
-        actor=world.clara,
-        review=world.review,
+    receive_report(
+        world,
         report_to_committee_on=date(2012, 12, 4),
         report_received_on=date(2012, 12, 31),
     )
@@ -43,9 +32,8 @@ def test_the_response_is_due_two_months_beginning_with_the_day_the_executive_rec
 
 
 def test_a_later_notice_from_the_committee_starts_the_clock(world):
-    record_report_dates(
-        actor=world.clara,
-        review=world.review,
+    receive_report(
+        world,
         report_received_on=date(2013, 3, 5),
         committee_notice_on=date(2013, 3, 20),
     )
@@ -54,17 +42,17 @@ def test_a_later_notice_from_the_committee_starts_the_clock(world):
 
 def test_a_partner_body_gets_the_period_the_settings_give_it(world, settings):
     settings.RESPONSE_PERIOD_MONTHS = {"executive": 2, "council": 2, "partner": 3}
-    record_report_dates(actor=world.clara, review=world.review, report_received_on=date(2013, 3, 5))
-    assert recommend(world, K.PARTNER).response_due_on == date(2013, 6, 4)
-    assert recommend(world, K.COUNCIL).response_due_on == date(2013, 5, 4)
+    receive_report(world, report_received_on=date(2013, 3, 5))
+    assert recommend(world, addressee_kind=K.PARTNER).response_due_on == date(2013, 6, 4)
+    assert recommend(world, addressee_kind=K.COUNCIL).response_due_on == date(2013, 5, 4)
 
 
 def test_a_response_stops_it_being_overdue(world):
-    record_report_dates(actor=world.clara, review=world.review, report_received_on=date(2013, 3, 5))
+    receive_report(world, report_received_on=date(2013, 3, 5))
     recommendation = recommend(world)
-    update_recommendation(
-        actor=world.clara,
-        recommendation=recommendation,
+    respond(
+        world,
+        recommendation,
         committee_decision="agreed",
         committee_decision_on=date(2013, 3, 1),
         executive_response="Accepted.",
@@ -114,11 +102,11 @@ def test_the_addressee_kind_is_chosen_when_adding_a_recommendation(client, world
 
 
 def test_a_closed_recommendation_is_never_overdue(world):
-    record_report_dates(actor=world.clara, review=world.review, report_received_on=date(2013, 3, 5))
+    receive_report(world, report_received_on=date(2013, 3, 5))
     recommendation = recommend(world)
-    update_recommendation(
-        actor=world.clara,
-        recommendation=recommendation,
+    respond(
+        world,
+        recommendation,
         committee_decision="not_agreed",
         committee_decision_on=date(2013, 3, 1),
         closed_on=date(2013, 3, 2),

@@ -4,9 +4,8 @@ import pytest
 from django.urls import reverse
 
 from scrutiny.review.models import Recommendation
-from scrutiny.review.services.recommendations import add_recommendation
 
-from .factories import first_review
+from .factories import first_review, recommend
 
 pytestmark = pytest.mark.django_db
 D = Recommendation.Decision
@@ -14,11 +13,9 @@ D = Recommendation.Decision
 
 @pytest.fixture
 def recommendation(world):
-    return add_recommendation(
-        actor=world.clara,
-        review=world.review,
-        kind=Recommendation.Kind.RECOMMENDATION,
-        text="To endorse the overall conclusion of the Task & Finish Group.",
+    return recommend(
+        world,
+        "To endorse the overall conclusion of the Task & Finish Group.",
         addressed_to="Children and Young People Overview & Scrutiny Committee",
     )
 
@@ -29,14 +26,13 @@ def response_data(**overrides):
     return data
 
 
+def post_response(client, recommendation, **fields):
+    url = reverse("recommendation_update", args=[recommendation.review_id, recommendation.pk])
+    return client.post(url, response_data(**fields))
+
+
 def test_the_list_shows_recommendations_and_observations_with_their_state(client, world, recommendation):
-    add_recommendation(
-        actor=world.clara,
-        review=world.review,
-        kind="observation",
-        text="A more joined-up approach.",
-        addressed_to="The committee",
-    )
+    recommend(world, "A more joined-up approach.", kind="observation", addressed_to="The committee")
     client.force_login(world.olivia)
     response = client.get(reverse("recommendation_list", args=[first_review().pk]))
     html = response.content.decode()
@@ -65,17 +61,16 @@ def test_numbers_follow_on_within_the_review_and_kind(client, world, recommendat
 
 def test_the_committees_response_is_recorded_with_its_history(client, world, recommendation):
     client.force_login(world.clara)
-    response = client.post(
-        reverse("recommendation_update", args=[recommendation.review_id, recommendation.pk]),
-        response_data(
-            committee_decision=D.AGREED,
-            committee_decision_on="2012-12-12",
-            committee_notes="Endorsed unanimously.",
-            executive_response="The Portfolio Holder accepts it.",
-            executive_response_on="2013-01-15",
-            implementation="in_progress",
-            implementation_notes="Meeting with Coventry arranged.",
-        ),
+    response = post_response(
+        client,
+        recommendation,
+        committee_decision=D.AGREED,
+        committee_decision_on="2012-12-12",
+        committee_notes="Endorsed unanimously.",
+        executive_response="The Portfolio Holder accepts it.",
+        executive_response_on="2013-01-15",
+        implementation="in_progress",
+        implementation_notes="Meeting with Coventry arranged.",
     )
     assert response.status_code == 302
     recommendation.refresh_from_db()
@@ -114,9 +109,7 @@ def test_the_committees_response_is_recorded_with_its_history(client, world, rec
 )
 def test_inconsistent_responses_get_an_error_next_to_the_field(client, world, recommendation, data, field, message):
     client.force_login(world.maya)
-    response = client.post(
-        reverse("recommendation_update", args=[recommendation.review_id, recommendation.pk]), response_data(**data)
-    )
+    response = post_response(client, recommendation, **data)
     assert response.status_code == 200
     assert any(message in e for e in response.context["form"].errors[field])
     assert "<title>Error:" in response.content.decode()
@@ -126,14 +119,13 @@ def test_inconsistent_responses_get_an_error_next_to_the_field(client, world, re
 
 def test_a_recommendation_is_closed_once_implemented(client, world, recommendation):
     client.force_login(world.maya)
-    client.post(
-        reverse("recommendation_update", args=[recommendation.review_id, recommendation.pk]),
-        response_data(
-            committee_decision=D.AGREED,
-            committee_decision_on="2012-12-12",
-            implementation="implemented",
-            closed_on="2013-06-01",
-        ),
+    post_response(
+        client,
+        recommendation,
+        committee_decision=D.AGREED,
+        committee_decision_on="2012-12-12",
+        implementation="implemented",
+        closed_on="2013-06-01",
     )
     recommendation.refresh_from_db()
     assert recommendation.is_closed

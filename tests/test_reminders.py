@@ -13,9 +13,10 @@ from django.utils import timezone
 
 from actionplan.models import ProgressUpdate
 from scrutiny.people.models import Role
-from scrutiny.review.models import InformationRequest, Meeting, ReminderSent
+from scrutiny.review.models import Meeting, ReminderSent
 from scrutiny.review.reminders import send_reminders
 
+from .factories import ask as make_request
 from .factories import make_action, make_user
 
 D = datetime.date
@@ -165,18 +166,8 @@ def test_the_command_fails_loudly_when_mail_cannot_be_sent(cycle):
         call_command("send_reminders", "--date", "2012-06-01", stdout=StringIO())
 
 
-def ask(review, agency, question, *, due_by=None, status="open", raised_on=RAISED_ON, **extra):
-    info_request = InformationRequest(
-        review=review,
-        asked_of_agency=agency,
-        question=question,
-        raised_on=raised_on,
-        due_by=due_by,
-        status=status,
-        **extra,
-    )
-    info_request.save()
-    return info_request
+def ask(review, agency, question, *, raised_on=RAISED_ON, **fields):
+    return make_request(review, agency, question, raised_on=raised_on, **fields)
 
 
 def test_the_reminder_lists_the_agencys_open_information_requests_with_links(cycle):

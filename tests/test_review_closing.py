@@ -4,9 +4,10 @@ import pytest
 from django.contrib.messages import get_messages
 from django.urls import reverse
 
+from scrutiny.review.errors import ReviewClosed
 from scrutiny.review.models import Conclusion, Review
 from scrutiny.review.services.conclusions import record_conclusion
-from scrutiny.review.services.review import ReviewClosed, reopen_review
+from scrutiny.review.services.review import reopen_review
 
 
 @pytest.fixture

@@ -6,6 +6,8 @@ from django.urls import reverse
 from actionplan.models import Area
 from scrutiny.review.models import Meeting, Review, ReviewArea
 
+from .factories import conclude, recommend
+
 pytestmark = pytest.mark.django_db
 
 
@@ -37,15 +39,13 @@ def test_the_old_review_address_leads_to_the_review_she_sits_on(client, world):
     assert response["Location"] == reverse("review_detail", args=[world.review.pk])
 
 
+def post_stage(client, world, **data):
+    return client.post(reverse("review_stage_update", args=[world.review.pk]), data)
+
+
 def test_the_clerk_changes_the_stage(client, world):
     client.force_login(world.clara)
-    response = client.post(
-        reverse("review_stage_update", args=[world.review.pk]),
-        {
-            "state": Review.State.INTERIM_REPORT,
-            "interim_report_on": "2012-06-20",
-        },
-    )
+    response = post_stage(client, world, state=Review.State.INTERIM_REPORT, interim_report_on="2012-06-20")
     assert response.status_code == 302
     world.review.refresh_from_db()
     assert world.review.state == Review.State.INTERIM_REPORT
@@ -55,13 +55,8 @@ def test_the_clerk_changes_the_stage(client, world):
 
 def test_the_final_report_cannot_come_before_the_interim(client, world):
     client.force_login(world.clara)
-    response = client.post(
-        reverse("review_stage_update", args=[world.review.pk]),
-        {
-            "state": Review.State.FINAL_REPORT,
-            "interim_report_on": "2012-06-20",
-            "final_report_on": "2012-01-01",
-        },
+    response = post_stage(
+        client, world, state=Review.State.FINAL_REPORT, interim_report_on="2012-06-20", final_report_on="2012-01-01"
     )
     assert "cannot come before the interim" in response.context["form"].errors["final_report_on"][0]
     world.review.refresh_from_db()
@@ -114,26 +109,11 @@ QUERIES = 12  # 11 for the page, 1 for the review bar's list of the person's oth
 
 
 def test_each_record_page_leads_back_to_its_list(client, world):
-    from scrutiny.review.services.conclusions import record_conclusion
-    from scrutiny.review.services.recommendations import add_recommendation
     from scrutiny.review.services.requests import raise_request
 
     request = raise_request(actor=world.maya, review=world.review, asked_of_agency=world.wcc, question="Figures?")
-    conclusion = record_conclusion(
-        actor=world.maya,
-        review=world.review,
-        meeting=world.last_meeting,
-        area=world.area1,
-        judgement="satisfied",
-        reasoning="Fine.",
-    )
-    recommendation = add_recommendation(
-        actor=world.clara,
-        review=world.review,
-        kind="observation",
-        text="Link with the board.",
-        addressed_to="The committee",
-    )
+    conclusion = conclude(world, "satisfied", area=world.area1, reasoning="Fine.")
+    recommendation = recommend(world, "Link with the board.", kind="observation", addressed_to="The committee")
     client.force_login(world.maya)
     for page, pk, back, label in [
         ("request_detail", request.pk, "request_list", "Information requests"),

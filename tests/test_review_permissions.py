@@ -6,9 +6,9 @@ import pytest
 from django.urls import reverse
 
 from scrutiny.review.models import Conclusion, InformationRequest, Recommendation, Review, ReviewArea
-from scrutiny.review.services.conclusions import record_conclusion
-from scrutiny.review.services.recommendations import add_recommendation
 from scrutiny.review.services.requests import raise_request
+
+from .factories import conclude, recommend
 
 pytestmark = pytest.mark.django_db
 
@@ -28,20 +28,11 @@ def records(world):
         asked_of_agency=w.arden,
         action=w.arden_action,
     )
-    w.conclusion = record_conclusion(
-        actor=w.maya,
-        review=w.review,
-        meeting=w.last_meeting,
-        action=w.arden_action,
-        judgement=Conclusion.Judgement.MORE_INFORMATION_NEEDED,
-        reasoning="Evidence unavailable.",
+    w.conclusion = conclude(
+        w, Conclusion.Judgement.MORE_INFORMATION_NEEDED, action=w.arden_action, reasoning="Evidence unavailable."
     )
-    w.recommendation = add_recommendation(
-        actor=w.clara,
-        review=w.review,
-        kind=Recommendation.Kind.RECOMMENDATION,
-        text="Endorse the conclusion.",
-        addressed_to="Children and Young People Overview & Scrutiny Committee",
+    w.recommendation = recommend(
+        w, "Endorse the conclusion.", addressed_to="Children and Young People Overview & Scrutiny Committee"
     )
     return w
 

@@ -1,17 +1,14 @@
-import os
-import subprocess
-import sys
-from pathlib import Path
+"""Settings refuse to start production without what it needs, and read the database from DATABASE_URL."""
 
-ROOT = Path(__file__).resolve().parent.parent
+import os
+
+from .process_helpers import manage, with_django
 
 
 def run_check(**env):
     environment = {k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "ALLOWED_HOSTS", "DEBUG"}}
     environment.update(env)
-    return subprocess.run(
-        [sys.executable, "manage.py", "check"], cwd=ROOT, env=environment, capture_output=True, text=True, timeout=120
-    )
+    return manage(["check"], environment)
 
 
 def test_production_refuses_to_start_without_a_secret_key():
@@ -37,12 +34,5 @@ def test_database_url_switches_the_engine():
         "DATABASE_URL": "postgres://postgres@127.0.0.1:5432/anything",
         "DJANGO_SETTINGS_MODULE": "scrutiny.settings",
     }
-    result = subprocess.run(
-        [sys.executable, "-c", "import django; django.setup(); " + code],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    result = with_django(code, env)
     assert result.stdout.strip() == "django.db.backends.postgresql"

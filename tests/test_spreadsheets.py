@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from scrutiny.review.models import Conclusion
+from .factories import conclude
 
 pytestmark = pytest.mark.django_db
 
@@ -16,14 +16,7 @@ pytestmark = pytest.mark.django_db
 def conclusions_sheet(client, world):
     world.last_meeting.date, world.last_meeting.start_time = datetime.date(2012, 5, 8), datetime.time(18, 30)
     world.last_meeting.save()
-    Conclusion.objects.create(
-        review=world.review,
-        meeting=world.last_meeting,
-        action=world.wcc_action,
-        judgement="satisfied",
-        reasoning="-2 cases on average since March",
-        reached_on=world.last_meeting.date,
-    )
+    conclude(world, "satisfied", action=world.wcc_action, reasoning="-2 cases on average since March")
     client.force_login(world.maya)
     content = client.get(reverse("conclusions_export", args=[world.review.pk, "xlsx"])).content
     return load_workbook(io.BytesIO(content))

@@ -6,10 +6,11 @@ import zipfile
 
 import docx
 import pytest
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from actionplan.models import Evidence
+
+from .upload_helpers import post_evidence
 
 pytestmark = pytest.mark.django_db
 
@@ -30,20 +31,6 @@ def word_document(extra_members: dict | None = None) -> bytes:
         for name, data in extra_members.items():
             target.writestr(name, data)
     return out.getvalue()
-
-
-def upload(client, world, name, data):
-    url = reverse("evidence_add", args=[world.wcc_action.pk])
-    return client.post(
-        url,
-        {
-            "title": "Caseload report",
-            "kind": "document",
-            "status": "received",
-            "description": "Weekly figures",
-            "file": SimpleUploadedFile(name, data, content_type="application/octet-stream"),
-        },
-    )
 
 
 def refused_with(response, message) -> bool:
@@ -77,32 +64,40 @@ def test_papers_are_not_stored(client, world):
 
 def test_a_real_word_document_is_accepted(client, world):
     client.force_login(world.olivia)
-    assert upload(client, world, "caseloads.docx", word_document()).status_code == 302
+    assert post_evidence(client, world.wcc_action, "caseloads.docx", word_document()).status_code == 302
 
 
 @pytest.mark.parametrize("name", ["caseloads.docm", "figures.xlsm", "template.dotm", "slides.pptm"])
 def test_a_macro_enabled_office_file_is_refused_by_its_name(client, world, name):
     client.force_login(world.olivia)
-    assert refused_with(upload(client, world, name, word_document()), "The selected file contains macros")
+    assert refused_with(
+        post_evidence(client, world.wcc_action, name, word_document()), "The selected file contains macros"
+    )
 
 
 def test_a_word_document_with_macros_inside_is_refused_whatever_its_name(client, world):
     client.force_login(world.olivia)
     data = word_document({"word/vbaProject.bin": OLE2 + b"\x00" * 512})
-    assert refused_with(upload(client, world, "caseloads.docx", data), "The selected file contains macros")
+    assert refused_with(
+        post_evidence(client, world.wcc_action, "caseloads.docx", data), "The selected file contains macros"
+    )
 
 
 def test_an_old_word_file_with_macros_is_refused(client, world):
     client.force_login(world.olivia)
     data = OLE2 + b"\x00" * 512 + "_VBA_PROJECT".encode("utf-16-le") + b"\x00" * 512
-    assert refused_with(upload(client, world, "caseloads.doc", data), "The selected file contains macros")
+    assert refused_with(
+        post_evidence(client, world.wcc_action, "caseloads.doc", data), "The selected file contains macros"
+    )
 
 
 def test_a_zip_bomb_named_docx_is_refused(client, world):
     client.force_login(world.olivia)
     data = word_document({"word/media/padding.xml": b"\x00" * (20 * 1024 * 1024)})
     assert len(data) < 200 * 1024  # 20 MB squeezed a thousand times
-    assert refused_with(upload(client, world, "caseloads.docx", data), "would expand to far more than its size")
+    assert refused_with(
+        post_evidence(client, world.wcc_action, "caseloads.docx", data), "would expand to far more than its size"
+    )
 
 
 # --- The size limit ------------------------------------------------------------------------------
@@ -114,11 +109,16 @@ def test_the_form_states_the_limit(client, world):
     assert "The file must be smaller than 20.0 MB" in page
 
 
-def test_an_upload_over_the_limit_is_refused_from_its_length_before_it_is_read(client, world, settings):
+@pytest.fixture
+def small_limits(settings):
+    """A file may be up to 10,000 bytes, a whole request 20,000."""
     settings.EVIDENCE_MAX_UPLOAD_BYTES = 10_000
     settings.UPLOAD_REQUEST_MAX_BYTES = 20_000
+
+
+def test_an_upload_over_the_limit_is_refused_from_its_length_before_it_is_read(client, world, small_limits):
     client.force_login(world.olivia)
-    response = upload(client, world, "report.txt", b"figures\n" * 5_000)
+    response = post_evidence(client, world.wcc_action, "report.txt", b"figures\n" * 5_000)
     assert response.status_code == 413
     assert "The file is too big" in response.content.decode()
     assert "Files must be smaller than 9.8 KB. Nothing has been saved." in response.content.decode()
@@ -140,9 +140,7 @@ def test_the_length_is_judged_before_the_body_is_read(rf, settings):
     assert UploadSizeLimitMiddleware(view_that_reads)(request).status_code == 413
 
 
-def test_a_file_just_under_the_limit_still_reaches_the_form(client, world, settings):
-    settings.EVIDENCE_MAX_UPLOAD_BYTES = 10_000
-    settings.UPLOAD_REQUEST_MAX_BYTES = 20_000
+def test_a_file_just_under_the_limit_still_reaches_the_form(client, world, small_limits):
     client.force_login(world.olivia)
-    response = upload(client, world, "report.txt", b"figures\n" * 1_000)
+    response = post_evidence(client, world.wcc_action, "report.txt", b"figures\n" * 1_000)
     assert response.status_code == 302

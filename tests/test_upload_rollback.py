@@ -14,29 +14,30 @@ from scrutiny.review.models import InformationRequest
 from scrutiny.review.services.requests import answer_request, raise_request
 
 from .test_evidence import PDF_BYTES
+from .upload_helpers import stored_files
 
 pytestmark = pytest.mark.django_db
-
-
-def stored_files(settings):
-    root = settings.MEDIA_ROOT
-    return [path for path in root.rglob("*") if path.is_file()] if root.exists() else []
 
 
 def pdf():
     return SimpleUploadedFile("Caseloads June.pdf", PDF_BYTES, content_type="application/pdf")
 
 
+def add_caseload_report(world):
+    """An officer adds a document with its PDF, through the service."""
+    return add_evidence(
+        actor=world.olivia,
+        action=world.wcc_action,
+        title="Caseload report",
+        kind=Evidence.Kind.DOCUMENT,
+        upload=pdf(),
+        upload_kind=PDF,
+    )
+
+
 def test_evidence_whose_save_fails_leaves_no_file(world, settings):
     with mock.patch.object(Evidence, "save", side_effect=DatabaseError("disk full")), pytest.raises(DatabaseError):
-        add_evidence(
-            actor=world.olivia,
-            action=world.wcc_action,
-            title="Caseload report",
-            kind=Evidence.Kind.DOCUMENT,
-            upload=pdf(),
-            upload_kind=PDF,
-        )
+        add_caseload_report(world)
     assert not Evidence.objects.exists()
     assert stored_files(settings) == []
 
@@ -83,12 +84,5 @@ def test_an_answer_refused_after_its_file_was_stored_leaves_no_file(world, setti
 
 
 def test_a_successful_save_keeps_its_file(world, settings):
-    evidence = add_evidence(
-        actor=world.olivia,
-        action=world.wcc_action,
-        title="Caseload report",
-        kind=Evidence.Kind.DOCUMENT,
-        upload=pdf(),
-        upload_kind=PDF,
-    )
+    evidence = add_caseload_report(world)
     assert [path.name for path in stored_files(settings)] == [evidence.file.name.rsplit("/", 1)[1]]

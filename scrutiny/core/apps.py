@@ -9,11 +9,6 @@ class CoreConfig(AppConfig):
     verbose_name = "Shared plumbing"
 
     def ready(self):
-        # Deletes that would blank or unlink other records are refused on every path (see deletion).
-        from . import deletion
-
-        deletion.connect()
-
         from django.contrib.auth.signals import user_logged_in
 
         from .security import start_session_clock

@@ -63,21 +63,8 @@ class ChangedOnItsPage:
         return format_html('<a href="{}">{}</a>', reverse(name, args=args), text)
 
 
-class ViewOnly(ChangedOnItsPage):
-    """Mixin: the whole record is changed on its page; the admin only shows it."""
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
-
 class ViewOnlyInline:
-    """Mixin for inlines of a view-only record."""
+    """Mixin for inlines of a view-only record: nothing is added, changed or deleted here."""
 
     def has_add_permission(self, request, obj=None):
         return False
@@ -87,3 +74,7 @@ class ViewOnlyInline:
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+class ViewOnly(ViewOnlyInline, ChangedOnItsPage):
+    """Mixin: the whole record is changed on its page; the admin only shows it."""

@@ -20,6 +20,7 @@ from .models import Conclusion, ReviewArea
 J = Conclusion.Judgement
 SATISFIED = {J.SATISFIED, J.SATISFIED_WITH_RESERVATIONS}
 DOUBTFUL = {J.NOT_SATISFIED, J.MORE_INFORMATION_NEEDED}
+NO_CONCLUSION = "none"  # the judgement filter's value for rows with no conclusion yet
 
 RULE = (
     "A conclusion on a whole area applies to each of its actions, unless the group later reached a "
@@ -83,29 +84,21 @@ def disagreement(action: Action, conclusion: Conclusion | None, on=None) -> str:
 
 
 def build_conclusions_table(
-    review, *, theme=None, agency=None, judgement=None, disagreements_only=False, on=None, records=None
+    review, *, areas=None, actions=None, judgement="", disagreements_only=False, on=None, records=None
 ):
-    """Rows in area order, each area followed by its actions. Filters:
-    theme and agency (ids or objects), judgement (a Conclusion.Judgement value, or "none" for rows
-    with no conclusion yet), disagreements_only. `records`, when given, are the area decisions, actions
-    and conclusions as they stood at some moment (report_data), used instead of today's."""
+    """Rows in area order, each area followed by its actions. By default every area and action of the
+    review's inspection; `areas` and `actions` (querysets, as ConclusionTableFilter narrows them) show
+    fewer. Then judgement (a Conclusion.Judgement value, or NO_CONCLUSION) and disagreements_only keep
+    only the rows that match. `records`, when given, are the area decisions, actions and conclusions as
+    they stood at some moment (report_data), used instead of today's."""
     on = on or timezone.localdate()
-    theme_id = getattr(theme, "pk", theme)
-    agency_id = getattr(agency, "pk", agency)
-
-    areas = Area.objects.filter(inspection_id=review.inspection_id).select_related("theme").order_by("number")
-    if theme_id:
-        areas = areas.filter(theme_id=theme_id)
-    areas = list(areas)
+    if areas is None:
+        areas = Area.objects.filter(inspection_id=review.inspection_id)
+    areas = list(areas.select_related("theme").order_by("number"))
     if records is None:
         decisions = ReviewArea.objects.filter(review=review)
-        actions = (
-            Action.objects.filter(area__in=areas)
-            .select_related("lead_agency", "plan")
-            .order_by("area__number", "reference", "id")
-        )
-        if agency_id:
-            actions = actions.filter(lead_agency_id=agency_id)
+        actions = (actions if actions is not None else Action.objects.all()).filter(area__in=areas)
+        actions = actions.select_related("lead_agency", "plan").order_by("area__number", "reference", "id")
         conclusions = (
             Conclusion.objects.filter(review=review)
             .select_related("meeting", "recorded_by__person")
@@ -113,7 +106,6 @@ def build_conclusions_table(
         )
     else:
         decisions, actions, conclusions = records
-        actions = [a for a in actions if not agency_id or a.lead_agency_id == agency_id]
         conclusions = sorted(conclusions, key=lambda c: (c.reached_on, c.pk))
     decisions = {d.area_id: d for d in decisions}
     actions_by_area: dict = {}
@@ -147,13 +139,11 @@ def build_conclusions_table(
                     disagreement=disagreement(action, current, on),
                 )
             )
-        if agency_id and not action_rows:
-            continue  # an area with nothing the chosen agency leads
         rows.append(area_row)
         rows.extend(action_rows)
 
     if judgement:
-        rows = [r for r in rows if (r.current.judgement if r.current else "none") == judgement]
+        rows = [r for r in rows if (r.current.judgement if r.current else NO_CONCLUSION) == judgement]
     if disagreements_only:
         rows = [r for r in rows if r.disagreement]
     return rows

@@ -9,7 +9,8 @@ Writing: members and clerks of *this* review (and administrators), through `User
 and never into a closed review.
 """
 
-from functools import wraps
+import operator
+from functools import reduce, wraps
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -22,23 +23,24 @@ from actionplan.models import Action, Area, Inspection
 from actionplan.permissions import ACTION_RELATED
 from scrutiny.people.permissions import has_capability, require_capability
 
+from .errors import NotesLocked, ensure_open
 from .models import InformationRequest, Meeting, Review, ReviewMembership
-from .services.meetings import NotesLocked
-from .services.review import ensure_open
 
 
-def _any_of(conditions):
-    combined = None
-    for condition in conditions:
-        combined = condition if combined is None else combined | condition
-    return combined
-
-
-def reviews_visible_to(user):
+def _visible(user, queryset, conditions_for):
+    """Nothing for those signed out; everything for those who see every review; otherwise the rows that
+    meet any of `conditions_for(user)` (none if the user has no person or agency to match)."""
     if not (user.is_authenticated and user.is_active):
-        return Review.objects.none()
+        return queryset.none()
     if has_capability(user, "sees_every_review"):
-        return Review.objects.all()
+        return queryset
+    conditions = conditions_for(user)
+    if not conditions:
+        return queryset.none()
+    return queryset.filter(reduce(operator.or_, conditions))
+
+
+def _review_conditions(user) -> list:
     conditions = []
     if user.person_id:
         conditions.append(Exists(ReviewMembership.objects.filter(review=OuterRef("pk"), person_id=user.person_id)))
@@ -49,14 +51,10 @@ def reviews_visible_to(user):
         conditions.append(
             Exists(InformationRequest.objects.filter(review=OuterRef("pk"), asked_of_agency_id=user.agency_id))
         )
-    return Review.objects.filter(_any_of(conditions)) if conditions else Review.objects.none()
+    return conditions
 
 
-def inspections_visible_to(user):
-    if not (user.is_authenticated and user.is_active):
-        return Inspection.objects.none()
-    if has_capability(user, "sees_every_review"):
-        return Inspection.objects.all()
+def _inspection_conditions(user) -> list:
     conditions = []
     if user.person_id:
         conditions.append(
@@ -64,7 +62,15 @@ def inspections_visible_to(user):
         )
     if user.agency_id:
         conditions.append(Exists(Action.objects.filter(area__inspection=OuterRef("pk"), lead_agency_id=user.agency_id)))
-    return Inspection.objects.filter(_any_of(conditions)) if conditions else Inspection.objects.none()
+    return conditions
+
+
+def reviews_visible_to(user):
+    return _visible(user, Review.objects.all(), _review_conditions)
+
+
+def inspections_visible_to(user):
+    return _visible(user, Inspection.objects.all(), _inspection_conditions)
 
 
 def get_review_for_user(request, pk) -> Review:

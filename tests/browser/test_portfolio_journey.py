@@ -5,20 +5,10 @@ import pytest
 from django.urls import reverse
 
 from ..factories import add_second_inspection
+from ..security_urls import REVIEW_PAGES
 from .conftest import assert_accessible, screenshot, sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-REVIEW_PAGES = [
-    "dashboard",
-    "changes_since",
-    "plan_as_at",
-    "agencies_side_by_side",
-    "conclusions_table",
-    "request_list",
-    "recommendation_list",
-    "meeting_list",
-]
 
 
 def test_a_member_moves_between_her_two_reviews(page, world):

@@ -3,14 +3,10 @@ an address) wraps inside its cell instead of widening the table, on screen, on a
 
 import pytest
 
-from scrutiny.review.models import Conclusion
-
-from ..factories import make_world
+from ..factories import UNBROKEN, add_unbroken_conclusion, make_world
 from .conftest import assert_accessible, screenshot, sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-UNBROKEN = "WCC/SAFEGUARDING/" + "A1B2C3D4E5" * 28 + "/EN"
 
 OVERFLOW = """() => {
   const table = document.querySelector('.paper-table-wrap');
@@ -27,14 +23,7 @@ OVERFLOW = """() => {
 @pytest.fixture
 def world(transactional_db):
     world = make_world()
-    Conclusion.objects.create(
-        review=world.review,
-        meeting=world.last_meeting,
-        action=world.wcc_action,
-        judgement="satisfied",
-        reasoning=f"See {UNBROKEN} for the audit.",
-        reached_on=world.last_meeting.date,
-    )
+    add_unbroken_conclusion(world)
     return world
 
 

@@ -12,17 +12,10 @@ from pathlib import Path
 from openpyxl import Workbook
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
-from tests.import_helpers import (  # noqa: E402
-    HEREFORD_ACTION,
-    HEREFORD_AREA,
-    HEREFORD_LEAD,
-    HEREFORD_MEASURE,
-    ROTHERHAM_ACTIONS,
-    ROTHERHAM_AREA,
-    ROTHERHAM_LEAD,
-)
+from tests.import_helpers import HEREFORD, OFSTED_HEADERS, ROTHERHAM  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
+HEADERS = [*OFSTED_HEADERS, "By When", "Monitoring and Evaluation", "R/A/G"]
 FORMATS = {"xls": "xls:MS Excel 97", "ods": "ods", "xlsm": "xlsm:Calc MS Excel 2007 VBA XML"}
 
 
@@ -31,22 +24,10 @@ def workbook() -> Workbook:
     sheet = book.active
     sheet.title = "Improvement plan"
     sheet.append(["Youth Offending Services – Improvement Action Plan, July 2013 progress update"])
-    sheet.append(
-        [
-            "Ofsted Para No",
-            "Ofsted Area for Improvement",
-            "No.",
-            "Action",
-            "Lead agency",
-            "Lead officer",
-            "By When",
-            "Monitoring and Evaluation",
-            "R/A/G",
-        ]
-    )
-    sheet.append([17, HEREFORD_AREA, "1", HEREFORD_ACTION, "WCC", HEREFORD_LEAD, "Ongoing", HEREFORD_MEASURE, "R"])
-    (ref_a, text_a), (ref_b, text_b), (ref_c, text_c) = ROTHERHAM_ACTIONS
-    sheet.append([1, ROTHERHAM_AREA, ref_a, text_a, "WCC", ROTHERHAM_LEAD, datetime.datetime(2013, 3, 31), "", "B"])
+    sheet.append(HEADERS)
+    sheet.append([17, HEREFORD.area, "1", HEREFORD.action, "WCC", HEREFORD.lead, "Ongoing", HEREFORD.measure, "R"])
+    (ref_a, text_a), (ref_b, text_b), (ref_c, text_c) = ROTHERHAM.actions
+    sheet.append([1, ROTHERHAM.area, ref_a, text_a, "WCC", ROTHERHAM.lead, datetime.datetime(2013, 3, 31), "", "B"])
     sheet.append([None, None, ref_b, text_b, "WCC", "", "January 2013; March 2013", "", "A"])
     sheet.append([None, None, ref_c, text_c, "WCC", "", "January 2013; March 2013", "", "A"])
     sheet.merge_cells("A4:A6")

@@ -14,7 +14,7 @@ from scrutiny.core.querystring import id_or_none, id_param
 from scrutiny.people.models import Agency, Person
 
 from ..models import Conclusion, Recommendation, Review
-from ..services.recommendations import response_errors
+from ..services.recommendations import RESPONSE_FIELDS, response_errors
 from .meeting_defaults import latest_held_meeting
 
 # Typed as the hint shows it (14/05/2012): a browser's own date picker would show another format.
@@ -252,16 +252,7 @@ class CloseRequestForm(forms.Form):
 class RecommendationResponseForm(forms.ModelForm):
     class Meta:
         model = Recommendation
-        fields = [
-            "committee_decision",
-            "committee_decision_on",
-            "committee_notes",
-            "executive_response",
-            "executive_response_on",
-            "implementation",
-            "implementation_notes",
-            "closed_on",
-        ]
+        fields = RESPONSE_FIELDS  # what the service writes
         widgets = {
             "committee_decision": forms.RadioSelect,
             "implementation": forms.RadioSelect,

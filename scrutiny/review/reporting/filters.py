@@ -1,4 +1,5 @@
-"""The members' list of actions behind every dashboard figure, as one FilterSet.
+"""The members' lists, one FilterSet each: the actions behind every dashboard figure, the information
+requests, and the table of conclusions.
 
 A GET form: a bad value gets an error next to its field and the list is shown without that filter
 (django-filter leaves invalid fields out of `cleaned_data`), never a server error."""
@@ -16,6 +17,8 @@ from actionplan.models import Action, Area, Rag, Theme
 from scrutiny.core.formtools import check_plausible_year, gds_helper
 from scrutiny.people.models import Agency
 
+from ..conclusions_table import NO_CONCLUSION, build_conclusions_table
+from ..models import Conclusion
 from .dashboard import RAG_TOKEN_NONE, stale_actions
 
 CHOOSE = {"invalid_choice": "Choose from the list"}
@@ -181,3 +184,76 @@ class InformationRequestFilter(django_filters.FilterSet):
     @property
     def chosen_status(self) -> str:
         return self.form.cleaned_data.get("status") or "" if self.is_valid() else ""
+
+
+class ConclusionTableFilter(django_filters.FilterSet):
+    """The table of conclusions against each action (appendix F), over one review's plan.
+
+    Theme and lead agency narrow the query. The group's judgement and "only where they disagree" narrow
+    the rows once built: both follow from the rule for an action's current judgement and the wording of
+    a disagreement, which live in one place (scrutiny.review.conclusions_table). The fields are chosen
+    from lists, so a value no list offers (typed into the address) is left out, as if it were not there.
+    """
+
+    theme = django_filters.ModelChoiceFilter(
+        label="Theme", field_name="area__theme", queryset=Theme.objects.all(), empty_label="All themes"
+    )
+    agency = django_filters.ModelChoiceFilter(
+        label="Lead agency", field_name="lead_agency", queryset=Agency.objects.none(), empty_label="All agencies"
+    )
+    judgement = django_filters.ChoiceFilter(
+        label="Group's judgement",
+        choices=[*Conclusion.Judgement.choices, (NO_CONCLUSION, "No conclusion yet")],
+        empty_label="Any judgement",
+        method="on_the_rows",
+    )
+    disagreement = django_filters.ChoiceFilter(  # a checkbox whose value is "yes"
+        choices=[("yes", "Only where officers and the group disagree")], method="on_the_rows"
+    )
+
+    def __init__(self, data=None, *, review, **kwargs):
+        super().__init__(data, queryset=Action.objects.filter(area__inspection_id=review.inspection_id), **kwargs)
+        self.review = review
+        self.filters["agency"].queryset = (
+            Agency.objects.filter(actions__area__inspection_id=review.inspection_id).distinct().order_by("name")
+        )
+
+    @property
+    def form(self):
+        form = super().form
+        if not hasattr(form, "selects"):
+            form.fields["agency"].label_from_instance = lambda agency: agency.short_name
+            form.selects = [form[name] for name in ("theme", "agency", "judgement")]
+            for select in form.selects:
+                select.field.widget.attrs.update({"class": "govuk-select", "id": f"filter-{select.name}"})
+        return form
+
+    def on_the_rows(self, queryset, name, value):
+        return queryset  # applied to the rows built: see `rows`
+
+    @property
+    def chosen(self) -> dict:
+        self.is_valid()  # validates: a value no list offers is left out of cleaned_data
+        return self.form.cleaned_data
+
+    @property
+    def areas(self):
+        """The areas shown: of the chosen theme and, once an agency is chosen, only those where it leads actions."""
+        areas = Area.objects.filter(inspection_id=self.review.inspection_id)
+        if self.chosen.get("theme"):
+            areas = areas.filter(theme=self.chosen["theme"])
+        if self.chosen.get("agency"):
+            areas = areas.filter(pk__in=self.qs.values("area"))
+        return areas
+
+    @property
+    def rows(self) -> list:
+        if not hasattr(self, "_rows"):
+            self._rows = build_conclusions_table(
+                self.review,
+                areas=self.areas,
+                actions=self.qs,
+                judgement=self.chosen.get("judgement") or "",
+                disagreements_only=self.chosen.get("disagreement") == "yes",
+            )
+        return self._rows

@@ -5,9 +5,9 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from ..errors import ensure_open
 from ..models import Conclusion
 from .locks import refuse_if_notes_agreed
-from .review import ensure_open
 
 
 def check_meeting_held(meeting, on=None) -> None:

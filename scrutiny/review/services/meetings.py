@@ -7,13 +7,12 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from scrutiny.core.writes import WriteRefused
 from scrutiny.people.models import Person
 
+from ..errors import NotesLocked, ensure_open
 from ..models import Attendance, Meeting, NoteItem, ReviewMembership
 from . import conclusions as conclusion_services
 from . import requests as request_services
-from .review import ensure_open
 
 MEETING_FIELDS = ("number", "title", "date", "start_time", "end_time", "place", "purpose", "theme", "notes_reference")
 # Who is invited by default: everyone on the review, in the capacity they hold on it.
@@ -23,16 +22,6 @@ CAPACITY_FOR_ROLE = {
     ReviewMembership.Role.CONTRIBUTOR: Attendance.Capacity.CONTRIBUTOR,
     ReviewMembership.Role.CLERK: Attendance.Capacity.CLERK,
 }
-
-
-class NotesLocked(WriteRefused):
-    def __init__(self, meeting):
-        agreed = f" on {meeting.notes_agreed_on:%-d %B %Y}" if meeting.notes_agreed_on else ""
-        super().__init__(
-            f"The notes of this meeting were agreed{agreed} and are locked. "
-            "Reopen them, giving a reason, before changing anything."
-        )
-        self.back_to = meeting.get_absolute_url()
 
 
 def ensure_draft(meeting: Meeting) -> None:

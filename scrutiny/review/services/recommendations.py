@@ -6,8 +6,8 @@ from django.db import transaction
 
 from scrutiny.core.writes import save_audited
 
+from ..errors import ensure_open
 from ..models import Recommendation, Review
-from .review import ensure_open
 
 RESPONSE_FIELDS = (
     "committee_decision",

@@ -7,9 +7,9 @@ from django.utils import timezone
 from actionplan.models import Evidence
 from actionplan.uploads import files_discarded_on_error, safe_original_name, store_upload
 
+from ..errors import ensure_open
 from ..models import InformationRequest
 from .locks import refuse_if_notes_agreed
-from .review import ensure_open
 
 
 @transaction.atomic

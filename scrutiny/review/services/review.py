@@ -6,23 +6,10 @@ through any door, is refused with ReviewClosed until an administrator reopens it
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from scrutiny.core.writes import WriteRefused, save_audited
+from scrutiny.core.writes import save_audited
 
+from ..errors import ensure_open
 from ..models import Review, ReviewArea
-
-
-class ReviewClosed(WriteRefused):
-    def __init__(self, review):
-        super().__init__(
-            f"“{review}” is closed: its records, notes and papers can be read and downloaded, but not changed. "
-            "An administrator can reopen it, giving a reason."
-        )
-        self.back_to = review.get_absolute_url()
-
-
-def ensure_open(review: Review) -> None:
-    if review.state == Review.State.CLOSED:
-        raise ReviewClosed(review)
 
 
 @transaction.atomic

@@ -5,19 +5,16 @@ from dataclasses import replace
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 
-from actionplan.models import Theme
-from scrutiny.core.querystring import id_param
 from scrutiny.core.writes import submit_form
-from scrutiny.people.models import Agency
 
-from ..conclusions_table import RULE, build_conclusions_table
+from ..conclusions_table import RULE
 from ..forms.records import ConclusionForm, subject_initial
 from ..models import Conclusion
 from ..permissions import require_review_writer, review_view, writer_view
+from ..reporting.filters import ConclusionTableFilter
 from ..reporting.paging import paginate
 from ..services.conclusions import record_conclusion
 
-FILTERS = ("theme", "agency", "judgement", "disagreement")
 # A whole plan can run to thousands of actions: the table shows this many rows a page.
 ROWS_PER_PAGE = 100
 
@@ -34,14 +31,8 @@ def _page_rows(page) -> list:
 
 
 def _render_table(request, review):
-    theme_id, agency_id = id_param(request, "theme"), id_param(request, "agency")
-    judgement = request.GET.get("judgement", "")
-    if judgement not in Conclusion.Judgement.values and judgement != "none":
-        judgement = ""
-    disagreements_only = request.GET.get("disagreement") == "yes"
-    rows = build_conclusions_table(
-        review, theme=theme_id, agency=agency_id, judgement=judgement, disagreements_only=disagreements_only
-    )
+    filterset = ConclusionTableFilter(request.GET, review=review)
+    rows = filterset.rows
     page = paginate(request, rows, ROWS_PER_PAGE)
     context = {
         "review": review,
@@ -49,13 +40,8 @@ def _render_table(request, review):
         "page": page,
         "page_rows": _page_rows(page),
         "rule": RULE,
-        "themes": Theme.objects.all(),
-        "agencies": Agency.objects.filter(actions__area__inspection_id=review.inspection_id)
-        .distinct()
-        .order_by("name"),
-        "judgements": Conclusion.Judgement.choices,
-        "chosen": {"theme": theme_id, "agency": agency_id, "judgement": judgement, "disagreement": disagreements_only},
-        "filtered": any(request.GET.get(name) for name in FILTERS),
+        "filter": filterset,
+        "filtered": any(filterset.chosen.values()),
         "disagreement_count": sum(1 for row in rows if row.disagreement),
         "can_write": request.user.can_write_review(review),
     }
