@@ -259,8 +259,8 @@ def test_a_recommendation_sent_apart_to_a_partner_runs_its_own_clock(world, rece
 
 
 def test_a_closed_review_refuses_every_monitoring_write(world, received):
+    from scrutiny.review.errors import ReviewClosed
     from scrutiny.review.models import Review
-    from scrutiny.review.services.review import ReviewClosed
 
     respond(world, received)
     review = Review.objects.get(pk=world.review.pk)

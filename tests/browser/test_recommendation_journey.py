@@ -106,11 +106,11 @@ def test_the_clerk_records_responses_and_links_actions_and_a_member_uses_the_reg
     assert "Publish caseloads" in main and "Audit every child in need plan." in main
     assert "Action 1.1" in main
     checked(page, "register")
-    page.get_by_label("Review").select_option(label=second.review.title)
+    page.get_by_label("Review", exact=True).select_option(label=second.review.title)
     page.get_by_role("button", name="Apply filters").click()
     main = page.locator("main").inner_text()
     assert "Audit every child in need plan." in main and "Publish caseloads" not in main
-    page.get_by_label("Review").select_option(label=world.review.title)
+    page.get_by_label("Review", exact=True).select_option(label=world.review.title)
     page.get_by_label("RAG rating").select_option(label="Green")
     page.get_by_role("button", name="Apply filters").click()
     main = page.locator("main").inner_text()

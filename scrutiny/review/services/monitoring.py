@@ -10,9 +10,9 @@ from django.utils import timezone
 from actionplan.models import Action
 from scrutiny.core.writes import save_audited
 
+from ..errors import ensure_open
 from ..models import MonitoringUpdate, Recommendation, Review
 from ..monitoring import parse_months
-from .review import ensure_open
 
 RESPONSE_FIELDS = (
     "response",

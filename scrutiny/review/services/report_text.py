@@ -6,8 +6,8 @@ from django.db import transaction
 
 from scrutiny.core.writes import save_audited
 
+from ..errors import ensure_open
 from ..models import ReportText, Review
-from .review import ensure_open
 
 PARTS_ABOUT_A_RECOMMENDATION = (ReportText.Part.RECOMMENDATION, ReportText.Part.OBSERVATION)
 
