@@ -145,7 +145,7 @@ class RecommendationRegisterFilter(django_filters.FilterSet):
         chosen_overdue = valid and self.form.cleaned_data.get("overdue")
         chosen_rag = valid and self.form.cleaned_data.get("rag")
         items = []
-        for recommendation in self.qs.order_by("review__title", "review_id", "kind", "number"):
+        for recommendation in self.qs.order_by("review__title", "review_id", "-kind", "number"):
             recommendation.reference = reference(recommendation)
             recommendation.status_label = STATUSES[register_status(recommendation)][0]
             recommendation.due_on = recommendation.response_due_on
