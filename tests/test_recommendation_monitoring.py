@@ -273,3 +273,15 @@ def test_a_closed_review_refuses_every_monitoring_write(world, received):
     with pytest.raises(ReviewClosed):
         link_actions(actor=world.clara, recommendation=received, actions=[world.wcc_action])
     assert not received.actions.exists() and not MonitoringUpdate.objects.exists()
+
+
+def test_a_long_action_reads_as_cut_short_where_it_is_offered_for_linking(client, world):
+    # Cut mid-sentence without a sign ("...so that the demo shows an") reads as the whole description.
+    from scrutiny.review.forms.monitoring import LinkActionsForm
+
+    long = make_action(
+        world.wcc_action.plan, world.wcc_action.area, description="Caseloads are reported weekly to the heads " * 6
+    )
+    form = LinkActionsForm(queryset=type(long).objects.filter(pk=long.pk).select_related("area", "lead_agency"))
+    label = form.fields["actions"].label_from_instance(long)
+    assert label.endswith("…") and len(label.split(": ", 1)[1]) <= 120
