@@ -1,5 +1,6 @@
 """Once the committee signs a recommendation off, every page says so: its tag, the register's status and filter,
-and no response is chased any more, whether or not the committee's decision was recorded first."""
+and no response is chased any more, whether or not the committee's decision was recorded first. Its pages give its
+register reference and lead back to the review's recommendations."""
 
 from datetime import date
 
@@ -102,3 +103,17 @@ def test_the_page_gives_the_register_reference_and_reads_the_intervals_as_words(
     page = client.get(other.get_absolute_url()).content.decode()
     assert "2012/13-R2" in page
     assert "The committee asked for updates 6, 12 and 18 months after the response." in page
+
+
+def test_every_recommendation_page_leads_back_to_the_reviews_recommendations(client, world, signed_off):
+    client.force_login(world.clara)
+    listing = reverse("recommendation_list", args=[world.review.pk])
+    for name in (
+        "recommendation_detail",
+        "recommendation_update",
+        "recommendation_response",
+        "recommendation_sign_off",
+    ):
+        page = client.get(reverse(name, args=[world.review.pk, signed_off.pk])).content.decode()
+        crumbs = page.split('class="govuk-breadcrumbs', 1)[1].split("</nav>", 1)[0]
+        assert f'href="{listing}"' in crumbs, name
