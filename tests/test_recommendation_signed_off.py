@@ -117,3 +117,13 @@ def test_every_recommendation_page_leads_back_to_the_reviews_recommendations(cli
         page = client.get(reverse(name, args=[world.review.pk, signed_off.pk])).content.decode()
         crumbs = page.split('class="govuk-breadcrumbs', 1)[1].split("</nav>", 1)[0]
         assert f'href="{listing}"' in crumbs, name
+
+
+def test_the_written_rule_names_each_addressees_period_in_words(client, world, settings):
+    settings.RESPONSE_PERIOD_MONTHS = {"executive": 2, "council": 2, "partner": 1}
+    client.force_login(world.clara)
+    page = " ".join(client.get(REGISTER).content.decode().split())
+    assert (
+        "The period is 2 months for the executive or a cabinet member and 2 months for the council "
+        "(Local Government Act 2000, s.9FE), and 1 month for a partner body." in page
+    )
