@@ -167,7 +167,7 @@ def test_the_clerk_records_a_response_on_the_page_and_bad_input_is_answered_next
     page = client.post(url, {"response": "partly_accepted", "executive_response_on": "31/02/2013"})
     assert page.status_code == 200
     html = page.content.decode()
-    assert "Enter date of the response as a real date" in html
+    assert "Enter the date of the response as a real date" in html
     page = client.post(url, {"response": "partly_accepted", "executive_response_on": "01/03/2013"})
     html = page.content.decode()
     assert "Give the reasons for not accepting it in full" in html

@@ -127,3 +127,15 @@ def test_the_written_rule_names_each_addressees_period_in_words(client, world, s
         "The period is 2 months for the executive or a cabinet member and 2 months for the council "
         "(Local Government Act 2000, s.9FE), and 1 month for a partner body." in page
     )
+
+
+def test_a_date_typed_wrong_is_named_in_a_sentence(client, world):
+    from scrutiny.review.forms.response_clock import ReportDatesForm
+
+    form = ReportDatesForm({"report_to_committee_on": "31/02/2013", "committee_notice_on": "tomorrow"})
+    assert form.errors["report_to_committee_on"] == [
+        "Enter the date the report went to the committee as a real date, for example 14/05/2012"
+    ]
+    assert form.errors["committee_notice_on"] == [
+        "Enter the date of the committee's notice as a real date, for example 14/05/2012"
+    ]
