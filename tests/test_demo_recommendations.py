@@ -48,3 +48,18 @@ def test_the_sample_review_has_one_overdue_one_awaiting_and_one_accepted_and_lin
     page = client.get("/recommendations/register/", {"review": sample.review.pk}).content.decode()
     assert page.count(">Overdue<") == 1
     assert "Sample 1" in page  # the linked action's progress shows on the register
+
+
+def test_the_sample_recommendations_were_agreed_by_the_committee_before_the_executive_answered(sample, client):
+    # Not "Awaiting the committee" beside an executive's response: the committee agreed them the day the report
+    # went to it, and the register says where each stands.
+    for recommendation in Recommendation.objects.filter(review=sample.review):
+        assert recommendation.committee_decision == "agreed"
+        assert recommendation.committee_decision_on == sample.review.report_to_committee_on
+    client.login(username="member", password="scrutiny-demo-2012")
+    items = client.get("/recommendations/register/", {"review": sample.review.pk}).context["items"]
+    assert sorted(item.status_label for item in items) == [
+        "Awaiting the response",
+        "Awaiting the response",
+        "Responded",
+    ]

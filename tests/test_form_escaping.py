@@ -41,3 +41,21 @@ def test_number_and_date_inputs_look_like_every_other_input():
     )
     assert html.count("govuk-input govuk-input--error") == 2
     assert 'type="text"' in html and 'inputmode="numeric"' in html
+
+
+def test_a_date_input_given_a_width_keeps_the_input_style():
+    # Field.text(name, field_width=10) sets the widget's class when rendered; the date box must still be drawn
+    # as a GOV.UK input (border, height), and red when it is wrong.
+    import re
+
+    from crispy_forms.utils import render_crispy_form
+
+    from scrutiny.review.forms.response_clock import ReportDatesForm
+
+    def input_class(form, name):
+        return re.search(rf'<input[^>]*name="{name}"[^>]*class="([^"]*)"', render_crispy_form(form)).group(1).split()
+
+    assert {"govuk-input", "govuk-input--width-10"} <= set(input_class(ReportDatesForm(), "report_received_on"))
+    wrong = ReportDatesForm({"report_received_on": "31/02/2026"})
+    assert {"govuk-input", "govuk-input--error"} <= set(input_class(wrong, "report_received_on"))
+    assert "govuk-input--error" not in input_class(wrong, "report_to_committee_on")

@@ -167,7 +167,7 @@ def test_the_clerk_records_a_response_on_the_page_and_bad_input_is_answered_next
     page = client.post(url, {"response": "partly_accepted", "executive_response_on": "31/02/2013"})
     assert page.status_code == 200
     html = page.content.decode()
-    assert "Enter date of the response as a real date" in html
+    assert "Enter the date of the response as a real date" in html
     page = client.post(url, {"response": "partly_accepted", "executive_response_on": "01/03/2013"})
     html = page.content.decode()
     assert "Give the reasons for not accepting it in full" in html
@@ -273,3 +273,15 @@ def test_a_closed_review_refuses_every_monitoring_write(world, received):
     with pytest.raises(ReviewClosed):
         link_actions(actor=world.clara, recommendation=received, actions=[world.wcc_action])
     assert not received.actions.exists() and not MonitoringUpdate.objects.exists()
+
+
+def test_a_long_action_reads_as_cut_short_where_it_is_offered_for_linking(client, world):
+    # Cut mid-sentence without a sign ("...so that the demo shows an") reads as the whole description.
+    from scrutiny.review.forms.monitoring import LinkActionsForm
+
+    long = make_action(
+        world.wcc_action.plan, world.wcc_action.area, description="Caseloads are reported weekly to the heads " * 6
+    )
+    form = LinkActionsForm(queryset=type(long).objects.filter(pk=long.pk).select_related("area", "lead_agency"))
+    label = form.fields["actions"].label_from_instance(long)
+    assert label.endswith("…") and len(label.split(": ", 1)[1]) <= 120

@@ -1,9 +1,10 @@
 """Shared form plumbing: every form renders through crispy-forms' GOV.UK pack the same way."""
 
 from crispy_forms.layout import BaseInput
+from crispy_forms.layout import Field as CrispyField
 from crispy_forms.utils import TEMPLATE_PACK
 from crispy_forms_gds.helper import FormHelper
-from crispy_forms_gds.layout import Layout, Size, Submit
+from crispy_forms_gds.layout import Field, Layout, Size, Submit
 from django import forms
 from django.utils.html import conditional_escape, format_html
 
@@ -36,11 +37,27 @@ class EscapingFormHelper(FormHelper):
             if isinstance(widget, forms.NumberInput):
                 widget.input_type = "text"
                 widget.attrs.setdefault("inputmode", "numeric")
+        self._keep_input_style(self.layout, form)
         html = super().render_layout(form, context, template_pack)
         token = getattr(form, "submission_token", None)  # set by submit_form: the same form is saved once
         if token:
             html += format_html('<input type="hidden" name="{}" value="{}">', SUBMISSION_FIELD, token)
         return html
+
+    def _keep_input_style(self, layout, form):
+        """A layout field with its own class (Field.text(name, field_width=10)) replaces the widget's class
+        when rendered: carry the GOV.UK input style into that class, or a date input is drawn unstyled."""
+        for item in getattr(layout, "fields", []):
+            if not isinstance(item, (Field, CrispyField)):
+                self._keep_input_style(item, form)
+                continue
+            classes = item.attrs.get("class", "").split()
+            for name in item.fields:
+                field = form.fields.get(name) if isinstance(name, str) else None
+                if classes and field is not None and isinstance(field.widget, TEXT_LIKE_WIDGETS):
+                    wanted = field.widget.attrs["class"].split()
+                    rest = [c for c in classes if c not in ("govuk-input", "govuk-input--error")]
+                    item.attrs["class"] = " ".join(wanted + [c for c in rest if c not in wanted])
 
 
 def gds_helper(*layout, label_size=Size.SMALL, legend_size=Size.SMALL) -> FormHelper:

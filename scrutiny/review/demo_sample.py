@@ -226,6 +226,8 @@ class _SampleLoader:
         """One recommendation at each point of the cycle, each step dated and recorded by the clerk."""
         clerk = next((user for user, role in self.people.values() if role == ReviewMembership.Role.CLERK), None)
         made = self.data["review"].get("interim_report_days", self.entered)
+        # The committee agreed them when the report went to it: only then does the executive answer.
+        decided = self.data["review"].get("report_to_committee_days")
         for item in self.data.get("recommendations", {}).get("items", []):
             recommendation = Recommendation(
                 review=self.review,
@@ -237,6 +239,10 @@ class _SampleLoader:
                 received_on=self.day(item.get("received_days")),
                 made_on=self.day(made - 10),
                 dates_note=item["dates_note"],
+                committee_decision=Recommendation.Decision.AGREED
+                if decided is not None
+                else Recommendation.Decision.PENDING,
+                committee_decision_on=self.day(decided),
             )
             self.save(recommendation, made, user=clerk)
             response = item.get("response")

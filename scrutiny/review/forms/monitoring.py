@@ -3,6 +3,7 @@
 from crispy_forms_gds.layout import Field, Submit
 from django import forms
 from django.utils import timezone
+from django.utils.text import Truncator
 
 from scrutiny.core.formtools import gds_helper
 from scrutiny.people.models import Person
@@ -90,7 +91,7 @@ class LinkActionsForm(forms.Form):
         field.queryset = queryset
         field.label_from_instance = lambda action: (
             f"Action {action.reference or action.pk} (area {action.area.number}, {action.lead_agency.short_name}): "
-            f"{action.description[:120]}"
+            f"{Truncator(action.description).chars(120)}"
         )
         self.helper = gds_helper(Field.checkboxes("actions", small=True), Submit("submit", "Save the linked actions"))
 

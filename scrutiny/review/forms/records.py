@@ -22,6 +22,10 @@ DATE_WIDGET = forms.DateInput(attrs={"autocomplete": "off", "spellcheck": "false
 
 
 def date_field(label, *, required=False, help_text="For example, 14/05/2012") -> forms.DateField:
+    # "Date of the committee's notice, if later" -> "Enter the date of the committee's notice as a real date".
+    what = label.split(", ")[0].split(" (")[0].lower()
+    if "date" in what and not what.startswith("the "):
+        what = f"the {what}"
     return PlausibleDateField(
         label=label,
         required=required,
@@ -29,8 +33,8 @@ def date_field(label, *, required=False, help_text="For example, 14/05/2012") ->
         help_text=help_text,
         input_formats=["%Y-%m-%d", "%d/%m/%Y", "%d/%m/%y", "%d %B %Y", "%d %b %Y"],
         error_messages={
-            "invalid": f"Enter {label.lower()} as a real date, for example 14/05/2012",
-            "required": f"Enter {label.lower()}",
+            "invalid": f"Enter {what} as a real date, for example 14/05/2012",
+            "required": f"Enter {what}",
         },
     )
 

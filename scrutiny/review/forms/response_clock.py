@@ -49,7 +49,7 @@ class RecommendationWithAddresseeForm(RecommendationAddForm):
         super().__init__(*args, **kwargs)
         self.fields["received_on"] = date_field(
             "Date the addressee received it, if not with the report",
-            help_text="Only if it was sent apart from the report, for example to a partner body. For example, 14/05/2012",
+            help_text="Only if it was sent apart from the report, as to a partner body. For example, 14/05/2012",
         )
         submit = self.helper.layout.fields.pop()
         self.helper.layout.fields.extend(

@@ -222,8 +222,8 @@ class Recommendation(models.Model):
         return due_on(starts, self.response_period_months)
 
     def is_response_overdue(self, today: datetime.date | None = None) -> bool:
-        # A closed recommendation awaits nothing more, response or not.
-        if self.is_closed:
+        # A closed or signed-off recommendation awaits nothing more, response or not.
+        if self.is_closed or self.sign_off:
             return False
         return is_overdue(self.response_due_on, self.executive_response_on, today or timezone.localdate())
 

@@ -23,12 +23,16 @@ CHOOSE = {"invalid_choice": "Choose from the list"}
 
 # Where a recommendation stands, from its dates (never typed); each with the rows it selects.
 STATUSES = {
-    "awaiting_committee": ("Awaiting the committee", Q(committee_decision="pending", closed_on__isnull=True)),
+    "awaiting_committee": (
+        "Awaiting the committee",
+        Q(committee_decision="pending", executive_response_on__isnull=True, closed_on__isnull=True, sign_off=""),
+    ),
     "awaiting_response": (
         "Awaiting the response",
-        Q(executive_response_on__isnull=True, closed_on__isnull=True) & ~Q(committee_decision="pending"),
+        Q(executive_response_on__isnull=True, closed_on__isnull=True, sign_off="") & ~Q(committee_decision="pending"),
     ),
-    "responded": ("Responded", Q(executive_response_on__isnull=False, closed_on__isnull=True)),
+    "responded": ("Responded", Q(executive_response_on__isnull=False, closed_on__isnull=True, sign_off="")),
+    "signed_off": ("Signed off", Q(closed_on__isnull=True) & ~Q(sign_off="")),
     "closed": ("Closed", Q(closed_on__isnull=False)),
 }
 
@@ -36,6 +40,8 @@ STATUSES = {
 def register_status(recommendation: Recommendation) -> str:
     if recommendation.closed_on:
         return "closed"
+    if recommendation.sign_off:
+        return "signed_off"
     if recommendation.executive_response_on:
         return "responded"
     if recommendation.committee_decision == Recommendation.Decision.PENDING:
@@ -139,7 +145,7 @@ class RecommendationRegisterFilter(django_filters.FilterSet):
         chosen_overdue = valid and self.form.cleaned_data.get("overdue")
         chosen_rag = valid and self.form.cleaned_data.get("rag")
         items = []
-        for recommendation in self.qs.order_by("review__title", "review_id", "kind", "number"):
+        for recommendation in self.qs.order_by("review__title", "review_id", "-kind", "number"):
             recommendation.reference = reference(recommendation)
             recommendation.status_label = STATUSES[register_status(recommendation)][0]
             recommendation.due_on = recommendation.response_due_on
@@ -190,7 +196,7 @@ def overdue_responses_by_review(reviews, today: datetime.date) -> dict[int, int]
     candidates = (
         Recommendation.objects.filter(review_id__in=by_pk, executive_response_on__isnull=True, closed_on__isnull=True)
         .filter(Q(received_on__isnull=False) | Q(review__report_received_on__isnull=False))
-        .only("review_id", "addressee_kind", "executive_response_on", "closed_on", "received_on")
+        .only("review_id", "addressee_kind", "executive_response_on", "closed_on", "received_on", "sign_off")
     )
     counts: dict[int, int] = {}
     for recommendation in candidates:

@@ -11,6 +11,7 @@ from ..forms.response_clock import RecommendationWithAddresseeForm
 from ..models import Recommendation
 from ..monitoring import RAG_RULE
 from ..permissions import require_review_writer, review_view, writer_view
+from ..reporting.register import reference
 from ..response_clock import RULE
 from ..services.recommendations import add_recommendation, update_recommendation
 
@@ -52,6 +53,7 @@ def recommendation_detail(request, review, pk):
     ]
     context = {
         "recommendation": recommendation,
+        "reference": reference(recommendation),
         "review": recommendation.review,
         "can_write": request.user.can_write_review(recommendation.review),
         "can_run": request.user.can_run_meetings_of(recommendation.review),
