@@ -21,7 +21,7 @@ from actionplan.importer.values import (
 )
 from actionplan.models import ActionStatus, Rag
 
-from .import_helpers import csv_bytes, xlsx_bytes
+from .import_helpers import cases, csv_bytes, xlsx_bytes
 
 D = datetime.date
 
@@ -79,17 +79,15 @@ def test_a_completion_date_must_be_a_day():
 
 @pytest.mark.parametrize(
     "cell, status",
-    [
-        ("Complete", ActionStatus.COMPLETED),
-        ("Action completed.", ActionStatus.COMPLETED),
-        ("COMPLETED", ActionStatus.COMPLETED),
-        ("In progress", ActionStatus.IN_PROGRESS),
-        ("In Progress ", ActionStatus.IN_PROGRESS),
-        ("Ongoing", ActionStatus.IN_PROGRESS),
-        ("Not started", ActionStatus.NOT_STARTED),
-        ("Completed, ongoing monitoring", ActionStatus.COMPLETED_MONITORING),
-        ("Withdrawn", ActionStatus.WITHDRAWN),
-    ],
+    cases(
+        {
+            ActionStatus.COMPLETED: ["Complete", "Action completed.", "COMPLETED"],
+            ActionStatus.IN_PROGRESS: ["In progress", "In Progress ", "Ongoing"],
+            ActionStatus.NOT_STARTED: ["Not started"],
+            ActionStatus.COMPLETED_MONITORING: ["Completed, ongoing monitoring"],
+            ActionStatus.WITHDRAWN: ["Withdrawn"],
+        }
+    ),
 )
 def test_status_words_map_to_statuses(cell, status):
     assert parse_status(cell) == status
@@ -97,17 +95,15 @@ def test_status_words_map_to_statuses(cell, status):
 
 @pytest.mark.parametrize(
     "cell, rag",
-    [
-        ("R", Rag.RED),
-        ("Red", Rag.RED),
-        ("a", Rag.AMBER),
-        ("Amber", Rag.AMBER),
-        ("G", Rag.GREEN),
-        ("B", Rag.BLUE),
-        ("Blue", Rag.BLUE),
-        ("Blue (complete)", Rag.BLUE),
-        ("", Rag.NOT_RATED),
-    ],
+    cases(
+        {
+            Rag.RED: ["R", "Red"],
+            Rag.AMBER: ["a", "Amber"],
+            Rag.GREEN: ["G"],
+            Rag.BLUE: ["B", "Blue", "Blue (complete)"],
+            Rag.NOT_RATED: [""],
+        }
+    ),
 )
 def test_rag_letters_and_words_map_to_ratings(cell, rag):
     assert parse_rag(cell) == rag
