@@ -4,6 +4,7 @@ many times the demo's size, each record with its history rows."""
 import datetime
 import zoneinfo
 
+from django.utils import timezone
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from actionplan.models import Action, Evidence, ProgressUpdate, TargetDateChange
@@ -24,6 +25,13 @@ def save_at(obj, when: datetime.datetime, user=None, **fields):
     obj._history_user = user
     obj.save()
     return obj
+
+
+def completed_now(action, user, **fields):
+    """The action marked completed today by `user`, its history row dated now."""
+    return save_at(
+        action, timezone.now(), user, status=Action.Status.COMPLETED, completed_on=timezone.localdate(), **fields
+    )
 
 
 def scale_up(world, factor: int, *, when: datetime.datetime | None = None):

@@ -13,6 +13,7 @@ from scrutiny.people.models import Agency, Person, Role, User
 from scrutiny.review.models import Conclusion, InformationRequest, Meeting, Recommendation, Review, ReviewMembership
 from scrutiny.review.services.conclusions import record_conclusion
 from scrutiny.review.services.recommendations import add_recommendation, record_report_dates, update_recommendation
+from scrutiny.review.services.requests import raise_request
 
 PASSWORD = "correct-horse-battery-staple"
 UNBROKEN = "WCC/SAFEGUARDING/" + "A1B2C3D4E5" * 28 + "/EN"  # 300 characters, no space anywhere
@@ -80,6 +81,27 @@ def receive_report(w, review=None, **dates) -> Review:
 def respond(w, recommendation, **fields) -> Recommendation:
     """The clerk records the committee's decision and the response to a recommendation."""
     return update_recommendation(actor=w.clara, recommendation=recommendation, **fields)
+
+
+def request_at_meeting(w, *, meeting=None, question="Send the audit", agency=None) -> InformationRequest:
+    """The group's request (of UHCW unless told), raised through the service by the chair at the last meeting
+    unless another is given."""
+    return raise_request(
+        actor=w.maya,
+        review=w.review,
+        meeting=meeting or w.last_meeting,
+        asked_of_agency=agency or w.uhcw,
+        question=question,
+    )
+
+
+def session(w, n, first_day, *areas, purpose="More evidence") -> Meeting:
+    """Another meeting of the review, "Session n", held n days after `first_day`, about the given areas."""
+    meeting = Meeting.objects.create(
+        review=w.review, title=f"Session {n}", date=first_day + datetime.timedelta(days=n), purpose=purpose
+    )
+    meeting.areas.add(*areas)
+    return meeting
 
 
 def ask(review, agency, question, **fields) -> InformationRequest:

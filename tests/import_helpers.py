@@ -136,6 +136,18 @@ def command(*args) -> str:
     return out.getvalue()
 
 
+def saved_file(tmp_path, data: bytes, name="plan.xlsx") -> Path:
+    """A spreadsheet's bytes saved as a file on disk, for the command to read."""
+    path = tmp_path / name
+    path.write_bytes(data)
+    return path
+
+
+def cases(words_by_value: dict) -> list[tuple]:
+    """The (cell, value) pairs to parametrize a test with, from the cells each value is read from."""
+    return [(word, value) for value, words in words_by_value.items() for word in words]
+
+
 def command_new(path, title, body, *args) -> str:
     """`manage.py import_plan` of a file into a new inspection, by the administrator ada."""
     return command(str(path), "--user", "ada", "--new-inspection", title, "--body", body, *args)

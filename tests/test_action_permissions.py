@@ -9,6 +9,8 @@ from actionplan.models import Action, Evidence, ProgressUpdate
 from actionplan.services.evidence import add_evidence
 from actionplan.uploads import PDF
 
+from .form_helpers import action_update_form
+
 pytestmark = pytest.mark.django_db
 
 ROLES = ["olivia", "arjun", "maya", "clara", "ada"]
@@ -29,19 +31,7 @@ def evidence(world):
 def post_data(world, name, evidence):
     action = Action.objects.get(pk=world.wcc_action.pk)
     if name == "action_update":
-        return {
-            "version": action.version,
-            "status": "in_progress",
-            "rag": "red",
-            "note": "Matrix update.",
-            "completed_on_0": "",
-            "completed_on_1": "",
-            "completed_on_2": "",
-            "new_target_date_0": "",
-            "new_target_date_1": "",
-            "new_target_date_2": "",
-            "target_date_reason": "",
-        }
+        return action_update_form(action, status="in_progress", rag="red", note="Matrix update.")
     if name == "evidence_add":
         return {
             "title": "Matrix evidence",

@@ -13,27 +13,13 @@ from django.utils import timezone
 from actionplan.models import Action, ProgressUpdate, TargetDateChange
 from actionplan.services.actions import ActionConflict, update_action
 from tests.factories import record_update
-from tests.form_helpers import date_parts
+from tests.form_helpers import action_update_form, date_parts
 
 pytestmark = pytest.mark.django_db
 
 
-def update_data(action, **overrides):
-    data = {
-        "version": action.version,
-        "status": action.status,
-        "rag": action.rag,
-        "note": "",
-        "target_date_reason": "",
-        **date_parts("completed_on", action.completed_on or timezone.localdate()),
-        **date_parts("new_target_date", None),
-    }
-    data.update(overrides)
-    return data
-
-
 def post_update(client, action, **overrides):
-    return client.post(reverse("action_update", args=[action.pk]), update_data(action, **overrides))
+    return client.post(reverse("action_update", args=[action.pk]), action_update_form(action, **overrides))
 
 
 def fresh(action):
@@ -196,7 +182,7 @@ def test_two_stale_submissions_never_overwrite_and_show_what_the_other_changed(c
 
 
 def conflict_choice(client, action, started, resolution, seen_version, **overrides):
-    data = update_data(started, **overrides)
+    data = action_update_form(started, **overrides)
     data.update({"resolution": resolution, "seen_version": seen_version})
     return client.post(reverse("action_update", args=[action.pk]), data)
 

@@ -10,9 +10,9 @@ from django.urls import reverse
 
 from scrutiny.review.models import Conclusion, InformationRequest, NoteItem
 from scrutiny.review.services.meetings import agree_notes, reopen_notes
-from scrutiny.review.services.requests import raise_request
 
-from .factories import conclude
+from .factories import conclude, request_at_meeting
+from .page_helpers import post_conclusion
 
 pytestmark = pytest.mark.django_db
 
@@ -29,26 +29,18 @@ def test_the_service_refuses_a_conclusion_or_request_against_agreed_notes(world,
         conclude(world, "satisfied", meeting=agreed, action=world.wcc_action, reasoning="Late addition")
     assert "were agreed" in str(refused.value.message_dict["meeting"])
     with pytest.raises(ValidationError):
-        raise_request(
-            actor=world.maya,
-            review=world.review,
-            meeting=agreed,
-            asked_of_agency=world.uhcw,
-            question="Confirm the protocols",
-        )
+        request_at_meeting(world, meeting=agreed, question="Confirm the protocols")
     assert not Conclusion.objects.exists() and not InformationRequest.objects.exists()
 
 
 def test_a_members_conclusion_page_refuses_agreed_notes_next_to_the_meeting_and_keeps_the_typing(client, world, agreed):
     client.force_login(world.maya)
-    response = client.post(
-        reverse("conclusion_add", args=[world.review.pk]),
-        {
-            "subject": f"action-{world.wcc_action.pk}",
-            "meeting": agreed.pk,
-            "judgement": "satisfied",
-            "reasoning": "Posted after the notes were agreed",
-        },
+    response = post_conclusion(
+        client,
+        world.review.pk,
+        subject=f"action-{world.wcc_action.pk}",
+        meeting_pk=agreed.pk,
+        reasoning="Posted after the notes were agreed",
     )
     page = response.content.decode()
     assert response.status_code == 200 and "<title>Error: " in page

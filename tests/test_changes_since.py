@@ -12,7 +12,7 @@ from django.utils.html import strip_tags
 from actionplan.models import Action, Evidence, ProgressUpdate, TargetDateChange
 from scrutiny.review.models import InformationRequest
 
-from .bulkdata import save_at
+from .bulkdata import completed_now, save_at
 from .factories import conclude, first_review, received_evidence
 
 pytestmark = pytest.mark.django_db
@@ -45,14 +45,7 @@ def change_rows(part):
 
 
 def test_it_defaults_to_the_previous_meeting_and_shows_a_change_nobody_wrote_an_update_for(client, world, maya):
-    save_at(
-        world.wcc_action,
-        timezone.now(),
-        world.olivia,
-        status=Action.Status.COMPLETED,
-        rag=Action.Rag.BLUE,
-        completed_on=timezone.localdate(),
-    )
+    completed_now(world.wcc_action, world.olivia, rag=Action.Rag.BLUE)
     response = get(client, maya)
     assert response.context["meeting"] == world.last_meeting
     text = response.content.decode()

@@ -18,6 +18,7 @@ from scrutiny.review.models import (
 )
 
 pytestmark = pytest.mark.django_db
+EARLIER, LATER = datetime.date(2012, 5, 1), datetime.date(2012, 5, 8)  # two dates a week apart
 
 
 def assert_refused(obj, message):
@@ -70,18 +71,12 @@ def test_status_and_rag_must_come_from_the_lists(world):
 
 def test_inspection_dates_must_be_in_order(world):
     inspection = world.inspection
-    inspection.start_date = datetime.date(2011, 11, 28)
-    inspection.end_date = datetime.date(2011, 11, 7)
+    inspection.start_date, inspection.end_date = LATER, EARLIER
     assert_refused(inspection, "The last day of the inspection cannot be before the first day.")
 
 
 def test_evidence_cannot_be_received_before_it_was_requested(world):
-    evidence = Evidence(
-        inspection=world.inspection,
-        title="Audit checklist",
-        requested_on=datetime.date(2012, 5, 8),
-        received_on=datetime.date(2012, 5, 1),
-    )
+    evidence = Evidence(inspection=world.inspection, title="Audit checklist", requested_on=LATER, received_on=EARLIER)
     assert_refused(evidence, "Evidence cannot be received before it was requested.")
 
 
@@ -119,8 +114,8 @@ def test_a_request_is_asked_of_someone_and_due_after_it_was_raised(world):
         review=world.review,
         asked_of_agency=world.uhcw,
         question="Protocols?",
-        raised_on=datetime.date(2012, 12, 6),
-        due_by=datetime.date(2012, 12, 1),
+        raised_on=LATER,
+        due_by=EARLIER,
     )
     assert_refused(backwards, "The answer cannot be due before the request was raised.")
 

@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from actionplan.models import Action, Evidence, ProgressUpdate
 
-from .bulkdata import save_at
+from .bulkdata import completed_now, save_at
 from .factories import ask, first_review
 
 pytestmark = pytest.mark.django_db
@@ -100,13 +100,7 @@ def test_by_agency_theme_and_area(client, world, maya):
 
 
 def test_each_chart_is_an_accessible_svg_with_a_table_of_the_same_figures(client, world, maya):
-    save_at(
-        world.wcc_action,
-        timezone.now(),
-        world.olivia,
-        status=Action.Status.COMPLETED,
-        completed_on=timezone.localdate(),
-    )
+    completed_now(world.wcc_action, world.olivia)
     response = dashboard(client, maya)
     text = response.content.decode()
     for slug in ("status-over-time", "completions"):

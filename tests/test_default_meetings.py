@@ -8,6 +8,8 @@ from django.utils import timezone
 
 from scrutiny.review.models import Conclusion, InformationRequest, Meeting
 
+from .page_helpers import assert_refused_next_to_field, post_conclusion
+
 pytestmark = pytest.mark.django_db
 J = Conclusion.Judgement
 
@@ -70,18 +72,14 @@ def test_a_new_conclusion_starts_at_todays_meeting_or_the_latest_held(client, wo
 
 def test_a_conclusion_against_a_meeting_not_yet_held_is_refused_next_to_the_field(client, world):
     client.force_login(world.maya)
-    response = client.post(
-        reverse("conclusion_add", args=[world.review.pk]),
-        {
-            "subject": f"action-{world.arden_action.pk}",
-            "meeting": world.next_meeting.pk,
-            "judgement": J.SATISFIED,
-            "reasoning": "Audit seen.",
-        },
+    response = post_conclusion(
+        client,
+        world.review.pk,
+        subject=f"action-{world.arden_action.pk}",
+        meeting_pk=world.next_meeting.pk,
+        reasoning="Audit seen.",
     )
-    assert response.status_code == 200
-    assert "meeting" in response.context["form"].errors
-    page = response.content.decode()
+    page = assert_refused_next_to_field(response, "meeting")
     assert f"The meeting on {world.next_meeting.date:%-d %B %Y} has not taken place yet" in page
     assert "govuk-error-summary" in page and "Audit seen." in page  # what was typed is kept
     assert not Conclusion.objects.exists()

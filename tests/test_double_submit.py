@@ -9,6 +9,8 @@ from django.urls import reverse
 from actionplan.models import ProgressUpdate
 from scrutiny.review.models import Conclusion, InformationRequest
 
+from .form_helpers import action_update_form
+
 pytestmark = pytest.mark.django_db
 
 
@@ -68,20 +70,7 @@ def test_an_action_update_sent_twice_saves_one_update_and_no_conflict(client, wo
     client.force_login(world.olivia)
     url = reverse("action_update", args=[action.pk])
     page = client.get(url)
-    data = {
-        "_submission": token_of(page),
-        "version": action.version,
-        "status": action.status,
-        "rag": action.rag,
-        "note": "Caseloads are down to 18.",
-        "target_date_reason": "",
-        "completed_on_0": "",
-        "completed_on_1": "",
-        "completed_on_2": "",
-        "new_target_date_0": "",
-        "new_target_date_1": "",
-        "new_target_date_2": "",
-    }
+    data = {"_submission": token_of(page), **action_update_form(action, note="Caseloads are down to 18.")}
     first = client.post(url, data)
     second = client.post(url, data)
     assert first.status_code == 302, first.content.decode()[:2000]

@@ -18,7 +18,10 @@ from scrutiny.review.services.meeting_records import (
     remove_meeting_request,
 )
 from scrutiny.review.services.meetings import agree_notes, reopen_notes
-from scrutiny.review.services.requests import answer_request, raise_request
+from scrutiny.review.services.requests import answer_request
+
+from .factories import conclude, request_at_meeting
+from .page_helpers import post_conclusion
 
 pytestmark = pytest.mark.django_db
 
@@ -27,17 +30,10 @@ pytestmark = pytest.mark.django_db
 def recorded(world):
     meeting = world.last_meeting
     NoteItem.objects.create(meeting=meeting, heading="Caseloads", body="Heard from the service manager")
-    conclusion = record_conclusion(
-        actor=world.maya,
-        review=world.review,
-        meeting=meeting,
-        action=world.wcc_action,
-        judgement="satisfied",
-        reasoning="Caseloads are down to 17",
+    conclusion = conclude(
+        world, "satisfied", meeting=meeting, action=world.wcc_action, reasoning="Caseloads are down to 17"
     )
-    info_request = raise_request(
-        actor=world.maya, review=world.review, meeting=meeting, asked_of_agency=world.uhcw, question="Send the audit"
-    )
+    info_request = request_at_meeting(world, meeting=meeting)
     return meeting, conclusion, info_request
 
 
@@ -98,18 +94,23 @@ def test_an_answered_request_stays_as_it_was_asked(world, recorded):
     assert InformationRequest.objects.get().question == "Send the audit"
 
 
+def correct(world, meeting, conclusion, reasoning):
+    """The clerk corrects a conclusion of the meeting's notes through the service: now on area 1, satisfied."""
+    return correct_meeting_conclusion(
+        actor=world.clara,
+        meeting=meeting,
+        conclusion=conclusion,
+        area=world.area1,
+        judgement="satisfied",
+        reasoning=reasoning,
+    )
+
+
 def test_agreed_notes_lock_their_conclusions_and_requests_in_the_service_and_on_the_page(client, world, recorded):
     meeting, conclusion, info_request = recorded
     agree_notes(actor=world.clara, meeting=meeting, agreed_on=meeting.date)
     with pytest.raises(WriteRefused):
-        correct_meeting_conclusion(
-            actor=world.clara,
-            meeting=meeting,
-            conclusion=conclusion,
-            area=world.area1,
-            judgement="satisfied",
-            reasoning="Changed after agreement",
-        )
+        correct(world, meeting, conclusion, "Changed after agreement")
     with pytest.raises(WriteRefused):
         remove_meeting_conclusion(actor=world.clara, meeting=meeting, conclusion=conclusion)
     with pytest.raises(WriteRefused):
@@ -125,14 +126,7 @@ def test_agreed_notes_lock_their_conclusions_and_requests_in_the_service_and_on_
     assert Conclusion.objects.get().reasoning == "Caseloads are down to 17"
     # Reopened with a reason, the conclusion can be corrected again.
     reopen_notes(actor=world.clara, meeting=meeting, reason="The chair asked for a correction")
-    correct_meeting_conclusion(
-        actor=world.clara,
-        meeting=meeting,
-        conclusion=conclusion,
-        area=world.area1,
-        judgement="satisfied",
-        reasoning="Corrected once reopened",
-    )
+    correct(world, meeting, conclusion, "Corrected once reopened")
     assert Conclusion.objects.get().reasoning == "Corrected once reopened"
 
 
@@ -165,14 +159,12 @@ def test_the_demos_6_december_2012_meeting_refuses_a_members_late_conclusion(cli
     assert demo.notes_locked and demo.notes_agreed_on == datetime.date(2012, 12, 6)
     before = Conclusion.objects.count()
     client.login(username="member", password="scrutiny-demo-2012")
-    response = client.post(
-        reverse("conclusion_add", args=[demo.review_id]),
-        {
-            "subject": f"area-{demo.areas.first().pk}",
-            "meeting": demo.pk,
-            "judgement": "satisfied",
-            "reasoning": "Posted after the notes were agreed",
-        },
+    response = post_conclusion(
+        client,
+        demo.review_id,
+        subject=f"area-{demo.areas.first().pk}",
+        meeting_pk=demo.pk,
+        reasoning="Posted after the notes were agreed",
     )
     page = response.content.decode()
     assert response.status_code == 200 and "<title>Error: " in page

@@ -121,6 +121,17 @@ def add_url(world):
     return reverse("evidence_add", args=[world.wcc_action.pk])
 
 
+def olivia_adds(client, world, **fields):
+    """The WCC officer sends the form adding evidence to her agency's action."""
+    client.force_login(world.olivia)
+    return client.post(add_url(world), form_data(**fields))
+
+
+def olivia_asks_her_agency(client, world, requested_on, **fields):
+    """The officer records evidence her own agency was asked for on `requested_on`."""
+    return olivia_adds(client, world, provided_by_agency=world.wcc.pk, requested_on=requested_on, **fields)
+
+
 def test_the_form_states_the_size_limit_and_the_types(client, world):
     client.force_login(world.olivia)
     page = client.get(add_url(world)).content.decode()
@@ -129,8 +140,7 @@ def test_the_form_states_the_size_limit_and_the_types(client, world):
 
 
 def test_an_officer_attaches_a_pdf_stored_under_a_name_of_ours(client, world, settings):
-    client.force_login(world.olivia)
-    response = client.post(add_url(world), form_data(file=upload("../../etc/Caseloads June.pdf", PDF_BYTES)))
+    response = olivia_adds(client, world, file=upload("../../etc/Caseloads June.pdf", PDF_BYTES))
     assert response.status_code == 302
     evidence = Evidence.objects.get()
     assert (evidence.action, evidence.added_by, evidence.status) == (world.wcc_action, world.olivia, "received")
@@ -146,8 +156,7 @@ def test_an_officer_attaches_a_pdf_stored_under_a_name_of_ours(client, world, se
 
 
 def test_a_wrong_type_is_refused_next_to_the_field_and_nothing_is_saved(client, world, settings):
-    client.force_login(world.olivia)
-    response = client.post(add_url(world), form_data(file=upload("report.pdf", b"GIF89a not a pdf")))
+    response = olivia_adds(client, world, file=upload("report.pdf", b"GIF89a not a pdf"))
     assert response.status_code == 200
     page = response.content.decode()
     assert "is not a real PDF" in page and "govuk-error-summary" in page and "<title>Error:" in page
@@ -156,36 +165,32 @@ def test_a_wrong_type_is_refused_next_to_the_field_and_nothing_is_saved(client, 
 
 
 def test_a_file_over_20_mb_is_refused(client, world):
-    client.force_login(world.olivia)
     too_big = PDF_BYTES + b"0" * (20 * 1024 * 1024)
-    response = client.post(add_url(world), form_data(file=upload("big.pdf", too_big)))
+    response = olivia_adds(client, world, file=upload("big.pdf", too_big))
     assert "The selected file must be smaller than 20.0 MB" in response.content.decode()
     assert not Evidence.objects.exists()
 
 
 def test_the_limit_follows_the_setting(client, world, settings):
     settings.EVIDENCE_MAX_UPLOAD_BYTES = 1024
-    client.force_login(world.olivia)
-    response = client.post(add_url(world), form_data(file=upload("big.pdf", PDF_BYTES + b"0" * 2000)))
+    response = olivia_adds(client, world, file=upload("big.pdf", PDF_BYTES + b"0" * 2000))
     assert "smaller than 1.0 KB" in response.content.decode()
     assert not Evidence.objects.exists()
 
 
 def test_evidence_without_a_file_needs_what_and_who(client, world):
-    client.force_login(world.olivia)
-    response = client.post(add_url(world), form_data(kind="demonstration", title="Demonstration of CareFirst"))
+    response = olivia_adds(client, world, kind="demonstration", title="Demonstration of CareFirst")
     page = response.content.decode()
     assert "describe what was demonstrated or said" in page and "say who gave the evidence" in page
     assert not Evidence.objects.exists()
-    response = client.post(
-        add_url(world),
-        form_data(
-            kind="demonstration",
-            title="Demonstration of CareFirst",
-            description="Case-file audit shown on screen.",
-            provided_by=world.olivia_person.pk,
-            received_on=datetime.date(2012, 5, 8),
-        ),
+    response = olivia_adds(
+        client,
+        world,
+        kind="demonstration",
+        title="Demonstration of CareFirst",
+        description="Case-file audit shown on screen.",
+        provided_by=world.olivia_person.pk,
+        received_on=datetime.date(2012, 5, 8),
     )
     assert response.status_code == 302
     evidence = Evidence.objects.get()
@@ -197,16 +202,7 @@ def test_evidence_without_a_file_needs_what_and_who(client, world):
 
 
 def test_awaited_evidence_is_recorded_then_marked_received_with_its_file(client, world):
-    client.force_login(world.olivia)
-    client.post(
-        add_url(world),
-        form_data(
-            title="Audit of notifications",
-            status="awaited",
-            provided_by_agency=world.wcc.pk,
-            requested_on=datetime.date(2012, 5, 1),
-        ),
-    )
+    olivia_asks_her_agency(client, world, datetime.date(2012, 5, 1), title="Audit of notifications", status="awaited")
     evidence = Evidence.objects.get()
     assert (evidence.status, evidence.received_on) == ("awaited", None)
     response = client.post(
@@ -226,38 +222,35 @@ def test_awaited_evidence_is_recorded_then_marked_received_with_its_file(client,
 
 
 def test_received_before_requested_is_refused(client, world):
-    client.force_login(world.olivia)
-    response = client.post(
-        add_url(world),
-        form_data(
-            title="Audit",
-            description="Checklists.",
-            provided_by_agency=world.wcc.pk,
-            requested_on=datetime.date(2012, 5, 10),
-            received_on=datetime.date(2012, 5, 1),
-        ),
+    response = olivia_asks_her_agency(
+        client, world, datetime.date(2012, 5, 10), title="Audit", received_on=datetime.date(2012, 5, 1)
     )
     assert "cannot be before the date requested" in response.content.decode()
     assert not Evidence.objects.exists()
 
 
-def make_file_evidence(world, action=None, **fields):
-    upload_file = upload("report.pdf", PDF_BYTES)
-    from actionplan.uploads import PDF
-
+def attach_pdf(world, title="Caseload report"):
+    """A PDF attached to the WCC action by its officer, through the service."""
     return add_evidence(
-        actor=world.ada,
-        action=action or world.wcc_action,
-        title="Caseload report",
-        kind="document",
-        upload=upload_file,
+        actor=world.olivia,
+        action=world.wcc_action,
+        title=title,
+        kind=Evidence.Kind.DOCUMENT,
+        upload=upload("June.pdf", PDF_BYTES),
         upload_kind=PDF,
-        **fields,
     )
 
 
+def saved_evidence(name, content, **fields):
+    """Evidence saved as it stands (through save(), not the service), with its file stored under `name`."""
+    evidence = Evidence(**fields)
+    evidence.file.save(name, content, save=False)
+    evidence.save()
+    return evidence
+
+
 def test_a_download_is_an_attachment_with_our_name_type_and_nosniff(client, world):
-    evidence = make_file_evidence(world)
+    evidence = attach_pdf(world)
     client.force_login(world.maya)
     response = client.get(reverse("evidence_download", args=[evidence.pk]))
     assert response.status_code == 200
@@ -268,7 +261,7 @@ def test_a_download_is_an_attachment_with_our_name_type_and_nosniff(client, worl
 
 
 def test_officers_may_read_any_actions_evidence_but_add_only_to_their_own(client, world):
-    evidence = make_file_evidence(world)
+    evidence = attach_pdf(world)
     client.force_login(world.arjun)
     assert client.get(reverse("evidence_download", args=[evidence.pk])).status_code == 200
     assert client.get(reverse("evidence_add", args=[world.wcc_action.pk])).status_code == 404
@@ -280,18 +273,16 @@ def test_officers_may_read_any_actions_evidence_but_add_only_to_their_own(client
 
 
 def test_evidence_given_to_the_group_by_another_agency_is_hidden_from_officers(client, world):
-    from actionplan.uploads import PDF
-
-    evidence = Evidence(
+    evidence = saved_evidence(
+        "x",
+        upload("plan.pdf", PDF_BYTES),
         inspection=world.inspection,
         area=world.area2,
         title="Arden training plan",
         provided_by_agency=world.arden,
         status="received",
+        content_type=PDF.content_type,
     )
-    evidence.file.save("x", upload("plan.pdf", PDF_BYTES), save=False)
-    evidence.content_type = PDF.content_type
-    evidence.save()
     url = reverse("evidence_download", args=[evidence.pk])
     client.force_login(world.olivia)
     assert client.get(url).status_code == 404
@@ -316,30 +307,19 @@ def test_evidence_without_a_file_has_no_download(client, world):
 def test_a_file_missing_from_storage_is_not_found_not_a_server_error(client, world):
     from django.core.files.base import ContentFile
 
-    evidence = Evidence(
+    evidence = saved_evidence(
+        "audit",
+        ContentFile(b"hello"),
         inspection=world.inspection,
         action=world.wcc_action,
         title="Audit",
         original_filename="a.txt",
         content_type="text/plain",
     )
-    evidence.file.save("audit", ContentFile(b"hello"), save=False)
-    evidence.save()
     evidence.file.storage.delete(evidence.file.name)
     client.force_login(world.olivia)
     response = client.get(reverse("evidence_download", args=[evidence.pk]))
     assert response.status_code == 404
-
-
-def attach_pdf(world, title="Caseload report"):
-    return add_evidence(
-        actor=world.olivia,
-        action=world.wcc_action,
-        title=title,
-        kind=Evidence.Kind.DOCUMENT,
-        upload=upload("June.pdf", PDF_BYTES),
-        upload_kind=PDF,
-    )
 
 
 def test_an_officer_removes_a_wrong_upload_and_its_file_goes(client, world, django_capture_on_commit_callbacks):

@@ -15,15 +15,19 @@ from scrutiny.people.models import Agency
 from .import_helpers import ROTHERHAM, command_new, counts, csv_text, preview_page, upload
 
 
-def lead_plan() -> bytes:
+def rotherham_plan(lead_header: str, leads: list[str]) -> bytes:
+    """Rotherham's first actions of area 1, due March 2013, one for each of the `leads` in a column so headed."""
+    actions = ROTHERHAM.actions[: len(leads)]
+    rows = [["1", ROTHERHAM.area, *action, lead, "March 2013"] for action, lead in zip(actions, leads, strict=True)]
     return csv_text(
-        [
-            ["Area", "Area for improvement", "Ref No", "Action Required", "Lead", "By when"],
-            ["1", ROTHERHAM.area, *ROTHERHAM.actions[0], "Operations Managers (SF), (CD)", "March 2013"],
-            ["1", ROTHERHAM.area, *ROTHERHAM.actions[1], "the arden cluster", "March 2013"],
-            ["1", ROTHERHAM.area, *ROTHERHAM.actions[2], "Designated Nurse, Arden Cluster", "March 2013"],
-        ]
+        [["Area", "Area for improvement", "Ref No", "Action Required", lead_header, "By when"], *rows]
     ).encode()
+
+
+def lead_plan() -> bytes:
+    return rotherham_plan(
+        "Lead", ["Operations Managers (SF), (CD)", "the arden cluster", "Designated Nurse, Arden Cluster"]
+    )
 
 
 def test_a_lead_column_naming_a_partner_agency_sets_the_lead_agency_not_the_officers_role(world):
@@ -44,14 +48,8 @@ def test_a_lead_column_naming_a_partner_agency_sets_the_lead_agency_not_the_offi
 
 
 def new_agency_plan() -> bytes:
-    return csv_text(
-        [
-            ["Area", "Area for improvement", "Ref No", "Action Required", "Lead agency", "By when"],
-            ["1", ROTHERHAM.area, *ROTHERHAM.actions[0], "Rotherham Metropolitan Borough Council", "March 2013"],
-            ["1", ROTHERHAM.area, *ROTHERHAM.actions[1], "South Yorkshire Police", "March 2013"],
-            ["1", ROTHERHAM.area, *ROTHERHAM.actions[2], "South Yorkshire Police", "March 2013"],
-        ]
-    ).encode()
+    police = "South Yorkshire Police"
+    return rotherham_plan("Lead agency", ["Rotherham Metropolitan Borough Council", police, police])
 
 
 def test_the_pages_propose_new_agencies_and_create_them_on_confirmation(client, world):

@@ -13,6 +13,7 @@ from .import_helpers import (
     command_new,
     new_inspection,
     preview_page,
+    saved_file,
     upload,
     xlsx_of,
 )
@@ -78,8 +79,6 @@ def test_the_mapping_page_lists_what_is_hidden_and_a_hidden_column_can_still_be_
 
 
 def test_the_command_lists_what_it_left_out(world, tmp_path):
-    path = tmp_path / "plan.xlsx"
-    path.write_bytes(plan_with_hidden_parts())
-    out = command_new(path, "SIF 2014", "Herefordshire", "--dry-run")
+    out = command_new(saved_file(tmp_path, plan_with_hidden_parts()), "SIF 2014", "Herefordshire", "--dry-run")
     assert "3 to create" in out
     assert "left out: Row 5 is hidden in the spreadsheet: not read." in out

@@ -11,7 +11,17 @@ from actionplan.importer.lenient import SPLIT_RAG_RULE, read_rag, read_timescale
 from actionplan.importer.values import CellProblem
 from actionplan.models import Rag
 
-from .import_helpers import HEREFORD, OFSTED_HEADERS, ROTHERHAM, command_new, csv_text, new_inspection, xlsx_bytes
+from .import_helpers import (
+    HEREFORD,
+    OFSTED_HEADERS,
+    ROTHERHAM,
+    cases,
+    command_new,
+    csv_text,
+    new_inspection,
+    saved_file,
+    xlsx_bytes,
+)
 
 D = datetime.date
 
@@ -47,13 +57,7 @@ def test_a_date_that_does_not_exist_is_still_a_problem():
 
 @pytest.mark.parametrize(
     "cell, rag",
-    [
-        ("A/G", Rag.AMBER),
-        ("Amber/Green", Rag.AMBER),
-        ("G/B", Rag.GREEN),
-        ("R-A", Rag.RED),
-        ("Green / Amber", Rag.AMBER),
-    ],
+    cases({Rag.AMBER: ["A/G", "Amber/Green", "Green / Amber"], Rag.GREEN: ["G/B"], Rag.RED: ["R-A"]}),
 )
 def test_a_split_rating_takes_the_more_cautious(cell, rag):
     rating, warning = read_rag(cell)
@@ -146,9 +150,7 @@ def test_an_over_long_timescale_kept_as_text_is_a_length_problem(world):
 
 
 def test_the_command_states_the_rules_and_what_it_left_out(world, tmp_path):
-    path = tmp_path / "plan.xlsx"
-    path.write_bytes(real_values_plan())
-    out = command_new(path, "SIF 2014", "Herefordshire", "--yes")
+    out = command_new(saved_file(tmp_path, real_values_plan()), "SIF 2014", "Herefordshire", "--yes")
     assert "read by a rule: A split rating such as “A/G”" in out
     assert "left out: Rows 8–12 are a key" in out
     assert "4 created" in out

@@ -11,6 +11,8 @@ from actionplan.models import Evidence
 from scrutiny.review.models import InformationRequest
 from scrutiny.review.services.requests import raise_request
 
+from .page_helpers import assert_refused_next_to_field
+
 pytestmark = pytest.mark.django_db
 
 EMAIL = (
@@ -64,9 +66,8 @@ def test_bad_requests_get_errors_next_to_the_field(client, world, data, field, m
     post = {"meeting": world.last_meeting.pk, "asked_of_agency": world.arden.pk, "question": "Send it."}
     post.update(data)
     response = client.post(reverse("request_add", args=[world.review.pk]), post)
-    assert response.status_code == 200
+    assert_refused_next_to_field(response, field)
     assert message in response.context["form"].errors[field][0]
-    assert "<title>Error:" in response.content.decode()
     assert not InformationRequest.objects.exists()
 
 

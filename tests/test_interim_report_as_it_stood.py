@@ -127,8 +127,9 @@ def test_an_interim_report_dated_today_prints_every_record_as_read_from_the_hist
     from actionplan.models import Evidence
     from scrutiny.core.documents import render_docx
     from scrutiny.review.models import Attendance
-    from scrutiny.review.services.conclusions import record_conclusion
-    from scrutiny.review.services.requests import answer_request, raise_request
+    from scrutiny.review.services.requests import answer_request
+
+    from .factories import conclude, request_at_meeting
 
     meeting = world.last_meeting
     evidence = Evidence(
@@ -139,17 +140,8 @@ def test_an_interim_report_dated_today_prints_every_record_as_read_from_the_hist
     meeting.evidence_considered.add(evidence)
     Attendance.objects.create(meeting=meeting, person=world.maya.person, capacity="member", status="present")
     NoteItem.objects.create(meeting=meeting, heading="Caseloads", area=world.area1, body="Heard about caseloads")
-    record_conclusion(
-        actor=world.maya,
-        review=world.review,
-        meeting=meeting,
-        area=world.area1,
-        judgement="satisfied",
-        reasoning="Fine",
-    )
-    info_request = raise_request(
-        actor=world.maya, review=world.review, meeting=meeting, asked_of_agency=world.uhcw, question="Send the audit"
-    )
+    conclude(world, "satisfied", meeting=meeting, area=world.area1, reasoning="Fine")
+    info_request = request_at_meeting(world, meeting=meeting)
     answer_request(actor=world.maya, info_request=info_request, answer="Audit attached", existing_evidence=[evidence])
     Recommendation.objects.create(review=world.review, number=1, text="Keep caseloads down", addressed_to="Cabinet")
     world.review.interim_report_on = timezone.localdate()

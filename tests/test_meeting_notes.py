@@ -17,15 +17,17 @@ def meeting(world):
     return world.last_meeting
 
 
+NOTE_ITEM_FORM = {
+    "position": "1",
+    "heading": "Case-file audits",
+    "area": "",
+    "body": "Jenny showed the checklists.\n\nAll agreed.",
+}
+
+
 def add_item(client, meeting, **overrides):
-    data = {
-        "position": "1",
-        "heading": "Case-file audits",
-        "area": "",
-        "body": "Jenny showed the checklists.\n\nAll agreed.",
-    }
-    data.update(overrides)
-    return client.post(meeting_url("meeting_note_add", meeting), data)
+    """The clerk sends the form adding a notes item: NOTE_ITEM_FORM with the overrides."""
+    return client.post(meeting_url("meeting_note_add", meeting), {**NOTE_ITEM_FORM, **overrides})
 
 
 def agree(meeting, user):

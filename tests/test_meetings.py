@@ -10,26 +10,29 @@ from actionplan.models import Evidence
 from scrutiny.people.models import Person
 from scrutiny.review.models import Attendance, Meeting, NoteItem
 
+from .factories import session
 from .page_helpers import meeting_url
 from .query_helpers import assert_queries_flat
 
 pytestmark = pytest.mark.django_db
 
 
+MEETING_FORM = {
+    "number": "3",
+    "title": "Health",
+    "date": "14/05/2012",
+    "start_time": "18:00",
+    "end_time": "20:00",
+    "place": "Shire Hall, Warwick",
+    "purpose": "Evidence for health-related actions",
+    "theme": "",
+    "notes_reference": "",
+}
+
+
 def schedule(client, review, **overrides):
-    data = {
-        "number": "3",
-        "title": "Health",
-        "date": "14/05/2012",
-        "start_time": "18:00",
-        "end_time": "20:00",
-        "place": "Shire Hall, Warwick",
-        "purpose": "Evidence for health-related actions",
-        "theme": "",
-        "notes_reference": "",
-    }
-    data.update(overrides)
-    return client.post(reverse("meeting_add", args=[review.pk]), data)
+    """The clerk sends the form scheduling a meeting: MEETING_FORM with the overrides."""
+    return client.post(reverse("meeting_add", args=[review.pk]), {**MEETING_FORM, **overrides})
 
 
 def test_the_clerk_schedules_a_meeting_and_everyone_on_the_review_is_invited(client, world):
@@ -171,13 +174,7 @@ def test_the_list_shows_the_meetings_with_the_state_of_their_notes(client, world
 
 def _bulk(world, count):
     for n in range(count):
-        meeting = Meeting.objects.create(
-            review=world.review,
-            title=f"Session {n}",
-            date=datetime.date(2012, 6, 1) + datetime.timedelta(days=n),
-            purpose="More evidence",
-        )
-        meeting.areas.add(world.area1, world.area2)
+        session(world, n, datetime.date(2012, 6, 1), world.area1, world.area2)
         person = Person.objects.create(name=f"Witness {n}")
         Attendance.objects.create(meeting=world.last_meeting, person=person, capacity="witness", status="present")
         NoteItem.objects.create(

@@ -12,8 +12,9 @@ from icalendar import Calendar
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
-from scrutiny.review.models import Attendance, Conclusion, InformationRequest, Meeting, NoteItem, Review
+from scrutiny.review.models import Attendance, Conclusion, NoteItem, Review
 
+from .factories import ask, session
 from .query_helpers import assert_queries_flat
 
 pytestmark = pytest.mark.django_db
@@ -47,13 +48,7 @@ def meeting(world):
         reasoning=f"{HYPERLINK} Suitable progress {SCRIPT}",
         reached_on=meeting.date,
     )
-    InformationRequest.objects.create(
-        review=world.review,
-        meeting=meeting,
-        asked_of_agency=world.uhcw,
-        question="Confirm the information protocols at UHCW",
-        raised_on=meeting.date,
-    )
+    ask(world.review, world.uhcw, "Confirm the information protocols at UHCW", meeting=meeting, raised_on=meeting.date)
     meeting.notes_status, meeting.notes_agreed_on = "agreed", datetime.date(2012, 5, 21)
     meeting.save()
     return meeting
@@ -231,13 +226,7 @@ def test_the_meetings_list_exports_to_excel(client, world, meeting):
 def test_exports_make_the_same_number_of_queries_whatever_the_data(client, world, meeting, name, args):
     def bulk(count):
         for n in range(count):
-            other = Meeting.objects.create(
-                review=world.review,
-                title=f"Session {n}",
-                date=datetime.date(2012, 7, 1) + datetime.timedelta(days=n),
-                purpose="More",
-            )
-            other.areas.add(world.area2)
+            other = session(world, n, datetime.date(2012, 7, 1), world.area2, purpose="More")
             NoteItem.objects.create(
                 meeting=meeting, position=n + 2, heading=f"Item {n}", area=world.area1, body="Heard"
             )

@@ -17,6 +17,8 @@ from scrutiny.core.exports import render_csv, render_xlsx
 from scrutiny.core.history import history_entries
 from scrutiny.people.models import Agency
 
+from .factories import make_action
+
 
 @pytest.fixture
 def full_world(world):
@@ -35,13 +37,14 @@ def full_world(world):
     done.target_date = None
     done.save()
     # An action in WCC's plan that UHCW leads: the plan column keeps it in WCC's plan.
-    Action.objects.create(
-        plan=world.wcc_plan,
-        area=world.area3,
+    make_action(
+        world.wcc_plan,
+        world.area3,
         lead_agency=world.uhcw,
         reference="",
         description="Share protocols with the hospital",
         status=Action.Status.NOT_STARTED,
+        target_date=None,
     )
     return world
 

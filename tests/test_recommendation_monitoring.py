@@ -21,9 +21,14 @@ D = date
 RECEIVED = D(2013, 1, 10)  # the response is due by 9 March 2013
 
 
-def recommend(world, review=None, text="Publish caseloads monthly."):
+def recommend(world, review=None, text="Publish caseloads monthly.", addressed_to="Cabinet", **fields):
     return add_recommendation(
-        actor=world.clara, review=review or world.review, kind="recommendation", text=text, addressed_to="Cabinet"
+        actor=world.clara,
+        review=review or world.review,
+        kind="recommendation",
+        text=text,
+        addressed_to=addressed_to,
+        **fields,
     )
 
 
@@ -245,10 +250,8 @@ def test_pages_read_as_many_queries_for_many_recommendations_and_reviews_as_for_
 
 
 def test_a_recommendation_sent_apart_to_a_partner_runs_its_own_clock(world, received):
-    partner = add_recommendation(
-        actor=world.clara,
-        review=world.review,
-        kind="recommendation",
+    partner = recommend(
+        world,
         text="The NHS cluster shares its audit.",
         addressed_to="Arden Cluster",
         addressee_kind="partner",

@@ -47,17 +47,19 @@ def test_a_partner_body_gets_the_period_the_settings_give_it(world, settings):
     assert recommend(world, addressee_kind=K.COUNCIL).response_due_on == date(2013, 5, 4)
 
 
-def test_a_response_stops_it_being_overdue(world):
+@pytest.mark.parametrize(
+    "outcome",
+    [
+        {"committee_decision": "agreed", "executive_response": "Accepted.", "executive_response_on": date(2013, 6, 1)},
+        {"committee_decision": "not_agreed", "closed_on": date(2013, 3, 2)},
+    ],
+    ids=["a response stops it", "a closed one never is"],
+)
+def test_an_answered_or_closed_recommendation_is_not_overdue(world, outcome):
     receive_report(world, report_received_on=date(2013, 3, 5))
     recommendation = recommend(world)
-    respond(
-        world,
-        recommendation,
-        committee_decision="agreed",
-        committee_decision_on=date(2013, 3, 1),
-        executive_response="Accepted.",
-        executive_response_on=date(2013, 6, 1),
-    )
+    assert recommendation.is_response_overdue(date(2013, 7, 1))  # unanswered, it would be
+    respond(world, recommendation, committee_decision_on=date(2013, 3, 1), **outcome)
     assert not recommendation.is_response_overdue(date(2013, 7, 1))
 
 
@@ -99,16 +101,3 @@ def test_the_addressee_kind_is_chosen_when_adding_a_recommendation(client, world
         },
     )
     assert Recommendation.objects.get().addressee_kind == K.PARTNER
-
-
-def test_a_closed_recommendation_is_never_overdue(world):
-    receive_report(world, report_received_on=date(2013, 3, 5))
-    recommendation = recommend(world)
-    respond(
-        world,
-        recommendation,
-        committee_decision="not_agreed",
-        committee_decision_on=date(2013, 3, 1),
-        closed_on=date(2013, 3, 2),
-    )
-    assert not recommendation.is_response_overdue(date(2013, 7, 1))

@@ -9,6 +9,8 @@ from scrutiny.review.models import Conclusion, Review
 from scrutiny.review.services.conclusions import record_conclusion
 from scrutiny.review.services.review import reopen_review
 
+from .page_helpers import post_conclusion
+
 
 @pytest.fixture
 def closed(world):
@@ -48,14 +50,12 @@ def test_every_form_of_a_closed_review_refuses_with_a_clear_message(client, worl
 
 def test_nothing_is_saved_when_a_closed_review_is_posted_to(client, world, maya, closed):
     client.force_login(maya)
-    client.post(
-        reverse("conclusion_add", args=[closed.pk]),
-        {
-            "subject": f"action-{world.wcc_action.pk}",
-            "meeting": world.last_meeting.pk,
-            "judgement": Conclusion.Judgement.SATISFIED,
-            "reasoning": "Seen the audit.",
-        },
+    post_conclusion(
+        client,
+        closed.pk,
+        subject=f"action-{world.wcc_action.pk}",
+        meeting_pk=world.last_meeting.pk,
+        reasoning="Seen the audit.",
     )
     assert not Conclusion.objects.exists()
 

@@ -12,7 +12,7 @@ from scrutiny.review.models import Conclusion, InformationRequest, NoteItem, Rec
 from scrutiny.review.reporting.search import GROUP_LIMIT, START, STOP, as_html
 from scrutiny.review.services.meetings import agree_notes
 
-from .factories import add_second_inspection, make_action
+from .factories import add_second_inspection, conclude, make_action
 from .security_urls import add_records
 
 pytestmark = pytest.mark.django_db
@@ -91,12 +91,7 @@ def test_an_officer_never_sees_a_review_of_an_inspection_their_agency_has_no_par
 ):
     second = add_second_inspection(world)
     Recommendation(review=second.review, number=1, text="Publish the marzipan protocol.", addressed_to="Cabinet").save()
-    Conclusion(
-        review=world.review,
-        action=world.wcc_action,
-        judgement="satisfied",
-        reasoning="The marzipan audit convinced us.",
-    ).save()
+    conclude(world, "satisfied", action=world.wcc_action, reasoning="The marzipan audit convinced us.")
     assert "No results for" in search(client, mark, "marzipan")  # sits on neither review
     html = search(client, arjun, "marzipan")
     assert "Publish the" not in html and "1 result for" in html  # sees the first review only

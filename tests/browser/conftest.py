@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from ..factories import PASSWORD
+from ..factories import PASSWORD, add_unbroken_conclusion, make_world
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -53,12 +53,27 @@ def page(browser, live_server):
     assert not blocked, f"The content security policy blocked something: {blocked}"
 
 
+@pytest.fixture
+def unbroken_world(transactional_db):
+    """The factories' world, with a conclusion quoting a 300-character reference that has no space to break at."""
+    world = make_world()
+    add_unbroken_conclusion(world)
+    return world
+
+
 def sign_in(page, user, password=PASSWORD):
     page.goto("/sign-in/")
     page.get_by_label("Username").fill(user.username)
     page.get_by_label("Password").fill(password)
     page.get_by_role("button", name="Sign in").click()
     page.wait_for_load_state()
+
+
+def open_as(page, user, address: str, *, width: int = 1280):
+    """`user` signs in and opens `address` in a window `width` pixels wide."""
+    page.set_viewport_size({"width": width, "height": 900})
+    sign_in(page, user)
+    page.goto(address)
 
 
 def axe_violations(page) -> list[dict]:

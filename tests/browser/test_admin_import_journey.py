@@ -13,6 +13,8 @@ from .conftest import assert_accessible, screenshot, sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 DEMO_PASSWORD = "scrutiny-demo-2012"
+# The first action of the plans imported here: reference, area number and text, action, lead agency.
+ACTION_1A = ["1a", 1, "Timeliness of initial assessments", "Raise ASSET completion to 98%", "WCC"]
 
 
 def write_plan(path, rows, headers=None):
@@ -51,11 +53,7 @@ def test_the_administrator_imports_a_new_inspections_plan(page, admin, tmp_path)
         tmp_path / "yos-plan.xlsx",
         [
             [
-                "1a",
-                1,
-                "Timeliness of initial assessments",
-                "Raise ASSET completion to 98%",
-                "WCC",
+                *ACTION_1A,
                 "Operations Manager",
                 datetime.datetime(2013, 3, 31),
                 "98% within 20 working days",
@@ -162,20 +160,7 @@ def test_unknown_headers_and_bad_cells_are_explained_on_accessible_pages(page, a
 def test_the_import_button_can_be_pressed_once(page, admin, tmp_path):
     plan = write_plan(
         tmp_path / "plan.xlsx",
-        [
-            [
-                "1a",
-                1,
-                "Timeliness of initial assessments",
-                "Raise ASSET completion to 98%",
-                "WCC",
-                "",
-                "March 2013",
-                "",
-                "",
-                "",
-            ],
-        ],
+        [[*ACTION_1A, "", "March 2013", "", "", ""]],
     )
     sign_in(page, admin, password=DEMO_PASSWORD)
     page.goto("/import/")

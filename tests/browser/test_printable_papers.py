@@ -3,8 +3,8 @@ an address) wraps inside its cell instead of widening the table, on screen, on a
 
 import pytest
 
-from ..factories import UNBROKEN, add_unbroken_conclusion, make_world
-from .conftest import assert_accessible, screenshot, sign_in
+from ..factories import UNBROKEN
+from .conftest import assert_accessible, open_as, screenshot
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -20,18 +20,9 @@ OVERFLOW = """() => {
 }"""
 
 
-@pytest.fixture
-def world(transactional_db):
-    world = make_world()
-    add_unbroken_conclusion(world)
-    return world
-
-
 @pytest.mark.parametrize("width", [1280, 390])
-def test_the_printable_conclusions_page_never_widens_beyond_the_page(page, world, width):
-    page.set_viewport_size({"width": width, "height": 900})
-    sign_in(page, world.maya)
-    page.goto(f"/reviews/{world.review.pk}/conclusions.html")
+def test_the_printable_conclusions_page_never_widens_beyond_the_page(page, unbroken_world, width):
+    open_as(page, unbroken_world.maya, f"/reviews/{unbroken_world.review.pk}/conclusions.html", width=width)
     assert page.get_by_role("heading", level=1).inner_text().endswith("conclusions against each action")
     assert page.get_by_text(UNBROKEN[:40], exact=False).count() == 1
     sizes = page.evaluate(OVERFLOW)

@@ -3,14 +3,10 @@
 
 import pytest
 
-from scrutiny.review.models import Conclusion
-
-from ..factories import make_world
-from .conftest import assert_accessible, screenshot, sign_in
+from ..factories import UNBROKEN, request_at_meeting
+from .conftest import assert_accessible, open_as, screenshot, sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-UNBROKEN = "WCC/SAFEGUARDING/" + "Z9Y8X7W6V5" * 28 + "/EN"
 
 SIZES = """() => {
   const main = document.querySelector('main');
@@ -28,25 +24,9 @@ SIZES = """() => {
 }"""
 
 
-@pytest.fixture
-def world(transactional_db):
-    world = make_world()
-    Conclusion.objects.create(
-        review=world.review,
-        meeting=world.last_meeting,
-        action=world.wcc_action,
-        judgement="satisfied",
-        reasoning=f"See {UNBROKEN} for the audit.",
-        reached_on=world.last_meeting.date,
-    )
-    return world
-
-
 @pytest.mark.parametrize("width", [1280, 375])
-def test_the_review_page_offers_every_paper_and_passes_axe(page, world, width):
-    page.set_viewport_size({"width": width, "height": 900})
-    sign_in(page, world.maya)
-    page.goto(f"/reviews/{world.review.pk}/")
+def test_the_review_page_offers_every_paper_and_passes_axe(page, unbroken_world, width):
+    open_as(page, unbroken_world.maya, f"/reviews/{unbroken_world.review.pk}/", width=width)
     papers = page.get_by_role("table", name="papers and the formats each can be downloaded in")
     assert papers.get_by_role("link", name="PDF (Table of conclusions against each action)").count() == 1
     assert papers.get_by_role("link", name="printable page (Final report)").count() == 1
@@ -58,10 +38,8 @@ def test_the_review_page_offers_every_paper_and_passes_axe(page, world, width):
 
 
 @pytest.mark.parametrize("width", [1280, 390])
-def test_the_printable_report_never_widens_beyond_the_page(page, world, width):
-    page.set_viewport_size({"width": width, "height": 900})
-    sign_in(page, world.maya)
-    page.goto(f"/reviews/{world.review.pk}/")
+def test_the_printable_report_never_widens_beyond_the_page(page, unbroken_world, width):
+    open_as(page, unbroken_world.maya, f"/reviews/{unbroken_world.review.pk}/", width=width)
     page.get_by_role("link", name="printable page (Final report)").click()
     page.wait_for_load_state()
     assert page.get_by_role("heading", level=1).inner_text().endswith("final report")
@@ -81,18 +59,10 @@ def test_the_printable_report_never_widens_beyond_the_page(page, world, width):
         screenshot(page, "printable-final-report-long-string")
 
 
-def test_the_clerks_draft_notes_page_offers_to_correct_each_conclusion_and_request_and_passes_axe(page, world):
-    from scrutiny.review.services.requests import raise_request
-
-    raise_request(
-        actor=world.maya,
-        review=world.review,
-        meeting=world.last_meeting,
-        asked_of_agency=world.uhcw,
-        question="Send the safeguarding audit",
-    )
-    sign_in(page, world.clara)
-    page.goto(f"/reviews/{world.review.pk}/meetings/{world.last_meeting.pk}/notes/")
+def test_the_clerks_draft_notes_page_offers_to_correct_each_conclusion_and_request_and_passes_axe(page, unbroken_world):
+    request_at_meeting(unbroken_world, question="Send the safeguarding audit")
+    sign_in(page, unbroken_world.clara)
+    page.goto(f"/reviews/{unbroken_world.review.pk}/meetings/{unbroken_world.last_meeting.pk}/notes/")
     page.get_by_role("link", name="Change the conclusion on action 1.1").click()
     page.get_by_label("Reasoning").fill("Corrected: see the audit.")
     page.get_by_role("button", name="Record the conclusion").click()
