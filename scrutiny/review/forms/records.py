@@ -253,40 +253,44 @@ class CloseRequestForm(forms.Form):
         self.helper = gds_helper(Field.textarea("note"), Submit("submit", "Close the request"))
 
 
-class RecommendationResponseForm(forms.ModelForm):
+# The executive's response has its own page (the clerk's, with accepted / not accepted and the lead): this
+# form keeps to the committee's decision and the implementation, so no two pages record the response.
+DECISION_FIELDS = tuple(name for name in RESPONSE_FIELDS if not name.startswith("executive_response"))
+
+
+class RecommendationDecisionForm(forms.ModelForm):
     class Meta:
         model = Recommendation
-        fields = RESPONSE_FIELDS  # what the service writes
+        fields = DECISION_FIELDS  # what the service writes, less the executive's response
         widgets = {
             "committee_decision": forms.RadioSelect,
             "implementation": forms.RadioSelect,
             "committee_notes": forms.Textarea(attrs={"rows": 3}),
-            "executive_response": forms.Textarea(attrs={"rows": 4}),
             "implementation_notes": forms.Textarea(attrs={"rows": 4}),
         }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        for name in ("committee_decision_on", "executive_response_on", "closed_on"):
+        for name in ("committee_decision_on", "closed_on"):
             self.fields[name] = date_field(str(self.fields[name].label).capitalize())
         self.fields["closed_on"].help_text = "Leave blank until the recommendation is closed. For example, 14/05/2012"
         self.helper = gds_helper(
             Field.radios("committee_decision"),
             Field.text("committee_decision_on", field_width=10),
             Field.textarea("committee_notes"),
-            Field.textarea("executive_response"),
-            Field.text("executive_response_on", field_width=10),
             Field.radios("implementation"),
             Field.textarea("implementation_notes"),
             Field.text("closed_on", field_width=10),
-            Submit("submit", "Save the response"),
+            Submit("submit", "Save the decision"),
         )
 
     def clean(self):
         cleaned = super().clean()
-        for name, message in response_errors(cleaned).items():
+        # Checked against the response already recorded on its own page (a decision after it, say).
+        current = {name: getattr(self.instance, name) for name in RESPONSE_FIELDS} | cleaned
+        for name, message in response_errors(current).items():
             if name not in self.errors:
-                self.add_error(name, message)
+                self.add_error(name if name in self.fields else None, message)
         return cleaned
 
     def _post_clean(self):

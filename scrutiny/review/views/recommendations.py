@@ -6,7 +6,7 @@ from django.utils import timezone
 
 from scrutiny.core.writes import submit_form
 
-from ..forms.records import RecommendationResponseForm
+from ..forms.records import RecommendationDecisionForm
 from ..forms.response_clock import RecommendationWithAddresseeForm
 from ..models import Recommendation
 from ..monitoring import RAG_RULE
@@ -71,7 +71,7 @@ def recommendation_detail(request, review, pk):
 def recommendation_update(request, review, pk):
     recommendation = _get_recommendation(review, pk)
     require_review_writer(request.user, recommendation.review)
-    form = RecommendationResponseForm(request.POST or None, instance=recommendation)
+    form = RecommendationDecisionForm(request.POST or None, instance=recommendation)
 
     def save(form):
         update_recommendation(actor=request.user, recommendation=recommendation, **form.cleaned_data)
@@ -83,7 +83,7 @@ def recommendation_update(request, review, pk):
         save,
         template="scrutiny/recommendations/form.html",
         context={"recommendation": recommendation},
-        success=f"Saved the response to {recommendation}.",
+        success=f"Saved the committee's decision on {recommendation}.",
     )
 
 
