@@ -27,21 +27,7 @@ def evidence_add(request, pk):
     form = EvidenceForm(request.POST or None, request.FILES or None, action=action, initial=initial)
 
     def save(form):
-        data = form.cleaned_data
-        return add_evidence(
-            actor=request.user,
-            action=action,
-            title=data["title"],
-            kind=data["kind"],
-            description=data["description"],
-            status=data["status"],
-            provided_by=data["provided_by"],
-            provided_by_agency=data["provided_by_agency"],
-            requested_on=data["requested_on"],
-            received_on=data["received_on"],
-            upload=data["file"] or None,
-            upload_kind=form.upload_kind,
-        )
+        return add_evidence(actor=request.user, action=action, **form.service_arguments())
 
     return submit_form(
         request,
@@ -66,17 +52,7 @@ def evidence_edit(request, pk):
     form = EvidenceChangeForm(request.POST or None, request.FILES or None, evidence=evidence)
 
     def save(form):
-        data = form.cleaned_data
-        change_evidence(
-            actor=request.user,
-            evidence=evidence,
-            status=data["status"],
-            description=data["description"],
-            requested_on=data["requested_on"],
-            received_on=data["received_on"],
-            upload=data["file"] or None,
-            upload_kind=form.upload_kind,
-        )
+        change_evidence(actor=request.user, evidence=evidence, **form.service_arguments())
         return evidence_on_action(action)
 
     return submit_form(

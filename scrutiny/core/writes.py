@@ -55,6 +55,14 @@ def save_audited(obj, *, actor, reason: str | None = None):
     return obj
 
 
+def delete_audited(obj, *, actor, reason: str | None = None) -> None:
+    """The last step of a service's removal: name who removed the record (and why) for its history row, delete."""
+    obj._history_user = actor
+    if reason:
+        obj._change_reason = reason[:100]
+    obj.delete()
+
+
 def add_service_errors(form, error: ValidationError) -> None:
     """A service refused the write after the form validated: show why next to the field it concerns,
     or above the form when it concerns no one field."""

@@ -5,6 +5,8 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from scrutiny.core.writes import save_audited
+
 from ..errors import ensure_open
 from ..models import Conclusion
 from .locks import refuse_if_notes_agreed
@@ -50,7 +52,4 @@ def record_conclusion(*, actor, review, judgement, reasoning, meeting=None, acti
         reached_on=meeting.date if meeting else timezone.localdate(),
         recorded_by=actor,
     )
-    conclusion.full_clean()
-    conclusion._history_user = actor
-    conclusion.save()
-    return conclusion
+    return save_audited(conclusion, actor=actor)

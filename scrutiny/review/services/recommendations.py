@@ -63,10 +63,7 @@ def update_recommendation(*, actor, recommendation: Recommendation, **values) ->
         raise ValidationError(errors)
     for name, value in values.items():
         setattr(recommendation, name, value)
-    recommendation.full_clean()
-    recommendation._history_user = actor
-    recommendation.save()
-    return recommendation
+    return save_audited(recommendation, actor=actor)
 
 
 def next_number(review, kind) -> int:
@@ -101,10 +98,7 @@ def add_recommendation(
         number=number or next_number(review, kind),
         received_on=received_on,
     )
-    recommendation.full_clean()
-    recommendation._history_user = actor
-    recommendation.save()
-    return recommendation
+    return save_audited(recommendation, actor=actor)
 
 
 REPORT_DATE_FIELDS = ("report_to_committee_on", "report_received_on", "committee_notice_on")

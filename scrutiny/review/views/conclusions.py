@@ -60,16 +60,7 @@ def conclusion_add(request, review):
     form = ConclusionForm(request.POST or None, review=review, initial=subject_initial(request, review))
 
     def save(form):
-        data = form.cleaned_data
-        return record_conclusion(
-            actor=request.user,
-            review=review,
-            meeting=data["meeting"],
-            action=form.action,
-            area=form.area,
-            judgement=data["judgement"],
-            reasoning=data["reasoning"],
-        )
+        return record_conclusion(actor=request.user, review=review, **form.service_arguments())
 
     return submit_form(
         request,

@@ -86,18 +86,7 @@ def request_add(request, review):
     form = InformationRequestForm(request.POST or None, review=review, initial=initial)
 
     def save(form):
-        data = form.cleaned_data
-        return raise_request(
-            actor=request.user,
-            review=review,
-            question=data["question"],
-            meeting=data["meeting"],
-            asked_of_agency=data["asked_of_agency"],
-            asked_of_person=data["asked_of_person"],
-            area=form.area,
-            action=form.action,
-            due_by=data["due_by"],
-        )
+        return raise_request(actor=request.user, review=review, **form.service_arguments())
 
     return submit_form(
         request,
