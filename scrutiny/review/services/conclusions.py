@@ -9,7 +9,7 @@ from scrutiny.core.writes import save_audited
 
 from ..errors import ensure_open
 from ..models import Conclusion
-from .locks import refuse_if_notes_agreed
+from .locks import refuse_if_notes_agreed, refuse_other_reviews_meeting
 
 
 def check_meeting_held(meeting, on=None) -> None:
@@ -37,8 +37,7 @@ def record_conclusion(*, actor, review, judgement, reasoning, meeting=None, acti
     subject_inspection = action.area.inspection_id if action else area.inspection_id
     if subject_inspection != review.inspection_id:
         raise ValidationError("This action or area belongs to another inspection.")
-    if meeting is not None and meeting.review_id != review.pk:
-        raise ValidationError({"meeting": "Choose a meeting of this review."})
+    refuse_other_reviews_meeting(review, meeting)
     check_meeting_held(meeting)
     refuse_if_notes_agreed(meeting)
     conclusion = Conclusion(

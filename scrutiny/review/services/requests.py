@@ -10,7 +10,7 @@ from scrutiny.core.writes import save_audited
 
 from ..errors import ensure_open
 from ..models import InformationRequest
-from .locks import refuse_if_notes_agreed
+from .locks import refuse_if_notes_agreed, refuse_other_reviews_meeting
 
 
 @transaction.atomic
@@ -27,8 +27,7 @@ def raise_request(
     due_by=None,
 ) -> InformationRequest:
     ensure_open(review)
-    if meeting is not None and meeting.review_id != review.pk:
-        raise ValidationError({"meeting": "Choose a meeting of this review."})
+    refuse_other_reviews_meeting(review, meeting)
     refuse_if_notes_agreed(meeting)
     if action is not None and area is None:
         area = action.area
