@@ -7,7 +7,7 @@ from django.utils.text import slugify
 from django.views.decorators.http import require_GET, require_http_methods
 
 from scrutiny.core.formtools import ConfirmForm
-from scrutiny.core.writes import WriteRefused, posted, submit_form
+from scrutiny.core.writes import WriteRefused, posted, service_save, submit_form
 
 from ..forms.actions import EvidenceChangeForm, EvidenceForm
 from ..permissions import (
@@ -26,13 +26,10 @@ def evidence_add(request, pk):
     initial = {"provided_by_agency": request.user.agency_id or action.lead_agency_id}
     form = EvidenceForm(request.POST or None, request.FILES or None, action=action, initial=initial)
 
-    def save(form):
-        return add_evidence(actor=request.user, action=action, **form.service_arguments())
-
     return submit_form(
         request,
         form,
-        save,
+        service_save(request, add_evidence, action=action),
         template="actionplan/evidence_form.html",
         context={"action": action, "adding": True},
         success=lambda evidence: f"Evidence “{evidence.title}” has been added to {action}.",

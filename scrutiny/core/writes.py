@@ -78,6 +78,18 @@ def posted(request):
     return request.POST if request.method == "POST" else None
 
 
+def service_save(request, service: Callable[..., Any], **arguments) -> Callable[[Any], Any]:
+    """The `save` most pages give `submit_form`: their one service, called as the person signed in, with
+    these arguments and the form's answers (its `service_arguments()` where it has them, else its cleaned
+    data). What the service returns is where the page goes next, unless `then` says otherwise."""
+
+    def save(form):
+        answers = form.service_arguments() if hasattr(form, "service_arguments") else form.cleaned_data
+        return service(actor=request.user, **arguments, **answers)
+
+    return save
+
+
 def submit_form(
     request,
     form,

@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from actionplan.models import Evidence
-from scrutiny.core.writes import submit_form
+from scrutiny.core.writes import service_save, submit_form
 from scrutiny.people.permissions import has_capability
 
 from ..forms.meeting_defaults import coming_meeting
@@ -85,13 +85,10 @@ def request_add(request, review):
     initial = subject_initial(request, review, default_meeting=coming_meeting)
     form = InformationRequestForm(request.POST or None, review=review, initial=initial)
 
-    def save(form):
-        return raise_request(actor=request.user, review=review, **form.service_arguments())
-
     return submit_form(
         request,
         form,
-        save,
+        service_save(request, raise_request, review=review),
         template="scrutiny/requests/form.html",
         context={"review": review},
         success=lambda info_request: f"Request raised with {info_request.asked_of}.",
