@@ -149,14 +149,10 @@ def request_close(request, review, pk):
         return redirect(info_request)
     form = CloseRequestForm(request.POST or None)
 
-    def save(form):
-        close_request(actor=request.user, info_request=info_request, note=form.cleaned_data["note"])
-        return info_request
-
     return submit_form(
         request,
         form,
-        save,
+        service_save(request, close_request, info_request=info_request),
         template="scrutiny/requests/close_form.html",
         context={"info_request": info_request},
         success="The request is closed.",
