@@ -245,27 +245,25 @@ CSP_POLICY = env_str(
 )
 # Signed-in users who do nothing for this long are signed out (the cookie's own age still caps a session).
 SESSION_IDLE_TIMEOUT = env_int("SESSION_IDLE_TIMEOUT_MINUTES", 30) * 60
-# Every response gets the policy; idle sessions end (after the messages middleware, so that the
-# sign-in page can say why); a database outage becomes a "try again" page.
-MIDDLEWARE.insert(
-    MIDDLEWARE.index("django.contrib.messages.middleware.MessageMiddleware") + 1,
-    "scrutiny.core.security.SessionIdleTimeoutMiddleware",
-)
-MIDDLEWARE.insert(
-    MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1,
-    "scrutiny.core.security.ContentSecurityPolicyMiddleware",
-)
+# Each of ours goes just after the one it needs: every response gets the policy; idle sessions end
+# (after the messages middleware, so that the sign-in page can say why); oversized uploads are refused
+# before anything reads the body; signed-in pages are never stored.
+for after, ours in (
+    ("django.contrib.messages.middleware.MessageMiddleware", "scrutiny.core.security.SessionIdleTimeoutMiddleware"),
+    ("django.middleware.security.SecurityMiddleware", "scrutiny.core.security.ContentSecurityPolicyMiddleware"),
+    (
+        "scrutiny.core.security.ContentSecurityPolicyMiddleware",
+        "scrutiny.core.request_guards.UploadSizeLimitMiddleware",
+    ),
+    (
+        "django.contrib.auth.middleware.AuthenticationMiddleware",
+        "scrutiny.core.request_guards.NoStoreForSignedInMiddleware",
+    ),
+):
+    MIDDLEWARE.insert(MIDDLEWARE.index(after) + 1, ours)
+# A database outage becomes a "try again" page; a refused write, a message.
 MIDDLEWARE.append("scrutiny.core.errors.DatabaseUnavailableMiddleware")
 MIDDLEWARE.append("scrutiny.core.writes.WriteRefusedMiddleware")
-# Oversized uploads are refused before anything reads the body; signed-in pages are never stored.
-MIDDLEWARE.insert(
-    MIDDLEWARE.index("scrutiny.core.security.ContentSecurityPolicyMiddleware") + 1,
-    "scrutiny.core.request_guards.UploadSizeLimitMiddleware",
-)
-MIDDLEWARE.insert(
-    MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware") + 1,
-    "scrutiny.core.request_guards.NoStoreForSignedInMiddleware",
-)
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 CSRF_COOKIE_HTTPONLY = True

@@ -43,6 +43,13 @@ class DayMonthYearField(DateInputField):
         return value
 
 
+def cancel_to_action() -> HTML:
+    """The way back to the action's page, beside the button of each form about it."""
+    return HTML(
+        '<a class="govuk-link govuk-!-margin-left-3 cancel-link" href="{{ action.get_absolute_url }}">Cancel</a>'
+    )
+
+
 class ActionUpdateForm(forms.Form):
     version = forms.IntegerField(widget=forms.HiddenInput)
     status = forms.ChoiceField(label="Status", choices=Action.Status.choices, widget=forms.RadioSelect)
@@ -110,9 +117,7 @@ class ActionUpdateForm(forms.Form):
             Field("completed_on", context={"legend_size": Size.for_legend(Size.SMALL)}),
             self.target_date_fieldset,
             Submit("submit", "Save update"),
-            HTML(
-                '<a class="govuk-link govuk-!-margin-left-3 cancel-link" href="{{ action.get_absolute_url }}">Cancel</a>'
-            ),
+            cancel_to_action(),
         )
 
     def clean(self):
@@ -185,6 +190,26 @@ class EvidenceFileMixin:
             self.upload_kind = validate_evidence_file(upload)
         return upload
 
+    def service_arguments(self) -> dict:
+        """The evidence services' arguments: each field under its own name, the file as the upload with
+        the kind it was checked to be."""
+        data = {name: value for name, value in self.cleaned_data.items() if name != "file"}
+        return {**data, "upload": self.cleaned_data["file"] or None, "upload_kind": self.upload_kind}
+
+
+def requested_on_field():
+    return DayMonthYearField(what="date requested", label="Date requested", required=False, require_all_fields=False)
+
+
+def received_on_field(label):
+    return DayMonthYearField(
+        what="date received",
+        label=label,
+        required=False,
+        require_all_fields=False,
+        help_text="Leave blank for today when the evidence is received. For example, 27 3 2026.",
+    )
+
 
 def file_field():
     return forms.FileField(
@@ -225,16 +250,8 @@ class EvidenceForm(EvidenceFileMixin, forms.Form):
         required=False,
         empty_label="Not recorded",
     )
-    requested_on = DayMonthYearField(
-        what="date requested", label="Date requested", required=False, require_all_fields=False
-    )
-    received_on = DayMonthYearField(
-        what="date received",
-        label="Date given or received",
-        required=False,
-        require_all_fields=False,
-        help_text="Leave blank for today when the evidence is received. For example, 27 3 2026.",
-    )
+    requested_on = requested_on_field()
+    received_on = received_on_field("Date given or received")
 
     def __init__(self, *args, action, **kwargs):
         super().__init__(*args, **kwargs)
@@ -266,9 +283,7 @@ class EvidenceForm(EvidenceFileMixin, forms.Form):
             Field("requested_on"),
             Field("received_on"),
             Submit("submit", "Add evidence"),
-            HTML(
-                '<a class="govuk-link govuk-!-margin-left-3 cancel-link" href="{{ action.get_absolute_url }}">Cancel</a>'
-            ),
+            cancel_to_action(),
         )
 
     def clean(self):
@@ -300,16 +315,8 @@ def _check_dates(form, data, status):
 class EvidenceChangeForm(EvidenceFileMixin, forms.Form):
     status = forms.ChoiceField(label="Status", choices=Evidence.Status.choices, widget=forms.RadioSelect)
     description = forms.CharField(label="Description", required=False, widget=forms.Textarea)
-    requested_on = DayMonthYearField(
-        what="date requested", label="Date requested", required=False, require_all_fields=False
-    )
-    received_on = DayMonthYearField(
-        what="date received",
-        label="Date received",
-        required=False,
-        require_all_fields=False,
-        help_text="Leave blank for today when the evidence is received. For example, 27 3 2026.",
-    )
+    requested_on = requested_on_field()
+    received_on = received_on_field("Date received")
 
     def __init__(self, *args, evidence, **kwargs):
         kwargs.setdefault(
@@ -333,9 +340,7 @@ class EvidenceChangeForm(EvidenceFileMixin, forms.Form):
             Field("requested_on"),
             Field("received_on"),
             Submit("submit", "Save evidence"),
-            HTML(
-                '<a class="govuk-link govuk-!-margin-left-3 cancel-link" href="{{ action.get_absolute_url }}">Cancel</a>'
-            ),
+            cancel_to_action(),
         )
 
     def clean(self):

@@ -7,7 +7,7 @@ from django.utils.text import slugify
 from django.views.decorators.http import require_GET, require_http_methods
 
 from scrutiny.core.formtools import ConfirmForm
-from scrutiny.core.writes import WriteRefused, posted, submit_form
+from scrutiny.core.writes import WriteRefused, posted, service_save, submit_form
 
 from ..forms.actions import EvidenceChangeForm, EvidenceForm
 from ..permissions import (
@@ -26,27 +26,10 @@ def evidence_add(request, pk):
     initial = {"provided_by_agency": request.user.agency_id or action.lead_agency_id}
     form = EvidenceForm(request.POST or None, request.FILES or None, action=action, initial=initial)
 
-    def save(form):
-        data = form.cleaned_data
-        return add_evidence(
-            actor=request.user,
-            action=action,
-            title=data["title"],
-            kind=data["kind"],
-            description=data["description"],
-            status=data["status"],
-            provided_by=data["provided_by"],
-            provided_by_agency=data["provided_by_agency"],
-            requested_on=data["requested_on"],
-            received_on=data["received_on"],
-            upload=data["file"] or None,
-            upload_kind=form.upload_kind,
-        )
-
     return submit_form(
         request,
         form,
-        save,
+        service_save(request, add_evidence, action=action),
         template="actionplan/evidence_form.html",
         context={"action": action, "adding": True},
         success=lambda evidence: f"Evidence “{evidence.title}” has been added to {action}.",
@@ -66,17 +49,7 @@ def evidence_edit(request, pk):
     form = EvidenceChangeForm(request.POST or None, request.FILES or None, evidence=evidence)
 
     def save(form):
-        data = form.cleaned_data
-        change_evidence(
-            actor=request.user,
-            evidence=evidence,
-            status=data["status"],
-            description=data["description"],
-            requested_on=data["requested_on"],
-            received_on=data["received_on"],
-            upload=data["file"] or None,
-            upload_kind=form.upload_kind,
-        )
+        change_evidence(actor=request.user, evidence=evidence, **form.service_arguments())
         return evidence_on_action(action)
 
     return submit_form(

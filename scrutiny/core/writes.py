@@ -55,6 +55,14 @@ def save_audited(obj, *, actor, reason: str | None = None):
     return obj
 
 
+def delete_audited(obj, *, actor, reason: str | None = None) -> None:
+    """The last step of a service's removal: name who removed the record (and why) for its history row, delete."""
+    obj._history_user = actor
+    if reason:
+        obj._change_reason = reason[:100]
+    obj.delete()
+
+
 def add_service_errors(form, error: ValidationError) -> None:
     """A service refused the write after the form validated: show why next to the field it concerns,
     or above the form when it concerns no one field."""
@@ -68,6 +76,18 @@ def add_service_errors(form, error: ValidationError) -> None:
 def posted(request):
     """The submitted data, even when empty, so that an empty POST shows errors rather than a blank form."""
     return request.POST if request.method == "POST" else None
+
+
+def service_save(request, service: Callable[..., Any], **arguments) -> Callable[[Any], Any]:
+    """The `save` most pages give `submit_form`: their one service, called as the person signed in, with
+    these arguments and the form's answers (its `service_arguments()` where it has them, else its cleaned
+    data). What the service returns is where the page goes next, unless `then` says otherwise."""
+
+    def save(form):
+        answers = form.service_arguments() if hasattr(form, "service_arguments") else form.cleaned_data
+        return service(actor=request.user, **arguments, **answers)
+
+    return save
 
 
 def submit_form(

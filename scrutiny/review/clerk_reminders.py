@@ -32,7 +32,8 @@ def clerks_of(review):
     )
 
 
-def _address(user) -> str:
+def address_of(user) -> str:
+    """Where a reminder to this user goes: their own address, else their person's."""
     return user.email or (user.person.email if user.person_id else "")
 
 
@@ -49,7 +50,7 @@ def clerk_subject(flags: MonitoringFlags, meeting: Meeting) -> str:
 
 def remind_clerks(meeting: Meeting, today: datetime.date, run) -> None:
     """Adds to `run` (reminders.ReminderRun) what was sent, skipped or failed."""
-    clerks = [clerk for clerk in clerks_of(meeting.review) if _address(clerk)]
+    clerks = [clerk for clerk in clerks_of(meeting.review) if address_of(clerk)]
     if not clerks:
         return
     flags = monitoring_flags(meeting.review, today)
@@ -60,20 +61,11 @@ def remind_clerks(meeting: Meeting, today: datetime.date, run) -> None:
         elif not flags:
             run.nothing_to_say += 1
         else:
-            try:
-                reminder = _send_one(clerk, meeting, flags)
-            except Exception:  # one refusal must not stop the other reminders
-                logger.exception("Could not send a reminder to %s", _address(clerk))
-                run.failed.append(_address(clerk))
-                continue
-            if reminder is None:
-                run.already_sent += 1
-            else:
-                run.sent.append(reminder)
+            run.count_sending(_send_one, clerk, meeting, flags)
 
 
 def _send_one(clerk, meeting: Meeting, flags: MonitoringFlags) -> ReminderSent | None:
-    address = _address(clerk)
+    address = address_of(clerk)
     context = {
         "clerk": clerk,
         "meeting": meeting,

@@ -22,7 +22,7 @@ from django.utils import timezone
 from actionplan.models import Action
 from scrutiny.people.models import Role, User
 
-from .clerk_reminders import remind_clerks
+from .clerk_reminders import address_of, remind_clerks
 from .models import InformationRequest, Meeting, ReminderSent, Review
 
 logger = logging.getLogger(__name__)
@@ -57,6 +57,21 @@ class ReminderRun:
     already_sent: int = 0
     nothing_to_say: int = 0
     failed: list[str] = field(default_factory=list)
+
+    def count_sending(self, send, recipient, *details) -> None:
+        """Send one reminder with `send(recipient, *details)` and count what became of it: sent, already
+        sent (another run got there first), or failed (logged: one mail server refusal must not stop the
+        others' reminders)."""
+        try:
+            reminder = send(recipient, *details)
+        except Exception:
+            logger.exception("Could not send a reminder to %s", address_of(recipient))
+            self.failed.append(address_of(recipient))
+            return
+        if reminder is None:
+            self.already_sent += 1
+        else:
+            self.sent.append(reminder)
 
 
 def meetings_to_remind_about(today: datetime.date):
@@ -150,17 +165,13 @@ def officers_to_remind():
     )
 
 
-def _address(user) -> str:
-    return user.email or (user.person.email if user.person_id else "")
-
-
 def send_reminders(*, today: datetime.date | None = None) -> ReminderRun:
     today = today or timezone.localdate()
     run = ReminderRun()
     meetings = list(meetings_to_remind_about(today))
     if not meetings:
         return run
-    officers = [officer for officer in officers_to_remind() if _address(officer)]
+    officers = [officer for officer in officers_to_remind() if address_of(officer)]
     for meeting in meetings:
         remind_clerks(meeting, today, run)
         already = set(ReminderSent.objects.filter(meeting=meeting).values_list("recipient_id", flat=True))
@@ -175,21 +186,12 @@ def send_reminders(*, today: datetime.date | None = None) -> ReminderRun:
             if not agenda:
                 run.nothing_to_say += 1
                 continue
-            try:
-                reminder = _send_one(officer, meeting, agenda)
-            except Exception:  # one mail server refusal must not stop the others' reminders
-                logger.exception("Could not send a reminder to %s", _address(officer))
-                run.failed.append(_address(officer))
-                continue
-            if reminder is None:
-                run.already_sent += 1
-            else:
-                run.sent.append(reminder)
+            run.count_sending(_send_one, officer, meeting, agenda)
     return run
 
 
 def _send_one(officer, meeting, agenda: AgencyAgenda) -> ReminderSent | None:
-    address = _address(officer)
+    address = address_of(officer)
     context = {
         "officer": officer,
         "meeting": meeting,

@@ -95,7 +95,16 @@ def parse_subject(value, review):
     return None, None
 
 
-class ConclusionForm(forms.Form):
+class SubjectServiceMixin:
+    """A form about one area or one action of the inspection, chosen in its `subject` field."""
+
+    def service_arguments(self) -> dict:
+        """The service's arguments: the area and the action the subject names, the other fields as they are."""
+        data = {name: value for name, value in self.cleaned_data.items() if name != "subject"}
+        return {**data, "action": self.action, "area": self.area}
+
+
+class ConclusionForm(SubjectServiceMixin, forms.Form):
     subject = forms.ChoiceField(
         label="What the conclusion is about",
         error_messages={"required": "Choose the area or action"},
@@ -135,7 +144,7 @@ class ConclusionForm(forms.Form):
         return self.cleaned_data["subject"]
 
 
-class InformationRequestForm(forms.Form):
+class InformationRequestForm(SubjectServiceMixin, forms.Form):
     question = forms.CharField(
         label="What is asked",
         widget=forms.Textarea(attrs={"rows": 4}),

@@ -330,42 +330,36 @@ def build_digest(*, inspection, review, since, until=None, area_ids=None) -> Dig
         newest_changes(updates, kinds=UPDATE_KINDS, area=removals.AREA_OF_ACTION, fields=UPDATE_FIELDS, **period),
         lambda change, kinds: [update_line(change.after)],
     )
-    add(
+
+    def add_records(list_name: str, history, *, kinds, compared, fields, line):
+        """A kind of record whose change makes one line for each kind of change in it (received, reached...)."""
+        found = newest_changes(history, kinds=kinds, area=ON_ACTION_OR_AREA, compared=compared, fields=fields, **period)
+        add(list_name, found, lambda change, change_kinds: [line(change, kind) for kind in change_kinds])
+
+    add_records(
         "evidence_received",
-        newest_changes(
-            Evidence.history.filter(inspection_id=inspection.pk),
-            kinds=EVIDENCE_KINDS_OF_LINE,
-            area=ON_ACTION_OR_AREA,
-            compared=("status",),
-            fields=EVIDENCE_FIELDS,
-            **period,
-        ),
-        lambda change, kinds: [evidence_line(change, kind) for kind in kinds],
+        Evidence.history.filter(inspection_id=inspection.pk),
+        kinds=EVIDENCE_KINDS_OF_LINE,
+        compared=("status",),
+        fields=EVIDENCE_FIELDS,
+        line=evidence_line,
     )
     if review is not None:
-        add(
+        add_records(
             "conclusions",
-            newest_changes(
-                Conclusion.history.filter(review_id=review.pk),
-                kinds=CONCLUSION_KINDS,
-                area=ON_ACTION_OR_AREA,
-                compared=("judgement",),
-                fields=(*CONCLUSION_FIELDS, "action__reference", "area__number"),
-                **period,
-            ),
-            lambda change, kinds: [conclusion_line(change, kind) for kind in kinds],
+            Conclusion.history.filter(review_id=review.pk),
+            kinds=CONCLUSION_KINDS,
+            compared=("judgement",),
+            fields=(*CONCLUSION_FIELDS, "action__reference", "area__number"),
+            line=conclusion_line,
         )
-        add(
+        add_records(
             "requests",
-            newest_changes(
-                InformationRequest.history.filter(review_id=review.pk),
-                kinds=REQUEST_KINDS,
-                area=ON_ACTION_OR_AREA,
-                compared=("status",),
-                fields=REQUEST_FIELDS,
-                **period,
-            ),
-            lambda change, kinds: [request_line(change, kind) for kind in kinds],
+            InformationRequest.history.filter(review_id=review.pk),
+            kinds=REQUEST_KINDS,
+            compared=("status",),
+            fields=REQUEST_FIELDS,
+            line=request_line,
         )
     _add_awaited(groups, inspection, area_ids)
 

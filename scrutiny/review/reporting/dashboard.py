@@ -196,6 +196,32 @@ class Dashboard:
     no_target_date: Cell
 
 
+# The dashboard's tables of actions by status, one for each way of grouping them.
+GROUPINGS = {
+    "by_theme": {
+        "key": "area__theme_id",
+        "label": "area__theme__name",
+        "param": "theme",
+        "caption": "Actions by theme and status",
+        "heading": "Theme",
+    },
+    "by_agency": {
+        "key": "lead_agency_id",
+        "label": "lead_agency__short_name",
+        "param": "agency",
+        "caption": "Actions by lead agency and status",
+        "heading": "Lead agency",
+    },
+    "by_area": {
+        "key": "area_id",
+        "label": "area__number",
+        "param": "area",
+        "caption": "Actions by area for improvement and status",
+        "heading": "Area",
+    },
+}
+
+
 def build_dashboard(*, inspection, review, stale_weeks: int = STALE_WEEKS_DEFAULT, on=None) -> Dashboard:
     on = on or timezone.localdate()
     links = ReviewLinks(review)
@@ -204,36 +230,7 @@ def build_dashboard(*, inspection, review, stale_weeks: int = STALE_WEEKS_DEFAUL
     return Dashboard(
         total=Cell(actions.count(), links.actions()),
         status_by_rag=status_by_rag(actions, links),
-        by_theme=grouped(
-            actions,
-            key="area__theme_id",
-            label="area__theme__name",
-            param="theme",
-            on=on,
-            links=links,
-            caption="Actions by theme and status",
-            heading="Theme",
-        ),
-        by_agency=grouped(
-            actions,
-            key="lead_agency_id",
-            label="lead_agency__short_name",
-            param="agency",
-            on=on,
-            links=links,
-            caption="Actions by lead agency and status",
-            heading="Lead agency",
-        ),
-        by_area=grouped(
-            actions,
-            key="area_id",
-            label="area__number",
-            param="area",
-            on=on,
-            links=links,
-            caption="Actions by area for improvement and status",
-            heading="Area",
-        ),
+        **{name: grouped(actions, on=on, links=links, **grouping) for name, grouping in GROUPINGS.items()},
         overdue=Cell(actions.overdue(on).count(), links.actions(progress="overdue")),
         stale=Cell(stale_actions(actions, stale_weeks, on).count(), links.actions(stale_weeks=stale_weeks)),
         stale_weeks=stale_weeks,

@@ -5,9 +5,11 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from scrutiny.core.writes import save_audited
+
 from ..errors import ensure_open
 from ..models import Conclusion
-from .locks import refuse_if_notes_agreed
+from .locks import refuse_if_notes_agreed, refuse_other_reviews_meeting
 
 
 def check_meeting_held(meeting, on=None) -> None:
@@ -35,8 +37,7 @@ def record_conclusion(*, actor, review, judgement, reasoning, meeting=None, acti
     subject_inspection = action.area.inspection_id if action else area.inspection_id
     if subject_inspection != review.inspection_id:
         raise ValidationError("This action or area belongs to another inspection.")
-    if meeting is not None and meeting.review_id != review.pk:
-        raise ValidationError({"meeting": "Choose a meeting of this review."})
+    refuse_other_reviews_meeting(review, meeting)
     check_meeting_held(meeting)
     refuse_if_notes_agreed(meeting)
     conclusion = Conclusion(
@@ -50,7 +51,4 @@ def record_conclusion(*, actor, review, judgement, reasoning, meeting=None, acti
         reached_on=meeting.date if meeting else timezone.localdate(),
         recorded_by=actor,
     )
-    conclusion.full_clean()
-    conclusion._history_user = actor
-    conclusion.save()
-    return conclusion
+    return save_audited(conclusion, actor=actor)

@@ -16,3 +16,9 @@ def refuse_if_notes_agreed(meeting) -> None:
                 )
             }
         )
+
+
+def refuse_other_reviews_meeting(review, meeting) -> None:
+    """A record of this review is raised or reached only at one of its own meetings (or at none)."""
+    if meeting is not None and meeting.review_id != review.pk:
+        raise ValidationError({"meeting": "Choose a meeting of this review."})

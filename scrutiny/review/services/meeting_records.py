@@ -6,7 +6,7 @@ reopened with a reason. A conclusion recorded outside a meeting is never edited:
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from scrutiny.core.writes import save_audited
+from scrutiny.core.writes import delete_audited, save_audited
 
 from ..models import Conclusion, InformationRequest
 from .meetings import ensure_draft
@@ -52,9 +52,7 @@ def correct_meeting_conclusion(
 def remove_meeting_conclusion(*, actor, meeting, conclusion: Conclusion) -> None:
     ensure_draft(meeting)
     _belongs(conclusion, meeting)
-    conclusion._history_user = actor
-    conclusion._change_reason = REMOVED
-    conclusion.delete()
+    delete_audited(conclusion, actor=actor, reason=REMOVED)
 
 
 @transaction.atomic
@@ -86,6 +84,4 @@ def remove_meeting_request(*, actor, meeting, info_request: InformationRequest) 
     ensure_draft(meeting)
     _belongs(info_request, meeting)
     info_request = _open_request(info_request)
-    info_request._history_user = actor
-    info_request._change_reason = REMOVED
-    info_request.delete()
+    delete_audited(info_request, actor=actor, reason=REMOVED)

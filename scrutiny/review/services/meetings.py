@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from scrutiny.core.writes import delete_audited
 from scrutiny.people.models import Person
 
 from ..errors import NotesLocked, ensure_open
@@ -111,9 +112,7 @@ def record_attendance(*, actor, meeting, statuses: dict) -> int:
     for row in rows:
         status = statuses.get(row.pk)
         if status == REMOVE:
-            row._history_user = actor
-            row._change_reason = "Taken off the meeting's list"
-            row.delete()
+            delete_audited(row, actor=actor, reason="Taken off the meeting's list")
             changed += 1
         elif status and status != row.status:
             row.status = status
@@ -158,8 +157,7 @@ def remove_note_item(*, actor, meeting, item: NoteItem) -> None:
     ensure_draft(meeting)
     if item.meeting_id != meeting.pk:
         raise ValidationError("This item belongs to another meeting.")
-    item._history_user = actor
-    item.delete()
+    delete_audited(item, actor=actor)
 
 
 def next_item_position(meeting) -> int:

@@ -99,6 +99,18 @@ def link_actions(*, actor, recommendation: Recommendation, actions) -> Recommend
     return recommendation
 
 
+def _date_since_response_error(value, recommendation: Recommendation, today, *, missing, future, before) -> str:
+    """What is wrong, if anything, with the date of a step that follows the executive's response: it must be
+    given, not in the future, and not before the response."""
+    if not value:
+        return missing
+    if value > today:
+        return future
+    if recommendation.executive_response_on and value < recommendation.executive_response_on:
+        return before
+    return ""
+
+
 @transaction.atomic
 def add_monitoring_update(*, actor, recommendation: Recommendation, reported_on, text, meeting="", today=None):
     recommendation = _locked(recommendation)
@@ -106,12 +118,15 @@ def add_monitoring_update(*, actor, recommendation: Recommendation, reported_on,
     errors = {}
     if not recommendation.is_accepted or not recommendation.executive_response_on:
         errors["text"] = "Record the response, accepted or partly accepted, before any monitoring update"
-    if not reported_on:
-        errors["reported_on"] = "Enter the date of the update"
-    elif reported_on > today:
-        errors["reported_on"] = "The date of the update cannot be in the future"
-    elif recommendation.executive_response_on and reported_on < recommendation.executive_response_on:
-        errors["reported_on"] = "An update cannot come before the response"
+    if error := _date_since_response_error(
+        reported_on,
+        recommendation,
+        today,
+        missing="Enter the date of the update",
+        future="The date of the update cannot be in the future",
+        before="An update cannot come before the response",
+    ):
+        errors["reported_on"] = error
     if not (text or "").strip():
         errors["text"] = "Enter what the update says"
     if errors:
@@ -133,12 +148,15 @@ def sign_off(*, actor, recommendation: Recommendation, outcome, signed_off_on, s
     errors = {}
     if outcome not in Recommendation.SignOff.values or not outcome:
         errors["outcome"] = "Choose implemented, partly implemented, not implemented or superseded"
-    if not signed_off_on:
-        errors["signed_off_on"] = "Enter the date the committee signed it off"
-    elif signed_off_on > (today or timezone.localdate()):
-        errors["signed_off_on"] = "The date of the sign-off cannot be in the future"
-    elif recommendation.executive_response_on and signed_off_on < recommendation.executive_response_on:
-        errors["signed_off_on"] = "It cannot be signed off before the response"
+    if error := _date_since_response_error(
+        signed_off_on,
+        recommendation,
+        today or timezone.localdate(),
+        missing="Enter the date the committee signed it off",
+        future="The date of the sign-off cannot be in the future",
+        before="It cannot be signed off before the response",
+    ):
+        errors["signed_off_on"] = error
     if not (signed_off_at or "").strip():
         errors["signed_off_at"] = "Enter the meeting that signed it off"
     if errors:

@@ -58,15 +58,16 @@ def update_recommendation(*, actor, recommendation: Recommendation, **values) ->
         raise TypeError(f"Not a response field: {', '.join(sorted(unknown))}")
     current = {name: getattr(recommendation, name) for name in RESPONSE_FIELDS}
     current.update(values)
-    errors = response_errors(current)
+    return _save_values(recommendation, values, errors=response_errors(current), actor=actor)
+
+
+def _save_values(record, values: dict, *, errors: dict, actor):
+    """Refuse the values with the errors found in them, or set them on the record and save it."""
     if errors:
         raise ValidationError(errors)
     for name, value in values.items():
-        setattr(recommendation, name, value)
-    recommendation.full_clean()
-    recommendation._history_user = actor
-    recommendation.save()
-    return recommendation
+        setattr(record, name, value)
+    return save_audited(record, actor=actor)
 
 
 def next_number(review, kind) -> int:
@@ -101,10 +102,7 @@ def add_recommendation(
         number=number or next_number(review, kind),
         received_on=received_on,
     )
-    recommendation.full_clean()
-    recommendation._history_user = actor
-    recommendation.save()
-    return recommendation
+    return save_audited(recommendation, actor=actor)
 
 
 REPORT_DATE_FIELDS = ("report_to_committee_on", "report_received_on", "committee_notice_on")
@@ -132,9 +130,4 @@ def record_report_dates(
         "report_received_on": report_received_on,
         "committee_notice_on": committee_notice_on,
     }
-    errors = report_dates_errors(values)
-    if errors:
-        raise ValidationError(errors)
-    for name, value in values.items():
-        setattr(review, name, value)
-    return save_audited(review, actor=actor)
+    return _save_values(review, values, errors=report_dates_errors(values), actor=actor)

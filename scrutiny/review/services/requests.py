@@ -6,10 +6,11 @@ from django.utils import timezone
 
 from actionplan.models import Evidence
 from actionplan.uploads import files_discarded_on_error, safe_original_name, store_upload
+from scrutiny.core.writes import save_audited
 
 from ..errors import ensure_open
 from ..models import InformationRequest
-from .locks import refuse_if_notes_agreed
+from .locks import refuse_if_notes_agreed, refuse_other_reviews_meeting
 
 
 @transaction.atomic
@@ -26,8 +27,7 @@ def raise_request(
     due_by=None,
 ) -> InformationRequest:
     ensure_open(review)
-    if meeting is not None and meeting.review_id != review.pk:
-        raise ValidationError({"meeting": "Choose a meeting of this review."})
+    refuse_other_reviews_meeting(review, meeting)
     refuse_if_notes_agreed(meeting)
     if action is not None and area is None:
         area = action.area
@@ -43,10 +43,7 @@ def raise_request(
         # Raised when the group asked, at the meeting, not when it was typed up.
         raised_on=meeting.date if meeting else timezone.localdate(),
     )
-    info_request.full_clean()
-    info_request._history_user = actor
-    info_request.save()
-    return info_request
+    return save_audited(info_request, actor=actor)
 
 
 def _evidence_from_upload(*, actor, info_request, upload, upload_kind, title, kind) -> Evidence:
@@ -69,10 +66,7 @@ def _evidence_from_upload(*, actor, info_request, upload, upload_kind, title, ki
         added_by=actor,
     )
     store_upload(evidence.file, upload)
-    evidence.full_clean()
-    evidence._history_user = actor
-    evidence.save()
-    return evidence
+    return save_audited(evidence, actor=actor)
 
 
 @files_discarded_on_error()
@@ -112,9 +106,7 @@ def answer_request(
     info_request.answered_on = timezone.localdate()
     info_request.answered_by = actor
     info_request.status = InformationRequest.Status.ANSWERED
-    info_request.full_clean()
-    info_request._history_user = actor
-    info_request.save()
+    save_audited(info_request, actor=actor)
     if linked:
         # add() writes its own history row (simple-history's m2m handler), attributed to the same user.
         info_request.evidence.add(*linked)
@@ -143,7 +135,4 @@ def close_request(*, actor, info_request: InformationRequest, note="") -> Inform
         info_request.answer = f"{info_request.answer}\n\nOn closing: {note}"
     info_request.status = InformationRequest.Status.CLOSED
     info_request.closed_on = timezone.localdate()
-    info_request.full_clean()
-    info_request._history_user = actor
-    info_request.save()
-    return info_request
+    return save_audited(info_request, actor=actor)

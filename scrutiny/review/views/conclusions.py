@@ -5,7 +5,7 @@ from dataclasses import replace
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 
-from scrutiny.core.writes import submit_form
+from scrutiny.core.writes import service_save, submit_form
 
 from ..conclusions_table import RULE
 from ..forms.records import ConclusionForm, subject_initial
@@ -59,22 +59,10 @@ def conclusion_add(request, review):
     require_review_writer(request.user, review)
     form = ConclusionForm(request.POST or None, review=review, initial=subject_initial(request, review))
 
-    def save(form):
-        data = form.cleaned_data
-        return record_conclusion(
-            actor=request.user,
-            review=review,
-            meeting=data["meeting"],
-            action=form.action,
-            area=form.area,
-            judgement=data["judgement"],
-            reasoning=data["reasoning"],
-        )
-
     return submit_form(
         request,
         form,
-        save,
+        service_save(request, record_conclusion, review=review),
         template="scrutiny/conclusions/form.html",
         context={"review": review},
         success=lambda conclusion: (

@@ -66,11 +66,7 @@ def dashboard_evidence(request, review):
         .select_related("area", "action", "provided_by", "provided_by_agency")
         .order_by("requested_on", "id")
     )
-    return render(
-        request,
-        "scrutiny/dashboard/evidence.html",
-        {"review": review, "scope": scope, "page": paginate(request, evidence, PER_PAGE)},
-    )
+    return _list_page(request, review, scope, "scrutiny/dashboard/evidence.html", evidence)
 
 
 @overview_required
@@ -82,8 +78,9 @@ def dashboard_requests(request, review):
         .select_related("meeting", "area", "action", "asked_of_agency", "asked_of_person")
         .order_by("due_by", "raised_on", "id")
     )
-    return render(
-        request,
-        "scrutiny/dashboard/requests.html",
-        {"review": review, "scope": scope, "page": paginate(request, requests, PER_PAGE)},
-    )
+    return _list_page(request, review, scope, "scrutiny/dashboard/requests.html", requests)
+
+
+def _list_page(request, review, scope, template, rows):
+    """A list behind one of the dashboard's numbers, a page at a time."""
+    return render(request, template, {"review": review, "scope": scope, "page": paginate(request, rows, PER_PAGE)})

@@ -20,11 +20,21 @@ from ..forms.meetings import (
 from ..permissions import get_meeting_for_user, require_review_runner, review_view, runner_view
 from ..services import meeting_records as records
 from ..services import meetings as services
-from .meetings import form_page, meeting_records
+from .meetings import meeting_form_page, meeting_records
 
 
 def notes_url(meeting) -> str:
     return reverse("meeting_notes", args=[meeting.review_id, meeting.pk])
+
+
+def notes_page(request, meeting, form, write, **page):
+    """A page of the notes editor: `write(form)` calls the service, and the page leads back to the notes."""
+    return meeting_form_page(request, meeting, form, write, back_url=notes_url(meeting), **page)
+
+
+def remove_page(request, meeting, remove, *, button, **page):
+    """Confirm taking one record out of the draft notes; its history keeps what it said."""
+    return notes_page(request, meeting, ConfirmForm(posted(request), button=button), remove, **page)
 
 
 @review_view()
@@ -57,74 +67,49 @@ def meeting_note_edit(request, meeting, item_pk):
 @runner_view(while_draft=True)
 def meeting_note_remove(request, meeting, item_pk):
     item = get_object_or_404(meeting.note_items, pk=item_pk)
-
-    def remove(form):
-        services.remove_note_item(actor=request.user, meeting=meeting, item=item)
-        return notes_url(meeting)
-
-    return form_page(
+    return remove_page(
         request,
-        ConfirmForm(posted(request), button="Remove this item"),
-        remove,
+        meeting,
+        lambda form: services.remove_note_item(actor=request.user, meeting=meeting, item=item),
+        button="Remove this item",
         title=f"Remove item {item.position}, {item.heading}?",
-        caption=str(meeting),
         intro="The item is taken out of the notes. What it said stays in the meeting’s history.",
         success=f"Item {item.position}, {item.heading}, has been removed from the notes",
-        back_url=notes_url(meeting),
     )
 
 
 def _note_form(request, meeting, form, *, item):
-    def save(form):
-        services.save_note_item(actor=request.user, meeting=meeting, item=item, data=form.cleaned_data)
-        return notes_url(meeting)
-
-    return form_page(
+    return notes_page(
         request,
+        meeting,
         form,
-        save,
+        lambda form: services.save_note_item(actor=request.user, meeting=meeting, item=item, data=form.cleaned_data),
         title="Add an item to the notes" if item is None else "Change a notes item",
-        caption=str(meeting),
         success="Notes item saved",
-        back_url=notes_url(meeting),
     )
 
 
 @runner_view(while_draft=True)
 def meeting_conclusion_add(request, meeting):
-    form = MeetingConclusionForm(posted(request), meeting=meeting)
-
-    def save(form):
-        services.record_meeting_conclusion(actor=request.user, meeting=meeting, **form.service_fields())
-        return notes_url(meeting)
-
-    return form_page(
+    return notes_page(
         request,
-        form,
-        save,
+        meeting,
+        MeetingConclusionForm(posted(request), meeting=meeting),
+        lambda form: services.record_meeting_conclusion(actor=request.user, meeting=meeting, **form.service_fields()),
         title="Record a conclusion reached at the meeting",
-        caption=str(meeting),
         success="Conclusion recorded",
-        back_url=notes_url(meeting),
     )
 
 
 @runner_view(while_draft=True)
 def meeting_request_add(request, meeting):
-    form = MeetingRequestForm(posted(request), meeting=meeting)
-
-    def save(form):
-        services.raise_meeting_request(actor=request.user, meeting=meeting, **form.cleaned_data)
-        return notes_url(meeting)
-
-    return form_page(
+    return notes_page(
         request,
-        form,
-        save,
+        meeting,
+        MeetingRequestForm(posted(request), meeting=meeting),
+        lambda form: services.raise_meeting_request(actor=request.user, meeting=meeting, **form.cleaned_data),
         title="Record information the group asked for",
-        caption=str(meeting),
         success="Information request recorded",
-        back_url=notes_url(meeting),
     )
 
 
@@ -134,43 +119,34 @@ def meeting_conclusion_edit(request, meeting, conclusion_pk):
     conclusion = get_object_or_404(meeting.conclusions, pk=conclusion_pk)
     subject = f"action-{conclusion.action_id}" if conclusion.action_id else f"area-{conclusion.area_id}"
     initial = {"subject": subject, "judgement": conclusion.judgement, "reasoning": conclusion.reasoning}
-    form = MeetingConclusionForm(posted(request), meeting=meeting, initial=initial)
 
-    def save(form):
+    def write(form):
         records.correct_meeting_conclusion(
             actor=request.user, meeting=meeting, conclusion=conclusion, **form.service_fields()
         )
-        return notes_url(meeting)
 
-    return form_page(
+    return notes_page(
         request,
-        form,
-        save,
+        meeting,
+        MeetingConclusionForm(posted(request), meeting=meeting, initial=initial),
+        write,
         title="Correct a conclusion reached at the meeting",
-        caption=str(meeting),
         success="Conclusion corrected",
-        back_url=notes_url(meeting),
     )
 
 
 @runner_view(while_draft=True)
 def meeting_conclusion_remove(request, meeting, conclusion_pk):
     conclusion = get_object_or_404(meeting.conclusions.select_related("action", "area"), pk=conclusion_pk)
-
-    def remove(form):
-        records.remove_meeting_conclusion(actor=request.user, meeting=meeting, conclusion=conclusion)
-        return notes_url(meeting)
-
-    return form_page(
+    return remove_page(
         request,
-        ConfirmForm(posted(request), button="Remove this conclusion"),
-        remove,
+        meeting,
+        lambda form: records.remove_meeting_conclusion(actor=request.user, meeting=meeting, conclusion=conclusion),
+        button="Remove this conclusion",
         title=f"Remove the conclusion “{conclusion}”?",
-        caption=str(meeting),
         intro="The conclusion is taken out of the notes and the table of conclusions. "
         "What it said stays in the meeting’s history.",
         success="The conclusion has been removed from the notes",
-        back_url=notes_url(meeting),
     )
 
 
@@ -185,62 +161,50 @@ def meeting_request_edit(request, meeting, request_pk):
         "area": info_request.area_id,
         "due_by": info_request.due_by,
     }
-    form = MeetingRequestForm(posted(request), meeting=meeting, initial=initial)
 
-    def save(form):
+    def write(form):
         records.correct_meeting_request(
             actor=request.user, meeting=meeting, info_request=info_request, **form.cleaned_data
         )
-        return notes_url(meeting)
 
-    return form_page(
+    return notes_page(
         request,
-        form,
-        save,
+        meeting,
+        MeetingRequestForm(posted(request), meeting=meeting, initial=initial),
+        write,
         title="Correct information the group asked for",
-        caption=str(meeting),
         success="Information request corrected",
-        back_url=notes_url(meeting),
     )
 
 
 @runner_view(while_draft=True)
 def meeting_request_remove(request, meeting, request_pk):
     info_request = get_object_or_404(meeting.information_requests, pk=request_pk)
-
-    def remove(form):
-        records.remove_meeting_request(actor=request.user, meeting=meeting, info_request=info_request)
-        return notes_url(meeting)
-
-    return form_page(
+    return remove_page(
         request,
-        ConfirmForm(posted(request), button="Remove this request"),
-        remove,
+        meeting,
+        lambda form: records.remove_meeting_request(actor=request.user, meeting=meeting, info_request=info_request),
+        button="Remove this request",
         title=f"Remove the request to {info_request.asked_of}?",
-        caption=str(meeting),
         intro="The request is taken out of the notes and the list of requests. "
         "What it asked stays in the meeting’s history.",
         success="The information request has been removed from the notes",
-        back_url=notes_url(meeting),
     )
 
 
 @runner_view(while_draft=True)
 def meeting_agree_notes(request, meeting):
     form = AgreeNotesForm(posted(request), initial={"agreed_on": timezone.localdate()})
-
-    def save(form):
-        services.agree_notes(actor=request.user, meeting=meeting, agreed_on=form.cleaned_data["agreed_on"])
-        return meeting.get_absolute_url()
-
-    return form_page(
+    return notes_page(
         request,
+        meeting,
         form,
-        save,
+        lambda form: services.agree_notes(
+            actor=request.user, meeting=meeting, agreed_on=form.cleaned_data["agreed_on"]
+        ),
+        then=meeting.get_absolute_url(),
         title="Agree the notes",
-        caption=str(meeting),
         success="Notes agreed and locked",
-        back_url=notes_url(meeting),
         intro="Once agreed, the notes, attendance and conclusions of this meeting are locked. "
         "Changing them afterwards means reopening the notes and giving a reason.",
     )
@@ -251,18 +215,12 @@ def meeting_reopen_notes(request, meeting):
     if not meeting.notes_locked:
         messages.error(request, "These notes are still a draft: there is nothing to reopen.")
         return redirect(notes_url(meeting))
-    form = ReopenNotesForm(posted(request))
-
-    def save(form):
-        services.reopen_notes(actor=request.user, meeting=meeting, reason=form.cleaned_data["reason"])
-        return notes_url(meeting)
-
-    return form_page(
+    return meeting_form_page(
         request,
-        form,
-        save,
+        meeting,
+        ReopenNotesForm(posted(request)),
+        lambda form: services.reopen_notes(actor=request.user, meeting=meeting, reason=form.cleaned_data["reason"]),
+        then=notes_url(meeting),
         title="Reopen the agreed notes",
-        caption=str(meeting),
         success="Notes reopened as a draft",
-        back_url=meeting.get_absolute_url(),
     )

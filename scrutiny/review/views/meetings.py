@@ -32,6 +32,19 @@ def form_page(request, form, save, *, title, success, back_url, caption="", intr
     return submit_form(request, form, save, template=FORM_TEMPLATE, success=success, context=context, back_url=back_url)
 
 
+def meeting_form_page(request, meeting, form, write, *, back_url=None, then=None, **page):
+    """A clerk's form about one meeting: `write(form)` calls the service, then the page leads to `then`.
+
+    Both `back_url` and `then` are the meeting's page unless said otherwise; `then` follows `back_url`."""
+    back_url = back_url or meeting.get_absolute_url()
+
+    def save(form):
+        write(form)
+        return then or back_url
+
+    return form_page(request, form, save, caption=str(meeting), back_url=back_url, **page)
+
+
 @review_view()
 def meeting_list(request, review):
     meetings = list(
@@ -133,7 +146,7 @@ def meeting_add(request, review):
 def meeting_edit(request, meeting):
     form = MeetingForm(posted(request), instance=meeting, review=meeting.review)
 
-    def save(form):
+    def write(form):
         services.update_meeting(
             actor=request.user,
             meeting=meeting,
@@ -141,16 +154,9 @@ def meeting_edit(request, meeting):
             areas=form.cleaned_data["areas"],
             evidence=form.cleaned_data["evidence_considered"],
         )
-        return meeting.get_absolute_url()
 
-    return form_page(
-        request,
-        form,
-        save,
-        title="Change the meeting's details",
-        caption=str(meeting),
-        success="Meeting details saved",
-        back_url=meeting.get_absolute_url(),
+    return meeting_form_page(
+        request, meeting, form, write, title="Change the meeting's details", success="Meeting details saved"
     )
 
 
@@ -158,20 +164,14 @@ def meeting_edit(request, meeting):
 def meeting_attendance(request, meeting):
     rows = meeting.attendance.select_related("person")
     form = AttendanceForm(posted(request), rows=rows)
-
-    def save(form):
-        services.record_attendance(actor=request.user, meeting=meeting, statuses=form.statuses())
-        return meeting.get_absolute_url()
-
     intro = "Choose who was present and who sent apologies." if form.rows else "No one is on the list yet."
-    return form_page(
+    return meeting_form_page(
         request,
+        meeting,
         form,
-        save,
+        lambda form: services.record_attendance(actor=request.user, meeting=meeting, statuses=form.statuses()),
         title="Record attendance",
-        caption=str(meeting),
         success="Attendance saved",
-        back_url=meeting.get_absolute_url(),
         intro=intro,
         extra_link=(reverse("meeting_attendee_add", args=[meeting.review_id, meeting.pk]), "Add someone to the list"),
     )
@@ -181,7 +181,7 @@ def meeting_attendance(request, meeting):
 def meeting_attendee_add(request, meeting):
     form = AddAttendeeForm(posted(request), meeting=meeting)
 
-    def save(form):
+    def write(form):
         data = form.cleaned_data
         services.add_attendee(
             actor=request.user,
@@ -191,14 +191,13 @@ def meeting_attendee_add(request, meeting):
             person=data.get("person"),
             new_person=form.new_person(),
         )
-        return reverse("meeting_attendance", args=[meeting.review_id, meeting.pk])
 
-    return form_page(
+    return meeting_form_page(
         request,
+        meeting,
         form,
-        save,
+        write,
         title="Add someone to the attendance list",
-        caption=str(meeting),
         success="Added to the attendance list",
         back_url=reverse("meeting_attendance", args=[meeting.review_id, meeting.pk]),
         intro="Witnesses and contributors need no sign-in: add them by name.",

@@ -26,8 +26,16 @@ def _for_runner(request, review, pk) -> Recommendation:
     return get_object_or_404(Recommendation.objects.select_related("review"), pk=pk, review=review)
 
 
-def _page(recommendation, heading, intro="") -> dict:
-    return {"recommendation": recommendation, "review": recommendation.review, "heading": heading, "intro": intro}
+def _monitoring_page(request, recommendation, form, write, *, heading, success, **extra):
+    """Each step after the report has one page layout: `write(form)` calls its service, and the page
+    leads back to the recommendation."""
+    context = {"recommendation": recommendation, "review": recommendation.review, "heading": heading, "intro": ""}
+
+    def save(form):
+        write(form)
+        return recommendation
+
+    return submit_form(request, form, save, template=TEMPLATE, context={**context, **extra}, success=success)
 
 
 @writer_view
@@ -37,18 +45,18 @@ def recommendation_response(request, review, pk):
     initial["update_months"] = recommendation.update_months or DEFAULT_UPDATE_MONTHS
     form = ResponseForm(request.POST or None, recommendation=recommendation, initial=initial)
 
-    def save(form):
+    def write(form):
         values = {name: form.cleaned_data.get(name) for name in RESPONSE_FIELDS}
         values["executive_response"] = values["executive_response"] or ""
         values["response_reasons"] = values["response_reasons"] or ""
-        return record_response(actor=request.user, recommendation=recommendation, **values)
+        record_response(actor=request.user, recommendation=recommendation, **values)
 
-    return submit_form(
+    return _monitoring_page(
         request,
+        recommendation,
         form,
-        save,
-        template=TEMPLATE,
-        context=_page(recommendation, "Record the executive's response"),
+        write,
+        heading="Record the executive's response",
         success=f"Saved the executive's response to {recommendation}.",
     )
 
@@ -56,41 +64,29 @@ def recommendation_response(request, review, pk):
 @writer_view
 def recommendation_actions(request, review, pk):
     recommendation = _for_runner(request, review, pk)
-    queryset = linkable_actions(recommendation)
-    form = LinkActionsForm(
-        request.POST or None, queryset=queryset, initial={"actions": list(recommendation.actions.all())}
-    )
-
-    def save(form):
-        return link_actions(actor=request.user, recommendation=recommendation, actions=form.cleaned_data["actions"])
-
-    context = _page(recommendation, "Link it to actions in the plan")
-    context["new_action"] = True
-    return submit_form(
+    initial = {"actions": list(recommendation.actions.all())}
+    return _monitoring_page(
         request,
-        form,
-        save,
-        template=TEMPLATE,
-        context=context,
+        recommendation,
+        LinkActionsForm(request.POST or None, queryset=linkable_actions(recommendation), initial=initial),
+        lambda form: link_actions(
+            actor=request.user, recommendation=recommendation, actions=form.cleaned_data["actions"]
+        ),
+        heading="Link it to actions in the plan",
         success=f"Saved the actions linked to {recommendation}.",
+        new_action=True,
     )
 
 
 @writer_view
 def recommendation_update_add(request, review, pk):
     recommendation = _for_runner(request, review, pk)
-    form = MonitoringUpdateForm(request.POST or None)
-
-    def save(form):
-        add_monitoring_update(actor=request.user, recommendation=recommendation, **form.cleaned_data)
-        return recommendation
-
-    return submit_form(
+    return _monitoring_page(
         request,
-        form,
-        save,
-        template=TEMPLATE,
-        context=_page(recommendation, "Add a monitoring update"),
+        recommendation,
+        MonitoringUpdateForm(request.POST or None),
+        lambda form: add_monitoring_update(actor=request.user, recommendation=recommendation, **form.cleaned_data),
+        heading="Add a monitoring update",
         success=f"Added the update on {recommendation}.",
     )
 
@@ -98,16 +94,11 @@ def recommendation_update_add(request, review, pk):
 @writer_view
 def recommendation_sign_off(request, review, pk):
     recommendation = _for_runner(request, review, pk)
-    form = SignOffForm(request.POST or None)
-
-    def save(form):
-        return sign_off_service(actor=request.user, recommendation=recommendation, **form.cleaned_data)
-
-    return submit_form(
+    return _monitoring_page(
         request,
-        form,
-        save,
-        template=TEMPLATE,
-        context=_page(recommendation, "Record the committee's sign-off"),
+        recommendation,
+        SignOffForm(request.POST or None),
+        lambda form: sign_off_service(actor=request.user, recommendation=recommendation, **form.cleaned_data),
+        heading="Record the committee's sign-off",
         success=f"Signed off {recommendation}.",
     )

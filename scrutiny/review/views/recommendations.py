@@ -4,7 +4,7 @@ from django.conf import settings
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 
-from scrutiny.core.writes import submit_form
+from scrutiny.core.writes import service_save, submit_form
 
 from ..forms.records import RecommendationDecisionForm
 from ..forms.response_clock import RecommendationWithAddresseeForm
@@ -73,14 +73,10 @@ def recommendation_update(request, review, pk):
     require_review_writer(request.user, recommendation.review)
     form = RecommendationDecisionForm(request.POST or None, instance=recommendation)
 
-    def save(form):
-        update_recommendation(actor=request.user, recommendation=recommendation, **form.cleaned_data)
-        return recommendation
-
     return submit_form(
         request,
         form,
-        save,
+        service_save(request, update_recommendation, recommendation=recommendation),
         template="scrutiny/recommendations/form.html",
         context={"recommendation": recommendation},
         success=f"Saved the committee's decision on {recommendation}.",
@@ -92,13 +88,10 @@ def recommendation_add(request, review):
     require_review_writer(request.user, review)
     form = RecommendationWithAddresseeForm(request.POST or None, initial={"addressed_to": review.reporting_committee})
 
-    def save(form):
-        return add_recommendation(actor=request.user, review=review, **form.cleaned_data)
-
     return submit_form(
         request,
         form,
-        save,
+        service_save(request, add_recommendation, review=review),
         template="scrutiny/recommendations/add_form.html",
         context={"review": review},
         success=lambda recommendation: f"Added {recommendation}.",

@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from actionplan.models import Evidence
-from scrutiny.core.writes import submit_form
+from scrutiny.core.writes import service_save, submit_form
 from scrutiny.people.permissions import has_capability
 
 from ..forms.meeting_defaults import coming_meeting
@@ -85,24 +85,10 @@ def request_add(request, review):
     initial = subject_initial(request, review, default_meeting=coming_meeting)
     form = InformationRequestForm(request.POST or None, review=review, initial=initial)
 
-    def save(form):
-        data = form.cleaned_data
-        return raise_request(
-            actor=request.user,
-            review=review,
-            question=data["question"],
-            meeting=data["meeting"],
-            asked_of_agency=data["asked_of_agency"],
-            asked_of_person=data["asked_of_person"],
-            area=form.area,
-            action=form.action,
-            due_by=data["due_by"],
-        )
-
     return submit_form(
         request,
         form,
-        save,
+        service_save(request, raise_request, review=review),
         template="scrutiny/requests/form.html",
         context={"review": review},
         success=lambda info_request: f"Request raised with {info_request.asked_of}.",
@@ -163,14 +149,10 @@ def request_close(request, review, pk):
         return redirect(info_request)
     form = CloseRequestForm(request.POST or None)
 
-    def save(form):
-        close_request(actor=request.user, info_request=info_request, note=form.cleaned_data["note"])
-        return info_request
-
     return submit_form(
         request,
         form,
-        save,
+        service_save(request, close_request, info_request=info_request),
         template="scrutiny/requests/close_form.html",
         context={"info_request": info_request},
         success="The request is closed.",

@@ -3,7 +3,7 @@
 from django.shortcuts import get_object_or_404, render
 
 from actionplan.models import Area
-from scrutiny.core.writes import posted, submit_form
+from scrutiny.core.writes import posted, service_save, submit_form
 from scrutiny.people.permissions import has_capability, require_capability
 
 from ..forms.records import AreaDecisionForm, ReopenReviewForm, ReviewStageForm
@@ -54,14 +54,10 @@ def review_stage_update(request, review):
     }
     form = ReviewStageForm(request.POST or None, initial=initial)
 
-    def save(form):
-        update_review_stage(actor=request.user, review=review, **form.cleaned_data)
-        return review
-
     return submit_form(
         request,
         form,
-        save,
+        service_save(request, update_review_stage, review=review),
         template="scrutiny/review/stage_form.html",
         context={"review": review},
         success=lambda review: f"The review is now at the stage: {review.get_state_display()}.",
@@ -79,13 +75,10 @@ def review_area_update(request, review, area_pk):
     }
     form = AreaDecisionForm(request.POST or None, initial=initial)
 
-    def save(form):
-        return decide_area(actor=request.user, review=review, area=area, **form.cleaned_data)
-
     return submit_form(
         request,
         form,
-        save,
+        service_save(request, decide_area, review=review, area=area),
         template="scrutiny/review/area_form.html",
         context={"review": review, "area": area, "decision": decision},
         success=lambda decision: (
@@ -101,13 +94,10 @@ def review_reopen(request, review):
     require_capability(request.user, "can_administer")
     form = ReopenReviewForm(posted(request))
 
-    def save(form):
-        return reopen_review(actor=request.user, review=review, **form.cleaned_data)
-
     return submit_form(
         request,
         form,
-        save,
+        service_save(request, reopen_review, review=review),
         template="scrutiny/review/reopen_form.html",
         context={"review": review},
         success="The review is open again. The reason is kept in its history.",
