@@ -118,3 +118,13 @@ def test_no_reminder_to_the_clerk_when_nothing_is_overdue(cycle):
     run = send_reminders(today=D(2013, 3, 5))  # the response is due by 9 March: not yet late
     assert not [message for message in mail.outbox if message.to == ["clara@wcc.example"]]
     assert run.nothing_to_say >= 1
+
+
+def test_the_updates_overdue_figure_opens_exactly_the_recommendations_it_counts(client, cycle, fixed_clock):
+    client.force_login(cycle.maya)
+    dashboard = client.get(f"/reviews/{cycle.review.pk}/dashboard/").content.decode()
+    link = re.search(r'href="([^"]*updates_overdue=on)"', dashboard).group(1).replace("&amp;", "&")
+    register = client.get(link)
+    assert [r.pk for r in register.context["items"]] == [cycle.no_update.pk]
+    page = register.content.decode()
+    assert "Only monitoring updates overdue" in page and cycle.silent.get_absolute_url() not in page

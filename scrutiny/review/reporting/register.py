@@ -104,6 +104,9 @@ class RecommendationRegisterFilter(django_filters.FilterSet):
     overdue = django_filters.BooleanFilter(
         label="Only responses overdue", widget=forms.CheckboxInput, method="filter_overdue"
     )
+    updates_overdue = django_filters.BooleanFilter(
+        label="Only monitoring updates overdue", widget=forms.CheckboxInput, method="filter_updates_overdue"
+    )
 
     def __init__(self, data=None, *, user, today: datetime.date | None = None, **kwargs):
         super().__init__(data, queryset=register_queryset(user), **kwargs)
@@ -120,6 +123,7 @@ class RecommendationRegisterFilter(django_filters.FilterSet):
                 "status",
                 "rag",
                 Field.checkbox("overdue", small=True),
+                Field.checkbox("updates_overdue", small=True),
                 label_size=Size.SMALL,
             )
         return form
@@ -139,11 +143,18 @@ class RecommendationRegisterFilter(django_filters.FilterSet):
             Q(received_on__lt=self.today) | Q(review__report_received_on__lt=self.today)
         )
 
+    def filter_updates_overdue(self, queryset, name, value):
+        # Only those responded to and not signed off can owe an update; the dates are applied to the rows.
+        if not value:
+            return queryset
+        return queryset.filter(executive_response_on__isnull=False, sign_off="")
+
     def rows(self) -> list[Recommendation]:
         """The matching recommendations, each with its reference, status, due date and overdue flag."""
         valid = self.is_valid()
         chosen_overdue = valid and self.form.cleaned_data.get("overdue")
         chosen_rag = valid and self.form.cleaned_data.get("rag")
+        chosen_updates_overdue = valid and self.form.cleaned_data.get("updates_overdue")
         items = []
         for recommendation in self.qs.order_by("review__title", "review_id", "-kind", "number"):
             recommendation.reference = reference(recommendation)
@@ -154,6 +165,8 @@ class RecommendationRegisterFilter(django_filters.FilterSet):
             if chosen_overdue and not recommendation.overdue:
                 continue
             if chosen_rag and recommendation.rating.colour != chosen_rag:
+                continue
+            if chosen_updates_overdue and not recommendation.is_update_overdue(self.today):
                 continue
             items.append(recommendation)
         return items
