@@ -142,3 +142,22 @@ def test_each_inspection_shows_its_action_plan_deadline(client, world, ada, seco
     assert "70 working days" in page
     detail = client.get(reverse("inspection_detail", args=[second.inspection.pk])).content.decode()
     assert "70 working days" in detail
+
+
+def test_each_review_says_what_changed_what_is_overdue_and_what_is_awaited_with_the_lists_it_counts(
+    client, world, maya, second
+):
+    from actionplan.models import Action, Evidence
+
+    client.force_login(maya)
+    page = " ".join(client.get(reverse("home")).content.decode().split())
+    for review, inspection in ((world.review, world.inspection), (second.review, second.inspection)):
+        overdue = Action.objects.filter(area__inspection=inspection).overdue().count()
+        awaited = Evidence.objects.filter(inspection=inspection).awaited().count()
+        actions_url = f"{reverse('dashboard_actions', args=[review.pk])}?progress=overdue"
+        assert f'href="{actions_url}">{overdue} overdue action' in page
+        listed = client.get(actions_url)
+        assert listed.status_code == 200 and listed.context["page"].paginator.count == overdue
+        assert f'href="{reverse("dashboard_evidence", args=[review.pk])}">{awaited} item' in page
+    assert f'href="{reverse("changes_since", args=[world.review.pk])}">What changed since ' in page
+    assert client.get(reverse("changes_since", args=[world.review.pk])).status_code == 200

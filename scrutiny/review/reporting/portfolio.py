@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from django.db.models import Count, F, IntegerField, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 
-from actionplan.models import Action, ActionPlan, Inspection
+from actionplan.models import Action, ActionPlan, Evidence, Inspection
 
 from ..models import InformationRequest, Meeting, Recommendation, Review
 from .register import overdue_responses_by_review
@@ -39,6 +39,9 @@ class InspectionCard:
 class ReviewCard:
     review: Review
     next_meeting: Meeting | None = None
+    last_meeting: Meeting | None = None
+    overdue_actions: int = 0  # of the plan the review scrutinises
+    awaited_evidence: int = 0
 
     @property
     def year(self) -> int | None:
@@ -65,6 +68,26 @@ def next_meetings_of(reviews, today) -> dict:
     for meeting in Meeting.objects.upcoming(today).filter(review__in=reviews):
         found.setdefault(meeting.review_id, meeting)
     return found
+
+
+def last_meetings_of(reviews, today) -> dict:
+    """review id -> its latest meeting held by today (what "changes since the last meeting" starts from)."""
+    found = {}
+    for meeting in Meeting.objects.filter(review__in=reviews, date__lte=today).order_by("review_id", "-date", "-id"):
+        found.setdefault(meeting.review_id, meeting)
+    return found
+
+
+def awaited_evidence_counts(inspection_ids) -> dict:
+    """inspection id -> how many items of evidence are still requested or awaited, in one query."""
+    rows = (
+        Evidence.objects.awaited()
+        .filter(inspection_id__in=inspection_ids)
+        .order_by()
+        .values("inspection_id")
+        .annotate(n=Count("pk"))
+    )
+    return {row["inspection_id"]: row["n"] for row in rows}
 
 
 def action_counts(inspection_ids, today, meeting_by_inspection: dict) -> dict:
@@ -106,8 +129,11 @@ def build_portfolio(*, inspections, reviews, today: datetime.date) -> Portfolio:
         )
         .order_by(F("commissioned_on").desc(nulls_last=True), "-id")
     )
-    review_meetings = next_meetings_of([r.pk for r in reviews if not r.is_closed], today)
-    review_cards = [ReviewCard(review, review_meetings.get(review.pk)) for review in reviews]
+    live_ids = [r.pk for r in reviews if not r.is_closed]
+    review_meetings, last_meetings = next_meetings_of(live_ids, today), last_meetings_of(live_ids, today)
+    review_cards = [
+        ReviewCard(review, review_meetings.get(review.pk), last_meetings.get(review.pk)) for review in reviews
+    ]
     overdue_responses = overdue_responses_by_review([r for r in reviews if not r.is_closed], today)
     for review in reviews:
         review.overdue_responses = overdue_responses.get(review.pk, 0)
@@ -117,7 +143,12 @@ def build_portfolio(*, inspections, reviews, today: datetime.date) -> Portfolio:
     meeting_by_inspection: dict = {}
     for card in sorted((c for c in review_cards if c.next_meeting), key=lambda c: c.next_meeting.date):
         meeting_by_inspection.setdefault(card.review.inspection_id, card.next_meeting)
-    counts = action_counts(ids, today, meeting_by_inspection)
+    scrutinised = set(ids) | {review.inspection_id for review in reviews}
+    counts = action_counts(scrutinised, today, meeting_by_inspection)
+    awaited = awaited_evidence_counts(scrutinised)
+    for card in review_cards:
+        card.overdue_actions = counts.get(card.review.inspection_id, {}).get("overdue", 0)
+        card.awaited_evidence = awaited.get(card.review.inspection_id, 0)
     agencies = defaultdict(list)
     for plan in ActionPlan.objects.filter(inspection_id__in=ids).select_related("agency").order_by("agency__name"):
         agencies[plan.inspection_id].append(plan.agency)
