@@ -119,3 +119,64 @@ def newest_changes(
         change = RowChange(before=rows.get(c["prev_history_id"]), after=rows[c["history_id"]])
         entry.changes.append((change, [name for name in kinds if c[f"kind_{name}"]]))
     return areas
+
+
+def newest_additions(
+    history_qs,
+    *,
+    since: datetime.datetime,
+    until: datetime.datetime,
+    kind: str,
+    area,
+    record: str,
+    fields=(),
+    area_ids=None,
+    limit: int,
+) -> dict[int | None, AreaRows]:
+    """As newest_changes, for records whose every history row of `history_qs` gives one line of `kind`
+    (progress updates: only ever added), so no row needs the one before it. The database counts each
+    record's rows of the period (GROUP BY `record`), works out the area once per record from one of its
+    rows (`area` must depend only on `record`), sums the counts per area, and returns each area's newest
+    `limit` rows. Two queries; no step per row of the period."""
+    if area_ids is not None and not area_ids:
+        return {}
+    model = history_qs.model
+    quote = connection.ops.quote_name
+    in_period = history_qs.filter(history_date__gt=since, history_date__lte=until)
+    inner, params = in_period.values(record, "history_id", "history_date").order_by().query.sql_with_params()
+    area_sql, area_params = (
+        model._default_manager.annotate(area_key=area)
+        .values("history_id", "area_key")
+        .order_by()
+        .query.sql_with_params()
+    )
+    key = quote(record)
+    only_areas = ""
+    if area_ids is not None:
+        only_areas = f"WHERE a.area_key IN ({', '.join(['%s'] * len(area_ids))})"
+    sql = (
+        f"WITH r AS MATERIALIZED ({inner}), "
+        f"g AS MATERIALIZED (SELECT r.{key} AS record, COUNT(*) AS n, MAX(r.history_id) AS rep FROM r GROUP BY r.{key}), "
+        f"ga AS MATERIALIZED (SELECT g.record, a.area_key, SUM(g.n) OVER (PARTITION BY a.area_key) AS area_lines "
+        f"FROM g INNER JOIN ({area_sql}) a ON a.history_id = g.rep {only_areas}) "
+        f"SELECT q.* FROM (SELECT r.history_id, ga.area_key, ga.area_lines, ROW_NUMBER() OVER (PARTITION BY "
+        f"ga.area_key ORDER BY r.history_date DESC, r.history_id DESC) AS newest FROM r INNER JOIN ga "
+        f"ON ga.record = r.{key}) q WHERE q.newest <= %s"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*params, *area_params, *(area_ids or []), limit])
+        chosen = {history_id: (area_key, lines) for history_id, area_key, lines, _newest in cursor.fetchall()}
+    if not chosen:
+        return {}
+    rows = slim_rows(
+        model.objects.filter(history_id__in=chosen),
+        list(
+            dict.fromkeys([model.instance_type._meta.pk.attname, "history_id", "history_date", "history_type", *fields])
+        ),
+    )
+    areas: dict[int | None, AreaRows] = {}
+    for row in sorted(rows, key=lambda row: (row.history_date, row.history_id)):
+        area_key, lines = chosen[row.history_id]
+        entry = areas.setdefault(area_key, AreaRows(lines=int(lines)))
+        entry.changes.append((RowChange(before=None, after=row), [kind]))
+    return areas

@@ -20,7 +20,7 @@ from actionplan.models import Action, Area, Evidence, Rag, TargetDateChange
 
 from ..models import Conclusion, InformationRequest
 from . import removals
-from .change_rows import changed, newest_changes
+from .change_rows import changed, newest_additions, newest_changes
 from .timeline import RowChange, who_from
 
 STATUS_LABELS = dict(Action.Status.choices)
@@ -68,7 +68,6 @@ ACTION_KINDS = {
     "completed_on": changed("completed_on"),
 }
 ACTION_COMPARED = ("status", "rag", "target_date", "completed_on")
-UPDATE_KINDS = {"update": "p.history_type = '+'"}  # updates are only ever added
 EVIDENCE_KINDS_OF_LINE = {
     "added": "p.history_type = '+'",
     "received": f"{changed('status')} AND p.status = '{Evidence.Status.RECEIVED}'",
@@ -327,7 +326,9 @@ def build_digest(*, inspection, review, since, until=None, area_ids=None) -> Dig
     updates = removals.updates_ever(inspection)
     add(
         "updates",
-        newest_changes(updates, kinds=UPDATE_KINDS, area=removals.AREA_OF_ACTION, fields=UPDATE_FIELDS, **period),
+        newest_additions(
+            updates, kind="update", record="action_id", area=removals.AREA_OF_ACTION, fields=UPDATE_FIELDS, **period
+        ),
         lambda change, kinds: [update_line(change.after)],
     )
     add(
