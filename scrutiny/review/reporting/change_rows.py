@@ -66,9 +66,20 @@ def newest_changes(
     order = [F("history_date").asc(), F("history_id").asc()]
     rows = (
         in_period.annotate(
-            area_key=area, lag_history_id=Window(Lag("history_id"), partition_by=[F(pk)], order_by=order)
+            area_key=area,
+            lag_history_id=Window(Lag("history_id"), partition_by=[F(pk)], order_by=order),
+            **{f"lag_{name}": Window(Lag(name), partition_by=[F(pk)], order_by=order) for name in compared},
         )
-        .values(pk, "history_id", "history_date", "history_type", "area_key", "lag_history_id", *compared)
+        .values(
+            pk,
+            "history_id",
+            "history_date",
+            "history_type",
+            "area_key",
+            "lag_history_id",
+            *compared,
+            *(f"lag_{name}" for name in compared),
+        )
         .order_by()
     )
     inner, params = rows.query.sql_with_params()
@@ -78,12 +89,13 @@ def newest_changes(
         f"(SELECT h.history_id FROM {table} h WHERE h.{key} = r.{key} AND h.history_date <= %s "
         f"ORDER BY h.history_date DESC, h.history_id DESC LIMIT 1)"
     )
-    # Materialised, so that each row's previous row is found once; its values are then read by primary
-    # key, one index probe each (a join would have the planner read the whole table).
+    # Materialised, so that each row's previous row is found once. A row paired within the period has
+    # its previous values from LAG; a record's first row of the period reads them from the row before
+    # the period by primary key, one index probe each (a join would have the planner read the whole table).
     paired = f"WITH a AS MATERIALIZED (SELECT r.*, COALESCE(r.lag_history_id, {before}) AS prev_history_id FROM ({inner}) r) "
     previous = "".join(
-        f", (SELECT b.{quote(model._meta.get_field(name).column)} FROM {table} b WHERE b.history_id = a.prev_history_id) "
-        f"AS prev_{name}"
+        f", CASE WHEN a.lag_history_id IS NOT NULL THEN a.lag_{name} ELSE (SELECT b.{quote(model._meta.get_field(name).column)} "
+        f"FROM {table} b WHERE b.history_id = a.prev_history_id) END AS prev_{name}"
         for name in compared
     )
     paired += f", p AS MATERIALIZED (SELECT a.*{previous} FROM a)"
