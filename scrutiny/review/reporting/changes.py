@@ -20,7 +20,7 @@ from actionplan.models import Action, Area, Evidence, Rag, TargetDateChange
 
 from ..models import Conclusion, InformationRequest
 from . import removals
-from .change_rows import changed, newest_additions, newest_changes
+from .change_rows import changed, newest_changes
 from .timeline import RowChange, who_from
 
 STATUS_LABELS = dict(Action.Status.choices)
@@ -323,12 +323,9 @@ def build_digest(*, inspection, review, since, until=None, area_ids=None) -> Dig
         else {}
     )
     add("actions", actions, lambda change, kinds: action_lines(change, kinds, reasons))
-    updates = removals.updates_ever(inspection)
     add(
         "updates",
-        newest_additions(
-            updates, kind="update", record="action_id", area=removals.AREA_OF_ACTION, fields=UPDATE_FIELDS, **period
-        ),
+        removals.updates_in_period(inspection, fields=UPDATE_FIELDS, **period),
         lambda change, kinds: [update_line(change.after)],
     )
     add(
