@@ -6,11 +6,15 @@ The rule for an action's current judgement (stated on the page, tested):
     a conclusion of its own reached later. The latest by date reached wins; on the same date the
     conclusion on the action itself wins, being the more specific.
 
-Four queries whatever the size of the plan: areas, area decisions, actions, conclusions.
+Four queries whatever the size of the plan: areas, area decisions, actions, conclusions. The page
+pages the plan in SQL (ConclusionPages) and builds only the rows it shows; the papers build them all.
 """
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
+from django.db.models import Count, F, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from actionplan.models import Action, Area
@@ -83,31 +87,28 @@ def disagreement(action: Action, conclusion: Conclusion | None, on=None) -> str:
     return ""
 
 
-def build_conclusions_table(
-    review, *, areas=None, actions=None, judgement="", disagreements_only=False, on=None, records=None
-):
-    """Rows in area order, each area followed by its actions. By default every area and action of the
-    review's inspection; `areas` and `actions` (querysets, as ConclusionTableFilter narrows them) show
-    fewer. Then judgement (a Conclusion.Judgement value, or NO_CONCLUSION) and disagreements_only keep
-    only the rows that match. `records`, when given, are the area decisions, actions and conclusions as
-    they stood at some moment (report_data), used instead of today's."""
+def current_judgement(review) -> Subquery:
+    """The judgement RULE makes an action's current one, as SQL on Action (NULL with no conclusion):
+    the latest by date reached; on the same date the one on the action itself; then the later recorded."""
+    bearing = Conclusion.objects.filter(review=review).filter(
+        Q(action=OuterRef("pk")) | Q(action__isnull=True, area=OuterRef("area_id"))
+    )
+    latest = bearing.order_by("-reached_on", F("action_id").desc(nulls_last=True), "-pk")
+    return Subquery(latest.values("judgement")[:1])
+
+
+def disagreeing(actions, review, on=None):
+    """The actions whose rows say there is a disagreement(), worked out in SQL (tests check the two agree)."""
     on = on or timezone.localdate()
-    if areas is None:
-        areas = Area.objects.filter(inspection_id=review.inspection_id)
-    areas = list(areas.select_related("theme").order_by("number"))
-    if records is None:
-        decisions = ReviewArea.objects.filter(review=review)
-        actions = (actions if actions is not None else Action.objects.all()).filter(area__in=areas)
-        actions = actions.select_related("lead_agency", "plan").order_by("area__number", "reference", "id")
-        conclusions = (
-            Conclusion.objects.filter(review=review)
-            .select_related("meeting", "recorded_by__person")
-            .order_by("reached_on", "id")
-        )
-    else:
-        decisions, actions, conclusions = records
-        conclusions = sorted(conclusions, key=lambda c: (c.reached_on, c.pk))
-    decisions = {d.area_id: d for d in decisions}
+    return actions.alias(group_judgement=current_judgement(review)).filter(
+        Q(status__in=Action.COMPLETED_STATUSES, group_judgement__in=DOUBTFUL)
+        | Q(group_judgement__in=SATISFIED)
+        & (Q(status__in=Action.OPEN_STATUSES, target_date__lt=on) | Q(rag=Action.Rag.RED))
+    )
+
+
+def _rows(areas, actions, decisions: dict, conclusions, on) -> list:
+    """Each area's row followed by its actions' rows; `conclusions` oldest first."""
     actions_by_area: dict = {}
     for action in actions:
         actions_by_area.setdefault(action.area_id, []).append(action)
@@ -142,11 +143,100 @@ def build_conclusions_table(
         rows.append(area_row)
         rows.extend(action_rows)
 
+    return rows
+
+
+def build_conclusions_table(
+    review, *, areas=None, actions=None, judgement="", disagreements_only=False, on=None, records=None
+):
+    """Rows in area order, each area followed by its actions. By default every area and action of the
+    review's inspection; `areas` and `actions` (querysets, as ConclusionTableFilter narrows them) show
+    fewer. Then judgement (a Conclusion.Judgement value, or NO_CONCLUSION) and disagreements_only keep
+    only the rows that match. `records`, when given, are the area decisions, actions and conclusions as
+    they stood at some moment (report_data), used instead of today's."""
+    on = on or timezone.localdate()
+    if areas is None:
+        areas = Area.objects.filter(inspection_id=review.inspection_id)
+    areas = list(areas.select_related("theme").order_by("number"))
+    if records is None:
+        decisions = ReviewArea.objects.filter(review=review)
+        actions = (actions if actions is not None else Action.objects.all()).filter(area__in=areas)
+        actions = actions.select_related("lead_agency", "plan").order_by("area__number", "reference", "id")
+        conclusions = (
+            Conclusion.objects.filter(review=review)
+            .select_related("meeting", "recorded_by__person")
+            .order_by("reached_on", "id")
+        )
+    else:
+        decisions, actions, conclusions = records
+        conclusions = sorted(conclusions, key=lambda c: (c.reached_on, c.pk))
+    rows = _rows(areas, actions, {d.area_id: d for d in decisions}, conclusions, on)
     if judgement:
         rows = [r for r in rows if (r.current.judgement if r.current else NO_CONCLUSION) == judgement]
     if disagreements_only:
         rows = [r for r in rows if r.disagreement]
     return rows
+
+
+class ConclusionPages:
+    """The table's rows as a sequence a Paginator can page without building them all: its length is the
+    areas and actions counted in SQL, and a slice reads and builds only the rows it holds (four queries in all).
+    `heading` is then the row of the area the slice starts part-way through, if it does."""
+
+    def __init__(self, review, *, areas, actions, on=None):
+        self.review, self.on, self.heading = review, on or timezone.localdate(), None
+        self.areas = areas.order_by("number", "id")
+        self.actions = actions.filter(area__in=self.areas.values("pk")).order_by(
+            "area__number", "area_id", "reference", "id"
+        )
+
+    @cached_property
+    def _areas(self) -> list[Area]:
+        """Every area of the table, in order, with how many of its actions the table holds and how many of
+        those disagree: one query, the only reading that grows with the plan (an area, not an action)."""
+
+        def per_area(actions):
+            counted = actions.filter(area=OuterRef("pk")).order_by().values("area").annotate(n=Count("pk"))
+            return Coalesce(Subquery(counted.values("n")), 0)
+
+        return list(
+            self.areas.select_related("theme").annotate(
+                table_actions=per_area(self.actions),
+                table_disagreements=per_area(disagreeing(self.actions, self.review, self.on)),
+            )
+        )
+
+    def __len__(self) -> int:
+        return sum(1 + area.table_actions for area in self._areas)
+
+    def __getitem__(self, window: slice) -> list:
+        start, stop = window.start or 0, len(self) if window.stop is None else window.stop
+        areas, actions_before, actions_to_stop, position, first = [], 0, 0, 0, None
+        for area in self._areas:  # the area's row is at `position`, its actions follow
+            n = area.table_actions
+            actions_before += min(max(start - position - 1, 0), n)
+            actions_to_stop += min(max(stop - position - 1, 0), n)
+            if position < stop and position + n + 1 > start:
+                areas.append(area)
+                first = position if first is None else first
+            position += n + 1
+        if not areas:
+            return []
+        area_ids = [area.pk for area in areas]
+        actions = list(self.actions.select_related("lead_agency", "plan")[actions_before:actions_to_stop])
+        decisions = ReviewArea.objects.filter(review=self.review, area_id__in=area_ids)
+        conclusions = (
+            Conclusion.objects.filter(review=self.review)
+            .filter(Q(area_id__in=area_ids) | Q(action__in=[a.pk for a in actions]))
+            .select_related("meeting", "recorded_by__person")
+            .order_by("reached_on", "id")
+        )
+        rows = _rows(areas, actions, {d.area_id: d for d in decisions}, conclusions, self.on)
+        self.heading = rows.pop(0) if first < start else None
+        return rows
+
+    def disagreement_count(self) -> int:
+        return sum(area.table_disagreements for area in self._areas)
 
 
 def conclusions_for_action(action, review=None) -> list:

@@ -68,7 +68,6 @@ ACTION_KINDS = {
     "completed_on": changed("completed_on"),
 }
 ACTION_COMPARED = ("status", "rag", "target_date", "completed_on")
-UPDATE_KINDS = {"update": "p.history_type = '+'"}  # updates are only ever added
 EVIDENCE_KINDS_OF_LINE = {
     "added": "p.history_type = '+'",
     "received": f"{changed('status')} AND p.status = '{Evidence.Status.RECEIVED}'",
@@ -324,10 +323,9 @@ def build_digest(*, inspection, review, since, until=None, area_ids=None) -> Dig
         else {}
     )
     add("actions", actions, lambda change, kinds: action_lines(change, kinds, reasons))
-    updates = removals.updates_ever(inspection)
     add(
         "updates",
-        newest_changes(updates, kinds=UPDATE_KINDS, area=removals.AREA_OF_ACTION, fields=UPDATE_FIELDS, **period),
+        removals.updates_in_period(inspection, fields=UPDATE_FIELDS, **period),
         lambda change, kinds: [update_line(change.after)],
     )
 

@@ -17,7 +17,7 @@ from actionplan.models import Action, Area, Rag, Theme
 from scrutiny.core.formtools import check_plausible_year, gds_helper
 from scrutiny.people.models import Agency
 
-from ..conclusions_table import NO_CONCLUSION, build_conclusions_table
+from ..conclusions_table import NO_CONCLUSION, ConclusionPages, build_conclusions_table
 from ..models import Conclusion
 from .dashboard import RAG_TOKEN_NONE, stale_actions
 
@@ -247,13 +247,26 @@ class ConclusionTableFilter(django_filters.FilterSet):
         return areas
 
     @property
-    def rows(self) -> list:
+    def rows(self):
+        """The rows to page. Without a judgement or disagreement filter, a ConclusionPages: counted in SQL,
+        each page's rows built when it is cut. With one, every row is built to be tested (a list)."""
         if not hasattr(self, "_rows"):
-            self._rows = build_conclusions_table(
-                self.review,
-                areas=self.areas,
-                actions=self.qs,
-                judgement=self.chosen.get("judgement") or "",
-                disagreements_only=self.chosen.get("disagreement") == "yes",
-            )
+            judgement, disagreements_only = self.chosen.get("judgement") or "", self.chosen.get("disagreement") == "yes"
+            if judgement or disagreements_only:
+                self._rows = build_conclusions_table(
+                    self.review,
+                    areas=self.areas,
+                    actions=self.qs,
+                    judgement=judgement,
+                    disagreements_only=disagreements_only,
+                )
+            else:
+                self._rows = ConclusionPages(self.review, areas=self.areas, actions=self.qs)
         return self._rows
+
+    @property
+    def disagreement_count(self) -> int:
+        rows = self.rows
+        if isinstance(rows, ConclusionPages):
+            return rows.disagreement_count()
+        return sum(1 for row in rows if row.disagreement)

@@ -5,6 +5,8 @@ from django.db.models import OuterRef, Subquery
 
 from actionplan.models import Action, ProgressUpdate
 
+from .change_rows import newest_additions
+
 # The kind of line each deleted record gives (an SQL condition on the paired history row p; see change_rows.py).
 REMOVED = "p.history_type = '-'"
 
@@ -23,14 +25,28 @@ def area_label(number, area_id) -> str:
     return f"An area no longer in the plan (record {area_id})" if area_id else "No area"
 
 
-def updates_ever(inspection):
-    """Progress updates' history rows for every action the inspection's plans have had, deleted ones
-    included: deleting an action deletes its updates, but what they said was still said."""
-    ever = Action.history.filter(plan__inspection_id=inspection.pk).values("id")
-    return ProgressUpdate.history.filter(action_id__in=ever, history_type="+")
+def actions_ever(inspection):
+    """The ids of every action the inspection's plans have had, deleted ones included: deleting an action
+    deletes its updates, but what they said was still said."""
+    return Action.history.filter(plan__inspection_id=inspection.pk).values("id")
 
 
 # The area of a row's action from the action's last history row, so a deleted action's updates keep their area.
 AREA_OF_ACTION = Subquery(
     Action.history.filter(id=OuterRef("action_id")).order_by("-history_date", "-history_id").values("area_id")[:1]
 )
+
+
+def updates_in_period(inspection, *, fields, **period):
+    """The changes digest's progress updates (only ever added): every update's history row of the
+    period, narrowed to the inspection's actions once per action (not once per row), by the area of
+    the action's last row, deleted actions' included."""
+    return newest_additions(
+        ProgressUpdate.history.filter(history_type="+"),
+        kind="update",
+        record="action_id",
+        records=actions_ever(inspection),
+        area=AREA_OF_ACTION,
+        fields=fields,
+        **period,
+    )

@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from scrutiny.core.writes import service_save, submit_form
 
-from ..conclusions_table import RULE
+from ..conclusions_table import RULE, ConclusionPages
 from ..forms.records import ConclusionForm, subject_initial
 from ..models import Conclusion
 from ..permissions import require_review_writer, review_view, writer_view
@@ -21,10 +21,13 @@ ROWS_PER_PAGE = 100
 
 def _page_rows(page) -> list:
     """The page's rows, headed by their area's row when the page starts part-way through an area."""
-    rows = list(page.object_list)
+    rows, table = list(page.object_list), page.paginator.object_list
     if rows and not rows[0].is_area:
-        earlier = page.paginator.object_list[: page.start_index() - 1]
-        area_row = next((r for r in reversed(earlier) if r.is_area and r.area == rows[0].area), None)
+        if isinstance(table, ConclusionPages):
+            area_row = table.heading
+        else:
+            earlier = table[: page.start_index() - 1]
+            area_row = next((r for r in reversed(earlier) if r.is_area and r.area == rows[0].area), None)
         if area_row:  # a filter on judgements can leave actions without their area's row
             rows.insert(0, replace(area_row, continued=True))
     return rows
@@ -32,17 +35,17 @@ def _page_rows(page) -> list:
 
 def _render_table(request, review):
     filterset = ConclusionTableFilter(request.GET, review=review)
-    rows = filterset.rows
-    page = paginate(request, rows, ROWS_PER_PAGE)
+    page = paginate(request, filterset.rows, ROWS_PER_PAGE)
     context = {
         "review": review,
-        "rows": rows,
+        "rows": page.object_list,  # the rows of this page
+        "row_count": page.paginator.count,
         "page": page,
         "page_rows": _page_rows(page),
         "rule": RULE,
         "filter": filterset,
         "filtered": any(filterset.chosen.values()),
-        "disagreement_count": sum(1 for row in rows if row.disagreement),
+        "disagreement_count": filterset.disagreement_count,
         "can_write": request.user.can_write_review(review),
     }
     return render(request, "scrutiny/conclusions/table.html", context)
