@@ -5,6 +5,7 @@ import re
 
 import pytest
 from docx import Document as WordDocument
+from playwright.sync_api import expect
 from pypdf import PdfReader
 
 from actionplan.models import Area
@@ -41,7 +42,7 @@ def test_the_clerk_schedules_records_writes_agrees_and_downloads_the_notes(page,
     # Schedule: an empty form first, to see the errors are clear and accessible.
     page.get_by_role("link", name="Schedule a meeting").click()
     page.get_by_role("button", name="Schedule the meeting").click()
-    assert page.title().startswith("Error:")
+    expect(page).to_have_title(re.compile("^Error:"))  # waits for the page the button brings back
     assert "Enter the meeting’s title" in page.locator(".govuk-error-summary").inner_text()
     checked_page(page, "schedule-errors")
     page.get_by_label("Meeting number (optional)").fill("6")

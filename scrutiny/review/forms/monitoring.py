@@ -5,7 +5,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.text import Truncator
 
-from scrutiny.core.formtools import gds_helper
+from scrutiny.core.formtools import KeyedModelMultipleChoiceField, gds_helper
 from scrutiny.people.models import Person
 
 from ..models import Recommendation
@@ -77,7 +77,7 @@ class ResponseForm(forms.Form):
 
 
 class LinkActionsForm(forms.Form):
-    actions = forms.ModelMultipleChoiceField(
+    actions = KeyedModelMultipleChoiceField(
         label="Actions that implement it",
         queryset=None,
         required=False,
