@@ -47,7 +47,7 @@ def test_the_clerk_goes_back_to_the_draft_and_the_history_keeps_her_text(client,
     page = response.content.decode()
     assert "The report prints the draft from the records again" in page
     assert "This is a draft built from the records." in page
-    assert "We heard from Kim Brandrick, Carer, Warwickshire Fostering Service." in page
+    assert "We heard from Kim Brandrick (Carer, Warwickshire Fostering Service)." in page
     assert not ReportText.objects.filter(pk=saved.pk).exists()
     printed = report(client, world)
     assert SAVED not in printed and "We heard from Kim Brandrick" in printed
