@@ -67,3 +67,11 @@ def test_a_report_without_a_committee_date_is_marked_draft_in_a_word(client, rev
     content = client.get(reverse("review_report", args=[review.pk, "final", "docx"])).content
     document = WordDocument(io.BytesIO(content))
     assert document.paragraphs[1].text == f"To the {review.reporting_committee}. Draft"
+
+
+@pytest.mark.parametrize("fmt, read", [("docx", word_text), ("pdf", pdf_text)])
+def test_the_table_of_conclusions_says_the_day_it_stands_at(client, review, fmt, read):
+    from django.utils import timezone
+
+    content = client.get(reverse("conclusions_export", args=[review.pk, fmt])).content
+    assert f"As they stood on {timezone.localdate():%-d %B %Y}" in read(content)
