@@ -278,7 +278,7 @@ def test_the_final_report_for_the_demo_has_the_three_recommendations_and_the_con
         "Email from UHCW on information protocols for children admitted from different local authorities (email)"
         in text
     )
-    assert "Draft: the committee's date is not recorded yet" in text
+    assert f"To the {review.reporting_committee}. Draft" in text
     pdf = pdf_text(client.get(reverse("review_report", args=[review.pk, "final", "pdf"])).content)
     assert "To encourage the children" in pdf and "conclusions against each action" in pdf
 

@@ -35,7 +35,7 @@ def test_each_part_starts_as_a_draft_built_from_the_records(client, world, heard
     assert page.count("Draft from the records") == 4  # the summary, two meetings, the acknowledgements
     form = client.get(reverse("report_text_meeting", args=[world.review.pk, heard.pk])).content.decode()
     assert "This meeting considered Area for Improvement 1." in form
-    assert "We heard from Kim Brandrick, Carer, Warwickshire Fostering Service." in form
+    assert "We heard from Kim Brandrick (Carer, Warwickshire Fostering Service)." in form
     assert "We concluded: satisfied on area 1." in form
     summary = client.get(summary_url(world)).context["form"].initial["text"]
     commissioned = f"On {world.review.commissioned_on:%-d %B %Y}, the Overview & Scrutiny Board commissioned the"
@@ -150,3 +150,20 @@ def test_the_list_makes_the_same_queries_however_many_meetings(client, world, dj
     add_meetings(20, 2)
     with django_assert_max_num_queries(len(small.captured_queries)):
         assert client.get(url).status_code == 200
+
+
+def test_the_drafts_name_each_witness_with_their_role_in_brackets(client, world, heard):
+    """Commas inside a description ran one witness into the next: "Olivia Okafor, Service Manager,
+    Safeguarding, WCC and Kim Brandrick, Carer, ..." reads as six people."""
+    Attendance.objects.create(meeting=heard, person=world.olivia_person, capacity="witness", status="present")
+    client.force_login(world.clara)
+    form = client.get(reverse("report_text_meeting", args=[world.review.pk, heard.pk])).content.decode()
+    assert (
+        "We heard from Kim Brandrick (Carer, Warwickshire Fostering Service) and "
+        "Olivia Okafor (Service Manager, Safeguarding, WCC)." in form
+    )
+    thanks = client.get(reverse("report_text_update", args=[world.review.pk, "acknowledgements"])).content.decode()
+    assert (
+        "particularly those who gave evidence: Kim Brandrick (Carer, Warwickshire Fostering Service) and "
+        "Olivia Okafor (Service Manager, Safeguarding, WCC)." in thanks
+    )

@@ -21,6 +21,13 @@ def and_list(items) -> str:
     return f"{', '.join(items[:-1])} and {items[-1]}"
 
 
+def introduced(person) -> str:
+    """“Phil Sawbridge (Head of Service, Safeguarding, WCC)”, as the real report names a witness: in a list of
+    people, commas inside one person's description would run into the next person."""
+    role = ", ".join(part for part in (person.job_title, person.organisation) if part)
+    return f"{person.name} ({role})" if role else person.name
+
+
 def counted(number: int, noun: str, plural: str = "") -> str:
     return f"{number} {noun if number == 1 else plural or noun + 's'}"
 
@@ -171,7 +178,7 @@ class Narrative:
             paragraphs.append(f"This meeting considered Area{'s' if len(areas) > 1 else ''} for Improvement {numbers}.")
         heard = _who_gave_evidence(meeting)
         if heard:
-            paragraphs.append(f"We heard from {and_list(p.described for p in heard)}.")
+            paragraphs.append(f"We heard from {and_list(introduced(p) for p in heard)}.")
         found = meeting.summary or "\n\n".join(
             item.body for item in meeting.note_items.all() if item.body and not item.source_silent
         )
@@ -204,5 +211,5 @@ class Narrative:
         thanks = "We would like to thank everyone involved in this review"
         if not thanked:
             return f"{thanks}."
-        names = and_list(person.described for person in sorted(thanked.values(), key=lambda p: p.name))
+        names = and_list(introduced(person) for person in sorted(thanked.values(), key=lambda p: p.name))
         return f"{thanks}, particularly those who gave evidence: {names}."

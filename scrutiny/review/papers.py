@@ -44,11 +44,11 @@ def _conclusion_subject(conclusion) -> str:
 
 
 def add_attendance(doc, meeting, level=1):
+    """Who attended; a committee paper says nothing of attendance nobody recorded."""
     rows = list(meeting.attendance.all())
-    doc.heading("Attendance", level)
     if not rows:
-        doc.paragraph("No attendance has been recorded.")
         return
+    doc.heading("Attendance", level)
     doc.table(
         ["Name", "Attending as", "Attendance"],
         [[row.person.described, row.get_capacity_display(), row.get_status_display()] for row in rows],

@@ -50,7 +50,7 @@ def _report_cover(review, kind, report_date) -> Document:
         subtitle=(
             f"To the {review.reporting_committee}, {_day(report_date)}"
             if report_date
-            else f"To the {review.reporting_committee}. Draft: the committee's date is not recorded yet"
+            else f"To the {review.reporting_committee}. Draft"
         ),
         filename_stem=f"{kind}-report-{slugify(review.title)}-{dated}",
         draft=report_date is None,

@@ -31,11 +31,18 @@ urlpatterns = [
     # The report's narrative, written by the clerk.
     path("report/", report_text.report_text_list, name="report_text_list"),
     path("report/meetings/<int:meeting_pk>/", report_text.report_text_update, name="report_text_meeting"),
+    path("report/meetings/<int:meeting_pk>/draft/", report_text.report_text_reset, name="report_text_meeting_reset"),
+    path(
+        "report/recommendations/<int:recommendation_pk>/draft/",
+        report_text.report_text_reset,
+        name="report_text_recommendation_reset",
+    ),
     path(
         "report/recommendations/<int:recommendation_pk>/",
         report_text.report_text_update,
         name="report_text_recommendation",
     ),
     path("report/<slug:part>/", report_text.report_text_update, name="report_text_update"),
+    path("report/<slug:part>/draft/", report_text.report_text_reset, name="report_text_reset"),
     path("recommendations/report-dates/", response_clock.report_dates_update, name="report_dates_update"),
 ]

@@ -30,3 +30,14 @@ def save_report_text(*, actor, review: Review, part: str, text: str, meeting=Non
         return found
     found.text = text
     return save_audited(found, actor=actor)
+
+
+@transaction.atomic
+def reset_report_text(*, actor, review: Review, report_text: ReportText) -> None:
+    """Take the clerk's text out of the report, which prints the draft from the records again; the text's
+    history keeps what it said, who went back to the draft and when."""
+    ensure_open(Review.objects.get(pk=review.pk))
+    if report_text.review_id != review.pk:
+        raise ValidationError("This text belongs to another review.")
+    report_text._history_user = actor
+    report_text.delete()

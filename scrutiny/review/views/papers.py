@@ -8,6 +8,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.text import slugify
 from django.views.decorators.http import require_GET
 
@@ -71,6 +72,8 @@ def conclusions_export(request, review_pk, fmt):
     if fmt in DOCUMENT_FORMATS:
         document = Document(
             title=f"{isolate(review.title)}: conclusions against each action",
+            # A paper that is not a report is dated by the day it was drawn from the records.
+            subtitle=f"As they stood on {timezone.localdate():%-d %B %Y}",
             filename_stem=export.filename_stem(),
             orientation="landscape",
         )

@@ -7,6 +7,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 
+from scrutiny.core.formtools import ConfirmForm
 from scrutiny.core.writes import posted, submit_form
 
 from ..forms.report_text import ReportTextForm
@@ -14,7 +15,8 @@ from ..models import Meeting, Recommendation, ReportText
 from ..narrative import Narrative
 from ..permissions import require_review_runner, review_view, writer_view
 from ..report_data import meetings_for_papers
-from ..services.report_text import save_report_text
+from ..services.report_text import reset_report_text, save_report_text
+from .meetings import form_page
 
 Part = ReportText.Part
 REVIEW_WIDE_PARTS = {"summary": Part.SUMMARY, "acknowledgements": Part.ACKNOWLEDGEMENTS}
@@ -44,36 +46,45 @@ def report_text_list(request, review):
     return render(request, "scrutiny/report_text/list.html", context)
 
 
-@writer_view
-def report_text_update(request, review, part=None, meeting_pk=None, recommendation_pk=None):
-    require_review_runner(request.user, review)
+def _part_about(review, part, meeting_pk, recommendation_pk):
+    """Which part of the report an address names, and the meeting or recommendation it is about."""
     if meeting_pk is not None:
-        about = {"meeting": get_object_or_404(Meeting, pk=meeting_pk, review=review)}
-        part = Part.MEETING
-    elif recommendation_pk is not None:
+        return Part.MEETING, {"meeting": get_object_or_404(Meeting, pk=meeting_pk, review=review)}
+    if recommendation_pk is not None:
         recommendation = get_object_or_404(Recommendation, pk=recommendation_pk, review=review)
-        about = {"recommendation": recommendation}
         part = Part.RECOMMENDATION if recommendation.is_formal else Part.OBSERVATION
-    elif part in REVIEW_WIDE_PARTS:
-        about, part = {}, REVIEW_WIDE_PARTS[part]
-    else:
-        raise Http404("No such part of the report")
-    narrative = _narrative(review)
-    narrative_part = next(
+        return part, {"recommendation": recommendation}
+    if part in REVIEW_WIDE_PARTS:
+        return REVIEW_WIDE_PARTS[part], {}
+    raise Http404("No such part of the report")
+
+
+def _narrative_part(narrative, part, about):
+    return next(
         p
         for p in narrative.parts()
         if p.part == part and p.meeting == about.get("meeting") and p.recommendation == about.get("recommendation")
     )
+
+
+@writer_view
+def report_text_update(request, review, part=None, meeting_pk=None, recommendation_pk=None):
+    require_review_runner(request.user, review)
+    part, about = _part_about(review, part, meeting_pk, recommendation_pk)
+    narrative = _narrative(review)
+    narrative_part = _narrative_part(narrative, part, about)
     form = ReportTextForm(posted(request), initial={"text": narrative_part.text}, label=narrative_part.label)
 
     def save(form):
         save_report_text(actor=request.user, review=review, part=part, text=form.cleaned_data["text"], **about)
         return reverse("report_text_list", args=[review.pk])
 
+    saved = narrative.saved_text(part, **about)
     context = {
         "review": review,
         "narrative_part": narrative_part,
-        "saved": narrative.saved_text(part, **about),
+        "saved": saved,
+        "reset_url": edit_url(review, narrative_part) + "draft/" if saved else "",
     }
     return submit_form(
         request,
@@ -82,4 +93,35 @@ def report_text_update(request, review, part=None, meeting_pk=None, recommendati
         template="scrutiny/report_text/form.html",
         context=context,
         success=f"Saved the report's text: {narrative_part.label}.",
+    )
+
+
+@writer_view
+def report_text_reset(request, review, part=None, meeting_pk=None, recommendation_pk=None):
+    """Go back to the draft from the records: the saved text leaves the report and stays in its history."""
+    require_review_runner(request.user, review)
+    part, about = _part_about(review, part, meeting_pk, recommendation_pk)
+    narrative = _narrative(review)
+    narrative_part = _narrative_part(narrative, part, about)
+    saved = narrative.saved_text(part, **about)
+    if saved is None:
+        raise Http404("This part of the report already prints the draft from the records")
+    back_url = edit_url(review, narrative_part)
+
+    def reset(form):
+        reset_report_text(actor=request.user, review=review, report_text=saved)
+        return back_url
+
+    return form_page(
+        request,
+        ConfirmForm(posted(request), button="Go back to the draft from the records"),
+        reset,
+        title=f"Go back to the draft from the records for {narrative_part.label}?",
+        caption=f"{review.title}: the report's text",
+        intro=(
+            "The text you saved is taken out of the report, which prints the draft built from the records "
+            "again. What your text said stays in its history."
+        ),
+        success=f"The report prints the draft from the records again: {narrative_part.label}.",
+        back_url=back_url,
     )
