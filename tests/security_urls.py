@@ -23,6 +23,7 @@ from scrutiny.review.models import (
     Recommendation,
     ReviewArea,
 )
+from scrutiny.review.services.report_text import save_report_text
 
 from .factories import ask, conclude
 
@@ -168,6 +169,13 @@ def add_records(w: SimpleNamespace) -> SimpleNamespace:
     w.attendance.save()
     w.area_decision = ReviewArea(review=w.review, area=w.area1, pursued=True)
     w.area_decision.save()
+    # The clerk's own text for some parts of the report, so "go back to the draft" has something to undo.
+    for part, extra in (
+        ("summary", {}),
+        ("meeting", {"meeting": w.last_meeting}),
+        ("recommendation", {"recommendation": w.recommendation}),
+    ):
+        save_report_text(actor=w.clara, review=w.review, part=part, text="The clerk's own words.", **extra)
     return w
 
 

@@ -115,6 +115,9 @@ EXPECTATIONS: dict[str, frozenset] = {
     "report_text_update": MEETING_RUNNERS,
     "report_text_meeting": MEETING_RUNNERS,
     "report_text_recommendation": MEETING_RUNNERS,
+    "report_text_reset": MEETING_RUNNERS,
+    "report_text_meeting_reset": MEETING_RUNNERS,
+    "report_text_recommendation_reset": MEETING_RUNNERS,
 }
 
 
