@@ -326,13 +326,17 @@ if OIDC_ENABLED:
     OIDC_ISSUER = env_required("OIDC_ISSUER").rstrip("/")
     OIDC_RP_CLIENT_SECRET = env_required("OIDC_CLIENT_SECRET")
     OIDC_ALLOWED_EMAIL_DOMAINS = env_list("OIDC_ALLOWED_EMAIL_DOMAINS") or env_required("OIDC_ALLOWED_EMAIL_DOMAINS")
-    # Microsoft Entra ID's v2.0 endpoints by default; any provider's can be given one by one.
-    OIDC_OP_AUTHORIZATION_ENDPOINT = env_str(
-        "OIDC_AUTHORIZATION_ENDPOINT", OIDC_ISSUER.removesuffix("/v2.0") + "/oauth2/v2.0/authorize"
+    # The provider's endpoints come from its discovery document (<issuer>/.well-known/openid-configuration),
+    # read when single sign-on is first used (scrutiny.core.oidc_discovery); any can be set explicitly instead.
+    from scrutiny.core.oidc_discovery import discovered
+
+    OIDC_OP_AUTHORIZATION_ENDPOINT = env_str("OIDC_AUTHORIZATION_ENDPOINT") or discovered(
+        OIDC_ISSUER, "authorization_endpoint"
     )
-    OIDC_OP_TOKEN_ENDPOINT = env_str("OIDC_TOKEN_ENDPOINT", OIDC_ISSUER.removesuffix("/v2.0") + "/oauth2/v2.0/token")
-    OIDC_OP_USER_ENDPOINT = env_str("OIDC_USERINFO_ENDPOINT", "https://graph.microsoft.com/oidc/userinfo")
-    OIDC_OP_JWKS_ENDPOINT = env_str("OIDC_JWKS_ENDPOINT", OIDC_ISSUER.removesuffix("/v2.0") + "/discovery/v2.0/keys")
+    OIDC_OP_TOKEN_ENDPOINT = env_str("OIDC_TOKEN_ENDPOINT") or discovered(OIDC_ISSUER, "token_endpoint")
+    OIDC_OP_USER_ENDPOINT = env_str("OIDC_USERINFO_ENDPOINT") or discovered(OIDC_ISSUER, "userinfo_endpoint")
+    OIDC_OP_JWKS_ENDPOINT = env_str("OIDC_JWKS_ENDPOINT") or discovered(OIDC_ISSUER, "jwks_uri")
+    OIDC_TIMEOUT = 15
     OIDC_RP_SIGN_ALGO = "RS256"
     OIDC_RP_SCOPES = "openid email profile"
     OIDC_CREATE_USER = False
