@@ -143,6 +143,11 @@ AUTH_PASSWORD_VALIDATORS = [
 
 # A reset link works once, and for this long (scrutiny.people.services).
 PASSWORD_RESET_TIMEOUT = env_int("PASSWORD_RESET_HOURS", 24) * 60 * 60
+# Reset links asked for, per e-mail address typed and per client address, in each window
+# (scrutiny.people.reset_limits); counted alike whether or not an account has the address.
+PASSWORD_RESET_LIMIT_PER_EMAIL = env_int("PASSWORD_RESET_LIMIT_PER_EMAIL", 3)
+PASSWORD_RESET_LIMIT_PER_ADDRESS = env_int("PASSWORD_RESET_LIMIT_PER_ADDRESS", 20)
+PASSWORD_RESET_LIMIT_WINDOW_MINUTES = env_int("PASSWORD_RESET_LIMIT_WINDOW_MINUTES", 60)
 
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "Europe/London"
