@@ -5,4 +5,4 @@ from django.urls import include, path
 
 from scrutiny.urls import urlpatterns as scrutiny_urlpatterns
 
-urlpatterns = [path("oidc/", include("mozilla_django_oidc.urls")), *scrutiny_urlpatterns]
+urlpatterns = [path("oidc/", include("scrutiny.people.oidc_urls")), *scrutiny_urlpatterns]

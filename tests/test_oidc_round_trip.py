@@ -4,9 +4,12 @@ for signed tokens over HTTP, the signature checked against the provider's publis
 person matched by e-mail. The person's side of it is played with plain HTTP here; the browser test
 (tests/browser/test_single_sign_on_journey.py) plays it in Chromium."""
 
+import socket
 from urllib.parse import urlsplit
 
 import pytest
+
+from scrutiny.core.oidc_discovery import discovered
 
 from .oidc_provider import running_provider, sign_in_at_provider, use_provider
 
@@ -80,7 +83,33 @@ def test_an_address_outside_the_allowed_domains_is_refused_even_with_an_account(
     assert f"{OUTSIDER} is not an address from an organisation that can sign in here" in said(response)
 
 
-def test_declining_at_the_provider_signs_nobody_in(scrutiny):
+def test_declining_at_the_provider_signs_nobody_in_and_says_so(scrutiny):
     response = round_trip(scrutiny, OLIVIA, allow=False)
     assert not response.wsgi_request.user.is_authenticated
     assert response.redirect_chain[-1][0].startswith("/sign-in/")
+    assert "You did not finish signing in with your organisation’s account" in said(response)
+
+
+def closed_port_url() -> str:
+    with socket.socket() as free:
+        free.bind(("127.0.0.1", 0))
+        port = free.getsockname()[1]
+    return f"http://127.0.0.1:{port}"
+
+
+def test_a_provider_that_cannot_be_reached_is_explained_on_the_sign_in_page(scrutiny, settings):
+    nowhere = closed_port_url()
+    settings.OIDC_ISSUER = nowhere
+    settings.OIDC_OP_AUTHORIZATION_ENDPOINT = discovered(nowhere, "authorization_endpoint")
+    response = scrutiny.get("/oidc/authenticate/", follow=True)
+    assert response.redirect_chain == [("/sign-in/", 302)]
+    assert "Your organisation’s sign-in service could not be reached" in said(response)
+
+
+def test_a_provider_that_stops_answering_halfway_is_explained_too(scrutiny, settings, provider):
+    start = scrutiny.get("/oidc/authenticate/?next=/actions/")
+    callback = urlsplit(sign_in_at_provider(start["Location"], OLIVIA))
+    settings.OIDC_OP_TOKEN_ENDPOINT = closed_port_url() + "/token"
+    response = scrutiny.get(f"{callback.path}?{callback.query}", follow=True)
+    assert not response.wsgi_request.user.is_authenticated
+    assert "Your organisation’s sign-in service could not be reached" in said(response)
