@@ -46,19 +46,22 @@ def running_provider(directory: Path, *, redirect_uris: list[str], emails: list[
     config_path.write_text(json.dumps(config))
     env = {k: v for k, v in os.environ.items() if k not in ("DJANGO_SETTINGS_MODULE", "DATABASE_URL")}
     env.update(OIDC_PROVIDER_DB=str(directory / "provider.sqlite3"), PYTHONUNBUFFERED="1")
-    process = subprocess.Popen(
-        [sys.executable, "-m", "tests.oidc_provider_site.serve", str(config_path)],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
+    log_path = directory / "provider.log"  # a file, not a pipe: a pipe nobody reads can fill and stall it
+    with log_path.open("w") as log:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "tests.oidc_provider_site.serve", str(config_path)],
+            cwd=ROOT,
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=log,
+            text=True,
+        )
     try:
         line = _first_line(process)
         if not line.startswith("PORT "):
             process.kill()
-            raise RuntimeError(f"The test provider did not start: {line}{process.stderr.read()}")
+            process.wait()
+            raise RuntimeError(f"The test provider did not start: {line}{log_path.read_text()}")
         yield Provider(url=f"http://127.0.0.1:{int(line.split()[1])}")
     finally:
         process.terminate()
