@@ -287,6 +287,7 @@ AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "scrutiny.people.signin.lockout_response"
 AXES_CLIENT_IP_CALLABLE = "scrutiny.people.signin.client_address"
+AXES_USERNAME_CALLABLE = "scrutiny.people.signin.attempted_username"
 AXES_VERBOSE = False
 # Behind a load balancer, the client's address is the last one the balancer appends.
 SIGN_IN_TRUST_X_FORWARDED_FOR = env_bool("SIGN_IN_TRUST_X_FORWARDED_FOR", False)
