@@ -147,6 +147,11 @@ AUTH_PASSWORD_VALIDATORS = [
 
 # A reset link works once, and for this long (scrutiny.people.services).
 PASSWORD_RESET_TIMEOUT = env_int("PASSWORD_RESET_HOURS", 24) * 60 * 60
+# Reset links asked for, per e-mail address typed and per client address, in each window
+# (scrutiny.people.reset_limits); counted alike whether or not an account has the address.
+PASSWORD_RESET_LIMIT_PER_EMAIL = env_int("PASSWORD_RESET_LIMIT_PER_EMAIL", 3)
+PASSWORD_RESET_LIMIT_PER_ADDRESS = env_int("PASSWORD_RESET_LIMIT_PER_ADDRESS", 20)
+PASSWORD_RESET_LIMIT_WINDOW_MINUTES = env_int("PASSWORD_RESET_LIMIT_WINDOW_MINUTES", 60)
 
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "Europe/London"
@@ -284,6 +289,7 @@ AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "scrutiny.people.signin.lockout_response"
 AXES_CLIENT_IP_CALLABLE = "scrutiny.people.signin.client_address"
+AXES_USERNAME_CALLABLE = "scrutiny.people.signin.attempted_username"
 AXES_VERBOSE = False
 # Behind a load balancer, the client's address is the last one the balancer appends.
 SIGN_IN_TRUST_X_FORWARDED_FOR = env_bool("SIGN_IN_TRUST_X_FORWARDED_FOR", False)
@@ -328,13 +334,17 @@ if OIDC_ENABLED:
     OIDC_ISSUER = env_required("OIDC_ISSUER").rstrip("/")
     OIDC_RP_CLIENT_SECRET = env_required("OIDC_CLIENT_SECRET")
     OIDC_ALLOWED_EMAIL_DOMAINS = env_list("OIDC_ALLOWED_EMAIL_DOMAINS") or env_required("OIDC_ALLOWED_EMAIL_DOMAINS")
-    # Microsoft Entra ID's v2.0 endpoints by default; any provider's can be given one by one.
-    OIDC_OP_AUTHORIZATION_ENDPOINT = env_str(
-        "OIDC_AUTHORIZATION_ENDPOINT", OIDC_ISSUER.removesuffix("/v2.0") + "/oauth2/v2.0/authorize"
+    # The provider's endpoints come from its discovery document (<issuer>/.well-known/openid-configuration),
+    # read when single sign-on is first used (scrutiny.core.oidc_discovery); any can be set explicitly instead.
+    from scrutiny.core.oidc_discovery import discovered
+
+    OIDC_OP_AUTHORIZATION_ENDPOINT = env_str("OIDC_AUTHORIZATION_ENDPOINT") or discovered(
+        OIDC_ISSUER, "authorization_endpoint"
     )
-    OIDC_OP_TOKEN_ENDPOINT = env_str("OIDC_TOKEN_ENDPOINT", OIDC_ISSUER.removesuffix("/v2.0") + "/oauth2/v2.0/token")
-    OIDC_OP_USER_ENDPOINT = env_str("OIDC_USERINFO_ENDPOINT", "https://graph.microsoft.com/oidc/userinfo")
-    OIDC_OP_JWKS_ENDPOINT = env_str("OIDC_JWKS_ENDPOINT", OIDC_ISSUER.removesuffix("/v2.0") + "/discovery/v2.0/keys")
+    OIDC_OP_TOKEN_ENDPOINT = env_str("OIDC_TOKEN_ENDPOINT") or discovered(OIDC_ISSUER, "token_endpoint")
+    OIDC_OP_USER_ENDPOINT = env_str("OIDC_USERINFO_ENDPOINT") or discovered(OIDC_ISSUER, "userinfo_endpoint")
+    OIDC_OP_JWKS_ENDPOINT = env_str("OIDC_JWKS_ENDPOINT") or discovered(OIDC_ISSUER, "jwks_uri")
+    OIDC_TIMEOUT = 15
     OIDC_RP_SIGN_ALGO = "RS256"
     OIDC_RP_SCOPES = "openid email profile"
     OIDC_CREATE_USER = False

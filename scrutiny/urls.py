@@ -26,7 +26,7 @@ urlpatterns = [
 ]
 
 if settings.OIDC_ENABLED:
-    urlpatterns.insert(0, path("oidc/", include("mozilla_django_oidc.urls")))
+    urlpatterns.insert(0, path("oidc/", include("scrutiny.people.oidc_urls")))
 
 handler400 = "scrutiny.core.errors.bad_request"
 handler403 = "scrutiny.core.errors.permission_denied"

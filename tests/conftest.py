@@ -8,6 +8,8 @@ clara:  clerk of the review                     ada:   administrator
 import os
 
 import pytest
+from django.core.cache import caches
+from django.core.cache.backends.locmem import LocMemCache
 from django.db import connection
 
 # Playwright's sync API runs an event loop in the test thread; Django's ORM calls made by the
@@ -48,6 +50,10 @@ def _fast_tests(settings, tmp_path):
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
+    # Counters kept in the in-memory cache (the reset-link limits) start again with each test.
+    for cache in caches.all(initialized_only=True):
+        if isinstance(cache, LocMemCache):
+            cache.clear()
 
 
 @pytest.fixture

@@ -23,6 +23,7 @@ TOTAL_INPUTS = int(os.environ.get("FORMS_PROPERTY_TOTAL", "10000"))
 # A form whose few fields Hypothesis exhausts early leaves its share to the others.
 SHARE_MARGIN = 1.3
 PEOPLE_TO_TRY = ("ada", "clara", "maya", "olivia")
+ANONYMOUS = "nobody signed in"
 # Tables a request may write whether or not a form was saved.
 # Axes' sign-in bookkeeping is not an audited record either.
 NOT_RECORDS = {
@@ -124,8 +125,9 @@ def strategy_for(field):
 def find_forms(client, records) -> list:
     found = []
     for route, url in reachable(records):
-        for name in PEOPLE_TO_TRY:
-            client.force_login(getattr(records, name))
+        # The first person allowed to open the page; nobody signed in for the pages only they see (sign-in).
+        for name in (*PEOPLE_TO_TRY, ANONYMOUS):
+            sign_in_as(client, records, name)
             response = client.get(url)
             if response.status_code != 200 or "text/html" not in response.get("Content-Type", ""):
                 continue
@@ -136,17 +138,24 @@ def find_forms(client, records) -> list:
     return found
 
 
+def sign_in_as(client, records, name: str) -> None:
+    if name == ANONYMOUS:
+        client.logout()
+    else:
+        client.force_login(getattr(records, name))
+
+
 def check_form(client, records, url_name, url, person, form, examples: int, sent: list) -> str | None:
     fields = [f for f in form.fields if f.name != "csrfmiddlewaretoken"]
-    client.force_login(getattr(records, person))
+    sign_in_as(client, records, person)
 
     @settings(
         max_examples=examples, deadline=None, database=None, derandomize=True, suppress_health_check=list(HealthCheck)
     )
     @given(st.fixed_dictionaries({f.name: strategy_for(f) for f in fields}))
     def post_random_input(payload):
-        if "_auth_user_id" not in client.session:  # signed in once per form, again only if a post signed out
-            client.force_login(getattr(records, person))
+        if person != ANONYMOUS and "_auth_user_id" not in client.session:  # again only if a post signed out
+            sign_in_as(client, records, person)
         before = fingerprint()
         data = {
             k: v for k, v in payload.items() if v != "" or not any(f.type == "file" and f.name == k for f in fields)
@@ -172,6 +181,7 @@ def test_random_input_to_every_form_gives_no_500_and_no_partial_write(client, wo
     client.raise_request_exception = False
     forms = find_forms(client, records)
     assert len(forms) >= 3, f"Found only {len(forms)} forms: is the walk finding the pages?"
+    assert {"login", "password_reset", "password_change"} <= {url_name for url_name, *_ in forms}
     examples = math.ceil(TOTAL_INPUTS / len(forms) * SHARE_MARGIN)
     sent: list[str] = []
     problems = [p for p in (check_form(client, records, *target, examples, sent) for target in forms) if p]

@@ -1,8 +1,8 @@
 """Single sign-on's matching rules: an existing, active account with the same e-mail address in an
 allowed domain signs in; anything else is refused with a message saying what to do.
 
-Not an end-to-end test against a real OpenID Connect provider (that is not built yet): the
-provider's part (redirects, tokens, signatures) is mozilla-django-oidc's, tested by its project."""
+The round trip through a real OpenID Connect provider is in tests/test_oidc_round_trip.py and the
+browser's in tests/browser/test_single_sign_on_journey.py."""
 
 import pytest
 from django.contrib.messages import get_messages
@@ -112,19 +112,47 @@ def test_settings_switch_single_sign_on_on(tmp_path):
         OIDC_CLIENT_SECRET="s3cret",
         OIDC_ISSUER="https://login.microsoftonline.com/TENANT/v2.0",
         OIDC_ALLOWED_EMAIL_DOMAINS="warwickshire.gov.uk, nhs.net",
+        OIDC_USERINFO_ENDPOINT="https://graph.microsoft.com/oidc/userinfo",
     )
+    # Nothing is fetched from the provider at start: the other endpoints wait for the first sign-in.
     code = (
         "from django.conf import settings as s; from django.urls import reverse; "
-        "from django.test import Client; "
-        "print(reverse('oidc_authentication_init'), s.AUTHENTICATION_BACKENDS[-1], s.OIDC_OP_TOKEN_ENDPOINT, "
-        "s.OIDC_ALLOWED_EMAIL_DOMAINS)"
+        "from django.utils.functional import Promise; "
+        "print(reverse('oidc_authentication_init'), s.AUTHENTICATION_BACKENDS[-1], s.OIDC_OP_USER_ENDPOINT, "
+        "isinstance(s.OIDC_OP_TOKEN_ENDPOINT, Promise), s.OIDC_ALLOWED_EMAIL_DOMAINS)"
     )
     result = with_django(code, env)
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == [
         "/oidc/authenticate/",
         "scrutiny.people.oidc.EmailMatchingOIDCBackend",
-        "https://login.microsoftonline.com/TENANT/oauth2/v2.0/token",
+        "https://graph.microsoft.com/oidc/userinfo",
+        "True",
         "['warwickshire.gov.uk',",
         "'nhs.net']",
     ]
+
+
+@pytest.mark.parametrize(
+    ("change", "reason"),
+    [
+        ({"iss": "https://login.evil.example/v2.0"}, "another provider"),
+        ({"aud": "someone-else"}, "another service"),
+        ({"aud": ["someone-else", "another"]}, "another service"),
+        ({"exp": 1_000_000_000}, "expired"),
+        ({"exp": None}, "expired"),
+    ],
+)
+def test_an_id_token_from_elsewhere_for_another_service_or_out_of_date_is_refused(settings, change, reason):
+    import time
+
+    from django.core.exceptions import SuspiciousOperation
+
+    from scrutiny.people.oidc import check_id_token
+
+    settings.OIDC_ISSUER = "https://login.example/v2.0"
+    good = {"iss": "https://login.example/v2.0", "aud": "scrutiny", "exp": time.time() + 300}
+    check_id_token(good)
+    check_id_token({**good, "aud": ["scrutiny", "graph"]})
+    with pytest.raises(SuspiciousOperation, match=reason):
+        check_id_token({**good, **change})

@@ -142,3 +142,18 @@ def test_the_admin_sign_in_is_throttled_too(client, ada):
     assert response.status_code == 429
     assert "Too many failed attempts" in response.content.decode()
     assert not signed_in(sign_in(client, "ada", PASSWORD, url="/admin/login/"))
+
+
+@pytest.mark.parametrize("username", ["x" * 300, "ﷺ" * 100], ids=["300 letters", "100 ligatures of 18 letters each"])
+def test_an_over_long_username_is_an_error_next_to_the_field_and_nothing_is_counted(client, username):
+    response = sign_in(client, username, "any password")
+    assert response.status_code == 200
+    assert "Enter a username of 150 characters or fewer" in response.content.decode()
+    assert not AccessAttempt.objects.exists()
+
+
+def test_an_over_long_username_at_the_admins_sign_in_is_refused_not_a_server_error(client):
+    response = sign_in(client, "y" * 300, "any password", url="/admin/login/?next=/admin/")
+    assert response.status_code == 200
+    assert "Please enter the correct username and password" in response.content.decode()
+    assert [len(a.username) for a in AccessAttempt.objects.all()] == [255]

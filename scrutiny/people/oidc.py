@@ -5,8 +5,11 @@ It signs in people who already have an account here, matched by e-mail address; 
 agencies are still set in the service. Nobody is created by signing in: an unknown address, or
 one outside the allowed domains, is refused with a message saying what to do."""
 
+import time
+
 from django.conf import settings
 from django.contrib import messages
+from django.core.exceptions import SuspiciousOperation
 from mozilla_django_oidc.auth import OIDCAuthenticationBackend
 
 NOT_ALLOWED = (
@@ -17,6 +20,8 @@ UNKNOWN = (
     "There is no account for {email} in this service. Ask the democratic services team to "
     "set one up with this email address, then sign in again."
 )
+# Clocks differ a little between the provider and us.
+CLOCK_SKEW_SECONDS = 120
 NO_EMAIL = "Your organisation's sign-in did not give an email address, so we cannot tell who you are here."
 
 
@@ -30,7 +35,25 @@ def domain_allowed(email: str) -> bool:
     return bool(domain) and "@" in email and domain in {d.lower() for d in settings.OIDC_ALLOWED_EMAIL_DOMAINS}
 
 
+def check_id_token(payload: dict) -> None:
+    """The ID token must come from our provider, be meant for this service and be in date: the
+    library checks its signature and nonce only."""
+    audience = payload.get("aud")
+    audiences = audience if isinstance(audience, list) else [audience]
+    if str(payload.get("iss", "")).rstrip("/") != settings.OIDC_ISSUER.rstrip("/"):
+        raise SuspiciousOperation("The sign-in token was issued by another provider.")
+    if settings.OIDC_RP_CLIENT_ID not in audiences:
+        raise SuspiciousOperation("The sign-in token was issued for another service.")
+    if not isinstance(payload.get("exp"), int | float) or payload["exp"] < time.time() - CLOCK_SKEW_SECONDS:
+        raise SuspiciousOperation("The sign-in token has expired.")
+
+
 class EmailMatchingOIDCBackend(OIDCAuthenticationBackend):
+    def verify_token(self, token, **kwargs):
+        payload = super().verify_token(token, **kwargs)
+        check_id_token(payload)
+        return payload
+
     def verify_claims(self, claims):
         # The rules are applied when matching, where the refusal can say why (a failed
         # verification here would be a bare "Bad request").

@@ -13,6 +13,8 @@ from django.shortcuts import render
 
 from .forms import SignInForm
 
+# The length of django-axes' AccessAttempt.username.
+USERNAME_COLUMN_LENGTH = 255
 LOCKED_MESSAGE = (
     "Too many failed attempts to sign in. Wait {minutes} minutes and try again, "
     "or reset your password with the link below."
@@ -36,6 +38,17 @@ def client_address(request) -> str:
         if forwarded:
             return forwarded[-1]  # appended by our own load balancer; earlier entries are the client's say-so
     return request.META.get("REMOTE_ADDR", "")
+
+
+def attempted_username(request, credentials=None):
+    """AXES_USERNAME_CALLABLE: the username axes would take, cut to the length of its column, so that
+    an over-long one typed at any sign-in door (the admin's too) is counted instead of overflowing it."""
+    field = getattr(settings, "AXES_USERNAME_FORM_FIELD", "username")
+    if credentials:
+        username = credentials.get(field)
+    else:
+        username = getattr(request, "data", request.POST).get(field)
+    return username[:USERNAME_COLUMN_LENGTH] if isinstance(username, str) else username
 
 
 def lockout_response(request, original_response=None, credentials=None):

@@ -8,6 +8,7 @@ from django.contrib.auth.views import INTERNAL_RESET_SESSION_TOKEN
 from django.http import HttpResponseRedirect
 from django.urls import reverse, reverse_lazy
 
+from .. import reset_limits
 from ..forms.passwords import ChangePasswordForm, ChooseNewPasswordForm, ResetRequestForm
 from ..services import send_reset_email, set_new_password
 
@@ -36,6 +37,10 @@ class ResetRequestView(auth_views.PasswordResetView):
     success_url = reverse_lazy("password_reset_done")
 
     def form_valid(self, form):
+        refusal = reset_limits.count_request(self.request, form.cleaned_data["email"])
+        if refusal:
+            form.add_error(None, refusal.message)
+            return self.render_to_response(self.get_context_data(form=form), status=429)
         # The same answer whether or not an account has this address, so the page gives nothing away.
         for user in form.get_users(form.cleaned_data["email"]):
             send_reset_email(user)
