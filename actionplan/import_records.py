@@ -6,32 +6,18 @@ from django.db import models
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
+from scrutiny.core.model_declarations import link, optional_link
+
 
 class PlanImport(models.Model):
     # The upload's random name: unique, so two confirmations of one preview cannot both be applied.
     token = models.CharField("upload", max_length=64, unique=True)
-    inspection = models.ForeignKey(
-        "actionplan.Inspection",
-        on_delete=models.CASCADE,
-        null=True,
-        blank=True,
-        related_name="imports",
-        verbose_name="inspection",
-    )
-    plan_agency = models.ForeignKey(
-        "people.Agency",
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name="whose plan",
-    )
+    inspection = optional_link("actionplan.Inspection", "imports", "inspection", on_delete=models.CASCADE)
+    plan_agency = optional_link("people.Agency", "+", "whose plan", on_delete=models.SET_NULL)
     file_name = models.CharField("file name", max_length=200)
     headers = models.JSONField("headers of the file", default=list, blank=True)
     mapping = models.JSONField("columns used", default=dict, blank=True)
-    imported_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name="imported by"
-    )
+    imported_by = link(settings.AUTH_USER_MODEL, "+", "imported by")
     imported_at = models.DateTimeField("imported at", default=timezone.now)
     created_count = models.PositiveIntegerField("actions created", default=0)
     updated_count = models.PositiveIntegerField("actions updated", default=0)

@@ -8,6 +8,8 @@ from django.db import models
 from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
+from scrutiny.core.model_declarations import choice_is_valid
+
 from . import deadlines
 
 CHECK_THE_FRAMEWORK = (
@@ -47,10 +49,11 @@ class InspectionType(models.Model):
         ordering = ["name"]
         verbose_name = "inspection type"
         constraints = [
-            models.CheckConstraint(
-                condition=Q(plan_due_unit__in=DeadlineUnit.values),
-                name="inspection_type_unit_valid",
-                violation_error_message="Choose how the period is counted from the list.",
+            choice_is_valid(
+                "plan_due_unit",
+                DeadlineUnit,
+                "inspection_type_unit_valid",
+                "Choose how the period is counted from the list.",
             ),
             models.CheckConstraint(
                 condition=Q(plan_due_after__isnull=True) | Q(plan_due_after__gte=1),

@@ -1,10 +1,11 @@
 """Evidence: what supports an action or an area, its file or note, and whether it has arrived."""
 
-from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
+
+from scrutiny.core.model_declarations import choice_is_valid, in_order, link, optional_link, user_who
 
 from .inspections import Area, Inspection
 from .plans import Action, ProgressUpdate
@@ -49,62 +50,23 @@ class Evidence(models.Model):
 
     Status = EvidenceStatus
 
-    inspection = models.ForeignKey(
-        Inspection, on_delete=models.PROTECT, related_name="evidence", verbose_name="inspection"
-    )
-    area = models.ForeignKey(
-        Area,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="evidence",
-        verbose_name="area for improvement",
-    )
-    action = models.ForeignKey(
-        Action, on_delete=models.PROTECT, null=True, blank=True, related_name="evidence", verbose_name="action"
-    )
-    progress_update = models.ForeignKey(
-        ProgressUpdate,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="evidence",
-        verbose_name="progress update",
-    )
+    inspection = link(Inspection, "evidence", "inspection")
+    area = optional_link(Area, "evidence", "area for improvement")
+    action = optional_link(Action, "evidence", "action")
+    progress_update = optional_link(ProgressUpdate, "evidence", "progress update")
     title = models.CharField("title", max_length=300)
     kind = models.CharField("kind of evidence", max_length=20, choices=Kind.choices, default=Kind.DOCUMENT)
     description = models.TextField("description", blank=True)
     status = models.CharField("status", max_length=20, choices=Status.choices, default=Status.RECEIVED)
-    provided_by = models.ForeignKey(
-        "people.Person",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="evidence_provided",
-        verbose_name="provided by",
-    )
-    provided_by_agency = models.ForeignKey(
-        "people.Agency",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="evidence_provided",
-        verbose_name="provided by agency",
-    )
+    provided_by = optional_link("people.Person", "evidence_provided", "provided by")
+    provided_by_agency = optional_link("people.Agency", "evidence_provided", "provided by agency")
     requested_on = models.DateField("date requested", null=True, blank=True)
     received_on = models.DateField("date received", null=True, blank=True)
     file = models.FileField("file", upload_to=evidence_upload_to, blank=True, max_length=300)
     original_filename = models.CharField("file name", max_length=255, blank=True)
     content_type = models.CharField("file type", max_length=100, blank=True)
     file_size = models.PositiveBigIntegerField("file size in bytes", null=True, blank=True)
-    added_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name="added by",
-    )
+    added_by = user_who("added by")
     added_at = models.DateTimeField("added", default=timezone.now)
     history = HistoricalRecords()
 
@@ -115,22 +77,13 @@ class Evidence(models.Model):
         verbose_name = "evidence"
         verbose_name_plural = "evidence"
         constraints = [
-            models.CheckConstraint(
-                condition=Q(kind__in=EvidenceKind.values),
-                name="evidence_kind_valid",
-                violation_error_message="Choose a kind of evidence from the list.",
-            ),
-            models.CheckConstraint(
-                condition=Q(status__in=EvidenceStatus.values),
-                name="evidence_status_valid",
-                violation_error_message="Choose a status from the list.",
-            ),
-            models.CheckConstraint(
-                condition=Q(requested_on__isnull=True)
-                | Q(received_on__isnull=True)
-                | Q(received_on__gte=models.F("requested_on")),
-                name="evidence_received_after_requested",
-                violation_error_message="Evidence cannot be received before it was requested.",
+            choice_is_valid("kind", EvidenceKind, "evidence_kind_valid", "Choose a kind of evidence from the list."),
+            choice_is_valid("status", EvidenceStatus, "evidence_status_valid", "Choose a status from the list."),
+            in_order(
+                "requested_on",
+                "received_on",
+                "evidence_received_after_requested",
+                "Evidence cannot be received before it was requested.",
             ),
         ]
 

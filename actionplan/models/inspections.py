@@ -8,6 +8,8 @@ from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
+from scrutiny.core.model_declarations import choice_is_valid, in_order, link, optional_link, unique
+
 from .. import deadlines
 from ..inspection_types import InspectionType
 
@@ -43,14 +45,8 @@ class Inspection(models.Model):
     )
     published_on = models.DateField("report published", null=True, blank=True)
     summary = models.TextField("summary of the judgements", blank=True)
-    inspection_type = models.ForeignKey(
-        InspectionType,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="inspections",
-        verbose_name="type of inspection",
-        help_text="Sets when the council's action plan is due.",
+    inspection_type = optional_link(
+        InspectionType, "inspections", "type of inspection", help_text="Sets when the council's action plan is due."
     )
     plan_published_on = models.DateField(
         "council's action plan published",
@@ -64,12 +60,11 @@ class Inspection(models.Model):
         ordering = ["-start_date", "title"]
         verbose_name = "inspection"
         constraints = [
-            models.CheckConstraint(
-                condition=Q(start_date__isnull=True)
-                | Q(end_date__isnull=True)
-                | Q(end_date__gte=models.F("start_date")),
-                name="inspection_dates_in_order",
-                violation_error_message="The last day of the inspection cannot be before the first day.",
+            in_order(
+                "start_date",
+                "end_date",
+                "inspection_dates_in_order",
+                "The last day of the inspection cannot be before the first day.",
             ),
         ]
 
@@ -118,11 +113,7 @@ class Judgement(models.Model):
         ordering = ["inspection", "id"]
         verbose_name = "judgement"
         constraints = [
-            models.CheckConstraint(
-                condition=Q(grade__in=JudgementGrade.values),
-                name="judgement_grade_valid",
-                violation_error_message="Choose a judgement from the list.",
-            ),
+            choice_is_valid("grade", JudgementGrade, "judgement_grade_valid", "Choose a judgement from the list."),
         ]
 
     def __str__(self):
@@ -144,9 +135,7 @@ class Theme(models.Model):
 
 
 class Area(models.Model):
-    inspection = models.ForeignKey(
-        Inspection, on_delete=models.PROTECT, related_name="areas", verbose_name="inspection"
-    )
+    inspection = link(Inspection, "areas", "inspection")
     number = models.PositiveSmallIntegerField("area number")
     text = models.TextField("area for improvement")
     text_from_source = models.BooleanField(
@@ -155,17 +144,8 @@ class Area(models.Model):
         help_text="Untick when the source does not give the area's wording and the text only says so: "
         "papers then name the area by its number.",
     )
-    theme = models.ForeignKey(
-        Theme, on_delete=models.PROTECT, null=True, blank=True, related_name="areas", verbose_name="theme"
-    )
-    raised_by = models.ForeignKey(
-        Inspectorate,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="areas",
-        verbose_name="raised by",
-    )
+    theme = optional_link(Theme, "areas", "theme")
+    raised_by = optional_link(Inspectorate, "areas", "raised by")
     history = HistoricalRecords()
 
     class Meta:
@@ -173,10 +153,10 @@ class Area(models.Model):
         verbose_name = "area for improvement"
         verbose_name_plural = "areas for improvement"
         constraints = [
-            models.UniqueConstraint(
-                fields=["inspection", "number"],
-                name="area_number_unique_in_inspection",
-                violation_error_message="This inspection already has an area with this number.",
+            unique(
+                ["inspection", "number"],
+                "area_number_unique_in_inspection",
+                "This inspection already has an area with this number.",
             ),
             models.CheckConstraint(
                 condition=Q(number__gte=1),

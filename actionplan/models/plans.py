@@ -9,14 +9,14 @@ from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
+from scrutiny.core.model_declarations import choice_is_valid, link, not_blank, optional_link, unique, user_who
+
 from .inspections import Area, Inspection, today
 
 
 class ActionPlan(models.Model):
-    inspection = models.ForeignKey(
-        Inspection, on_delete=models.PROTECT, related_name="plans", verbose_name="inspection"
-    )
-    agency = models.ForeignKey("people.Agency", on_delete=models.PROTECT, related_name="plans", verbose_name="agency")
+    inspection = link(Inspection, "plans", "inspection")
+    agency = link("people.Agency", "plans", "agency")
     title = models.CharField("title", max_length=300)
     based_on = models.CharField(
         "based on", max_length=300, blank=True, help_text="The report the plan answers, for example the Ofsted report."
@@ -28,10 +28,10 @@ class ActionPlan(models.Model):
         ordering = ["inspection", "agency__name"]
         verbose_name = "action plan"
         constraints = [
-            models.UniqueConstraint(
-                fields=["inspection", "agency"],
-                name="one_plan_per_agency_per_inspection",
-                violation_error_message="This agency already has an action plan for this inspection.",
+            unique(
+                ["inspection", "agency"],
+                "one_plan_per_agency_per_inspection",
+                "This agency already has an action plan for this inspection.",
             ),
         ]
 
@@ -84,10 +84,8 @@ class Action(models.Model):
     OPEN_STATUSES = (Status.NOT_STARTED, Status.IN_PROGRESS)
     COMPLETED_STATUSES = (Status.COMPLETED, Status.COMPLETED_MONITORING)
 
-    plan = models.ForeignKey(ActionPlan, on_delete=models.PROTECT, related_name="actions", verbose_name="action plan")
-    area = models.ForeignKey(
-        Area, on_delete=models.PROTECT, related_name="actions", verbose_name="area for improvement"
-    )
+    plan = link(ActionPlan, "actions", "action plan")
+    area = link(Area, "actions", "area for improvement")
     other_areas = models.ManyToManyField(
         Area, blank=True, related_name="contributing_actions", verbose_name="also addresses areas"
     )
@@ -101,17 +99,8 @@ class Action(models.Model):
         help_text="Untick when the source does not give the action's wording and the text only says so: "
         "papers then name the action by its reference.",
     )
-    lead_agency = models.ForeignKey(
-        "people.Agency", on_delete=models.PROTECT, related_name="actions", verbose_name="lead agency"
-    )
-    lead_officer = models.ForeignKey(
-        "people.Person",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="actions_led",
-        verbose_name="lead officer",
-    )
+    lead_agency = link("people.Agency", "actions", "lead agency")
+    lead_officer = optional_link("people.Person", "actions_led", "lead officer")
     lead_officer_role = models.CharField(
         "lead officer's role", max_length=200, blank=True, help_text="Where the plan names a role rather than a person."
     )
@@ -140,16 +129,8 @@ class Action(models.Model):
         ordering = ["area__number", "reference", "id"]
         verbose_name = "action"
         constraints = [
-            models.CheckConstraint(
-                condition=Q(status__in=ActionStatus.values),
-                name="action_status_valid",
-                violation_error_message="Choose a status from the list.",
-            ),
-            models.CheckConstraint(
-                condition=Q(rag__in=Rag.values),
-                name="action_rag_valid",
-                violation_error_message="Choose a RAG rating from the list.",
-            ),
+            choice_is_valid("status", ActionStatus, "action_status_valid", "Choose a status from the list."),
+            choice_is_valid("rag", Rag, "action_rag_valid", "Choose a RAG rating from the list."),
             models.CheckConstraint(
                 condition=~Q(status__in=["completed", "completed_monitoring"]) | Q(completed_on__isnull=False),
                 name="completed_action_has_completion_date",
@@ -193,20 +174,11 @@ class Action(models.Model):
 class TargetDateChange(models.Model):
     """One move of an action's target date: kept so that slippage stays visible."""
 
-    action = models.ForeignKey(
-        Action, on_delete=models.CASCADE, related_name="target_date_changes", verbose_name="action"
-    )
+    action = link(Action, "target_date_changes", "action", on_delete=models.CASCADE)
     old_date = models.DateField("previous target date", null=True, blank=True)
     new_date = models.DateField("new target date", null=True, blank=True)
     reason = models.TextField("reason for the change")
-    changed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name="changed by",
-    )
+    changed_by = user_who("changed by")
     changed_at = models.DateTimeField("changed", default=timezone.now)
     history = HistoricalRecords()
 
@@ -214,11 +186,7 @@ class TargetDateChange(models.Model):
         ordering = ["action", "changed_at", "id"]
         verbose_name = "target date change"
         constraints = [
-            models.CheckConstraint(
-                condition=~Q(reason=""),
-                name="target_date_change_has_reason",
-                violation_error_message="Say why the target date moved.",
-            ),
+            not_blank("reason", "target_date_change_has_reason", "Say why the target date moved."),
         ]
 
     def __str__(self):
@@ -232,15 +200,8 @@ class TargetDateChange(models.Model):
 
 
 class ProgressUpdate(models.Model):
-    action = models.ForeignKey(Action, on_delete=models.CASCADE, related_name="progress_updates", verbose_name="action")
-    author = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="progress_updates",
-        verbose_name="written by",
-    )
+    action = link(Action, "progress_updates", "action", on_delete=models.CASCADE)
+    author = optional_link(settings.AUTH_USER_MODEL, "progress_updates", "written by")
     author_name = models.CharField(
         "given by", max_length=200, blank=True, help_text="Who gave the update, when it was not entered by them."
     )
@@ -255,16 +216,8 @@ class ProgressUpdate(models.Model):
         get_latest_by = "created_at"
         verbose_name = "progress update"
         constraints = [
-            models.CheckConstraint(
-                condition=Q(status__in=ActionStatus.values),
-                name="progress_update_status_valid",
-                violation_error_message="Choose a status from the list.",
-            ),
-            models.CheckConstraint(
-                condition=Q(rag__in=Rag.values),
-                name="progress_update_rag_valid",
-                violation_error_message="Choose a RAG rating from the list.",
-            ),
+            choice_is_valid("status", ActionStatus, "progress_update_status_valid", "Choose a status from the list."),
+            choice_is_valid("rag", Rag, "progress_update_rag_valid", "Choose a RAG rating from the list."),
         ]
 
     def __str__(self):

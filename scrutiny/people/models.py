@@ -7,6 +7,8 @@ from django.db.models import Q
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
+from scrutiny.core.model_declarations import choice_is_valid, optional_link
+
 # Kept out of the user's history: a password hash is a secret, and a sign-in is not a change.
 UNRECORDED_USER_FIELDS = ("password", "last_login")
 
@@ -39,11 +41,7 @@ class Agency(models.Model):
         verbose_name = "agency"
         verbose_name_plural = "agencies"
         constraints = [
-            models.CheckConstraint(
-                condition=Q(kind__in=AgencyKind.values),
-                name="agency_kind_valid",
-                violation_error_message="Choose a kind of agency from the list.",
-            ),
+            choice_is_valid("kind", AgencyKind, "agency_kind_valid", "Choose a kind of agency from the list."),
         ]
 
     def __str__(self):
@@ -58,9 +56,7 @@ class Person(models.Model):
     name = models.CharField("name", max_length=200)
     job_title = models.CharField("job title or capacity", max_length=200, blank=True)
     organisation = models.CharField("organisation", max_length=200, blank=True)
-    agency = models.ForeignKey(
-        Agency, on_delete=models.PROTECT, null=True, blank=True, related_name="people", verbose_name="agency"
-    )
+    agency = optional_link(Agency, "people", "agency")
     email = models.EmailField("email address", blank=True)
     history = HistoricalRecords()
 
@@ -140,15 +136,7 @@ class User(AbstractUser):
     """A sign-in. Users are deactivated, never deleted, so that history keeps its authors."""
 
     role = models.CharField("role", max_length=20, choices=Role.choices, default=Role.OFFICER)
-    agency = models.ForeignKey(
-        Agency,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="users",
-        verbose_name="agency",
-        help_text="Officers update the actions this agency leads.",
-    )
+    agency = optional_link(Agency, "users", "agency", help_text="Officers update the actions this agency leads.")
     person = models.OneToOneField(
         Person,
         on_delete=models.PROTECT,
@@ -167,11 +155,7 @@ class User(AbstractUser):
         ordering = ["username"]
         verbose_name = "user"
         constraints = [
-            models.CheckConstraint(
-                condition=Q(role__in=Role.values),
-                name="user_role_valid",
-                violation_error_message="Choose a role from the list.",
-            ),
+            choice_is_valid("role", Role, "user_role_valid", "Choose a role from the list."),
             models.CheckConstraint(
                 condition=~Q(role=Role.OFFICER) | Q(agency__isnull=False),
                 name="officer_belongs_to_agency",

@@ -1,11 +1,20 @@
 """Meetings of the task & finish group: schedule, attendance and notes."""
 
-from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
+
+from scrutiny.core.model_declarations import (
+    choice_is_valid,
+    dated_unless,
+    in_order,
+    link,
+    optional_link,
+    unique,
+    user_who,
+)
 
 
 class MeetingQuerySet(models.QuerySet):
@@ -19,14 +28,15 @@ class MeetingQuerySet(models.QuerySet):
         return self.filter(date__lt=on or timezone.localdate()).order_by("-date", "-start_time")
 
 
-class Meeting(models.Model):
-    class NotesStatus(models.TextChoices):
-        DRAFT = "draft", "Draft"
-        AGREED = "agreed", "Agreed"
+class MeetingNotesStatus(models.TextChoices):
+    DRAFT = "draft", "Draft"
+    AGREED = "agreed", "Agreed"
 
-    review = models.ForeignKey(
-        "review.Review", on_delete=models.PROTECT, related_name="meetings", verbose_name="review"
-    )
+
+class Meeting(models.Model):
+    NotesStatus = MeetingNotesStatus
+
+    review = link("review.Review", "meetings", "review")
     number = models.PositiveSmallIntegerField(
         "meeting number", null=True, blank=True, help_text="As the report numbers it; some meetings have none."
     )
@@ -36,14 +46,7 @@ class Meeting(models.Model):
     end_time = models.TimeField("end time", null=True, blank=True)
     place = models.CharField("place", max_length=200, blank=True)
     purpose = models.TextField("purpose")
-    theme = models.ForeignKey(
-        "actionplan.Theme",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="meetings",
-        verbose_name="theme",
-    )
+    theme = optional_link("actionplan.Theme", "meetings", "theme")
     areas = models.ManyToManyField(
         "actionplan.Area", blank=True, related_name="meetings", verbose_name="areas for improvement considered"
     )
@@ -53,14 +56,7 @@ class Meeting(models.Model):
     summary = models.TextField("summary", blank=True, help_text="What the meeting found, as the report puts it.")
     notes_status = models.CharField("notes", max_length=10, choices=NotesStatus.choices, default=NotesStatus.DRAFT)
     notes_agreed_on = models.DateField("notes agreed on", null=True, blank=True)
-    notes_agreed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name="notes agreed by",
-    )
+    notes_agreed_by = user_who("notes agreed by")
     notes_reference = models.CharField(
         "published as", max_length=100, blank=True, help_text="For example “Appendix B”."
     )
@@ -72,28 +68,28 @@ class Meeting(models.Model):
         ordering = ["review", "date", "start_time"]
         verbose_name = "meeting"
         constraints = [
-            models.UniqueConstraint(
-                fields=["review", "number"],
-                condition=Q(number__isnull=False),
-                name="meeting_number_unique_in_review",
-                violation_error_message="This review already has a meeting with this number.",
+            unique(
+                ["review", "number"],
+                "meeting_number_unique_in_review",
+                "This review already has a meeting with this number.",
+                when=Q(number__isnull=False),
             ),
-            models.CheckConstraint(
-                condition=Q(start_time__isnull=True)
-                | Q(end_time__isnull=True)
-                | Q(end_time__gt=models.F("start_time")),
-                name="meeting_ends_after_it_starts",
-                violation_error_message="The meeting must end after it starts.",
+            in_order(
+                "start_time",
+                "end_time",
+                "meeting_ends_after_it_starts",
+                "The meeting must end after it starts.",
+                strictly=True,
             ),
-            models.CheckConstraint(
-                condition=Q(notes_status__in=["draft", "agreed"]),
-                name="meeting_notes_status_valid",
-                violation_error_message="Choose a notes status from the list.",
+            choice_is_valid(
+                "notes_status", MeetingNotesStatus, "meeting_notes_status_valid", "Choose a notes status from the list."
             ),
-            models.CheckConstraint(
-                condition=Q(notes_status="draft") | Q(notes_agreed_on__isnull=False),
-                name="agreed_notes_have_date",
-                violation_error_message="Agreed notes need the date they were agreed.",
+            dated_unless(
+                "notes_status",
+                "draft",
+                "notes_agreed_on",
+                "agreed_notes_have_date",
+                "Agreed notes need the date they were agreed.",
             ),
         ]
 
@@ -108,24 +104,28 @@ class Meeting(models.Model):
         return self.notes_status == self.NotesStatus.AGREED
 
 
+class AttendanceCapacity(models.TextChoices):
+    MEMBER = "member", "Member"
+    CONTRIBUTOR = "contributor", "Contributor"
+    WITNESS = "witness", "Witness"
+    OFFICER = "officer", "Supporting officer"
+    CLERK = "clerk", "Clerk"
+
+
+class AttendanceStatus(models.TextChoices):
+    INVITED = "invited", "Invited"
+    PRESENT = "present", "Present"
+    APOLOGIES = "apologies", "Apologies"
+    ABSENT = "absent", "Absent"
+
+
 class Attendance(models.Model):
-    class Capacity(models.TextChoices):
-        MEMBER = "member", "Member"
-        CONTRIBUTOR = "contributor", "Contributor"
-        WITNESS = "witness", "Witness"
-        OFFICER = "officer", "Supporting officer"
-        CLERK = "clerk", "Clerk"
+    Capacity = AttendanceCapacity
 
-    class Status(models.TextChoices):
-        INVITED = "invited", "Invited"
-        PRESENT = "present", "Present"
-        APOLOGIES = "apologies", "Apologies"
-        ABSENT = "absent", "Absent"
+    Status = AttendanceStatus
 
-    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="attendance", verbose_name="meeting")
-    person = models.ForeignKey(
-        "people.Person", on_delete=models.PROTECT, related_name="attendance", verbose_name="person"
-    )
+    meeting = link(Meeting, "attendance", "meeting", on_delete=models.CASCADE)
+    person = link("people.Person", "attendance", "person")
     capacity = models.CharField("attending as", max_length=20, choices=Capacity.choices)
     status = models.CharField("attendance", max_length=20, choices=Status.choices, default=Status.INVITED)
     history = HistoricalRecords()
@@ -145,21 +145,13 @@ class Attendance(models.Model):
         ]
         verbose_name = "attendance record"
         constraints = [
-            models.UniqueConstraint(
-                fields=["meeting", "person"],
-                name="person_once_per_meeting",
-                violation_error_message="This person is already on this meeting's attendance list.",
+            unique(
+                ["meeting", "person"],
+                "person_once_per_meeting",
+                "This person is already on this meeting's attendance list.",
             ),
-            models.CheckConstraint(
-                condition=Q(capacity__in=["member", "contributor", "witness", "officer", "clerk"]),
-                name="attendance_capacity_valid",
-                violation_error_message="Choose from the list.",
-            ),
-            models.CheckConstraint(
-                condition=Q(status__in=["invited", "present", "apologies", "absent"]),
-                name="attendance_status_valid",
-                violation_error_message="Choose from the list.",
-            ),
+            choice_is_valid("capacity", AttendanceCapacity, "attendance_capacity_valid", "Choose from the list."),
+            choice_is_valid("status", AttendanceStatus, "attendance_status_valid", "Choose from the list."),
         ]
 
     def __str__(self):
@@ -169,17 +161,10 @@ class Attendance(models.Model):
 class NoteItem(models.Model):
     """One item of a meeting's notes, often about one area for improvement."""
 
-    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="note_items", verbose_name="meeting")
+    meeting = link(Meeting, "note_items", "meeting", on_delete=models.CASCADE)
     position = models.PositiveSmallIntegerField("item number", default=1)
     heading = models.CharField("heading", max_length=200)
-    area = models.ForeignKey(
-        "actionplan.Area",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="note_items",
-        verbose_name="area for improvement",
-    )
+    area = optional_link("actionplan.Area", "note_items", "area for improvement")
     body = models.TextField("what was heard", blank=True)
     source_silent = models.BooleanField(
         "only says what the source does not record",
