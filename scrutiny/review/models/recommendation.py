@@ -5,12 +5,21 @@ import datetime
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, Prefetch
 from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from actionplan.models import Action
+from scrutiny.core.model_declarations import (
+    choice_is_valid,
+    dated_unless,
+    link,
+    not_blank,
+    optional_link,
+    unique,
+    user_who,
+)
 
 from ..monitoring import DEFAULT_UPDATE_MONTHS, RagRating, next_update_due, parse_months, rate, update_due_dates
 from ..response_clock import clock_starts_on, due_on, is_overdue
@@ -37,48 +46,59 @@ class RecommendationQuerySet(models.QuerySet):
         )
 
 
+class RecommendationKind(models.TextChoices):
+    RECOMMENDATION = "recommendation", "Recommendation"
+    OBSERVATION = "observation", "Observation"
+
+
+class CommitteeDecision(models.TextChoices):
+    PENDING = "pending", "Awaiting the committee"
+    AGREED = "agreed", "Agreed"
+    AGREED_AMENDED = "agreed_amended", "Agreed with amendments"
+    NOT_AGREED = "not_agreed", "Not agreed"
+    NOTED = "noted", "Noted"
+
+
+class ImplementationStatus(models.TextChoices):
+    NOT_STARTED = "not_started", "Not started"
+    IN_PROGRESS = "in_progress", "In progress"
+    IMPLEMENTED = "implemented", "Implemented"
+    NOT_IMPLEMENTED = "not_implemented", "Not implemented"
+
+
+class ExecutiveResponse(models.TextChoices):
+    NONE = "", "No response yet"
+    ACCEPTED = "accepted", "Accepted"
+    PARTLY_ACCEPTED = "partly_accepted", "Partly accepted"
+    NOT_ACCEPTED = "not_accepted", "Not accepted"
+
+
+class CommitteeSignOff(models.TextChoices):
+    NONE = "", "Not signed off"
+    IMPLEMENTED = "implemented", "Implemented"
+    PARTLY_IMPLEMENTED = "partly_implemented", "Partly implemented"
+    NOT_IMPLEMENTED = "not_implemented", "Not implemented"
+    SUPERSEDED = "superseded", "Superseded"
+
+
+class RecommendationAddressee(models.TextChoices):
+    # Each kind has its own response period (settings.RESPONSE_PERIOD_MONTHS).
+    EXECUTIVE = "executive", "The executive or a cabinet member"
+    COUNCIL = "council", "The council"
+    PARTNER = "partner", "A partner body"
+
+
 class Recommendation(models.Model):
     """A numbered recommendation, or a non-formal observation, and what became of it."""
 
-    class Kind(models.TextChoices):
-        RECOMMENDATION = "recommendation", "Recommendation"
-        OBSERVATION = "observation", "Observation"
+    Kind = RecommendationKind
+    Decision = CommitteeDecision
+    Implementation = ImplementationStatus
+    Response = ExecutiveResponse
+    SignOff = CommitteeSignOff
+    AddresseeKind = RecommendationAddressee
 
-    class Decision(models.TextChoices):
-        PENDING = "pending", "Awaiting the committee"
-        AGREED = "agreed", "Agreed"
-        AGREED_AMENDED = "agreed_amended", "Agreed with amendments"
-        NOT_AGREED = "not_agreed", "Not agreed"
-        NOTED = "noted", "Noted"
-
-    class Implementation(models.TextChoices):
-        NOT_STARTED = "not_started", "Not started"
-        IN_PROGRESS = "in_progress", "In progress"
-        IMPLEMENTED = "implemented", "Implemented"
-        NOT_IMPLEMENTED = "not_implemented", "Not implemented"
-
-    class Response(models.TextChoices):
-        NONE = "", "No response yet"
-        ACCEPTED = "accepted", "Accepted"
-        PARTLY_ACCEPTED = "partly_accepted", "Partly accepted"
-        NOT_ACCEPTED = "not_accepted", "Not accepted"
-
-    class SignOff(models.TextChoices):
-        NONE = "", "Not signed off"
-        IMPLEMENTED = "implemented", "Implemented"
-        PARTLY_IMPLEMENTED = "partly_implemented", "Partly implemented"
-        NOT_IMPLEMENTED = "not_implemented", "Not implemented"
-        SUPERSEDED = "superseded", "Superseded"
-
-    class AddresseeKind(models.TextChoices):
-        # Each kind has its own response period (settings.RESPONSE_PERIOD_MONTHS).
-        EXECUTIVE = "executive", "The executive or a cabinet member"
-        COUNCIL = "council", "The council"
-        PARTNER = "partner", "A partner body"
-
-    review = models.ForeignKey(
-        "review.Review", on_delete=models.PROTECT, related_name="recommendations", verbose_name="review"
-    )
+    review = link("review.Review", "recommendations", "review")
     kind = models.CharField("kind", max_length=20, choices=Kind.choices, default=Kind.RECOMMENDATION)
     number = models.PositiveSmallIntegerField("number")
     text = models.TextField("text")
@@ -112,14 +132,7 @@ class Recommendation(models.Model):
     )
     response = models.CharField("response", max_length=20, choices=Response.choices, default=Response.NONE, blank=True)
     response_reasons = models.TextField("reasons given", blank=True)
-    lead = models.ForeignKey(
-        "people.Person",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="recommendations_led",
-        verbose_name="lead",
-    )
+    lead = optional_link("people.Person", "recommendations_led", "lead")
     implementation_due_on = models.DateField("implementation date", null=True, blank=True)
     update_months = models.CharField(
         "monitoring updates due (months after the response)",
@@ -149,50 +162,47 @@ class Recommendation(models.Model):
         verbose_name = "recommendation or observation"
         verbose_name_plural = "recommendations and observations"
         constraints = [
-            models.UniqueConstraint(
-                fields=["review", "kind", "number"],
-                name="recommendation_number_unique",
-                violation_error_message="This review already has one with this number.",
+            unique(
+                ["review", "kind", "number"],
+                "recommendation_number_unique",
+                "This review already has one with this number.",
             ),
-            models.CheckConstraint(
-                condition=Q(kind__in=["recommendation", "observation"]),
-                name="recommendation_kind_valid",
-                violation_error_message="Choose recommendation or observation.",
+            choice_is_valid(
+                "kind", RecommendationKind, "recommendation_kind_valid", "Choose recommendation or observation."
             ),
-            models.CheckConstraint(
-                condition=Q(committee_decision__in=["pending", "agreed", "agreed_amended", "not_agreed", "noted"]),
-                name="recommendation_decision_valid",
-                violation_error_message="Choose a decision from the list.",
+            choice_is_valid(
+                "committee_decision",
+                CommitteeDecision,
+                "recommendation_decision_valid",
+                "Choose a decision from the list.",
             ),
-            models.CheckConstraint(
-                condition=Q(implementation__in=["not_started", "in_progress", "implemented", "not_implemented"]),
-                name="recommendation_implementation_valid",
-                violation_error_message="Choose an implementation status from the list.",
+            choice_is_valid(
+                "implementation",
+                ImplementationStatus,
+                "recommendation_implementation_valid",
+                "Choose an implementation status from the list.",
             ),
-            models.CheckConstraint(
-                condition=Q(addressee_kind__in=["executive", "council", "partner"]),
-                name="recommendation_addressee_kind_valid",
-                violation_error_message="Choose a kind of addressee from the list.",
+            choice_is_valid(
+                "addressee_kind",
+                RecommendationAddressee,
+                "recommendation_addressee_kind_valid",
+                "Choose a kind of addressee from the list.",
             ),
-            models.CheckConstraint(
-                condition=Q(response__in=["", "accepted", "partly_accepted", "not_accepted"]),
-                name="recommendation_response_valid",
-                violation_error_message="Choose a response from the list.",
+            choice_is_valid(
+                "response", ExecutiveResponse, "recommendation_response_valid", "Choose a response from the list."
             ),
-            models.CheckConstraint(
-                condition=Q(sign_off__in=["", "implemented", "partly_implemented", "not_implemented", "superseded"]),
-                name="recommendation_sign_off_valid",
-                violation_error_message="Choose a sign-off from the list.",
+            choice_is_valid(
+                "sign_off", CommitteeSignOff, "recommendation_sign_off_valid", "Choose a sign-off from the list."
             ),
-            models.CheckConstraint(
-                condition=Q(sign_off="") | Q(signed_off_on__isnull=False),
-                name="sign_off_has_date",
-                violation_error_message="Give the date of the committee's sign-off.",
+            dated_unless(
+                "sign_off", "", "signed_off_on", "sign_off_has_date", "Give the date of the committee's sign-off."
             ),
-            models.CheckConstraint(
-                condition=Q(committee_decision="pending") | Q(committee_decision_on__isnull=False),
-                name="decision_has_date",
-                violation_error_message="Give the date of the committee's decision.",
+            dated_unless(
+                "committee_decision",
+                "pending",
+                "committee_decision_on",
+                "decision_has_date",
+                "Give the date of the committee's decision.",
             ),
         ]
 
@@ -278,31 +288,20 @@ class Recommendation(models.Model):
 class MonitoringUpdate(models.Model):
     """One update report on a recommendation's implementation, dated, as the committee received it."""
 
-    recommendation = models.ForeignKey(
-        Recommendation, on_delete=models.PROTECT, related_name="updates", verbose_name="recommendation"
-    )
+    recommendation = link(Recommendation, "updates", "recommendation")
     reported_on = models.DateField("date of the update")
     text = models.TextField("what the update says")
     meeting = models.CharField(
         "meeting it went to", max_length=200, blank=True, help_text="The committee meeting that received it, if any."
     )
-    recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name="recorded by",
-    )
+    recorded_by = user_who("recorded by")
     history = HistoricalRecords()
 
     class Meta:
         ordering = ["reported_on", "id"]
         verbose_name = "monitoring update"
         constraints = [
-            models.CheckConstraint(
-                condition=~Q(text=""), name="monitoring_update_has_text", violation_error_message="Enter the update."
-            ),
+            not_blank("text", "monitoring_update_has_text", "Enter the update."),
         ]
 
     def __str__(self):

@@ -1,11 +1,12 @@
 """The group's own records: conclusions and information requests (recommendations: recommendation.py)."""
 
-from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
+
+from scrutiny.core.model_declarations import choice_is_valid, in_order, link, not_blank, optional_link, user_who
 
 
 class ConclusionQuerySet(models.QuerySet):
@@ -16,54 +17,27 @@ class ConclusionQuerySet(models.QuerySet):
         return self.order_by("-reached_on", "-id")
 
 
+class ConclusionJudgement(models.TextChoices):
+    SATISFIED = "satisfied", "Satisfied"
+    SATISFIED_WITH_RESERVATIONS = "satisfied_with_reservations", "Satisfied with reservations"
+    MORE_INFORMATION_NEEDED = "more_information_needed", "More information needed"
+    NOT_SATISFIED = "not_satisfied", "Not satisfied"
+    NOT_PURSUED = "not_pursued", "Not pursued"
+
+
 class Conclusion(models.Model):
     """The group's judgement on an action or on a whole area, reached at a meeting."""
 
-    class Judgement(models.TextChoices):
-        SATISFIED = "satisfied", "Satisfied"
-        SATISFIED_WITH_RESERVATIONS = "satisfied_with_reservations", "Satisfied with reservations"
-        MORE_INFORMATION_NEEDED = "more_information_needed", "More information needed"
-        NOT_SATISFIED = "not_satisfied", "Not satisfied"
-        NOT_PURSUED = "not_pursued", "Not pursued"
+    Judgement = ConclusionJudgement
 
-    review = models.ForeignKey(
-        "review.Review", on_delete=models.PROTECT, related_name="conclusions", verbose_name="review"
-    )
-    meeting = models.ForeignKey(
-        "review.Meeting",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="conclusions",
-        verbose_name="meeting",
-    )
-    action = models.ForeignKey(
-        "actionplan.Action",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="conclusions",
-        verbose_name="action",
-    )
-    area = models.ForeignKey(
-        "actionplan.Area",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="conclusions",
-        verbose_name="area for improvement",
-    )
+    review = link("review.Review", "conclusions", "review")
+    meeting = optional_link("review.Meeting", "conclusions", "meeting")
+    action = optional_link("actionplan.Action", "conclusions", "action")
+    area = optional_link("actionplan.Area", "conclusions", "area for improvement")
     judgement = models.CharField("judgement", max_length=40, choices=Judgement.choices)
     reasoning = models.TextField("reasoning")
     reached_on = models.DateField("date reached", default=timezone.localdate)
-    recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name="recorded by",
-    )
+    recorded_by = user_who("recorded by")
     history = HistoricalRecords()
 
     objects = ConclusionQuerySet.as_manager()
@@ -79,24 +53,10 @@ class Conclusion(models.Model):
                 name="conclusion_on_action_or_area",
                 violation_error_message="A conclusion is about one action or one whole area.",
             ),
-            models.CheckConstraint(
-                condition=Q(
-                    judgement__in=[
-                        "satisfied",
-                        "satisfied_with_reservations",
-                        "more_information_needed",
-                        "not_satisfied",
-                        "not_pursued",
-                    ]
-                ),
-                name="conclusion_judgement_valid",
-                violation_error_message="Choose a judgement from the list.",
+            choice_is_valid(
+                "judgement", ConclusionJudgement, "conclusion_judgement_valid", "Choose a judgement from the list."
             ),
-            models.CheckConstraint(
-                condition=~Q(reasoning=""),
-                name="conclusion_has_reasoning",
-                violation_error_message="Give the group's reasoning.",
-            ),
+            not_blank("reasoning", "conclusion_has_reasoning", "Give the group's reasoning."),
         ]
 
     def __str__(self):
@@ -118,69 +78,28 @@ class InformationRequestQuerySet(models.QuerySet):
         return self.filter(asked_of_agency=agency)
 
 
-class InformationRequest(models.Model):
-    class Status(models.TextChoices):
-        OPEN = "open", "Open"
-        ANSWERED = "answered", "Answered"
-        CLOSED = "closed", "Closed"
+class RequestStatus(models.TextChoices):
+    OPEN = "open", "Open"
+    ANSWERED = "answered", "Answered"
+    CLOSED = "closed", "Closed"
 
-    review = models.ForeignKey(
-        "review.Review", on_delete=models.PROTECT, related_name="information_requests", verbose_name="review"
-    )
-    meeting = models.ForeignKey(
-        "review.Meeting",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="information_requests",
-        verbose_name="raised at",
-    )
-    area = models.ForeignKey(
-        "actionplan.Area",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="information_requests",
-        verbose_name="area for improvement",
-    )
-    action = models.ForeignKey(
-        "actionplan.Action",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="information_requests",
-        verbose_name="action",
-    )
-    asked_of_agency = models.ForeignKey(
-        "people.Agency",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="information_requests",
-        verbose_name="asked of agency",
-    )
-    asked_of_person = models.ForeignKey(
-        "people.Person",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="information_requests",
-        verbose_name="asked of person",
-    )
+
+class InformationRequest(models.Model):
+    Status = RequestStatus
+
+    review = link("review.Review", "information_requests", "review")
+    meeting = optional_link("review.Meeting", "information_requests", "raised at")
+    area = optional_link("actionplan.Area", "information_requests", "area for improvement")
+    action = optional_link("actionplan.Action", "information_requests", "action")
+    asked_of_agency = optional_link("people.Agency", "information_requests", "asked of agency")
+    asked_of_person = optional_link("people.Person", "information_requests", "asked of person")
     question = models.TextField("what is asked")
     raised_on = models.DateField("date raised", default=timezone.localdate)
     due_by = models.DateField("answer needed by", null=True, blank=True)
     status = models.CharField("status", max_length=20, choices=Status.choices, default=Status.OPEN)
     answer = models.TextField("answer", blank=True)
     answered_on = models.DateField("date answered", null=True, blank=True)
-    answered_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name="answered by",
-    )
+    answered_by = user_who("answered by")
     evidence = models.ManyToManyField(
         "actionplan.Evidence", blank=True, related_name="information_requests", verbose_name="evidence given in answer"
     )
@@ -198,20 +117,21 @@ class InformationRequest(models.Model):
                 name="request_is_asked_of_someone",
                 violation_error_message="Say which agency or person the request is for.",
             ),
-            models.CheckConstraint(
-                condition=Q(status__in=["open", "answered", "closed"]),
-                name="request_status_valid",
-                violation_error_message="Choose a status from the list.",
+            choice_is_valid("status", RequestStatus, "request_status_valid", "Choose a status from the list."),
+            # raised_on is never blank: only the later date may be.
+            in_order(
+                "raised_on",
+                "due_by",
+                "request_due_after_raised",
+                "The answer cannot be due before the request was raised.",
+                earlier_optional=False,
             ),
-            models.CheckConstraint(
-                condition=Q(due_by__isnull=True) | Q(due_by__gte=models.F("raised_on")),
-                name="request_due_after_raised",
-                violation_error_message="The answer cannot be due before the request was raised.",
-            ),
-            models.CheckConstraint(
-                condition=Q(answered_on__isnull=True) | Q(answered_on__gte=models.F("raised_on")),
-                name="request_answered_after_raised",
-                violation_error_message="A request cannot be answered before it was raised.",
+            in_order(
+                "raised_on",
+                "answered_on",
+                "request_answered_after_raised",
+                "A request cannot be answered before it was raised.",
+                earlier_optional=False,
             ),
             models.CheckConstraint(
                 condition=Q(status="open") | ~Q(answer=""),

@@ -5,16 +5,14 @@ from django.db import models
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
+from scrutiny.core.model_declarations import link, unique
+
 
 class ReminderSent(models.Model):
     """One officer's reminder before one meeting, and the actions it listed."""
 
-    recipient = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="reminders_received", verbose_name="sent to"
-    )
-    meeting = models.ForeignKey(
-        "review.Meeting", on_delete=models.PROTECT, related_name="reminders_sent", verbose_name="ahead of meeting"
-    )
+    recipient = link(settings.AUTH_USER_MODEL, "reminders_received", "sent to")
+    meeting = link("review.Meeting", "reminders_sent", "ahead of meeting")
     email = models.EmailField("e-mail address")
     sent_at = models.DateTimeField("sent", default=timezone.now)
     actions = models.ManyToManyField("actionplan.Action", blank=True, related_name="+", verbose_name="actions listed")
@@ -25,10 +23,10 @@ class ReminderSent(models.Model):
         verbose_name = "reminder sent"
         verbose_name_plural = "reminders sent"
         constraints = [
-            models.UniqueConstraint(
-                fields=["recipient", "meeting"],
-                name="one_reminder_per_officer_per_meeting",
-                violation_error_message="This officer has already been reminded before this meeting.",
+            unique(
+                ["recipient", "meeting"],
+                "one_reminder_per_officer_per_meeting",
+                "This officer has already been reminded before this meeting.",
             ),
         ]
 

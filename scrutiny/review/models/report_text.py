@@ -7,34 +7,25 @@ from django.db import models
 from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
+from scrutiny.core.model_declarations import choice_is_valid, link, not_blank, optional_link, unique
+
+
+class ReportPart(models.TextChoices):
+    SUMMARY = "summary", "Executive summary"
+    MEETING = "meeting", "History of the review: a meeting"
+    RECOMMENDATION = "recommendation", "The reasoning before a recommendation"
+    OBSERVATION = "observation", "An observation"
+    ACKNOWLEDGEMENTS = "acknowledgements", "Acknowledgements"
+
 
 class ReportText(models.Model):
-    class Part(models.TextChoices):
-        SUMMARY = "summary", "Executive summary"
-        MEETING = "meeting", "History of the review: a meeting"
-        RECOMMENDATION = "recommendation", "The reasoning before a recommendation"
-        OBSERVATION = "observation", "An observation"
-        ACKNOWLEDGEMENTS = "acknowledgements", "Acknowledgements"
+    Part = ReportPart
 
-    review = models.ForeignKey(
-        "review.Review", on_delete=models.CASCADE, related_name="report_texts", verbose_name="review"
-    )
+    review = link("review.Review", "report_texts", "review", on_delete=models.CASCADE)
     part = models.CharField("part of the report", max_length=20, choices=Part.choices)
-    meeting = models.ForeignKey(
-        "review.Meeting",
-        on_delete=models.CASCADE,
-        null=True,
-        blank=True,
-        related_name="report_texts",
-        verbose_name="meeting",
-    )
-    recommendation = models.ForeignKey(
-        "review.Recommendation",
-        on_delete=models.CASCADE,
-        null=True,
-        blank=True,
-        related_name="report_texts",
-        verbose_name="recommendation or observation",
+    meeting = optional_link("review.Meeting", "report_texts", "meeting", on_delete=models.CASCADE)
+    recommendation = optional_link(
+        "review.Recommendation", "report_texts", "recommendation or observation", on_delete=models.CASCADE
     )
     text = models.TextField("text")
     history = HistoricalRecords()
@@ -43,29 +34,25 @@ class ReportText(models.Model):
         ordering = ["review", "part", "id"]
         verbose_name = "report text"
         constraints = [
-            models.UniqueConstraint(
-                fields=["review", "part"],
-                condition=Q(part__in=["summary", "acknowledgements"]),
-                name="one_summary_and_acknowledgements_per_review",
-                violation_error_message="The report already has this text.",
+            unique(
+                ["review", "part"],
+                "one_summary_and_acknowledgements_per_review",
+                "The report already has this text.",
+                when=Q(part__in=["summary", "acknowledgements"]),
             ),
-            models.UniqueConstraint(
-                fields=["meeting"],
-                condition=Q(meeting__isnull=False),
-                name="one_report_text_per_meeting",
-                violation_error_message="This meeting already has its paragraph.",
+            unique(
+                ["meeting"],
+                "one_report_text_per_meeting",
+                "This meeting already has its paragraph.",
+                when=Q(meeting__isnull=False),
             ),
-            models.UniqueConstraint(
-                fields=["recommendation"],
-                condition=Q(recommendation__isnull=False),
-                name="one_report_text_per_recommendation",
-                violation_error_message="This recommendation already has its text.",
+            unique(
+                ["recommendation"],
+                "one_report_text_per_recommendation",
+                "This recommendation already has its text.",
+                when=Q(recommendation__isnull=False),
             ),
-            models.CheckConstraint(
-                condition=Q(part__in=["summary", "meeting", "recommendation", "observation", "acknowledgements"]),
-                name="report_text_part_valid",
-                violation_error_message="Choose a part of the report from the list.",
-            ),
+            choice_is_valid("part", ReportPart, "report_text_part_valid", "Choose a part of the report from the list."),
             models.CheckConstraint(
                 condition=(Q(part="meeting") & Q(meeting__isnull=False) & Q(recommendation__isnull=True))
                 | (
@@ -81,9 +68,7 @@ class ReportText(models.Model):
                 name="report_text_about_its_part",
                 violation_error_message="A meeting's paragraph is about a meeting, a recommendation's about a recommendation.",
             ),
-            models.CheckConstraint(
-                condition=~Q(text=""), name="report_text_not_empty", violation_error_message="Write the text."
-            ),
+            not_blank("text", "report_text_not_empty", "Write the text."),
         ]
 
     def __str__(self):

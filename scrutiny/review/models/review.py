@@ -5,6 +5,8 @@ from django.db.models import Q
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
+from scrutiny.core.model_declarations import choice_is_valid, in_order, link, unique
+
 
 class ReviewQuerySet(models.QuerySet):
     def newest_first(self):
@@ -16,18 +18,19 @@ class ReviewQuerySet(models.QuerySet):
         return self.select_related("inspection").newest_first().first()
 
 
+class ReviewState(models.TextChoices):
+    SCOPING = "scoping", "Scoping"
+    GATHERING_EVIDENCE = "gathering_evidence", "Gathering evidence"
+    INTERIM_REPORT = "interim_report", "Interim report"
+    FINAL_REPORT = "final_report", "Final report"
+    CLOSED = "closed", "Closed"
+
+
 class Review(models.Model):
-    class State(models.TextChoices):
-        SCOPING = "scoping", "Scoping"
-        GATHERING_EVIDENCE = "gathering_evidence", "Gathering evidence"
-        INTERIM_REPORT = "interim_report", "Interim report"
-        FINAL_REPORT = "final_report", "Final report"
-        CLOSED = "closed", "Closed"
+    State = ReviewState
 
     title = models.CharField("title", max_length=300)
-    inspection = models.ForeignKey(
-        "actionplan.Inspection", on_delete=models.PROTECT, related_name="reviews", verbose_name="inspection scrutinised"
-    )
+    inspection = link("actionplan.Inspection", "reviews", "inspection scrutinised")
     commissioned_by = models.CharField("commissioned by", max_length=200)
     commissioned_on = models.DateField("date commissioned", null=True, blank=True)
     commissioned_when_text = models.CharField(
@@ -51,17 +54,12 @@ class Review(models.Model):
         ordering = ["-commissioned_on", "title"]
         verbose_name = "review"
         constraints = [
-            models.CheckConstraint(
-                condition=Q(state__in=["scoping", "gathering_evidence", "interim_report", "final_report", "closed"]),
-                name="review_state_valid",
-                violation_error_message="Choose a stage from the list.",
-            ),
-            models.CheckConstraint(
-                condition=Q(interim_report_on__isnull=True)
-                | Q(final_report_on__isnull=True)
-                | Q(final_report_on__gte=models.F("interim_report_on")),
-                name="review_final_after_interim",
-                violation_error_message="The final report cannot come before the interim report.",
+            choice_is_valid("state", ReviewState, "review_state_valid", "Choose a stage from the list."),
+            in_order(
+                "interim_report_on",
+                "final_report_on",
+                "review_final_after_interim",
+                "The final report cannot come before the interim report.",
             ),
         ]
 
@@ -90,17 +88,18 @@ class Review(models.Model):
         return next(iter(self.people_in_role(ReviewMembership.Role.CHAIR)), None)
 
 
-class ReviewMembership(models.Model):
-    class Role(models.TextChoices):
-        CHAIR = "chair", "Chair"
-        MEMBER = "member", "Member"
-        CONTRIBUTOR = "contributor", "Contributor"
-        CLERK = "clerk", "Clerk"
+class ReviewRole(models.TextChoices):
+    CHAIR = "chair", "Chair"
+    MEMBER = "member", "Member"
+    CONTRIBUTOR = "contributor", "Contributor"
+    CLERK = "clerk", "Clerk"
 
-    review = models.ForeignKey(Review, on_delete=models.CASCADE, related_name="memberships", verbose_name="review")
-    person = models.ForeignKey(
-        "people.Person", on_delete=models.PROTECT, related_name="memberships", verbose_name="person"
-    )
+
+class ReviewMembership(models.Model):
+    Role = ReviewRole
+
+    review = link(Review, "memberships", "review", on_delete=models.CASCADE)
+    person = link("people.Person", "memberships", "person")
     role = models.CharField("role in the review", max_length=20, choices=Role.choices)
     position = models.PositiveSmallIntegerField("order", default=0)
     themes = models.ManyToManyField(
@@ -116,22 +115,9 @@ class ReviewMembership(models.Model):
         ordering = ["review", "position", "id"]
         verbose_name = "review membership"
         constraints = [
-            models.UniqueConstraint(
-                fields=["review", "person"],
-                name="person_once_per_review",
-                violation_error_message="This person is already part of this review.",
-            ),
-            models.UniqueConstraint(
-                fields=["review"],
-                condition=Q(role="chair"),
-                name="one_chair_per_review",
-                violation_error_message="This review already has a chair.",
-            ),
-            models.CheckConstraint(
-                condition=Q(role__in=["chair", "member", "contributor", "clerk"]),
-                name="membership_role_valid",
-                violation_error_message="Choose a role from the list.",
-            ),
+            unique(["review", "person"], "person_once_per_review", "This person is already part of this review."),
+            unique(["review"], "one_chair_per_review", "This review already has a chair.", when=Q(role="chair")),
+            choice_is_valid("role", ReviewRole, "membership_role_valid", "Choose a role from the list."),
         ]
 
     def __str__(self):
@@ -153,13 +139,8 @@ class ReviewMembership(models.Model):
 class ReviewArea(models.Model):
     """Whether the review pursues an area for improvement, and why not."""
 
-    review = models.ForeignKey(Review, on_delete=models.CASCADE, related_name="area_decisions", verbose_name="review")
-    area = models.ForeignKey(
-        "actionplan.Area",
-        on_delete=models.PROTECT,
-        related_name="review_decisions",
-        verbose_name="area for improvement",
-    )
+    review = link(Review, "area_decisions", "review", on_delete=models.CASCADE)
+    area = link("actionplan.Area", "review_decisions", "area for improvement")
     pursued = models.BooleanField("pursued", default=True)
     reason = models.TextField("reason", blank=True, help_text="Why the review does not pursue this area.")
     history = HistoricalRecords()
@@ -168,10 +149,10 @@ class ReviewArea(models.Model):
         ordering = ["review", "area__number"]
         verbose_name = "area decision"
         constraints = [
-            models.UniqueConstraint(
-                fields=["review", "area"],
-                name="one_decision_per_area_per_review",
-                violation_error_message="This review has already decided on this area.",
+            unique(
+                ["review", "area"],
+                "one_decision_per_area_per_review",
+                "This review has already decided on this area.",
             ),
             models.CheckConstraint(
                 condition=Q(pursued=True) | ~Q(reason=""),
