@@ -8,7 +8,15 @@ from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
-from scrutiny.core.model_declarations import choice_is_valid, in_order, link, optional_link, unique
+from scrutiny.core.model_declarations import (
+    choice_is_valid,
+    in_order,
+    link,
+    optional_link,
+    unique,
+    when_as_written,
+    wording_from_source,
+)
 
 from .. import deadlines
 from ..inspection_types import InspectionType
@@ -37,12 +45,7 @@ class Inspection(models.Model):
     inspectorates = models.ManyToManyField(Inspectorate, related_name="inspections", verbose_name="inspectorates")
     start_date = models.DateField("first day of inspection", null=True, blank=True)
     end_date = models.DateField("last day of inspection", null=True, blank=True)
-    when_text = models.CharField(
-        "when it took place",
-        max_length=100,
-        blank=True,
-        help_text="As the report gives it, for example “November 2011”.",
-    )
+    when_text = when_as_written("when it took place", "As the report gives it, for example “November 2011”.")
     published_on = models.DateField("report published", null=True, blank=True)
     summary = models.TextField("summary of the judgements", blank=True)
     inspection_type = optional_link(
@@ -138,12 +141,7 @@ class Area(models.Model):
     inspection = link(Inspection, "areas", "inspection")
     number = models.PositiveSmallIntegerField("area number")
     text = models.TextField("area for improvement")
-    text_from_source = models.BooleanField(
-        "the text is the inspection's wording",
-        default=True,
-        help_text="Untick when the source does not give the area's wording and the text only says so: "
-        "papers then name the area by its number.",
-    )
+    text_from_source = wording_from_source("inspection", "area", "number")
     theme = optional_link(Theme, "areas", "theme")
     raised_by = optional_link(Inspectorate, "areas", "raised by")
     history = HistoricalRecords()

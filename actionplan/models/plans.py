@@ -9,7 +9,16 @@ from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
-from scrutiny.core.model_declarations import choice_is_valid, link, not_blank, optional_link, unique, user_who
+from scrutiny.core.model_declarations import (
+    choice_is_valid,
+    link,
+    not_blank,
+    optional_link,
+    unique,
+    user_who,
+    when_as_written,
+    wording_from_source,
+)
 
 from .inspections import Area, Inspection, today
 
@@ -93,24 +102,14 @@ class Action(models.Model):
         "reference", max_length=30, blank=True, help_text="The plan's own number, for example 2.1."
     )
     description = models.TextField("action required")
-    description_from_source = models.BooleanField(
-        "the text is the plan's wording",
-        default=True,
-        help_text="Untick when the source does not give the action's wording and the text only says so: "
-        "papers then name the action by its reference.",
-    )
+    description_from_source = wording_from_source("plan", "action", "reference")
     lead_agency = link("people.Agency", "actions", "lead agency")
     lead_officer = optional_link("people.Person", "actions_led", "lead officer")
     lead_officer_role = models.CharField(
         "lead officer's role", max_length=200, blank=True, help_text="Where the plan names a role rather than a person."
     )
     target_date = models.DateField("target date", null=True, blank=True)
-    timescale_text = models.CharField(
-        "timescale as written",
-        max_length=100,
-        blank=True,
-        help_text="As the plan words it, for example “October 2012”.",
-    )
+    timescale_text = when_as_written("timescale as written", "As the plan words it, for example “October 2012”.")
     success_measure = models.TextField("how success will be measured", blank=True)
     status = models.CharField("status", max_length=30, choices=Status.choices, default=Status.NOT_STARTED)
     rag = models.CharField("RAG rating", max_length=10, choices=Rag.choices, default=Rag.NOT_RATED, blank=True)

@@ -62,3 +62,18 @@ def dated_unless(field: str, value: str, date_field: str, name: str, message: st
 def unique(fields: list[str], name: str, message: str, *, when: Q | None = None) -> models.UniqueConstraint:
     """No two records share these fields (only among those matching `when`, if given)."""
     return models.UniqueConstraint(fields=fields, condition=when, name=name, violation_error_message=message)
+
+
+def when_as_written(verbose_name: str, help_text: str) -> models.CharField:
+    """A date or period as the source words it (“Autumn 2012”), kept beside exact dates the source may not give."""
+    return models.CharField(verbose_name, max_length=100, blank=True, help_text=help_text)
+
+
+def wording_from_source(source: str, item: str, named_by: str) -> models.BooleanField:
+    """Whether an item's text quotes the source; where the source is silent, papers name the item instead."""
+    return models.BooleanField(
+        f"the text is the {source}'s wording",
+        default=True,
+        help_text=f"Untick when the source does not give the {item}'s wording and the text only says so: "
+        f"papers then name the {item} by its {named_by}.",
+    )

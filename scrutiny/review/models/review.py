@@ -5,7 +5,7 @@ from django.db.models import Q
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
-from scrutiny.core.model_declarations import choice_is_valid, in_order, link, unique
+from scrutiny.core.model_declarations import choice_is_valid, in_order, link, unique, when_as_written
 
 
 class ReviewQuerySet(models.QuerySet):
@@ -33,9 +33,7 @@ class Review(models.Model):
     inspection = link("actionplan.Inspection", "reviews", "inspection scrutinised")
     commissioned_by = models.CharField("commissioned by", max_length=200)
     commissioned_on = models.DateField("date commissioned", null=True, blank=True)
-    commissioned_when_text = models.CharField(
-        "when commissioned, as written", max_length=100, blank=True, help_text="For example “March 2012”."
-    )
+    commissioned_when_text = when_as_written("when commissioned, as written", "For example “March 2012”.")
     reporting_committee = models.CharField("reports to", max_length=200)
     remit = models.TextField("remit", help_text="The purpose and parameters agreed in the scoping document.")
     state = models.CharField("stage", max_length=30, choices=State.choices, default=State.SCOPING)
