@@ -1,7 +1,7 @@
 """Field and constraint declarations that many models share, written once.
 
-Each returns exactly what the models declared before (same kwargs, same constraint names and messages), so the
-schema and the migrations do not change. No models live here: scrutiny.core is the lowest layer.
+Each builds a plain Django field or constraint from the arguments that differ between models, so migrations see
+exactly the kwargs they would see written out. No models live here: scrutiny.core is the lowest layer.
 """
 
 import functools
