@@ -6,7 +6,7 @@ reopened with a reason. A conclusion recorded outside a meeting is never edited:
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from scrutiny.core.writes import delete_audited, save_audited
+from scrutiny.core.writes import delete_audited, locked, save_audited
 
 from ..models import Conclusion, InformationRequest
 from .meetings import ensure_draft
@@ -23,7 +23,7 @@ def _belongs(record, meeting) -> None:
 def _open_request(info_request) -> InformationRequest:
     """The request as it is now, locked until the transaction ends, and only if still open: an answer may
     already rely on the question as it was asked."""
-    info_request = InformationRequest.objects.select_for_update().get(pk=info_request.pk)
+    info_request = locked(info_request)
     if info_request.status != InformationRequest.Status.OPEN:
         raise ValidationError(
             f"This request is {info_request.get_status_display().lower()}: the question it answered stays as it was "
