@@ -9,6 +9,7 @@ from django.db import transaction
 from scrutiny.core.writes import delete_audited, locked, save_audited
 
 from ..models import Conclusion, InformationRequest
+from .conclusions import check_subject
 from .meetings import ensure_draft
 
 CORRECTED = "Corrected in the draft notes"
@@ -38,10 +39,7 @@ def correct_meeting_conclusion(
 ) -> Conclusion:
     ensure_draft(meeting)
     _belongs(conclusion, meeting)
-    if (action is None) == (area is None):
-        raise ValidationError("A conclusion is about one action or one whole area.")
-    if (action.area.inspection_id if action else area.inspection_id) != meeting.review.inspection_id:
-        raise ValidationError("This action or area belongs to another inspection.")
+    check_subject(meeting.review, action=action, area=area)
     conclusion.action, conclusion.area = action, area
     conclusion.judgement = judgement
     conclusion.reasoning = (reasoning or "").strip()

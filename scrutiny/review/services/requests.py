@@ -11,7 +11,7 @@ from scrutiny.core.writes import locked, save_audited
 
 from ..errors import ensure_open
 from ..models import InformationRequest
-from .locks import refuse_if_notes_agreed, refuse_other_reviews_meeting
+from .locks import check_meeting_takes_records
 
 
 @transaction.atomic
@@ -28,8 +28,7 @@ def raise_request(
     due_by=None,
 ) -> InformationRequest:
     ensure_open(review)
-    refuse_other_reviews_meeting(review, meeting)
-    refuse_if_notes_agreed(meeting)
+    check_meeting_takes_records(review, meeting)
     if action is not None and area is None:
         area = action.area
     info_request = InformationRequest(
