@@ -1,4 +1,5 @@
-"""Recording evidence against an action: a file, or a note of evidence given without one."""
+"""Recording evidence, a file or a note of evidence given without one: against an action from its page, or
+with the answer to an information request."""
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -27,9 +28,10 @@ def _receive(evidence: Evidence, upload, upload_kind) -> None:
 
 
 def add_evidence(*, actor, action=None, upload=None, upload_kind=None, **fields) -> Evidence:
-    """Evidence against an action, or (given in answer to a request: `fields` name the inspection and any area)
-    against none. `fields` are the evidence's own: title, kind, description, status, provided_by, ... An
-    `upload` must already have passed actionplan.uploads.validate_evidence_file, which gave `upload_kind`."""
+    """Evidence against `action`, or against an area or the inspection alone when `fields` name only those (an
+    answer to a request may be about either). `fields` are the evidence's own: title, kind, description, status,
+    provided_by... An `upload` must already have passed actionplan.uploads.validate_evidence_file, which gave
+    `upload_kind`."""
     if action is not None:
         fields.setdefault("area", action.area)
         fields.setdefault("inspection", action.area.inspection)
