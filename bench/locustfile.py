@@ -118,32 +118,27 @@ class Officer(SignedIn):
         self.get(f"/actions/{random.choice(self.actions)}/", "Action page")
 
 
+def reads(path: str, name: str):
+    """A task that reads the page CONFIG["paths"][path], counted under `name`."""
+
+    def read(user: SignedIn):
+        user.get(CONFIG["paths"][path], name)
+
+    return read
+
+
 class Member(SignedIn):
     role = "member"
     weight = 3
-
-    @task
-    def dashboard(self):
-        self.get(CONFIG["paths"]["dashboard"], "Dashboard")
-
-    @task
-    def changes(self):
-        self.get(CONFIG["paths"]["changes"], "Changes since the last meeting")
-
-    @task
-    def pack(self):
-        self.get(CONFIG["paths"]["pack"], "Preparation pack")
+    tasks = [
+        reads("dashboard", "Dashboard"),
+        reads("changes", "Changes since the last meeting"),
+        reads("pack", "Preparation pack"),
+    ]
 
 
 class Clerk(SignedIn):
     role = "clerk"
     fixed_count = 1  # one clerk
     wait_time = between(5, 10)  # papers are read for longer
-
-    @task
-    def word(self):
-        self.get(CONFIG["paths"]["report_docx"], "Final report (Word)")
-
-    @task
-    def pdf(self):
-        self.get(CONFIG["paths"]["report_pdf"], "Final report (PDF)")
+    tasks = [reads("report_docx", "Final report (Word)"), reads("report_pdf", "Final report (PDF)")]

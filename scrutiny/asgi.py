@@ -1,16 +1,8 @@
-"""
-ASGI config for scrutiny project.
-
-It exposes the ASGI callable as a module-level variable named ``application``.
-
-For more information on this file, see
-https://docs.djangoproject.com/en/5.2/howto/deployment/asgi/
-"""
+"""The ASGI entry point: `application`, with Scrutiny's settings unless DJANGO_SETTINGS_MODULE names others."""
 
 import os
 
 from django.core.asgi import get_asgi_application
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "scrutiny.settings")
-
 application = get_asgi_application()

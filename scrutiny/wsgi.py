@@ -1,16 +1,8 @@
-"""
-WSGI config for scrutiny project.
-
-It exposes the WSGI callable as a module-level variable named ``application``.
-
-For more information on this file, see
-https://docs.djangoproject.com/en/5.2/howto/deployment/wsgi/
-"""
+"""The WSGI entry point (gunicorn's): `application`, with Scrutiny's settings unless DJANGO_SETTINGS_MODULE names others."""
 
 import os
 
 from django.core.wsgi import get_wsgi_application
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "scrutiny.settings")
-
 application = get_wsgi_application()

@@ -12,6 +12,7 @@ from actionplan.services.actions import update_action
 from scrutiny.people.models import Agency, Person, Role, User
 from scrutiny.review.models import Conclusion, InformationRequest, Meeting, Recommendation, Review, ReviewMembership
 from scrutiny.review.services.conclusions import record_conclusion
+from scrutiny.review.services.monitoring import record_response, sign_off
 from scrutiny.review.services.recommendations import add_recommendation, record_report_dates, update_recommendation
 from scrutiny.review.services.requests import raise_request
 
@@ -81,6 +82,38 @@ def receive_report(w, review=None, **dates) -> Review:
 def respond(w, recommendation, **fields) -> Recommendation:
     """The clerk records the committee's decision and the response to a recommendation."""
     return update_recommendation(actor=w.clara, recommendation=recommendation, **fields)
+
+
+RESPONDED = datetime.date(2013, 3, 1)
+
+
+def record_the_response(w, recommendation, response="accepted", *, on=RESPONDED, **fields) -> Recommendation:
+    """The executive's response (accepted unless told), dated `on`, recorded by the clerk on 1 March 2013: led by
+    Clara, to be done by 31 March 2014, with updates 6 and 12 months on, unless the fields say otherwise."""
+    values = {
+        "executive_response": "The cabinet accepts it.",
+        "lead": w.clara_person,
+        "implementation_due_on": datetime.date(2014, 3, 31),
+        "update_months": "6, 12",
+        **fields,
+    }
+    return record_response(
+        actor=w.clara,
+        recommendation=recommendation,
+        today=RESPONDED,
+        response=response,
+        executive_response_on=on,
+        **values,
+    )
+
+
+def committee_signs_off(
+    w, recommendation, on, outcome="implemented", at="Children and Young People OSC"
+) -> Recommendation:
+    """The committee's sign-off of a recommendation at the meeting `at` on the day `on`, recorded by the clerk that day."""
+    return sign_off(
+        actor=w.clara, recommendation=recommendation, outcome=outcome, signed_off_on=on, signed_off_at=at, today=on
+    )
 
 
 def request_at_meeting(w, *, meeting=None, question="Send the audit", agency=None) -> InformationRequest:

@@ -11,47 +11,25 @@ from django.urls import reverse
 
 from scrutiny.review.models import MonitoringUpdate, Recommendation
 from scrutiny.review.monitoring import RAG_RULE, parse_months
-from scrutiny.review.services.monitoring import add_monitoring_update, link_actions, record_response, sign_off
-from scrutiny.review.services.recommendations import add_recommendation, record_report_dates
+from scrutiny.review.services.monitoring import add_monitoring_update, link_actions, sign_off
 
-from .factories import add_second_inspection, make_action
+from .factories import (
+    add_second_inspection,
+    committee_signs_off,
+    make_action,
+    receive_report,
+    recommend,
+    record_the_response,
+)
 
 pytestmark = pytest.mark.django_db
 D = date
 RECEIVED = D(2013, 1, 10)  # the response is due by 9 March 2013
 
 
-def recommend(world, review=None, text="Publish caseloads monthly.", addressed_to="Cabinet", **fields):
-    return add_recommendation(
-        actor=world.clara,
-        review=review or world.review,
-        kind="recommendation",
-        text=text,
-        addressed_to=addressed_to,
-        **fields,
-    )
-
-
-RESPONDED = D(2013, 3, 1)
-
-
-def respond(world, recommendation, response="accepted", on=RESPONDED, **extra):
-    values = {
-        "response": response,
-        "executive_response": "The cabinet accepts it.",
-        "executive_response_on": on,
-        "response_reasons": extra.pop("response_reasons", ""),
-        "lead": world.clara_person,
-        "implementation_due_on": D(2014, 3, 31),
-        "update_months": "6, 12",
-        **extra,
-    }
-    return record_response(actor=world.clara, recommendation=recommendation, today=D(2013, 3, 1), **values)
-
-
 @pytest.fixture
 def received(world):
-    record_report_dates(actor=world.clara, review=world.review, report_received_on=RECEIVED)
+    receive_report(world, report_received_on=RECEIVED)
     return recommend(world)
 
 
@@ -77,12 +55,12 @@ def test_before_the_response_the_rag_follows_the_response_clock(received, today,
     [(D(2013, 7, 1), "green"), (D(2013, 8, 2), "amber"), (D(2013, 9, 1), "amber"), (D(2013, 9, 2), "red")],
 )
 def test_after_an_accepted_response_the_rag_follows_the_updates_due_6_and_12_months_on(world, received, today, colour):
-    respond(world, received)
+    record_the_response(world, received)
     assert rag_on(received, today) == colour
 
 
 def test_an_update_on_time_moves_the_next_due_date_and_a_sign_off_makes_it_complete(world, received):
-    respond(world, received)
+    record_the_response(world, received)
     add_monitoring_update(
         actor=world.clara, recommendation=received, reported_on=D(2013, 8, 20), text="Half done.", today=D(2013, 8, 20)
     )
@@ -90,23 +68,16 @@ def test_an_update_on_time_moves_the_next_due_date_and_a_sign_off_makes_it_compl
     assert fresh.next_update_due_on == D(2014, 3, 1)
     assert fresh.rag(D(2013, 9, 10)).colour == "green"
     assert fresh.rag(D(2014, 3, 2)).colour == "red"
-    sign_off(
-        actor=world.clara,
-        recommendation=received,
-        outcome="implemented",
-        signed_off_on=D(2014, 3, 4),
-        signed_off_at="Children and Young People OSC, 4 March 2014",
-        today=D(2014, 3, 4),
-    )
+    committee_signs_off(world, received, D(2014, 3, 4))
     rating = Recommendation.objects.with_monitoring().get(pk=received.pk).rag(D(2014, 6, 1))
     assert (rating.colour, rating.reason) == ("blue", "Signed off as implemented on 4 March 2014")
 
 
 def test_a_response_not_accepted_needs_its_reasons_and_no_updates_fall_due(world, received):
     with pytest.raises(ValidationError) as refused:
-        respond(world, received, response="not_accepted")
+        record_the_response(world, received, response="not_accepted")
     assert "response_reasons" in refused.value.message_dict
-    respond(world, received, response="not_accepted", response_reasons="No money this year.")
+    record_the_response(world, received, response="not_accepted", response_reasons="No money this year.")
     assert rag_on(received, D(2014, 6, 1)) == "green"
     with pytest.raises(ValidationError):
         add_monitoring_update(
@@ -116,10 +87,10 @@ def test_a_response_not_accepted_needs_its_reasons_and_no_updates_fall_due(world
 
 def test_a_response_cannot_come_before_the_report_nor_in_the_future(world, received):
     with pytest.raises(ValidationError) as early:
-        respond(world, received, on=D(2013, 1, 9))
+        record_the_response(world, received, on=D(2013, 1, 9))
     assert "before it was received (10 January 2013)" in early.value.message_dict["executive_response_on"][0]
     with pytest.raises(ValidationError):
-        respond(world, received, on=D(2013, 3, 2))  # "today" is 1 March 2013
+        record_the_response(world, received, on=D(2013, 3, 2))  # "today" is 1 March 2013
 
 
 def test_intervals_are_read_as_the_committee_writes_them():
@@ -133,7 +104,7 @@ def test_intervals_are_read_as_the_committee_writes_them():
 def test_only_an_accepted_recommendation_links_to_actions_of_its_own_inspection_with_history(world, received):
     with pytest.raises(ValidationError):
         link_actions(actor=world.clara, recommendation=received, actions=[world.wcc_action])
-    respond(world, received, response="partly_accepted", response_reasons="Not the monthly part.")
+    record_the_response(world, received, response="partly_accepted", response_reasons="Not the monthly part.")
     elsewhere = add_second_inspection(world)
     with pytest.raises(ValidationError):
         link_actions(actor=world.clara, recommendation=received, actions=[elsewhere.action])
@@ -145,7 +116,7 @@ def test_only_an_accepted_recommendation_links_to_actions_of_its_own_inspection_
 
 
 def test_the_monitoring_page_shows_the_response_actions_updates_and_the_rule(client, world, received):
-    respond(world, received)
+    record_the_response(world, received)
     world.wcc_action.rag = "amber"
     world.wcc_action.target_date = D(2014, 1, 31)
     world.wcc_action.save()
@@ -201,7 +172,7 @@ def test_a_member_cannot_record_the_response_nor_sign_off(client, world, receive
 
 
 def test_updates_and_sign_off_keep_their_history(world, received):
-    respond(world, received)
+    record_the_response(world, received)
     update = add_monitoring_update(
         actor=world.clara, recommendation=received, reported_on=D(2013, 9, 1), text="Done.", today=D(2013, 9, 1)
     )
@@ -222,7 +193,7 @@ def test_pages_read_as_many_queries_for_many_recommendations_and_reviews_as_for_
     client, world, received, django_assert_max_num_queries
 ):
     client.force_login(world.clara)
-    respond(world, received)
+    record_the_response(world, received)
     link_actions(actor=world.clara, recommendation=received, actions=[world.wcc_action])
     urls = [
         reverse("recommendation_register"),
@@ -235,9 +206,9 @@ def test_pages_read_as_many_queries_for_many_recommendations_and_reviews_as_for_
     second = add_second_inspection(world)
     for review, action in ((world.review, world.arden_action), (second.review, second.action)):
         for number in range(4):
-            extra = recommend(world, review, f"More {number}")
+            extra = recommend(world, f"More {number}", review=review)
             if review == world.review:
-                respond(world, extra)
+                record_the_response(world, extra)
                 link_actions(actor=world.clara, recommendation=extra, actions=[action, world.wcc_action])
                 add_monitoring_update(
                     actor=world.clara, recommendation=extra, reported_on=D(2013, 3, 1), text="x", today=D(2013, 3, 1)
@@ -252,7 +223,7 @@ def test_pages_read_as_many_queries_for_many_recommendations_and_reviews_as_for_
 def test_a_recommendation_sent_apart_to_a_partner_runs_its_own_clock(world, received):
     partner = recommend(
         world,
-        text="The NHS cluster shares its audit.",
+        "The NHS cluster shares its audit.",
         addressed_to="Arden Cluster",
         addressee_kind="partner",
         received_on=D(2013, 5, 31),
@@ -265,7 +236,7 @@ def test_a_closed_review_refuses_every_monitoring_write(world, received):
     from scrutiny.review.errors import ReviewClosed
     from scrutiny.review.models import Review
 
-    respond(world, received)
+    record_the_response(world, received)
     review = Review.objects.get(pk=world.review.pk)
     review.state = Review.State.CLOSED
     review.save()

@@ -8,8 +8,8 @@ import pytest
 from django.urls import reverse
 
 from scrutiny.review.models import Recommendation
-from scrutiny.review.services.monitoring import record_response, sign_off
-from scrutiny.review.services.recommendations import add_recommendation, record_report_dates
+
+from .factories import committee_signs_off, receive_report, recommend, record_the_response
 
 pytestmark = pytest.mark.django_db
 REGISTER = reverse("recommendation_register")
@@ -17,27 +17,18 @@ REGISTER = reverse("recommendation_register")
 
 @pytest.fixture
 def signed_off(world):
-    record_report_dates(actor=world.clara, review=world.review, report_received_on=date(2013, 1, 10))
-    recommendation = add_recommendation(
-        actor=world.clara, review=world.review, kind="recommendation", text="Share the audit.", addressed_to="Board"
-    )
-    record_response(
-        actor=world.clara,
-        recommendation=recommendation,
-        today=date(2013, 3, 1),
-        response="partly_accepted",
+    receive_report(world, report_received_on=date(2013, 1, 10))
+    recommendation = recommend(world, "Share the audit.", addressed_to="Board")
+    record_the_response(
+        world,
+        recommendation,
+        "partly_accepted",
         executive_response="The summary, not the audit.",
-        executive_response_on=date(2013, 3, 1),
         response_reasons="The audit names children.",
         update_months="1, 6",
     )
-    return sign_off(
-        actor=world.clara,
-        recommendation=recommendation,
-        outcome="partly_implemented",
-        signed_off_on=date(2013, 9, 1),
-        signed_off_at="Children and Young People OSC, 1 September 2013",
-        today=date(2013, 9, 1),
+    return committee_signs_off(
+        world, recommendation, date(2013, 9, 1), "partly_implemented", "Children and Young People OSC, 1 September 2013"
     )
 
 
@@ -52,9 +43,7 @@ def test_its_page_says_signed_off_not_awaiting_the_committee(client, world, sign
 
 
 def test_the_register_lists_it_as_signed_off_and_filters_it_so(client, world, signed_off):
-    pending = add_recommendation(
-        actor=world.clara, review=world.review, kind="recommendation", text="Meet monthly.", addressed_to="Cabinet"
-    )
+    pending = recommend(world, "Meet monthly.")
     client.force_login(world.clara)
     signed = client.get(REGISTER, {"status": "signed_off"}).context["items"]
     assert [item.pk for item in signed] == [signed_off.pk]
@@ -64,41 +53,17 @@ def test_the_register_lists_it_as_signed_off_and_filters_it_so(client, world, si
 
 
 def test_a_signed_off_recommendation_without_a_response_is_not_chased(world):
-    record_report_dates(actor=world.clara, review=world.review, report_received_on=date(2013, 1, 10))
-    superseded = add_recommendation(
-        actor=world.clara, review=world.review, kind="recommendation", text="Old idea.", addressed_to="Cabinet"
-    )
+    receive_report(world, report_received_on=date(2013, 1, 10))
+    superseded = recommend(world, "Old idea.")
     assert superseded.is_response_overdue(date(2013, 6, 1))
-    superseded = sign_off(
-        actor=world.clara,
-        recommendation=superseded,
-        outcome="superseded",
-        signed_off_on=date(2013, 5, 1),
-        signed_off_at="OSC, 1 May 2013",
-        today=date(2013, 5, 1),
-    )
+    superseded = committee_signs_off(world, superseded, date(2013, 5, 1), "superseded", "OSC, 1 May 2013")
     assert not Recommendation.objects.get(pk=superseded.pk).is_response_overdue(date(2013, 6, 1))
 
 
 def test_the_page_gives_the_register_reference_and_reads_the_intervals_as_words(client, world, signed_off):
-    record_report_dates(
-        actor=world.clara,
-        review=world.review,
-        report_received_on=date(2013, 1, 10),
-        report_to_committee_on=date(2013, 1, 8),
-    )
-    other = add_recommendation(
-        actor=world.clara, review=world.review, kind="recommendation", text="Publish caseloads.", addressed_to="Cabinet"
-    )
-    record_response(
-        actor=world.clara,
-        recommendation=other,
-        today=date(2013, 3, 1),
-        response="accepted",
-        executive_response="Agreed.",
-        executive_response_on=date(2013, 3, 1),
-        update_months="6, 12, 18",
-    )
+    receive_report(world, report_received_on=date(2013, 1, 10), report_to_committee_on=date(2013, 1, 8))
+    other = recommend(world, "Publish caseloads.")
+    record_the_response(world, other, executive_response="Agreed.", update_months="6, 12, 18")
     client.force_login(world.clara)
     page = client.get(other.get_absolute_url()).content.decode()
     assert "2012/13-R2" in page

@@ -7,6 +7,8 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from scrutiny.core import writes
+
 from ..models import Action, ProgressUpdate, TargetDateChange
 
 
@@ -53,7 +55,7 @@ def update_action(
 ) -> Action:
     note, target_date_reason = note.strip(), target_date_reason.strip()
     with transaction.atomic():
-        locked = Action.objects.select_for_update().get(pk=action.pk)
+        locked = writes.locked(action)
         if locked.version != expected_version:
             raise ActionConflict(locked, expected_version)
         errors = update_rule_errors(
@@ -107,7 +109,7 @@ def add_progress_note(*, actor, action, note, dated: datetime.datetime | None = 
     if not note:
         raise ValidationError({"note": "Write the update you want to keep"})
     with transaction.atomic():
-        locked = Action.objects.select_for_update().get(pk=action.pk)
+        locked = writes.locked(action)
         return _record_progress(actor=actor, action=locked, note=note, dated=dated)
 
 

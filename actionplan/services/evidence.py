@@ -1,59 +1,44 @@
-"""Recording evidence against an action: a file, or a note of evidence given without one."""
+"""Recording evidence, a file or a note of evidence given without one: against an action from its page, or
+with the answer to an information request."""
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from scrutiny.core.writes import delete_audited, locked, save_audited
+
 from ..models import Evidence
 from ..uploads import files_discarded_on_error, safe_original_name, store_upload
 
 
-def _attach(evidence: Evidence, upload, kind) -> None:
-    evidence.original_filename = safe_original_name(upload.name)
-    evidence.content_type = kind.content_type
-    evidence.file_size = upload.size
-    store_upload(evidence.file, upload)
-
-
-def add_evidence(
-    *,
-    actor,
-    action,
-    title,
-    kind,
-    description="",
-    status=Evidence.Status.RECEIVED,
-    provided_by=None,
-    provided_by_agency=None,
-    requested_on=None,
-    received_on=None,
-    upload=None,
-    upload_kind=None,
-) -> Evidence:
+def _receive(evidence: Evidence, upload, upload_kind) -> None:
+    """An upload is evidence received, stored with what it was checked to be. Received evidence has a date
+    (today unless given); evidence still requested or awaited has none."""
     if upload is not None:
-        status = Evidence.Status.RECEIVED
-    if status == Evidence.Status.RECEIVED and received_on is None:
-        received_on = timezone.localdate()
-    evidence = Evidence(
-        inspection=action.area.inspection,
-        area=action.area,
-        action=action,
-        title=title,
-        kind=kind,
-        description=description,
-        status=status,
-        provided_by=provided_by,
-        provided_by_agency=provided_by_agency,
-        requested_on=requested_on,
-        received_on=received_on if status == Evidence.Status.RECEIVED else None,
-        added_by=actor,
-    )
+        evidence.status = Evidence.Status.RECEIVED
+        evidence.original_filename = safe_original_name(upload.name)
+        # The type we checked the content against, never the one the browser claimed.
+        evidence.content_type = upload_kind.content_type
+        evidence.file_size = upload.size
+        store_upload(evidence.file, upload)
+    if evidence.status == Evidence.Status.RECEIVED:
+        evidence.received_on = evidence.received_on or timezone.localdate()
+    else:
+        evidence.received_on = None
+
+
+def add_evidence(*, actor, action=None, upload=None, upload_kind=None, **fields) -> Evidence:
+    """Evidence against `action`, or against an area or the inspection alone when `fields` name only those (an
+    answer to a request may be about either). `fields` are the evidence's own: title, kind, description, status,
+    provided_by... An `upload` must already have passed actionplan.uploads.validate_evidence_file, which gave
+    `upload_kind`."""
+    if action is not None:
+        fields.setdefault("area", action.area)
+        fields.setdefault("inspection", action.area.inspection)
+    evidence = Evidence(action=action, added_by=actor, **fields)
     with files_discarded_on_error(), transaction.atomic():
-        if upload is not None:
-            _attach(evidence, upload, upload_kind)
-        evidence._history_user = actor
-        evidence.save()
-    return evidence
+        _receive(evidence, upload, upload_kind)
+        return save_audited(evidence, actor=actor)
 
 
 def change_evidence(
@@ -61,19 +46,11 @@ def change_evidence(
 ) -> Evidence:
     """Mark evidence requested, awaited or received, and attach the file when it arrives."""
     with files_discarded_on_error(), transaction.atomic():
-        evidence = Evidence.objects.select_for_update().get(pk=evidence.pk)
-        if upload is not None:
-            status = Evidence.Status.RECEIVED
-            _attach(evidence, upload, upload_kind)
-        if status == Evidence.Status.RECEIVED:
-            received_on = received_on or timezone.localdate()
-        else:
-            received_on = None
+        evidence = locked(evidence)
         evidence.status, evidence.description = status, description
         evidence.requested_on, evidence.received_on = requested_on, received_on
-        evidence._history_user = actor
-        evidence.save()
-    return evidence
+        _receive(evidence, upload, upload_kind)
+        return save_audited(evidence, actor=actor)
 
 
 def why_evidence_must_stay(evidence: Evidence) -> str:
@@ -91,13 +68,12 @@ def remove_evidence(*, actor, evidence: Evidence) -> None:
     The history keeps the record of it (title, who added it, who removed it and when); the file itself
     goes, because a wrong upload may hold what should never have been shared."""
     with transaction.atomic():
-        evidence = Evidence.objects.select_for_update().get(pk=evidence.pk)
+        evidence = locked(evidence)
         reason = why_evidence_must_stay(evidence)
         if reason:
             raise ValidationError(reason)
         stored = evidence.file.name if evidence.file else ""
         storage = evidence.file.storage
-        evidence._history_user = actor
-        evidence.delete()
+        delete_audited(evidence, actor=actor)
         if stored:
             transaction.on_commit(lambda: storage.delete(stored))

@@ -44,6 +44,12 @@ class WriteRefusedMiddleware:
         return None
 
 
+def locked(record):
+    """The record as it is now, its row locked until the transaction ends: two writes that cross wait for each
+    other rather than one undoing the other."""
+    return type(record).objects.select_for_update().get(pk=record.pk)
+
+
 def save_audited(obj, *, actor, reason: str | None = None):
     """The last step of every service's write: check the record, name who made the change (and why)
     for its history row, save."""

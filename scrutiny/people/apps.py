@@ -2,9 +2,7 @@ from django.apps import AppConfig
 
 
 class PeopleConfig(AppConfig):
-    default_auto_field = "django.db.models.BigAutoField"
     name = "scrutiny.people"
-    label = "people"
     verbose_name = "People and agencies"
 
     def ready(self):

@@ -174,31 +174,25 @@ class Command(BaseCommand):
             f"{len(preview.new_plans)} new plan(s), {len(preview.new_agencies)} new agency(ies), "
             f"{len(preview.errors)} problem(s)."
         )
-        for column, label in preview.columns_used:
-            w(f"  column {column} -> {label}")
-        for agency in preview.new_agencies:
-            w(f"  new agency: {agency.name} (short name {agency.short_name}, {agency.get_kind_display()})")
-        for number, text in preview.new_areas:
-            w(f"  new area {number}: {text[:80]}")
-        for change in preview.area_changes:
-            w(f"  area {change.area.number} text: {change.old[:60]!r} -> {change.new[:60]!r}")
-        for move in preview.moved:
-            w(f"  renumbered: {move}")
-        for outcome in preview.creates:
-            w(
-                f"  create row {outcome.row.row}: area {outcome.area_number} {outcome.reference} {outcome.description[:60]}"
-            )
+        lines = [f"  column {column} -> {label}" for column, label in preview.columns_used]
+        lines += (
+            f"  new agency: {agency.name} (short name {agency.short_name}, {agency.get_kind_display()})"
+            for agency in preview.new_agencies
+        )
+        lines += (f"  new area {number}: {text[:80]}" for number, text in preview.new_areas)
+        lines += (f"  area {c.area.number} text: {c.old[:60]!r} -> {c.new[:60]!r}" for c in preview.area_changes)
+        lines += (f"  renumbered: {move}" for move in preview.moved)
+        lines += (
+            f"  create row {o.row.row}: area {o.area_number} {o.reference} {o.description[:60]}"
+            for o in preview.creates
+        )
         for outcome in preview.updates:
-            w(f"  update row {outcome.row.row}: area {outcome.area_number} {outcome.reference}")
-            for change in outcome.changes:
-                w(f"      {change.label}: {change.old[:60]} -> {change.new[:60]}")
-        for outcome in preview.progress:
-            w(f"  progress update row {outcome.row.row}: {outcome.progress[:60]}")
-        for note in preview.assumed:
-            w(f"  read by a rule: {note}")
-        for note in preview.skipped:
-            w(f"  left out: {note}")
-        for warning in preview.warnings:
-            w(self.style.WARNING(f"  warning: {warning}"))
-        for error in preview.errors:
-            w(self.style.ERROR(f"  problem: {error}"))
+            lines.append(f"  update row {outcome.row.row}: area {outcome.area_number} {outcome.reference}")
+            lines += (f"      {change.label}: {change.old[:60]} -> {change.new[:60]}" for change in outcome.changes)
+        lines += (f"  progress update row {o.row.row}: {o.progress[:60]}" for o in preview.progress)
+        lines += (f"  read by a rule: {note}" for note in preview.assumed)
+        lines += (f"  left out: {note}" for note in preview.skipped)
+        lines += (self.style.WARNING(f"  warning: {warning}") for warning in preview.warnings)
+        lines += (self.style.ERROR(f"  problem: {error}") for error in preview.errors)
+        for line in lines:
+            w(line)

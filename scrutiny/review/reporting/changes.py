@@ -42,7 +42,7 @@ EVIDENCE_KINDS = dict(Evidence.Kind.choices)
 # The columns each kind of record's lines read from its history rows.
 ACTION_FIELDS = ("reference", "area_id", "status", "rag", "target_date", "completed_on", "description")
 EVIDENCE_FIELDS = ("title", "status", "received_on", "kind", "action_id", "area_id")
-CONCLUSION_FIELDS = ("action_id", "area_id", "judgement", "reasoning")
+CONCLUSION_FIELDS = ("action_id", "area_id", "judgement", "reasoning", "action__reference", "area__number")
 REQUEST_FIELDS = ("question", "status", "answer", "due_by", "action_id", "area_id", "review_id")
 UPDATE_FIELDS = (
     "action_id",
@@ -278,6 +278,13 @@ def request_line(change: RowChange, kind: str) -> ChangeLine:
     )
 
 
+# For each list of records' changes: the kinds of line (above), the columns compared, the columns read, the line.
+RECORD_LINES = {
+    "evidence_received": (EVIDENCE_KINDS_OF_LINE, ("status",), EVIDENCE_FIELDS, evidence_line),
+    "conclusions": (CONCLUSION_KINDS, ("judgement",), CONCLUSION_FIELDS, conclusion_line),
+    "requests": (REQUEST_KINDS, ("status",), REQUEST_FIELDS, request_line),
+}
+
 # The area a row belongs to: its own, else its action's (as the action stands now).
 ON_ACTION_OR_AREA = Coalesce(F("area_id"), F("action__area_id"))
 
@@ -329,36 +336,16 @@ def build_digest(*, inspection, review, since, until=None, area_ids=None) -> Dig
         lambda change, kinds: [update_line(change.after)],
     )
 
-    def add_records(list_name: str, history, *, kinds, compared, fields, line):
+    def add_records(list_name: str, history):
         """A kind of record whose change makes one line for each kind of change in it (received, reached...)."""
+        kinds, compared, fields, line = RECORD_LINES[list_name]
         found = newest_changes(history, kinds=kinds, area=ON_ACTION_OR_AREA, compared=compared, fields=fields, **period)
         add(list_name, found, lambda change, change_kinds: [line(change, kind) for kind in change_kinds])
 
-    add_records(
-        "evidence_received",
-        Evidence.history.filter(inspection_id=inspection.pk),
-        kinds=EVIDENCE_KINDS_OF_LINE,
-        compared=("status",),
-        fields=EVIDENCE_FIELDS,
-        line=evidence_line,
-    )
+    add_records("evidence_received", Evidence.history.filter(inspection_id=inspection.pk))
     if review is not None:
-        add_records(
-            "conclusions",
-            Conclusion.history.filter(review_id=review.pk),
-            kinds=CONCLUSION_KINDS,
-            compared=("judgement",),
-            fields=(*CONCLUSION_FIELDS, "action__reference", "area__number"),
-            line=conclusion_line,
-        )
-        add_records(
-            "requests",
-            InformationRequest.history.filter(review_id=review.pk),
-            kinds=REQUEST_KINDS,
-            compared=("status",),
-            fields=REQUEST_FIELDS,
-            line=request_line,
-        )
+        add_records("conclusions", Conclusion.history.filter(review_id=review.pk))
+        add_records("requests", InformationRequest.history.filter(review_id=review.pk))
     _add_awaited(groups, inspection, area_ids)
 
     for area in Area.objects.filter(pk__in=[k for k in groups if k is not None]).select_related("theme"):

@@ -23,15 +23,19 @@ from ..permissions import (
 )
 
 
+def _own_page(record) -> str:
+    return record.get_absolute_url()
+
+
 @dataclass(frozen=True)
 class Kind:
     key: str  # in the address: ?kind=actions
     label: str  # plural, as the group's heading
     text_fields: tuple[str, ...]  # the record's own words: searched, and the snippet is cut from them
-    also_fields: tuple[str, ...]  # searched too (an agency's name), but not shown in the snippet
     visible: Callable  # user -> QuerySet of what the user may open
     title: Callable  # record -> str
-    url: Callable  # record -> str
+    url: Callable = _own_page  # record -> str
+    also_fields: tuple[str, ...] = ()  # searched too (an agency's name), but not shown in the snippet
     related: tuple[str, ...] = ()
 
     @property
@@ -121,24 +125,20 @@ KINDS: tuple[Kind, ...] = (
         also_fields=("lead_agency__short_name", "lead_agency__name"),
         visible=_actions,
         title=_action_title,
-        url=lambda action: action.get_absolute_url(),
         related=("area", "lead_agency"),
     ),
     Kind(
         key="areas",
         label="Areas for improvement",
         text_fields=("text",),
-        also_fields=(),
         visible=_areas,
         title=_area_title,
-        url=lambda area: area.get_absolute_url(),
         related=("inspection",),
     ),
     Kind(
         key="updates",
         label="Progress updates",
         text_fields=("note", "author_name"),
-        also_fields=(),
         visible=_updates,
         title=str,
         url=lambda update: f"{reverse('action_detail', args=[update.action_id])}#updates",
@@ -158,7 +158,6 @@ KINDS: tuple[Kind, ...] = (
         key="notes",
         label="Meeting notes",
         text_fields=("heading", "body"),
-        also_fields=(),
         visible=_note_items,
         title=_note_title,
         url=_note_url,
@@ -168,10 +167,8 @@ KINDS: tuple[Kind, ...] = (
         key="conclusions",
         label="Conclusions",
         text_fields=("reasoning",),
-        also_fields=(),
         visible=_conclusions,
         title=lambda conclusion: f"{conclusion} ({conclusion.review})",
-        url=lambda conclusion: conclusion.get_absolute_url(),
         related=("review", "action__area", "area"),
     ),
     Kind(
@@ -181,17 +178,14 @@ KINDS: tuple[Kind, ...] = (
         also_fields=("asked_of_agency__short_name", "asked_of_agency__name"),
         visible=_requests,
         title=_request_title,
-        url=lambda info_request: info_request.get_absolute_url(),
         related=("review", "asked_of_agency", "asked_of_person"),
     ),
     Kind(
         key="recommendations",
         label="Recommendations and observations",
         text_fields=("text", "addressed_to", "committee_notes", "executive_response", "implementation_notes"),
-        also_fields=(),
         visible=_recommendations,
         title=lambda recommendation: f"{recommendation} ({recommendation.review})",
-        url=lambda recommendation: recommendation.get_absolute_url(),
         related=("review",),
     ),
 )

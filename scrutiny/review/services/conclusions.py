@@ -9,7 +9,7 @@ from scrutiny.core.writes import save_audited
 
 from ..errors import ensure_open
 from ..models import Conclusion
-from .locks import refuse_if_notes_agreed, refuse_other_reviews_meeting
+from .locks import check_meeting_takes_records
 
 
 def check_meeting_held(meeting, on=None) -> None:
@@ -29,17 +29,20 @@ def check_meeting_held(meeting, on=None) -> None:
         )
 
 
+def check_subject(review, *, action, area) -> None:
+    """A conclusion is about one action or one whole area, of the review's own inspection."""
+    if (action is None) == (area is None):
+        raise ValidationError("A conclusion is about one action or one whole area.")
+    if (action.area.inspection_id if action else area.inspection_id) != review.inspection_id:
+        raise ValidationError("This action or area belongs to another inspection.")
+
+
 @transaction.atomic
 def record_conclusion(*, actor, review, judgement, reasoning, meeting=None, action=None, area=None) -> Conclusion:
     ensure_open(review)
-    if (action is None) == (area is None):
-        raise ValidationError("A conclusion is about one action or one whole area.")
-    subject_inspection = action.area.inspection_id if action else area.inspection_id
-    if subject_inspection != review.inspection_id:
-        raise ValidationError("This action or area belongs to another inspection.")
-    refuse_other_reviews_meeting(review, meeting)
+    check_subject(review, action=action, area=area)
+    check_meeting_takes_records(review, meeting)
     check_meeting_held(meeting)
-    refuse_if_notes_agreed(meeting)
     conclusion = Conclusion(
         review=review,
         meeting=meeting,

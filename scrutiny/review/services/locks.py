@@ -4,9 +4,14 @@ page they come from, until the clerk reopens the notes with a reason."""
 from django.core.exceptions import ValidationError
 
 
-def refuse_if_notes_agreed(meeting) -> None:
-    """A ValidationError on the meeting field, so the page shows it next to the meeting chosen."""
-    if meeting is not None and meeting.notes_locked:
+def check_meeting_takes_records(review, meeting) -> None:
+    """A record of this review is raised or reached at none of its meetings, or at one of its own whose notes
+    are not agreed. A ValidationError on the meeting field, so the page shows it next to the meeting chosen."""
+    if meeting is None:
+        return
+    if meeting.review_id != review.pk:
+        raise ValidationError({"meeting": "Choose a meeting of this review."})
+    if meeting.notes_locked:
         agreed = f" on {meeting.notes_agreed_on:%-d %B %Y}" if meeting.notes_agreed_on else ""
         raise ValidationError(
             {
@@ -16,9 +21,3 @@ def refuse_if_notes_agreed(meeting) -> None:
                 )
             }
         )
-
-
-def refuse_other_reviews_meeting(review, meeting) -> None:
-    """A record of this review is raised or reached only at one of its own meetings (or at none)."""
-    if meeting is not None and meeting.review_id != review.pk:
-        raise ValidationError({"meeting": "Choose a meeting of this review."})

@@ -6,9 +6,10 @@ reopened with a reason. A conclusion recorded outside a meeting is never edited:
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from scrutiny.core.writes import delete_audited, save_audited
+from scrutiny.core.writes import delete_audited, locked, save_audited
 
 from ..models import Conclusion, InformationRequest
+from .conclusions import check_subject
 from .meetings import ensure_draft
 
 CORRECTED = "Corrected in the draft notes"
@@ -23,7 +24,7 @@ def _belongs(record, meeting) -> None:
 def _open_request(info_request) -> InformationRequest:
     """The request as it is now, locked until the transaction ends, and only if still open: an answer may
     already rely on the question as it was asked."""
-    info_request = InformationRequest.objects.select_for_update().get(pk=info_request.pk)
+    info_request = locked(info_request)
     if info_request.status != InformationRequest.Status.OPEN:
         raise ValidationError(
             f"This request is {info_request.get_status_display().lower()}: the question it answered stays as it was "
@@ -38,10 +39,7 @@ def correct_meeting_conclusion(
 ) -> Conclusion:
     ensure_draft(meeting)
     _belongs(conclusion, meeting)
-    if (action is None) == (area is None):
-        raise ValidationError("A conclusion is about one action or one whole area.")
-    if (action.area.inspection_id if action else area.inspection_id) != meeting.review.inspection_id:
-        raise ValidationError("This action or area belongs to another inspection.")
+    check_subject(meeting.review, action=action, area=area)
     conclusion.action, conclusion.area = action, area
     conclusion.judgement = judgement
     conclusion.reasoning = (reasoning or "").strip()

@@ -5,12 +5,13 @@ from django.db import transaction
 from django.utils import timezone
 
 from actionplan.models import Evidence
-from actionplan.uploads import files_discarded_on_error, safe_original_name, store_upload
-from scrutiny.core.writes import save_audited
+from actionplan.services.evidence import add_evidence
+from actionplan.uploads import files_discarded_on_error
+from scrutiny.core.writes import locked, save_audited
 
 from ..errors import ensure_open
 from ..models import InformationRequest
-from .locks import refuse_if_notes_agreed, refuse_other_reviews_meeting
+from .locks import check_meeting_takes_records
 
 
 @transaction.atomic
@@ -27,8 +28,7 @@ def raise_request(
     due_by=None,
 ) -> InformationRequest:
     ensure_open(review)
-    refuse_other_reviews_meeting(review, meeting)
-    refuse_if_notes_agreed(meeting)
+    check_meeting_takes_records(review, meeting)
     if action is not None and area is None:
         area = action.area
     info_request = InformationRequest(
@@ -46,29 +46,6 @@ def raise_request(
     return save_audited(info_request, actor=actor)
 
 
-def _evidence_from_upload(*, actor, info_request, upload, upload_kind, title, kind) -> Evidence:
-    evidence = Evidence(
-        inspection=info_request.review.inspection,
-        area=info_request.area,
-        action=info_request.action,
-        title=title,
-        kind=kind,
-        status=Evidence.Status.RECEIVED,
-        description=f"Given in answer to an information request: {info_request.question[:200]}",
-        provided_by=actor.person if actor.person_id else info_request.asked_of_person,
-        provided_by_agency=info_request.asked_of_agency or actor.agency,
-        requested_on=info_request.raised_on,
-        received_on=timezone.localdate(),
-        original_filename=safe_original_name(upload.name),
-        # The type we checked the content against, never the one the browser claimed.
-        content_type=upload_kind.content_type,
-        file_size=upload.size,
-        added_by=actor,
-    )
-    store_upload(evidence.file, upload)
-    return save_audited(evidence, actor=actor)
-
-
 @files_discarded_on_error()
 @transaction.atomic
 def answer_request(
@@ -84,7 +61,7 @@ def answer_request(
 ) -> InformationRequest:
     """`upload` must already have passed actionplan.uploads.validate_evidence_file, which gave `upload_kind`."""
     ensure_open(info_request.review)
-    info_request = _locked(info_request)
+    info_request = locked(info_request)  # an answer and a closing that cross cannot undo each other
     if info_request.status == InformationRequest.Status.CLOSED:
         raise ValidationError("This request is closed.")
     answer = (answer or "").strip()
@@ -93,13 +70,19 @@ def answer_request(
     linked = list(existing_evidence)
     if upload is not None:
         linked.append(
-            _evidence_from_upload(
+            add_evidence(
                 actor=actor,
-                info_request=info_request,
+                action=info_request.action,
                 upload=upload,
                 upload_kind=upload_kind,
+                inspection=info_request.review.inspection,
+                area=info_request.area,
                 title=(evidence_title or upload.name).strip()[:300],
                 kind=evidence_kind,
+                description=f"Given in answer to an information request: {info_request.question[:200]}",
+                provided_by=actor.person if actor.person_id else info_request.asked_of_person,
+                provided_by_agency=info_request.asked_of_agency or actor.agency,
+                requested_on=info_request.raised_on,
             )
         )
     info_request.answer = answer
@@ -113,17 +96,11 @@ def answer_request(
     return info_request
 
 
-def _locked(info_request: InformationRequest) -> InformationRequest:
-    """The request as it is now, locked until the transaction ends: an answer and a closing that cross
-    cannot undo each other."""
-    return InformationRequest.objects.select_for_update().get(pk=info_request.pk)
-
-
 @transaction.atomic
 def close_request(*, actor, info_request: InformationRequest, note="") -> InformationRequest:
     """Close a request. One closed with no answer keeps the group's reason as its answer."""
     ensure_open(info_request.review)
-    info_request = _locked(info_request)
+    info_request = locked(info_request)
     if info_request.status == InformationRequest.Status.CLOSED:
         raise ValidationError("This request is already closed.")
     note = (note or "").strip()
