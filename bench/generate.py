@@ -24,6 +24,7 @@ def generate(scale: int) -> dict:
     from tests.factories import make_world
 
     rng = random.Random(scale)
+    started = timezone.now()
     w = make_world()
     now = timezone.now()
     today = timezone.localdate()
@@ -73,6 +74,7 @@ def generate(scale: int) -> dict:
             title=f"Evidence for {a.reference}",
             status=rng.choice(["received", "awaited"]),
             provided_by_agency=a.lead_agency,
+            added_at=now - datetime.timedelta(days=rng.randint(0, 300)),
         )
         for a in all_actions
         for _ in range(2)
@@ -115,6 +117,7 @@ def generate(scale: int) -> dict:
             History.objects.bulk_create(rows, batch_size=5000)
             rows = []
     History.objects.bulk_create(rows, batch_size=5000)
+    _date_creation_as_it_happened(started, year_ago=now - datetime.timedelta(days=400))
     return {
         "actions": Action.objects.count(),
         "action_history": History.objects.count(),
@@ -130,3 +133,20 @@ def generate(scale: int) -> dict:
         "agencies": Agency.objects.count(),
         "plans": ActionPlan.objects.count(),
     }
+
+
+def _date_creation_as_it_happened(started, *, year_ago):
+    """The bulk helper dates every record's first history row "now". The app would have written it when
+    the record was made: the plan and its areas over a year ago (so the plan as it stood a month ago has
+    them), each progress update and item of evidence when it was added, so the period since the last
+    meeting holds the share of them a real plan would, not all of them."""
+    from django.apps import apps
+    from django.db.models import F
+
+    dated_by = {ProgressUpdate: "created_at", Evidence: "added_at"}
+    for model in apps.get_models():
+        if not hasattr(model, "history") or not hasattr(model.history, "model"):
+            continue
+        created = model.history.model.objects.filter(history_type="+", history_date__gte=started)
+        field = dated_by.get(model)
+        created.update(history_date=F(field) if field else year_ago)
