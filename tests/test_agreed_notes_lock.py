@@ -68,6 +68,18 @@ def test_once_reopened_with_a_reason_the_conclusion_can_be_recorded(world, agree
     assert conclusion.meeting == agreed
 
 
+def test_a_long_reason_for_reopening_is_kept_whole_in_the_history(world, agreed):
+    reason = (
+        "The chair asked for the late conclusion on health assessments to be added after the designated "
+        "nurse's evidence arrived; the group will agree the notes again at its next meeting."
+    )
+    reopen_notes(actor=world.clara, meeting=agreed, reason=reason)
+    latest = agreed.history.latest()
+    assert len(reason) > 100
+    assert latest.history_change_reason == f"Notes reopened: {reason}"
+    assert latest.history_user == world.clara
+
+
 def test_a_draft_meeting_still_takes_conclusions(world):
     conclusion = conclude(world, "satisfied", meeting=world.last_meeting, area=world.area2, reasoning="Fine")
     assert conclusion.pk

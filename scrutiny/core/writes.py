@@ -56,7 +56,7 @@ def save_audited(obj, *, actor, reason: str | None = None):
     obj.full_clean()
     obj._history_user = actor
     if reason:
-        obj._change_reason = reason[:100]
+        obj._change_reason = reason
     obj.save()
     return obj
 
@@ -65,7 +65,7 @@ def delete_audited(obj, *, actor, reason: str | None = None) -> None:
     """The last step of a service's removal: name who removed the record (and why) for its history row, delete."""
     obj._history_user = actor
     if reason:
-        obj._change_reason = reason[:100]
+        obj._change_reason = reason
     obj.delete()
 
 

@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from scrutiny.core.writes import delete_audited
+from scrutiny.core.writes import delete_audited, save_audited
 from scrutiny.people.models import Person
 
 from ..errors import NotesLocked, ensure_open
@@ -31,15 +31,6 @@ def ensure_draft(meeting: Meeting) -> None:
         raise NotesLocked(meeting)
 
 
-def _save(obj, actor, reason: str | None = None):
-    obj._history_user = actor
-    if reason:
-        obj._change_reason = reason
-    obj.full_clean()
-    obj.save()
-    return obj
-
-
 def _set_many(meeting, actor, areas, evidence):
     # Each set() writes its own history row through simple-history's m2m handler.
     meeting._history_user = actor
@@ -53,15 +44,15 @@ def schedule_meeting(*, actor, review, data: dict, areas=(), evidence=(), witnes
     fields = {name: data.get(name) for name in MEETING_FIELDS}
     fields["place"], fields["notes_reference"] = fields["place"] or "", fields["notes_reference"] or ""
     meeting = Meeting(review=review, **fields)
-    _save(meeting, actor)
+    save_audited(meeting, actor=actor)
     _set_many(meeting, actor, areas, evidence)
     invited = set()
     memberships = review.memberships.select_related("person").prefetch_related("themes")
     for membership in memberships:
         if membership.invited_by_default_to(meeting):
-            _save(
+            save_audited(
                 Attendance(meeting=meeting, person=membership.person, capacity=CAPACITY_FOR_ROLE[membership.role]),
-                actor,
+                actor=actor,
             )
             invited.add(membership.person_id)
     roles = {membership.person_id: membership.role for membership in memberships}
@@ -69,7 +60,7 @@ def schedule_meeting(*, actor, review, data: dict, areas=(), evidence=(), witnes
         if person.pk not in invited:
             # A contributor of the review invited beyond their themes comes as a contributor.
             capacity = CAPACITY_FOR_ROLE.get(roles.get(person.pk), Attendance.Capacity.WITNESS)
-            _save(Attendance(meeting=meeting, person=person, capacity=capacity), actor)
+            save_audited(Attendance(meeting=meeting, person=person, capacity=capacity), actor=actor)
     return meeting
 
 
@@ -79,7 +70,7 @@ def update_meeting(*, actor, meeting, data: dict, areas=(), evidence=()) -> Meet
     for name in MEETING_FIELDS:
         value = data.get(name)
         setattr(meeting, name, value or "" if name in ("place", "notes_reference") else value)
-    _save(meeting, actor)
+    save_audited(meeting, actor=actor)
     _set_many(meeting, actor, areas, evidence)
     return meeting
 
@@ -116,7 +107,7 @@ def record_attendance(*, actor, meeting, statuses: dict) -> int:
             changed += 1
         elif status and status != row.status:
             row.status = status
-            _save(row, actor)
+            save_audited(row, actor=actor)
             changed += 1
     return changed
 
@@ -129,10 +120,10 @@ def add_attendee(*, actor, meeting, capacity, status, person=None, new_person: d
     if person is None:
         if not new_person or not (new_person.get("name") or "").strip():
             raise ValidationError({"name": "Enter the person’s name, or choose someone already known."})
-        person = _save(Person(**{k: (v or "").strip() for k, v in new_person.items()}), actor)
+        person = save_audited(Person(**{k: (v or "").strip() for k, v in new_person.items()}), actor=actor)
     if meeting.attendance.filter(person=person).exists():
         raise ValidationError({"person": f"{person.name} is already on this meeting’s attendance list."})
-    return _save(Attendance(meeting=meeting, person=person, capacity=capacity, status=status), actor)
+    return save_audited(Attendance(meeting=meeting, person=person, capacity=capacity, status=status), actor=actor)
 
 
 @transaction.atomic
@@ -148,7 +139,7 @@ def save_note_item(*, actor, meeting, data: dict, item: NoteItem | None = None) 
     item.body = (data.get("body") or "").strip()
     # Kept in the app, never printed in a paper; a caller that does not say keeps what the item was.
     item.source_silent = bool(data.get("source_silent", item.source_silent))
-    return _save(item, actor)
+    return save_audited(item, actor=actor)
 
 
 @transaction.atomic
@@ -195,7 +186,7 @@ def agree_notes(*, actor, meeting, agreed_on=None) -> Meeting:
     meeting.notes_status = Meeting.NotesStatus.AGREED
     meeting.notes_agreed_on = agreed_on
     meeting.notes_agreed_by = actor
-    return _save(meeting, actor, reason="Notes agreed")
+    return save_audited(meeting, actor=actor, reason="Notes agreed")
 
 
 @transaction.atomic
@@ -209,4 +200,4 @@ def reopen_notes(*, actor, meeting, reason: str) -> Meeting:
     meeting.notes_status = Meeting.NotesStatus.DRAFT
     meeting.notes_agreed_on = None
     meeting.notes_agreed_by = None
-    return _save(meeting, actor, reason=f"Notes reopened: {reason}")
+    return save_audited(meeting, actor=actor, reason=f"Notes reopened: {reason}")
