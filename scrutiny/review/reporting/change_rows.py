@@ -139,52 +139,32 @@ def newest_additions(
     since: datetime.datetime,
     until: datetime.datetime,
     kind: str,
-    area,
     record: str,
-    records=None,
+    owners,
     fields=(),
-    area_ids=None,
     limit: int,
 ) -> dict[int | None, AreaRows]:
     """As newest_changes, for records whose every history row of `history_qs` gives one line of `kind`
-    (progress updates: only ever added), so no row needs the one before it. The database counts each
-    record's rows of the period (GROUP BY `record`), works out the area once per record from one of its
-    rows (`area` must depend only on `record`), sums the counts per area, and returns each area's newest
-    `limit` rows. `records`, a queryset of ids, keeps only those records: tested once per record, not per
-    row. Two queries; no step per row of the period."""
-    if area_ids is not None and not area_ids:
-        return {}
+    (progress updates: only ever added), so no row needs the one before it. `owners` is a queryset of
+    (owner, owner_area) values: the records `record` points to that the page is about (those of its areas
+    only, when it shows some), each with the area its lines count under. The owners are chosen first, then
+    the rows of the period joined to them: the database counts each area's rows and returns its newest
+    `limit`. Two queries; no step down an index per row or per record."""
     model = history_qs.model
-    quote = connection.ops.quote_name
     in_period = history_qs.filter(history_date__gt=since, history_date__lte=until)
     inner, params = in_period.values(record, "history_id", "history_date").order_by().query.sql_with_params()
-    area_sql, area_params = (
-        model._default_manager.annotate(area_key=area)
-        .values("history_id", "area_key")
-        .order_by()
-        .query.sql_with_params()
-    )
-    key = quote(record)
-    only_records, records_params = "", ()
-    if records is not None:
-        records_sql, records_params = records.query.sql_with_params()
-        # One step down an index per record (a LIMIT keeps the planner from reading every id into a hash).
-        only_records = f"WHERE (SELECT 1 FROM ({records_sql}) x WHERE x.{quote(records.query.values_select[0])} = g.record LIMIT 1) = 1 "
-    only_areas = ""
-    if area_ids is not None:
-        only_areas = f"{'AND' if only_records else 'WHERE'} a.area_key IN ({', '.join(['%s'] * len(area_ids))})"
+    owners_sql, owners_params = owners.query.sql_with_params()
+    key = connection.ops.quote_name(record)
     sql = (
-        f"WITH r AS MATERIALIZED ({inner}), "
-        f"g AS MATERIALIZED (SELECT r.{key} AS record, COUNT(*) AS n, MAX(r.history_id) AS rep FROM r GROUP BY r.{key}), "
-        f"ga AS MATERIALIZED (SELECT g.record, a.area_key, SUM(g.n) OVER (PARTITION BY a.area_key) AS area_lines "
-        f"FROM g INNER JOIN ({area_sql}) a ON a.history_id = g.rep {only_records}{only_areas}) "
-        f"SELECT q.* FROM (SELECT r.history_id, ga.area_key, ga.area_lines, ROW_NUMBER() OVER (PARTITION BY "
-        f"ga.area_key ORDER BY r.history_date DESC, r.history_id DESC) AS newest FROM r INNER JOIN ga "
-        f"ON ga.record = r.{key}) q WHERE q.newest <= %s"
+        f"WITH o AS MATERIALIZED ({owners_sql}) "
+        f"SELECT q.history_id, q.area_key, q.area_lines FROM (SELECT r.history_id, o.owner_area AS area_key, "
+        f"COUNT(*) OVER (PARTITION BY o.owner_area) AS area_lines, ROW_NUMBER() OVER (PARTITION BY o.owner_area "
+        f"ORDER BY r.history_date DESC, r.history_id DESC) AS newest FROM ({inner}) r INNER JOIN o ON o.owner = r.{key}) q "
+        f"WHERE q.newest <= %s"
     )
     with connection.cursor() as cursor:
-        cursor.execute(sql, [*params, *area_params, *records_params, *(area_ids or []), limit])
-        chosen = {history_id: (area_key, lines) for history_id, area_key, lines, _newest in cursor.fetchall()}
+        cursor.execute(sql, [*owners_params, *params, limit])
+        chosen = {history_id: (area_key, lines) for history_id, area_key, lines in cursor.fetchall()}
     if not chosen:
         return {}
     rows = slim_rows(
