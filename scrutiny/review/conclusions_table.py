@@ -245,12 +245,12 @@ class ConclusionPages:
         if not areas:
             return []
         area_ids = [area.pk for area in areas]
-        actions = list(self.actions.select_related("lead_agency", "plan")[actions_before:actions_to_stop])
+        # Only what the page shows: no plan, meeting or recorder (the papers, which show them, use build_conclusions_table).
+        actions = list(self.actions.select_related("lead_agency")[actions_before:actions_to_stop])
         decisions = ReviewArea.objects.filter(review=self.review, area_id__in=area_ids)
         conclusions = (
             Conclusion.objects.filter(review=self.review)
             .filter(Q(area_id__in=area_ids) | Q(action__in=[a.pk for a in actions]))
-            .select_related("meeting", "recorded_by__person")
             .order_by("reached_on", "id")
         )
         rows = _rows(areas, actions, {d.area_id: d for d in decisions}, conclusions, self.on)
