@@ -92,10 +92,15 @@ def newest_changes(
     # Materialised, so that each row's previous row is found once. A row paired within the period has
     # its previous values from LAG; a record's first row of the period reads them from the row before
     # the period by primary key, one index probe each (a join would have the planner read the whole table).
-    paired = f"WITH a AS MATERIALIZED (SELECT r.*, COALESCE(r.lag_history_id, {before}) AS prev_history_id FROM ({inner}) r) "
+    # A record's creation row ('+') has no row before it (history is never reverted): no probe.
+    paired = (
+        f"WITH a AS MATERIALIZED (SELECT r.*, COALESCE(r.lag_history_id, CASE WHEN r.history_type = '+' THEN NULL "
+        f"ELSE {before} END) AS prev_history_id FROM ({inner}) r) "
+    )
     previous = "".join(
-        f", CASE WHEN a.lag_history_id IS NOT NULL THEN a.lag_{name} ELSE (SELECT b.{quote(model._meta.get_field(name).column)} "
-        f"FROM {table} b WHERE b.history_id = a.prev_history_id) END AS prev_{name}"
+        f", CASE WHEN a.lag_history_id IS NOT NULL THEN a.lag_{name} WHEN a.prev_history_id IS NULL THEN NULL "
+        f"ELSE (SELECT b.{quote(model._meta.get_field(name).column)} FROM {table} b "
+        f"WHERE b.history_id = a.prev_history_id) END AS prev_{name}"
         for name in compared
     )
     paired += f", p AS MATERIALIZED (SELECT a.*{previous} FROM a)"
