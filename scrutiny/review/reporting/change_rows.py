@@ -60,9 +60,6 @@ def newest_changes(
         in_period = in_period.filter(
             **{f"{pk}__in": in_period.alias(area_key=area).filter(area_key__in=area_ids).values(pk)}
         )
-    # Within the period the database pairs rows by LAG; a record's first row of the period is paired
-    # with its last row before the period, found through the (id, history_date) index, so rows
-    # before the period are never read in bulk.
     order = [F("history_date").asc(), F("history_id").asc()]
     rows = (
         in_period.annotate(
@@ -83,27 +80,8 @@ def newest_changes(
         .order_by()
     )
     inner, params = rows.query.sql_with_params()
-    quote = connection.ops.quote_name
-    table, key = quote(model._meta.db_table), quote(model._meta.get_field(pk).column)
-    before = (
-        f"(SELECT h.history_id FROM {table} h WHERE h.{key} = r.{key} AND h.history_date <= %s "
-        f"ORDER BY h.history_date DESC, h.history_id DESC LIMIT 1)"
-    )
-    # Materialised, so that each row's previous row is found once. A row paired within the period has
-    # its previous values from LAG; a record's first row of the period reads them from the row before
-    # the period by primary key, one index probe each (a join would have the planner read the whole table).
-    # A record's creation row ('+') has no row before it (history is never reverted): no probe.
-    paired = (
-        f"WITH a AS MATERIALIZED (SELECT r.*, COALESCE(r.lag_history_id, CASE WHEN r.history_type = '+' THEN NULL "
-        f"ELSE {before} END) AS prev_history_id FROM ({inner}) r) "
-    )
-    previous = "".join(
-        f", CASE WHEN a.lag_history_id IS NOT NULL THEN a.lag_{name} WHEN a.prev_history_id IS NULL THEN NULL "
-        f"ELSE (SELECT b.{quote(model._meta.get_field(name).column)} FROM {table} b "
-        f"WHERE b.history_id = a.prev_history_id) END AS prev_{name}"
-        for name in compared
-    )
-    paired += f", p AS MATERIALIZED (SELECT a.*{previous} FROM a)"
+    since_value = connection.ops.adapt_datetimefield_value(since)
+    paired, params = _paired(model, pk, compared, inner, params, since_value)
     flags = ", ".join(f"CASE WHEN {condition} THEN 1 ELSE 0 END AS kind_{name}" for name, condition in kinds.items())
     count = " + ".join(f"kind_{name}" for name in kinds)
     only_areas = ""
@@ -115,9 +93,8 @@ def newest_changes(
         f"k.history_id DESC) AS newest, SUM(k.line_count) OVER (PARTITION BY k.area_key) AS area_lines FROM ("
         f"SELECT f.*, {count} AS line_count FROM f) k WHERE k.line_count > 0 {only_areas}) q WHERE q.newest <= %s"
     )
-    since_value = connection.ops.adapt_datetimefield_value(since)
     with connection.cursor() as cursor:
-        cursor.execute(sql, [since_value, *params, *(area_ids or []), limit])
+        cursor.execute(sql, [*params, *(area_ids or []), limit])
         names = [column[0] for column in cursor.description]
         chosen = [dict(zip(names, row, strict=False)) for row in cursor.fetchall()]
     if not chosen:
@@ -136,6 +113,53 @@ def newest_changes(
         change = RowChange(before=rows.get(c["prev_history_id"]), after=rows[c["history_id"]])
         entry.changes.append((change, [name for name in kinds if c[f"kind_{name}"]]))
     return areas
+
+
+def _paired(model, pk: str, compared, inner: str, params, since_value) -> tuple[str, list]:
+    """`WITH ... p AS MATERIALIZED (...)`: the rows of the period (`inner`, with LAG) each with its previous
+    row's id and compared values (`prev_<field>`), and its parameters.
+
+    A row paired within the period has its previous values from LAG; a record's first row of the period
+    steps back, once, to its last row before the period through the (id, history_date) index, so rows
+    before the period are never read in bulk. A record's creation row ('+') has no row before it (history
+    is never reverted): no step. Materialised, so that each row's previous row is found once."""
+    quote = connection.ops.quote_name
+    table, key = quote(model._meta.db_table), quote(model._meta.get_field(pk).column)
+    column = {name: quote(model._meta.get_field(name).column) for name in compared}
+
+    def step_back(condition: str = "") -> str:
+        return (
+            f"FROM {table} h WHERE h.{key} = r.{key} AND h.history_date <= %s{condition} "
+            "ORDER BY h.history_date DESC, h.history_id DESC LIMIT 1"
+        )
+
+    if connection.vendor == "postgresql":
+        # One step back gives the row's id and values together (a LATERAL join, which SQLite has not).
+        values = "".join(f", h.{column[name]} AS before_{name}" for name in compared)
+        first_of_period = step_back(" AND r.lag_history_id IS NULL AND r.history_type <> '+'")
+        previous = "".join(
+            f", CASE WHEN r.lag_history_id IS NOT NULL THEN r.lag_{name} ELSE b.before_{name} END AS prev_{name}"
+            for name in compared
+        )
+        sql = (
+            f"WITH p AS MATERIALIZED (SELECT r.*, COALESCE(r.lag_history_id, b.history_id) AS prev_history_id{previous} "
+            f"FROM ({inner}) r LEFT JOIN LATERAL (SELECT h.history_id{values} "
+            f"{first_of_period}) b ON TRUE)"
+        )
+        return sql, [*params, since_value]
+    # Elsewhere the step back finds the row's id, and each previous value is read by primary key (a join
+    # would have the planner read the whole table).
+    previous = "".join(
+        f", CASE WHEN a.lag_history_id IS NOT NULL THEN a.lag_{name} WHEN a.prev_history_id IS NULL THEN NULL "
+        f"ELSE (SELECT b.{column[name]} FROM {table} b WHERE b.history_id = a.prev_history_id) END AS prev_{name}"
+        for name in compared
+    )
+    sql = (
+        f"WITH a AS MATERIALIZED (SELECT r.*, COALESCE(r.lag_history_id, CASE WHEN r.history_type = '+' THEN NULL "
+        f"ELSE (SELECT h.history_id {step_back()}) END) AS prev_history_id FROM ({inner}) r), "
+        f"p AS MATERIALIZED (SELECT a.*{previous} FROM a)"
+    )
+    return sql, [since_value, *params]
 
 
 def newest_additions(
