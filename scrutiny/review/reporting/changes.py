@@ -383,7 +383,7 @@ def _add_awaited(groups: dict, inspection, area_ids):
             ),
             in_area=Window(Count("id"), partition_by=[F("area_key")]),
         )
-        .select_related("action", "provided_by_agency")
+        .select_related("provided_by_agency")  # what the list shows: not the action (its area is read in SQL)
     )
     if area_ids is not None:
         awaited = awaited.filter(area_key__in=area_ids)
