@@ -13,7 +13,7 @@ pages the plan in SQL (ConclusionPages) and builds only the rows it shows; the p
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from django.db.models import Count, F, OuterRef, Q, Subquery
+from django.db.models import BooleanField, Count, ExpressionWrapper, F, Func, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
@@ -97,14 +97,36 @@ def current_judgement(review) -> Subquery:
     return Subquery(latest.values("judgement")[:1])
 
 
+class _WhenValue(Func):
+    """CASE <value> WHEN <literal> THEN <condition> ... ELSE FALSE END: `value` (here a subquery) worked out
+    once per row, where a condition per value would repeat it in each."""
+
+    output_field = BooleanField()
+
+    def __init__(self, value, conditions: dict):
+        self.literals = list(conditions)
+        wrapped = [ExpressionWrapper(q, output_field=BooleanField()) for q in conditions.values()]
+        super().__init__(value, *wrapped)
+
+    def as_sql(self, compiler, connection, **extra_context):
+        value, *conditions = self.get_source_expressions()
+        sql, params = compiler.compile(value)
+        parts, params = [f"CASE {sql}"], list(params)
+        for literal, condition in zip(self.literals, conditions, strict=True):
+            condition_sql, condition_params = compiler.compile(condition)
+            parts.append(f"WHEN %s THEN {condition_sql}")
+            params += [literal, *condition_params]
+        return " ".join([*parts, "ELSE FALSE END"]), params
+
+
 def disagreeing(actions, review, on=None):
-    """The actions whose rows say there is a disagreement(), worked out in SQL (tests check the two agree)."""
+    """The actions whose rows say there is a disagreement(), worked out in SQL (tests check the two agree).
+    Only actions that could disagree (completed, overdue or red) have their judgement looked up, once each."""
     on = on or timezone.localdate()
-    return actions.alias(group_judgement=current_judgement(review)).filter(
-        Q(status__in=Action.COMPLETED_STATUSES, group_judgement__in=DOUBTFUL)
-        | Q(group_judgement__in=SATISFIED)
-        & (Q(status__in=Action.OPEN_STATUSES, target_date__lt=on) | Q(rag=Action.Rag.RED))
-    )
+    completed = Q(status__in=Action.COMPLETED_STATUSES)
+    overdue_or_red = Q(status__in=Action.OPEN_STATUSES, target_date__lt=on) | Q(rag=Action.Rag.RED)
+    conditions = dict.fromkeys(sorted(DOUBTFUL), completed) | dict.fromkeys(sorted(SATISFIED), overdue_or_red)
+    return actions.filter(completed | overdue_or_red).filter(_WhenValue(current_judgement(review), conditions))
 
 
 def _rows(areas, actions, decisions: dict, conclusions, on) -> list:
@@ -223,12 +245,12 @@ class ConclusionPages:
         if not areas:
             return []
         area_ids = [area.pk for area in areas]
-        actions = list(self.actions.select_related("lead_agency", "plan")[actions_before:actions_to_stop])
+        # Only what the page shows: no plan, meeting or recorder (the papers, which show them, use build_conclusions_table).
+        actions = list(self.actions.select_related("lead_agency")[actions_before:actions_to_stop])
         decisions = ReviewArea.objects.filter(review=self.review, area_id__in=area_ids)
         conclusions = (
             Conclusion.objects.filter(review=self.review)
             .filter(Q(area_id__in=area_ids) | Q(action__in=[a.pk for a in actions]))
-            .select_related("meeting", "recorded_by__person")
             .order_by("reached_on", "id")
         )
         rows = _rows(areas, actions, {d.area_id: d for d in decisions}, conclusions, self.on)

@@ -60,9 +60,6 @@ def newest_changes(
         in_period = in_period.filter(
             **{f"{pk}__in": in_period.alias(area_key=area).filter(area_key__in=area_ids).values(pk)}
         )
-    # Within the period the database pairs rows by LAG; a record's first row of the period is paired
-    # with its last row before the period, found through the (id, history_date) index, so rows
-    # before the period are never read in bulk.
     order = [F("history_date").asc(), F("history_id").asc()]
     rows = (
         in_period.annotate(
@@ -83,22 +80,8 @@ def newest_changes(
         .order_by()
     )
     inner, params = rows.query.sql_with_params()
-    quote = connection.ops.quote_name
-    table, key = quote(model._meta.db_table), quote(model._meta.get_field(pk).column)
-    before = (
-        f"(SELECT h.history_id FROM {table} h WHERE h.{key} = r.{key} AND h.history_date <= %s "
-        f"ORDER BY h.history_date DESC, h.history_id DESC LIMIT 1)"
-    )
-    # Materialised, so that each row's previous row is found once. A row paired within the period has
-    # its previous values from LAG; a record's first row of the period reads them from the row before
-    # the period by primary key, one index probe each (a join would have the planner read the whole table).
-    paired = f"WITH a AS MATERIALIZED (SELECT r.*, COALESCE(r.lag_history_id, {before}) AS prev_history_id FROM ({inner}) r) "
-    previous = "".join(
-        f", CASE WHEN a.lag_history_id IS NOT NULL THEN a.lag_{name} ELSE (SELECT b.{quote(model._meta.get_field(name).column)} "
-        f"FROM {table} b WHERE b.history_id = a.prev_history_id) END AS prev_{name}"
-        for name in compared
-    )
-    paired += f", p AS MATERIALIZED (SELECT a.*{previous} FROM a)"
+    since_value = connection.ops.adapt_datetimefield_value(since)
+    paired, params = _paired(model, pk, compared, inner, params, since_value)
     flags = ", ".join(f"CASE WHEN {condition} THEN 1 ELSE 0 END AS kind_{name}" for name, condition in kinds.items())
     count = " + ".join(f"kind_{name}" for name in kinds)
     only_areas = ""
@@ -110,9 +93,8 @@ def newest_changes(
         f"k.history_id DESC) AS newest, SUM(k.line_count) OVER (PARTITION BY k.area_key) AS area_lines FROM ("
         f"SELECT f.*, {count} AS line_count FROM f) k WHERE k.line_count > 0 {only_areas}) q WHERE q.newest <= %s"
     )
-    since_value = connection.ops.adapt_datetimefield_value(since)
     with connection.cursor() as cursor:
-        cursor.execute(sql, [since_value, *params, *(area_ids or []), limit])
+        cursor.execute(sql, [*params, *(area_ids or []), limit])
         names = [column[0] for column in cursor.description]
         chosen = [dict(zip(names, row, strict=False)) for row in cursor.fetchall()]
     if not chosen:
@@ -133,58 +115,85 @@ def newest_changes(
     return areas
 
 
+def _paired(model, pk: str, compared, inner: str, params, since_value) -> tuple[str, list]:
+    """`WITH ... p AS MATERIALIZED (...)`: the rows of the period (`inner`, with LAG) each with its previous
+    row's id and compared values (`prev_<field>`), and its parameters.
+
+    A row paired within the period has its previous values from LAG; a record's first row of the period
+    steps back, once, to its last row before the period through the (id, history_date) index, so rows
+    before the period are never read in bulk. A record's creation row ('+') has no row before it (history
+    is never reverted): no step. Materialised, so that each row's previous row is found once."""
+    quote = connection.ops.quote_name
+    table, key = quote(model._meta.db_table), quote(model._meta.get_field(pk).column)
+    column = {name: quote(model._meta.get_field(name).column) for name in compared}
+
+    def step_back(condition: str = "") -> str:
+        return (
+            f"FROM {table} h WHERE h.{key} = r.{key} AND h.history_date <= %s{condition} "
+            "ORDER BY h.history_date DESC, h.history_id DESC LIMIT 1"
+        )
+
+    if connection.vendor == "postgresql":
+        # One step back gives the row's id and values together (a LATERAL join, which SQLite has not).
+        values = "".join(f", h.{column[name]} AS before_{name}" for name in compared)
+        first_of_period = step_back(" AND r.lag_history_id IS NULL AND r.history_type <> '+'")
+        previous = "".join(
+            f", CASE WHEN r.lag_history_id IS NOT NULL THEN r.lag_{name} ELSE b.before_{name} END AS prev_{name}"
+            for name in compared
+        )
+        sql = (
+            f"WITH p AS MATERIALIZED (SELECT r.*, COALESCE(r.lag_history_id, b.history_id) AS prev_history_id{previous} "
+            f"FROM ({inner}) r LEFT JOIN LATERAL (SELECT h.history_id{values} "
+            f"{first_of_period}) b ON TRUE)"
+        )
+        return sql, [*params, since_value]
+    # Elsewhere the step back finds the row's id, and each previous value is read by primary key (a join
+    # would have the planner read the whole table).
+    previous = "".join(
+        f", CASE WHEN a.lag_history_id IS NOT NULL THEN a.lag_{name} WHEN a.prev_history_id IS NULL THEN NULL "
+        f"ELSE (SELECT b.{column[name]} FROM {table} b WHERE b.history_id = a.prev_history_id) END AS prev_{name}"
+        for name in compared
+    )
+    sql = (
+        f"WITH a AS MATERIALIZED (SELECT r.*, COALESCE(r.lag_history_id, CASE WHEN r.history_type = '+' THEN NULL "
+        f"ELSE (SELECT h.history_id {step_back()}) END) AS prev_history_id FROM ({inner}) r), "
+        f"p AS MATERIALIZED (SELECT a.*{previous} FROM a)"
+    )
+    return sql, [since_value, *params]
+
+
 def newest_additions(
     history_qs,
     *,
     since: datetime.datetime,
     until: datetime.datetime,
     kind: str,
-    area,
     record: str,
-    records=None,
+    owners,
     fields=(),
-    area_ids=None,
     limit: int,
 ) -> dict[int | None, AreaRows]:
     """As newest_changes, for records whose every history row of `history_qs` gives one line of `kind`
-    (progress updates: only ever added), so no row needs the one before it. The database counts each
-    record's rows of the period (GROUP BY `record`), works out the area once per record from one of its
-    rows (`area` must depend only on `record`), sums the counts per area, and returns each area's newest
-    `limit` rows. `records`, a queryset of ids, keeps only those records: tested once per record, not per
-    row. Two queries; no step per row of the period."""
-    if area_ids is not None and not area_ids:
-        return {}
+    (progress updates: only ever added), so no row needs the one before it. `owners` is a queryset of
+    (owner, owner_area) values: the records `record` points to that the page is about (those of its areas
+    only, when it shows some), each with the area its lines count under. The owners are chosen first, then
+    the rows of the period joined to them: the database counts each area's rows and returns its newest
+    `limit`. Two queries; no step down an index per row or per record."""
     model = history_qs.model
-    quote = connection.ops.quote_name
     in_period = history_qs.filter(history_date__gt=since, history_date__lte=until)
     inner, params = in_period.values(record, "history_id", "history_date").order_by().query.sql_with_params()
-    area_sql, area_params = (
-        model._default_manager.annotate(area_key=area)
-        .values("history_id", "area_key")
-        .order_by()
-        .query.sql_with_params()
-    )
-    key = quote(record)
-    only_records, records_params = "", ()
-    if records is not None:
-        records_sql, records_params = records.query.sql_with_params()
-        # One step down an index per record (a LIMIT keeps the planner from reading every id into a hash).
-        only_records = f"WHERE (SELECT 1 FROM ({records_sql}) x WHERE x.{quote(records.query.values_select[0])} = g.record LIMIT 1) = 1 "
-    only_areas = ""
-    if area_ids is not None:
-        only_areas = f"{'AND' if only_records else 'WHERE'} a.area_key IN ({', '.join(['%s'] * len(area_ids))})"
+    owners_sql, owners_params = owners.query.sql_with_params()
+    key = connection.ops.quote_name(record)
     sql = (
-        f"WITH r AS MATERIALIZED ({inner}), "
-        f"g AS MATERIALIZED (SELECT r.{key} AS record, COUNT(*) AS n, MAX(r.history_id) AS rep FROM r GROUP BY r.{key}), "
-        f"ga AS MATERIALIZED (SELECT g.record, a.area_key, SUM(g.n) OVER (PARTITION BY a.area_key) AS area_lines "
-        f"FROM g INNER JOIN ({area_sql}) a ON a.history_id = g.rep {only_records}{only_areas}) "
-        f"SELECT q.* FROM (SELECT r.history_id, ga.area_key, ga.area_lines, ROW_NUMBER() OVER (PARTITION BY "
-        f"ga.area_key ORDER BY r.history_date DESC, r.history_id DESC) AS newest FROM r INNER JOIN ga "
-        f"ON ga.record = r.{key}) q WHERE q.newest <= %s"
+        f"WITH o AS MATERIALIZED ({owners_sql}) "
+        f"SELECT q.history_id, q.area_key, q.area_lines FROM (SELECT r.history_id, o.owner_area AS area_key, "
+        f"COUNT(*) OVER (PARTITION BY o.owner_area) AS area_lines, ROW_NUMBER() OVER (PARTITION BY o.owner_area "
+        f"ORDER BY r.history_date DESC, r.history_id DESC) AS newest FROM ({inner}) r INNER JOIN o ON o.owner = r.{key}) q "
+        f"WHERE q.newest <= %s"
     )
     with connection.cursor() as cursor:
-        cursor.execute(sql, [*params, *area_params, *records_params, *(area_ids or []), limit])
-        chosen = {history_id: (area_key, lines) for history_id, area_key, lines, _newest in cursor.fetchall()}
+        cursor.execute(sql, [*owners_params, *params, limit])
+        chosen = {history_id: (area_key, lines) for history_id, area_key, lines in cursor.fetchall()}
     if not chosen:
         return {}
     rows = slim_rows(

@@ -9,6 +9,7 @@ Each kind of record lists its kinds of line (SQL conditions) and how each is wri
 
 import datetime
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from django.db.models import Count, F, Window
 from django.db.models.functions import Coalesce, RowNumber
@@ -93,7 +94,7 @@ class ChangeLine:
     link_name: str = ""  # URL name of the subject's page
     link_args: tuple = ()
 
-    @property
+    @cached_property  # read twice a line by the template
     def url(self) -> str:
         return reverse(self.link_name, args=self.link_args) if self.link_name else ""
 
@@ -369,7 +370,7 @@ def _add_awaited(groups: dict, inspection, area_ids):
             ),
             in_area=Window(Count("id"), partition_by=[F("area_key")]),
         )
-        .select_related("action", "provided_by_agency")
+        .select_related("provided_by_agency")  # what the list shows: not the action (its area is read in SQL)
     )
     if area_ids is not None:
         awaited = awaited.filter(area_key__in=area_ids)

@@ -33,8 +33,9 @@ def plan_as_at(*, inspection, moment: datetime.datetime, theme_id=None, agency_i
     area_filter = {"theme_id": theme_id} if theme_id else {}
     areas = state_at(Area.history.filter(inspection_id=inspection.pk), moment, **area_filter)
     action_filter = {"lead_agency_id": agency_id} if agency_id else {}
-    if theme_id:
-        action_filter["area_id__in"] = [a.id for a in areas]
+    # Only the actions of areas that stood then are shown: only those are read (none, and no query, when
+    # no area had been recorded by then).
+    action_filter["area_id__in"] = [a.id for a in areas]
     actions = actions_at(inspection, moment, **action_filter)
     # Names of themes and agencies are shown as they are now: they are labels, not the plan.
     themes = dict(Theme.objects.values_list("pk", "name"))

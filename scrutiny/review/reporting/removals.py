@@ -1,7 +1,7 @@
 """Lines for records that were deleted: members read them as removals, with who removed them and when,
 never as the record's last state (a deleted conclusion is a withdrawn one, not a recorded one)."""
 
-from django.db.models import OuterRef, Subquery
+from django.db.models import F
 
 from actionplan.models import Action, ProgressUpdate
 
@@ -25,28 +25,30 @@ def area_label(number, area_id) -> str:
     return f"An area no longer in the plan (record {area_id})" if area_id else "No area"
 
 
-def actions_ever(inspection):
-    """The ids of every action the inspection's plans have had, deleted ones included: deleting an action
-    deletes its updates, but what they said was still said."""
-    return Action.history.filter(plan__inspection_id=inspection.pk).values("id")
+def actions_ever(inspection, area_ids=None):
+    """Every action the inspection's plans have had, deleted ones included (deleting an action deletes its
+    updates, but what they said was still said), as (owner, owner_area) values: a live action in the area
+    it is in now, a deleted one in the area it was in when deleted. `area_ids` keeps only those areas'."""
+    live = Action.objects.filter(plan__inspection_id=inspection.pk)
+    deleted = Action.history.filter(history_type="-", plan__inspection_id=inspection.pk).exclude(
+        id__in=Action.objects.values("id")
+    )
+    if area_ids is not None:
+        live, deleted = live.filter(area_id__in=area_ids), deleted.filter(area_id__in=area_ids)
+    owned = {"owner": F("id"), "owner_area": F("area_id")}
+    return live.values(**owned).order_by().union(deleted.values(**owned).order_by(), all=True)
 
 
-# The area of a row's action from the action's last history row, so a deleted action's updates keep their area.
-AREA_OF_ACTION = Subquery(
-    Action.history.filter(id=OuterRef("action_id")).order_by("-history_date", "-history_id").values("area_id")[:1]
-)
-
-
-def updates_in_period(inspection, *, fields, **period):
-    """The changes digest's progress updates (only ever added): every update's history row of the
-    period, narrowed to the inspection's actions once per action (not once per row), by the area of
-    the action's last row, deleted actions' included."""
+def updates_in_period(inspection, *, fields, area_ids=None, **period):
+    """The changes digest's progress updates (only ever added): the inspection's actions chosen first (of
+    the page's areas), then their updates' history rows of the period, counted by the action's area."""
+    if area_ids is not None and not area_ids:
+        return {}
     return newest_additions(
         ProgressUpdate.history.filter(history_type="+"),
         kind="update",
         record="action_id",
-        records=actions_ever(inspection),
-        area=AREA_OF_ACTION,
+        owners=actions_ever(inspection, area_ids),
         fields=fields,
         **period,
     )
