@@ -164,8 +164,8 @@ class AttendanceForm(forms.Form):
         layout.append(Submit("submit", "Save attendance"))
         self.helper = gds_helper(*layout)
 
-    def statuses(self) -> dict:
-        return {row.pk: self.cleaned_data[f"status_{row.pk}"] for row in self.rows}
+    def service_arguments(self) -> dict:
+        return {"statuses": {row.pk: self.cleaned_data[f"status_{row.pk}"] for row in self.rows}}
 
 
 class AddAttendeeForm(forms.Form):
@@ -230,10 +230,16 @@ class AddAttendeeForm(forms.Form):
             self.add_error("name", "Enter the person’s name, or choose someone already known")
         return cleaned
 
-    def new_person(self) -> dict | None:
-        if self.cleaned_data.get("person"):
-            return None
-        return {key: self.cleaned_data[key] for key in ("name", "job_title", "organisation")}
+    def service_arguments(self) -> dict:
+        """Someone known, or the new person to add to the people the council knows."""
+        data = self.cleaned_data
+        new_person = None if data.get("person") else {key: data[key] for key in ("name", "job_title", "organisation")}
+        return {
+            "capacity": data["capacity"],
+            "status": data["status"],
+            "person": data.get("person"),
+            "new_person": new_person,
+        }
 
 
 class NoteItemForm(forms.ModelForm):
@@ -315,7 +321,7 @@ class MeetingConclusionForm(forms.Form):
             Submit("submit", "Record the conclusion"),
         )
 
-    def service_fields(self) -> dict:
+    def service_arguments(self) -> dict:
         key = self.cleaned_data["subject"]
         return {
             "area": self.areas.get(key),

@@ -248,6 +248,18 @@ class AnswerForm(forms.Form):
             cleaned["evidence_title"] = Path(cleaned["file"].name).stem.replace("_", " ")[:300]
         return cleaned
 
+    def service_arguments(self) -> dict:
+        """The answer, and the evidence with it: a file uploaded (of the kind it was checked to be), evidence linked."""
+        data = self.cleaned_data
+        return {
+            "answer": data["answer"],
+            "upload": data.get("file"),
+            "upload_kind": self.upload_kind,
+            "evidence_title": data.get("evidence_title", ""),
+            "evidence_kind": data["evidence_kind"],
+            "existing_evidence": data.get("existing_evidence") or (),
+        }
+
 
 class CloseRequestForm(forms.Form):
     note = forms.CharField(

@@ -3,7 +3,7 @@ implement it, adds the monitoring updates and the committee's sign-off."""
 
 from django.shortcuts import get_object_or_404
 
-from scrutiny.core.writes import submit_form
+from scrutiny.core.writes import posted
 
 from ..forms.monitoring import LinkActionsForm, MonitoringUpdateForm, ResponseForm, SignOffForm
 from ..models import Recommendation
@@ -17,8 +17,7 @@ from ..services.monitoring import (
     record_response,
 )
 from ..services.monitoring import sign_off as sign_off_service
-
-TEMPLATE = "scrutiny/recommendations/monitoring_form.html"
+from .form_pages import record_page
 
 
 def _for_runner(request, review, pk) -> Recommendation:
@@ -26,16 +25,13 @@ def _for_runner(request, review, pk) -> Recommendation:
     return get_object_or_404(Recommendation.objects.select_related("review"), pk=pk, review=review)
 
 
-def _monitoring_page(request, recommendation, form, write, *, heading, success, **extra):
-    """Each step after the report has one page layout: `write(form)` calls its service, and the page
-    leads back to the recommendation."""
-    context = {"recommendation": recommendation, "review": recommendation.review, "heading": heading, "intro": ""}
-
-    def save(form):
-        write(form)
-        return recommendation
-
-    return submit_form(request, form, save, template=TEMPLATE, context={**context, **extra}, success=success)
+def _monitoring_page(request, recommendation, form, service, heading, success, **shows):
+    """Each step after the report has one page layout: its service writes about the recommendation, and the
+    page leads back to it."""
+    shows = {"review": recommendation.review, "heading": heading, "intro": "", **shows}
+    template = "scrutiny/recommendations/monitoring_form.html"
+    back = lambda result: recommendation  # noqa: E731 - the page leads back whatever the service returns
+    return record_page(request, form, service, template, success, then=back, shows=shows, recommendation=recommendation)
 
 
 @writer_view
@@ -43,62 +39,31 @@ def recommendation_response(request, review, pk):
     recommendation = _for_runner(request, review, pk)
     initial = {name: getattr(recommendation, name) for name in RESPONSE_FIELDS}
     initial["update_months"] = recommendation.update_months or DEFAULT_UPDATE_MONTHS
-    form = ResponseForm(request.POST or None, recommendation=recommendation, initial=initial)
-
-    def write(form):
-        values = {name: form.cleaned_data.get(name) for name in RESPONSE_FIELDS}
-        values["executive_response"] = values["executive_response"] or ""
-        values["response_reasons"] = values["response_reasons"] or ""
-        record_response(actor=request.user, recommendation=recommendation, **values)
-
-    return _monitoring_page(
-        request,
-        recommendation,
-        form,
-        write,
-        heading="Record the executive's response",
-        success=f"Saved the executive's response to {recommendation}.",
-    )
+    form = ResponseForm(posted(request), recommendation=recommendation, initial=initial)
+    heading, success = "Record the executive's response", f"Saved the executive's response to {recommendation}."
+    return _monitoring_page(request, recommendation, form, record_response, heading, success)
 
 
 @writer_view
 def recommendation_actions(request, review, pk):
     recommendation = _for_runner(request, review, pk)
     initial = {"actions": list(recommendation.actions.all())}
-    return _monitoring_page(
-        request,
-        recommendation,
-        LinkActionsForm(request.POST or None, queryset=linkable_actions(recommendation), initial=initial),
-        lambda form: link_actions(
-            actor=request.user, recommendation=recommendation, actions=form.cleaned_data["actions"]
-        ),
-        heading="Link it to actions in the plan",
-        success=f"Saved the actions linked to {recommendation}.",
-        new_action=True,
-    )
+    form = LinkActionsForm(posted(request), queryset=linkable_actions(recommendation), initial=initial)
+    heading, success = "Link it to actions in the plan", f"Saved the actions linked to {recommendation}."
+    return _monitoring_page(request, recommendation, form, link_actions, heading, success, new_action=True)
 
 
 @writer_view
 def recommendation_update_add(request, review, pk):
     recommendation = _for_runner(request, review, pk)
-    return _monitoring_page(
-        request,
-        recommendation,
-        MonitoringUpdateForm(request.POST or None),
-        lambda form: add_monitoring_update(actor=request.user, recommendation=recommendation, **form.cleaned_data),
-        heading="Add a monitoring update",
-        success=f"Added the update on {recommendation}.",
-    )
+    form = MonitoringUpdateForm(posted(request))
+    success = f"Added the update on {recommendation}."
+    return _monitoring_page(request, recommendation, form, add_monitoring_update, "Add a monitoring update", success)
 
 
 @writer_view
 def recommendation_sign_off(request, review, pk):
     recommendation = _for_runner(request, review, pk)
-    return _monitoring_page(
-        request,
-        recommendation,
-        SignOffForm(request.POST or None),
-        lambda form: sign_off_service(actor=request.user, recommendation=recommendation, **form.cleaned_data),
-        heading="Record the committee's sign-off",
-        success=f"Signed off {recommendation}.",
-    )
+    form = SignOffForm(posted(request))
+    success = f"Signed off {recommendation}."
+    return _monitoring_page(request, recommendation, form, sign_off_service, "Record the committee's sign-off", success)

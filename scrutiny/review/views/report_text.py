@@ -16,7 +16,7 @@ from ..narrative import Narrative
 from ..permissions import require_review_runner, review_view, writer_view
 from ..report_data import meetings_for_papers
 from ..services.report_text import reset_report_text, save_report_text
-from .meetings import form_page
+from .form_pages import form_page
 
 Part = ReportText.Part
 REVIEW_WIDE_PARTS = {"summary": Part.SUMMARY, "acknowledgements": Part.ACKNOWLEDGEMENTS}
