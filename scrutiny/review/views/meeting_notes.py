@@ -32,9 +32,12 @@ def notes_url(meeting) -> str:
     return reverse("meeting_notes", args=[meeting.review_id, meeting.pk])
 
 
-def notes_page(request, meeting, form, write, **page):
-    """A page of the notes editor: `write(form)` calls the service, and the page leads back to the notes."""
-    return meeting_form_page(request, meeting, form, write, back_url=notes_url(meeting), **page)
+def notes_page(request, meeting, form, write, title, success, **page):
+    """A page of the notes editor, with its title and the message after saving: `write(form)` calls the
+    service, and the page leads back to the notes."""
+    return meeting_form_page(
+        request, meeting, form, write, title=title, success=success, back_url=notes_url(meeting), **page
+    )
 
 
 def remove_page(request, meeting, remove, *, button, **page):
@@ -100,7 +103,7 @@ def meeting_conclusion_add(request, meeting):
     form = MeetingConclusionForm(posted(request), meeting=meeting)
     write = service_save(request, services.record_meeting_conclusion, meeting=meeting)
     return notes_page(
-        request, meeting, form, write, title="Record a conclusion reached at the meeting", success="Conclusion recorded"
+        request, meeting, form, write, "Record a conclusion reached at the meeting", "Conclusion recorded"
     )
 
 
@@ -108,8 +111,9 @@ def meeting_conclusion_add(request, meeting):
 def meeting_request_add(request, meeting):
     form = MeetingRequestForm(posted(request), meeting=meeting)
     write = service_save(request, services.raise_meeting_request, meeting=meeting)
-    title = "Record information the group asked for"
-    return notes_page(request, meeting, form, write, title=title, success="Information request recorded")
+    return notes_page(
+        request, meeting, form, write, "Record information the group asked for", "Information request recorded"
+    )
 
 
 @runner_view(while_draft=True)
@@ -120,8 +124,9 @@ def meeting_conclusion_edit(request, meeting, conclusion_pk):
     initial = {"subject": subject, "judgement": conclusion.judgement, "reasoning": conclusion.reasoning}
     form = MeetingConclusionForm(posted(request), meeting=meeting, initial=initial)
     write = service_save(request, records.correct_meeting_conclusion, meeting=meeting, conclusion=conclusion)
-    title = "Correct a conclusion reached at the meeting"
-    return notes_page(request, meeting, form, write, title=title, success="Conclusion corrected")
+    return notes_page(
+        request, meeting, form, write, "Correct a conclusion reached at the meeting", "Conclusion corrected"
+    )
 
 
 @runner_view(while_draft=True)
@@ -147,8 +152,9 @@ def meeting_request_edit(request, meeting, request_pk):
     initial = {name.removesuffix("_id"): getattr(info_request, name) for name in fields}
     form = MeetingRequestForm(posted(request), meeting=meeting, initial=initial)
     write = service_save(request, records.correct_meeting_request, meeting=meeting, info_request=info_request)
-    title = "Correct information the group asked for"
-    return notes_page(request, meeting, form, write, title=title, success="Information request corrected")
+    return notes_page(
+        request, meeting, form, write, "Correct information the group asked for", "Information request corrected"
+    )
 
 
 @runner_view(while_draft=True)

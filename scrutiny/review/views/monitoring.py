@@ -30,8 +30,16 @@ def _monitoring_page(request, recommendation, form, service, heading, success, *
     page leads back to it."""
     shows = {"review": recommendation.review, "heading": heading, "intro": "", **shows}
     template = "scrutiny/recommendations/monitoring_form.html"
-    back = lambda result: recommendation  # noqa: E731 - the page leads back whatever the service returns
-    return record_page(request, form, service, template, success, then=back, shows=shows, recommendation=recommendation)
+    return record_page(
+        request,
+        form,
+        service,
+        template,
+        success,
+        then=lambda _: recommendation,
+        shows=shows,
+        recommendation=recommendation,
+    )
 
 
 @writer_view
@@ -40,8 +48,8 @@ def recommendation_response(request, review, pk):
     initial = {name: getattr(recommendation, name) for name in RESPONSE_FIELDS}
     initial["update_months"] = recommendation.update_months or DEFAULT_UPDATE_MONTHS
     form = ResponseForm(posted(request), recommendation=recommendation, initial=initial)
-    heading, success = "Record the executive's response", f"Saved the executive's response to {recommendation}."
-    return _monitoring_page(request, recommendation, form, record_response, heading, success)
+    success = f"Saved the executive's response to {recommendation}."
+    return _monitoring_page(request, recommendation, form, record_response, "Record the executive's response", success)
 
 
 @writer_view
@@ -49,7 +57,8 @@ def recommendation_actions(request, review, pk):
     recommendation = _for_runner(request, review, pk)
     initial = {"actions": list(recommendation.actions.all())}
     form = LinkActionsForm(posted(request), queryset=linkable_actions(recommendation), initial=initial)
-    heading, success = "Link it to actions in the plan", f"Saved the actions linked to {recommendation}."
+    success = f"Saved the actions linked to {recommendation}."
+    heading = "Link it to actions in the plan"
     return _monitoring_page(request, recommendation, form, link_actions, heading, success, new_action=True)
 
 
