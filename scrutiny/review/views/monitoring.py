@@ -20,59 +20,60 @@ from ..services.monitoring import sign_off as sign_off_service
 from .form_pages import record_page
 
 
-def _for_runner(request, review, pk) -> Recommendation:
+def _monitoring_page(request, review, pk, form_class, service, heading, success, form_options=None, **shows):
+    """Each step after the report has one page: for the review's clerk (403), the recommendation (404),
+    the step's form (with `form_options(recommendation)`), its service writing about the recommendation,
+    and the way back to it. `success` names the recommendation where it says {}."""
     require_review_runner(request.user, review)
-    return get_object_or_404(Recommendation.objects.select_related("review"), pk=pk, review=review)
-
-
-def _monitoring_page(request, recommendation, form, service, heading, success, **shows):
-    """Each step after the report has one page layout: its service writes about the recommendation, and the
-    page leads back to it."""
-    shows = {"review": recommendation.review, "heading": heading, "intro": "", **shows}
-    template = "scrutiny/recommendations/monitoring_form.html"
+    recommendation = get_object_or_404(Recommendation.objects.select_related("review"), pk=pk, review=review)
+    form = form_class(posted(request), **(form_options(recommendation) if form_options else {}))
     return record_page(
         request,
         form,
         service,
-        template,
-        success,
-        then=lambda _: recommendation,
-        shows=shows,
+        "scrutiny/recommendations/monitoring_form.html",
+        success.format(recommendation),
+        then=lambda result: recommendation,
+        shows={"review": recommendation.review, "heading": heading, "intro": "", **shows},
         recommendation=recommendation,
     )
 
 
-@writer_view
-def recommendation_response(request, review, pk):
-    recommendation = _for_runner(request, review, pk)
+def _response_options(recommendation) -> dict:
     initial = {name: getattr(recommendation, name) for name in RESPONSE_FIELDS}
     initial["update_months"] = recommendation.update_months or DEFAULT_UPDATE_MONTHS
-    form = ResponseForm(posted(request), recommendation=recommendation, initial=initial)
-    success = f"Saved the executive's response to {recommendation}."
-    return _monitoring_page(request, recommendation, form, record_response, "Record the executive's response", success)
+    return {"recommendation": recommendation, "initial": initial}
+
+
+def _linking_options(recommendation) -> dict:
+    return {"queryset": linkable_actions(recommendation), "initial": {"actions": list(recommendation.actions.all())}}
+
+
+@writer_view
+def recommendation_response(request, review, pk):
+    heading = "Record the executive's response"
+    success = "Saved the executive's response to {}."
+    return _monitoring_page(request, review, pk, ResponseForm, record_response, heading, success, _response_options)
 
 
 @writer_view
 def recommendation_actions(request, review, pk):
-    recommendation = _for_runner(request, review, pk)
-    initial = {"actions": list(recommendation.actions.all())}
-    form = LinkActionsForm(posted(request), queryset=linkable_actions(recommendation), initial=initial)
-    success = f"Saved the actions linked to {recommendation}."
     heading = "Link it to actions in the plan"
-    return _monitoring_page(request, recommendation, form, link_actions, heading, success, new_action=True)
+    success = "Saved the actions linked to {}."
+    return _monitoring_page(
+        request, review, pk, LinkActionsForm, link_actions, heading, success, _linking_options, new_action=True
+    )
 
 
 @writer_view
 def recommendation_update_add(request, review, pk):
-    recommendation = _for_runner(request, review, pk)
-    form = MonitoringUpdateForm(posted(request))
-    success = f"Added the update on {recommendation}."
-    return _monitoring_page(request, recommendation, form, add_monitoring_update, "Add a monitoring update", success)
+    heading = "Add a monitoring update"
+    return _monitoring_page(
+        request, review, pk, MonitoringUpdateForm, add_monitoring_update, heading, "Added the update on {}."
+    )
 
 
 @writer_view
 def recommendation_sign_off(request, review, pk):
-    recommendation = _for_runner(request, review, pk)
-    form = SignOffForm(posted(request))
-    success = f"Signed off {recommendation}."
-    return _monitoring_page(request, recommendation, form, sign_off_service, "Record the committee's sign-off", success)
+    heading = "Record the committee's sign-off"
+    return _monitoring_page(request, review, pk, SignOffForm, sign_off_service, heading, "Signed off {}.")
