@@ -5,7 +5,7 @@ from django import forms
 from django.conf import settings
 from django.utils import timezone
 
-from scrutiny.core.formtools import gds_helper
+from scrutiny.core.formtools import gds_helper, optional_choice
 from scrutiny.people.models import Agency
 
 from ..importer import FIELDS, FIELDS_BY_KEY, Table, UnreadableFile, extension_of, missing_required, read_table
@@ -23,11 +23,10 @@ class PlanUploadForm(forms.Form):
         "up to 10 MB, with one action on each row.",
         error_messages={"required": "Choose the spreadsheet to import"},
     )
-    inspection = forms.ModelChoiceField(
-        label="Inspection the plan answers",
-        queryset=Inspection.objects.order_by("-start_date", "title"),
-        required=False,
-        empty_label="A new inspection (give its title below)",
+    inspection = optional_choice(
+        "Inspection the plan answers",
+        Inspection.objects.order_by("-start_date", "title"),
+        "A new inspection (give its title below)",
     )
     new_inspection_title = forms.CharField(
         label="Title of the new inspection",
@@ -41,19 +40,17 @@ class PlanUploadForm(forms.Form):
         required=False,
         help_text="Only for a new inspection, for example “Warwickshire County Council”.",
     )
-    new_inspection_type = forms.ModelChoiceField(
-        label="Type of the new inspection",
-        queryset=InspectionType.objects.order_by("name"),
-        required=False,
-        empty_label="Not recorded yet",
+    new_inspection_type = optional_choice(
+        "Type of the new inspection",
+        InspectionType.objects.order_by("name"),
+        "Not recorded yet",
         help_text="Only for a new inspection: it sets when the action plan is due. Add the report's date in "
         "Administration.",
     )
-    plan_agency = forms.ModelChoiceField(
-        label="Whose action plan is it?",
-        queryset=Agency.objects.order_by("name"),
-        required=False,
-        empty_label="Each action goes into its lead agency's plan",
+    plan_agency = optional_choice(
+        "Whose action plan is it?",
+        Agency.objects.order_by("name"),
+        "Each action goes into its lead agency's plan",
         help_text="Choose an agency when the whole file is one agency's plan; rows with no lead agency are then theirs.",
     )
 

@@ -103,6 +103,19 @@ class PlausibleDateField(forms.DateField):
     default_validators = [check_plausible_year]
 
 
+def long_text(label, *, rows: int, missing: str = "", **options) -> forms.CharField:
+    """Text typed over several lines. `missing` says in plain words what to enter when it is left empty;
+    a field without it may be left empty."""
+    widget = forms.Textarea(attrs={"rows": rows})
+    messages = {"required": missing} if missing else {}
+    return forms.CharField(label=label, widget=widget, required=bool(missing), error_messages=messages, **options)
+
+
+def optional_choice(label, queryset, empty_label: str, **options) -> forms.ModelChoiceField:
+    """One record from `queryset`, or none: `empty_label` is how the list says none."""
+    return forms.ModelChoiceField(label=label, queryset=queryset, required=False, empty_label=empty_label, **options)
+
+
 class ConfirmForm(forms.Form):
     """Nothing to fill in: the (warning) button is the confirmation."""
 

@@ -4,7 +4,13 @@ from crispy_forms_gds.layout import Field, Fieldset, Fluid, Submit
 from django import forms
 
 from actionplan.models import Action, Area, Evidence, Theme
-from scrutiny.core.formtools import KeyedModelMultipleChoiceField, PlausibleDateField, gds_helper
+from scrutiny.core.formtools import (
+    KeyedModelMultipleChoiceField,
+    PlausibleDateField,
+    gds_helper,
+    long_text,
+    optional_choice,
+)
 from scrutiny.core.times import TypedTimeField
 from scrutiny.people.models import Agency, Person
 
@@ -169,11 +175,10 @@ class AttendanceForm(forms.Form):
 
 
 class AddAttendeeForm(forms.Form):
-    person = forms.ModelChoiceField(
-        label="Someone already known (optional)",
-        queryset=Person.objects.none(),
-        required=False,
-        empty_label="Choose a person",
+    person = optional_choice(
+        "Someone already known (optional)",
+        Person.objects.none(),
+        "Choose a person",
         help_text="Leave this and fill in the name below for someone new, such as a foster carer.",
         error_messages={
             "invalid_choice": "Choose someone from the list: people already on this meeting’s list are left out"
@@ -284,11 +289,7 @@ class MeetingConclusionForm(forms.Form):
         widget=forms.RadioSelect,
         error_messages={"required": "Choose the group’s judgement"},
     )
-    reasoning = forms.CharField(
-        label="Reasoning",
-        widget=forms.Textarea(attrs={"rows": 4}),
-        error_messages={"required": "Give the group’s reasoning"},
-    )
+    reasoning = long_text("Reasoning", rows=4, missing="Give the group’s reasoning")
 
     def __init__(self, *args, meeting, **kwargs):
         super().__init__(*args, **kwargs)
@@ -332,23 +333,10 @@ class MeetingConclusionForm(forms.Form):
 
 
 class MeetingRequestForm(forms.Form):
-    question = forms.CharField(
-        label="What the group asks for",
-        widget=forms.Textarea(attrs={"rows": 4}),
-        error_messages={"required": "Enter what the group asks for"},
-    )
-    asked_of_agency = forms.ModelChoiceField(
-        label="Asked of agency", queryset=Agency.objects.all(), required=False, empty_label="Choose an agency"
-    )
-    asked_of_person = forms.ModelChoiceField(
-        label="Or asked of a person", queryset=Person.objects.all(), required=False, empty_label="Choose a person"
-    )
-    area = forms.ModelChoiceField(
-        label="Area for improvement (optional)",
-        queryset=Area.objects.none(),
-        required=False,
-        empty_label="Not about one area",
-    )
+    question = long_text("What the group asks for", rows=4, missing="Enter what the group asks for")
+    asked_of_agency = optional_choice("Asked of agency", Agency.objects.all(), "Choose an agency")
+    asked_of_person = optional_choice("Or asked of a person", Person.objects.all(), "Choose a person")
+    area = optional_choice("Area for improvement (optional)", Area.objects.none(), "Not about one area")
     due_by = _date_field("Answer needed by (optional)", required=False)
 
     def __init__(self, *args, meeting, **kwargs):
@@ -386,12 +374,12 @@ class AgreeNotesForm(forms.Form):
 
 
 class ReopenNotesForm(forms.Form):
-    reason = forms.CharField(
-        label="Why are the notes being reopened?",
-        widget=forms.Textarea(attrs={"rows": 3}),
+    reason = long_text(
+        "Why are the notes being reopened?",
+        rows=3,
+        missing="Say why the agreed notes are being reopened",
         max_length=1000,
         help_text="This is kept in the meeting’s history.",
-        error_messages={"required": "Say why the agreed notes are being reopened"},
     )
 
     def __init__(self, *args, **kwargs):

@@ -5,7 +5,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.text import Truncator
 
-from scrutiny.core.formtools import KeyedModelMultipleChoiceField, gds_helper
+from scrutiny.core.formtools import KeyedModelMultipleChoiceField, gds_helper, long_text, optional_choice
 from scrutiny.people.models import Person
 
 from ..models import Recommendation
@@ -20,18 +20,9 @@ class ResponseForm(forms.Form):
         widget=forms.RadioSelect,
         required=False,  # the shared rule says what is missing, next to the field
     )
-    executive_response = forms.CharField(
-        label="The response as given", widget=forms.Textarea(attrs={"rows": 4}), required=False
-    )
-    response_reasons = forms.CharField(
-        label="Reasons",
-        widget=forms.Textarea(attrs={"rows": 3}),
-        required=False,
-        help_text="Needed when it was partly accepted or not accepted.",
-    )
-    lead = forms.ModelChoiceField(
-        label="Lead", queryset=Person.objects.order_by("name"), required=False, empty_label="No lead named"
-    )
+    executive_response = long_text("The response as given", rows=4)
+    response_reasons = long_text("Reasons", rows=3, help_text="Needed when it was partly accepted or not accepted.")
+    lead = optional_choice("Lead", Person.objects.order_by("name"), "No lead named")
     update_months = forms.CharField(
         label="Monitoring updates due, in months after the response",
         max_length=40,
@@ -97,11 +88,7 @@ class LinkActionsForm(forms.Form):
 
 
 class MonitoringUpdateForm(forms.Form):
-    text = forms.CharField(
-        label="What the update says",
-        widget=forms.Textarea(attrs={"rows": 5}),
-        error_messages={"required": "Enter what the update says"},
-    )
+    text = long_text("What the update says", rows=5, missing="Enter what the update says")
     meeting = forms.CharField(
         label="Meeting it went to (optional)",
         max_length=200,

@@ -9,7 +9,13 @@ from django.utils import timezone
 
 from actionplan.models import Action, Area, Evidence
 from actionplan.uploads import ACCEPT_ATTRIBUTE, ACCEPTED_TEXT, max_upload_text, validate_evidence_file
-from scrutiny.core.formtools import KeyedModelMultipleChoiceField, PlausibleDateField, gds_helper
+from scrutiny.core.formtools import (
+    KeyedModelMultipleChoiceField,
+    PlausibleDateField,
+    gds_helper,
+    long_text,
+    optional_choice,
+)
 from scrutiny.core.querystring import id_or_none, id_param
 from scrutiny.people.models import Agency, Person
 
@@ -115,11 +121,11 @@ class ConclusionForm(SubjectServiceMixin, forms.Form):
         widget=forms.RadioSelect,
         error_messages={"required": "Choose the group's judgement"},
     )
-    reasoning = forms.CharField(
-        label="The group's reasoning",
-        widget=forms.Textarea(attrs={"rows": 5}),
+    reasoning = long_text(
+        "The group's reasoning",
+        rows=5,
+        missing="Enter the group's reasoning",
         help_text="What the group heard or saw that led to this judgement, as the report will put it.",
-        error_messages={"required": "Enter the group's reasoning"},
     )
 
     def __init__(self, *args, review, **kwargs):
@@ -145,22 +151,12 @@ class ConclusionForm(SubjectServiceMixin, forms.Form):
 
 
 class InformationRequestForm(SubjectServiceMixin, forms.Form):
-    question = forms.CharField(
-        label="What is asked",
-        widget=forms.Textarea(attrs={"rows": 4}),
-        error_messages={"required": "Enter what the group is asking for"},
-    )
-    asked_of_agency = forms.ModelChoiceField(
-        label="Agency asked",
-        queryset=Agency.objects.order_by("name"),
-        required=False,
-        empty_label="No agency",
-    )
-    asked_of_person = forms.ModelChoiceField(
-        label="Person asked",
-        queryset=Person.objects.order_by("name"),
-        required=False,
-        empty_label="No one in particular",
+    question = long_text("What is asked", rows=4, missing="Enter what the group is asking for")
+    asked_of_agency = optional_choice("Agency asked", Agency.objects.order_by("name"), "No agency")
+    asked_of_person = optional_choice(
+        "Person asked",
+        Person.objects.order_by("name"),
+        "No one in particular",
         help_text="Choose an agency, a person or both.",
     )
     subject = forms.ChoiceField(label="About (optional)", required=False)
@@ -201,11 +197,7 @@ class InformationRequestForm(SubjectServiceMixin, forms.Form):
 
 
 class AnswerForm(forms.Form):
-    answer = forms.CharField(
-        label="Answer",
-        widget=forms.Textarea(attrs={"rows": 6}),
-        error_messages={"required": "Enter the answer"},
-    )
+    answer = long_text("Answer", rows=6, missing="Enter the answer")
     file = forms.FileField(
         label="Upload evidence (optional)",
         required=False,
@@ -262,10 +254,9 @@ class AnswerForm(forms.Form):
 
 
 class CloseRequestForm(forms.Form):
-    note = forms.CharField(
-        label="Note on closing (optional)",
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 3}),
+    note = long_text(
+        "Note on closing (optional)",
+        rows=3,
         help_text="Needed when the request was never answered: say why it is closed.",
     )
 
@@ -327,9 +318,7 @@ class RecommendationAddForm(forms.Form):
         initial=Recommendation.Kind.RECOMMENDATION,
         error_messages={"required": "Choose recommendation or observation"},
     )
-    text = forms.CharField(
-        label="Text", widget=forms.Textarea(attrs={"rows": 5}), error_messages={"required": "Enter the text"}
-    )
+    text = long_text("Text", rows=5, missing="Enter the text")
     addressed_to = forms.CharField(
         label="Addressed to", max_length=200, error_messages={"required": "Enter who it is addressed to"}
     )
@@ -373,12 +362,12 @@ class ReopenReviewForm(forms.Form):
         choices=[(value, label) for value, label in Review.State.choices if value != Review.State.CLOSED],
         initial=Review.State.FINAL_REPORT,
     )
-    reason = forms.CharField(
-        label="Why is the review being reopened?",
-        widget=forms.Textarea(attrs={"rows": 3}),
+    reason = long_text(
+        "Why is the review being reopened?",
+        rows=3,
+        missing="Say why the review is being reopened",
         max_length=2000,
         help_text="Kept in the review's history.",
-        error_messages={"required": "Say why the review is being reopened"},
     )
 
     def __init__(self, *args, **kwargs):
@@ -394,11 +383,8 @@ class AreaDecisionForm(forms.Form):
         coerce=lambda v: v == "yes",
         error_messages={"required": "Say whether the review pursues this area"},
     )
-    reason = forms.CharField(
-        label="Reason for not pursuing it",
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 3}),
-        help_text="Needed when the review does not pursue the area.",
+    reason = long_text(
+        "Reason for not pursuing it", rows=3, help_text="Needed when the review does not pursue the area."
     )
 
     def __init__(self, *args, **kwargs):
