@@ -5,7 +5,7 @@ from django import forms
 from django.conf import settings
 from django.utils import timezone
 
-from scrutiny.core.formtools import gds_helper, optional_choice
+from scrutiny.core.formtools import date_input, gds_helper, optional_choice
 from scrutiny.people.models import Agency
 
 from ..importer import FIELDS, FIELDS_BY_KEY, Table, UnreadableFile, extension_of, missing_required, read_table
@@ -80,7 +80,7 @@ class PlanUploadForm(forms.Form):
                 legend_size=Size.MEDIUM,
             ),
             Field.select("plan_agency"),
-            Field.text("progress_date", field_width=10),
+            date_input("progress_date"),
             Submit("submit", "Upload and preview"),
         )
 

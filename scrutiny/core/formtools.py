@@ -1,5 +1,7 @@
 """Shared form plumbing: every form renders through crispy-forms' GOV.UK pack the same way."""
 
+import copy
+
 from crispy_forms.layout import BaseInput
 from crispy_forms.layout import Field as CrispyField
 from crispy_forms.utils import TEMPLATE_PACK
@@ -114,6 +116,22 @@ def long_text(label, *, rows: int, missing: str = "", **options) -> forms.CharFi
 def optional_choice(label, queryset, empty_label: str, **options) -> forms.ModelChoiceField:
     """One record from `queryset`, or none: `empty_label` is how the list says none."""
     return forms.ModelChoiceField(label=label, queryset=queryset, required=False, empty_label=empty_label, **options)
+
+
+def date_input(name: str) -> Field:
+    """A date typed as 14/05/2012: ten characters wide."""
+    return Field.text(name, field_width=10)
+
+
+class LaidOutForm(forms.Form):
+    """A form laid out the same way for everyone: `layout`, its fields and its button in order."""
+
+    layout: tuple = ()
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # A copy for each form: rendering writes the input style into the layout's fields.
+        self.helper = gds_helper(*copy.deepcopy(self.layout))
 
 
 class ConfirmForm(forms.Form):

@@ -6,7 +6,9 @@ from django import forms
 from actionplan.models import Action, Area, Evidence, Theme
 from scrutiny.core.formtools import (
     KeyedModelMultipleChoiceField,
+    LaidOutForm,
     PlausibleDateField,
+    date_input,
     gds_helper,
     long_text,
     optional_choice,
@@ -105,7 +107,7 @@ class MeetingForm(forms.ModelForm):
         layout = [
             Field.text("number", field_width=4),
             Field.text("title", field_width=Fluid.TWO_THIRDS),
-            Field.text("date", field_width=10),
+            date_input("date"),
             Field.text("start_time", field_width=5),
             Field.text("end_time", field_width=5),
             Field.text("place", field_width=Fluid.TWO_THIRDS),
@@ -351,7 +353,7 @@ class MeetingRequestForm(forms.Form):
             Field.select("asked_of_agency"),
             Field.select("asked_of_person"),
             Field.select("area"),
-            Field.text("due_by", field_width=10),
+            date_input("due_by"),
             Submit("submit", "Record the request"),
         )
 
@@ -365,15 +367,12 @@ class MeetingRequestForm(forms.Form):
         return cleaned
 
 
-class AgreeNotesForm(forms.Form):
+class AgreeNotesForm(LaidOutForm):
     agreed_on = _date_field("Date the notes were agreed")
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.helper = gds_helper(Field.text("agreed_on", field_width=10), Submit("submit", "Agree the notes"))
+    layout = (date_input("agreed_on"), Submit("submit", "Agree the notes"))
 
 
-class ReopenNotesForm(forms.Form):
+class ReopenNotesForm(LaidOutForm):
     reason = long_text(
         "Why are the notes being reopened?",
         rows=3,
@@ -381,9 +380,4 @@ class ReopenNotesForm(forms.Form):
         max_length=1000,
         help_text="This is kept in the meeting’s history.",
     )
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.helper = gds_helper(
-            Field.textarea("reason"), Submit("submit", "Reopen the notes", css_class="govuk-button--warning")
-        )
+    layout = (Field.textarea("reason"), Submit("submit", "Reopen the notes", css_class="govuk-button--warning"))

@@ -11,7 +11,9 @@ from actionplan.models import Action, Area, Evidence
 from actionplan.uploads import ACCEPT_ATTRIBUTE, ACCEPTED_TEXT, max_upload_text, validate_evidence_file
 from scrutiny.core.formtools import (
     KeyedModelMultipleChoiceField,
+    LaidOutForm,
     PlausibleDateField,
+    date_input,
     gds_helper,
     long_text,
     optional_choice,
@@ -176,7 +178,7 @@ class InformationRequestForm(SubjectServiceMixin, forms.Form):
             Field.select("asked_of_person"),
             Field.select("subject"),
             Field.textarea("question"),
-            Field.text("due_by", field_width=10),
+            date_input("due_by"),
             Submit("submit", "Raise the request"),
         )
 
@@ -253,16 +255,13 @@ class AnswerForm(forms.Form):
         }
 
 
-class CloseRequestForm(forms.Form):
+class CloseRequestForm(LaidOutForm):
     note = long_text(
         "Note on closing (optional)",
         rows=3,
         help_text="Needed when the request was never answered: say why it is closed.",
     )
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.helper = gds_helper(Field.textarea("note"), Submit("submit", "Close the request"))
+    layout = (Field.textarea("note"), Submit("submit", "Close the request"))
 
 
 # The executive's response has its own page (the clerk's, with accepted / not accepted and the lead): this
@@ -288,11 +287,11 @@ class RecommendationDecisionForm(forms.ModelForm):
         self.fields["closed_on"].help_text = "Leave blank until the recommendation is closed. For example, 14/05/2012"
         self.helper = gds_helper(
             Field.radios("committee_decision"),
-            Field.text("committee_decision_on", field_width=10),
+            date_input("committee_decision_on"),
             Field.textarea("committee_notes"),
             Field.radios("implementation"),
             Field.textarea("implementation_notes"),
-            Field.text("closed_on", field_width=10),
+            date_input("closed_on"),
             Submit("submit", "Save the decision"),
         )
 
@@ -310,7 +309,7 @@ class RecommendationDecisionForm(forms.ModelForm):
         pass
 
 
-class RecommendationAddForm(forms.Form):
+class RecommendationAddForm(LaidOutForm):
     kind = forms.ChoiceField(
         label="Kind",
         choices=Recommendation.Kind.choices,
@@ -322,30 +321,19 @@ class RecommendationAddForm(forms.Form):
     addressed_to = forms.CharField(
         label="Addressed to", max_length=200, error_messages={"required": "Enter who it is addressed to"}
     )
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.helper = gds_helper(
-            Field.radios("kind"),
-            Field.textarea("text"),
-            Field.text("addressed_to"),
-            Submit("submit", "Add"),
-        )
+    layout = (Field.radios("kind"), Field.textarea("text"), Field.text("addressed_to"), Submit("submit", "Add"))
 
 
-class ReviewStageForm(forms.Form):
+class ReviewStageForm(LaidOutForm):
     state = forms.ChoiceField(label="Stage", choices=Review.State.choices, widget=forms.RadioSelect)
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["interim_report_on"] = date_field("Date of the interim report")
-        self.fields["final_report_on"] = date_field("Date of the final report")
-        self.helper = gds_helper(
-            Field.radios("state"),
-            Field.text("interim_report_on", field_width=10),
-            Field.text("final_report_on", field_width=10),
-            Submit("submit", "Save the stage"),
-        )
+    interim_report_on = date_field("Date of the interim report")
+    final_report_on = date_field("Date of the final report")
+    layout = (
+        Field.radios("state"),
+        date_input("interim_report_on"),
+        date_input("final_report_on"),
+        Submit("submit", "Save the stage"),
+    )
 
     def clean(self):
         cleaned = super().clean()
@@ -355,7 +343,7 @@ class ReviewStageForm(forms.Form):
         return cleaned
 
 
-class ReopenReviewForm(forms.Form):
+class ReopenReviewForm(LaidOutForm):
     state = forms.ChoiceField(
         label="Stage the review returns to",
         widget=forms.RadioSelect,
@@ -369,13 +357,10 @@ class ReopenReviewForm(forms.Form):
         max_length=2000,
         help_text="Kept in the review's history.",
     )
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.helper = gds_helper(Field.radios("state"), Field.textarea("reason"), Submit("submit", "Reopen the review"))
+    layout = (Field.radios("state"), Field.textarea("reason"), Submit("submit", "Reopen the review"))
 
 
-class AreaDecisionForm(forms.Form):
+class AreaDecisionForm(LaidOutForm):
     pursued = forms.TypedChoiceField(
         label="Does the review pursue this area?",
         choices=[("yes", "Yes, pursue it"), ("no", "No, do not pursue it")],
@@ -386,12 +371,7 @@ class AreaDecisionForm(forms.Form):
     reason = long_text(
         "Reason for not pursuing it", rows=3, help_text="Needed when the review does not pursue the area."
     )
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.helper = gds_helper(
-            Field.radios("pursued"), Field.textarea("reason"), Submit("submit", "Save the decision")
-        )
+    layout = (Field.radios("pursued"), Field.textarea("reason"), Submit("submit", "Save the decision"))
 
     def clean(self):
         cleaned = super().clean()
