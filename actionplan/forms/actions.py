@@ -9,7 +9,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from scrutiny.core.formtools import gds_helper, optional_choice
+from scrutiny.core.formtools import gds_helper, optional_choice, short_text
 from scrutiny.people.models import Agency, Person
 
 from ..models import Action, Evidence
@@ -211,9 +211,7 @@ def file_field():
 
 
 class EvidenceForm(EvidenceFileMixin, forms.Form):
-    title = forms.CharField(
-        label="Title", max_length=300, error_messages={"required": "Enter a title for the evidence"}
-    )
+    title = short_text("Title", max_length=300, missing="Enter a title for the evidence")
     kind = forms.ChoiceField(label="Kind of evidence", choices=Evidence.Kind.choices, initial=Evidence.Kind.DOCUMENT)
     description = forms.CharField(
         label="Description",

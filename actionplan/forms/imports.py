@@ -5,7 +5,7 @@ from django import forms
 from django.conf import settings
 from django.utils import timezone
 
-from scrutiny.core.formtools import date_input, gds_helper, optional_choice
+from scrutiny.core.formtools import date_input, gds_helper, optional_choice, short_text
 from scrutiny.people.models import Agency
 
 from ..importer import FIELDS, FIELDS_BY_KEY, Table, UnreadableFile, extension_of, missing_required, read_table
@@ -28,16 +28,14 @@ class PlanUploadForm(forms.Form):
         Inspection.objects.order_by("-start_date", "title"),
         "A new inspection (give its title below)",
     )
-    new_inspection_title = forms.CharField(
-        label="Title of the new inspection",
+    new_inspection_title = short_text(
+        "Title of the new inspection",
         max_length=300,
-        required=False,
         help_text="Only for a new inspection, for example “Inspection of safeguarding and looked after children services”.",
     )
-    new_inspection_body = forms.CharField(
-        label="Body inspected",
+    new_inspection_body = short_text(
+        "Body inspected",
         max_length=300,
-        required=False,
         help_text="Only for a new inspection, for example “Warwickshire County Council”.",
     )
     new_inspection_type = optional_choice(

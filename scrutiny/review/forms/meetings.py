@@ -12,6 +12,7 @@ from scrutiny.core.formtools import (
     gds_helper,
     long_text,
     optional_choice,
+    short_text,
 )
 from scrutiny.core.times import TypedTimeField
 from scrutiny.people.models import Agency, Person
@@ -186,15 +187,10 @@ class AddAttendeeForm(forms.Form):
             "invalid_choice": "Choose someone from the list: people already on this meeting’s list are left out"
         },
     )
-    name = forms.CharField(label="Or a new person’s name", max_length=200, required=False)
-    job_title = forms.CharField(
-        label="Their job title or capacity (optional)", max_length=200, required=False, help_text="For example, “Carer”"
-    )
-    organisation = forms.CharField(
-        label="Their organisation (optional)",
-        max_length=200,
-        required=False,
-        help_text="For example, “Warwickshire Fostering Service”",
+    name = short_text("Or a new person’s name", max_length=200)
+    job_title = short_text("Their job title or capacity (optional)", max_length=200, help_text="For example, “Carer”")
+    organisation = short_text(
+        "Their organisation (optional)", max_length=200, help_text="For example, “Warwickshire Fostering Service”"
     )
     capacity = forms.ChoiceField(
         label="Attending as",

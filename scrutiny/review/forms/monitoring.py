@@ -8,16 +8,17 @@ from django.utils.text import Truncator
 from scrutiny.core.formtools import (
     KeyedModelMultipleChoiceField,
     LaidOutForm,
+    date_field,
     date_input,
     gds_helper,
     long_text,
     optional_choice,
+    short_text,
 )
 from scrutiny.people.models import Person
 
 from ..models import Recommendation
 from ..services.monitoring import response_record_errors
-from .records import date_field
 
 
 class ResponseForm(LaidOutForm):
@@ -32,10 +33,9 @@ class ResponseForm(LaidOutForm):
     response_reasons = long_text("Reasons", rows=3, help_text="Needed when it was partly accepted or not accepted.")
     lead = optional_choice("Lead", Person.objects.order_by("name"), "No lead named")
     implementation_due_on = date_field("Implementation date")
-    update_months = forms.CharField(
-        label="Monitoring updates due, in months after the response",
+    update_months = short_text(
+        "Monitoring updates due, in months after the response",
         max_length=40,
-        required=False,
         help_text="As the committee sets them, for example 6, 12.",
     )
     layout = (
@@ -86,10 +86,9 @@ class LinkActionsForm(forms.Form):
 class MonitoringUpdateForm(LaidOutForm):
     reported_on = date_field("Date of the update", required=True)
     text = long_text("What the update says", rows=5, missing="Enter what the update says")
-    meeting = forms.CharField(
-        label="Meeting it went to (optional)",
+    meeting = short_text(
+        "Meeting it went to (optional)",
         max_length=200,
-        required=False,
         help_text="For example, Children and Young People OSC, 4 March 2014.",
     )
     layout = (
@@ -108,11 +107,11 @@ class SignOffForm(LaidOutForm):
         error_messages={"required": "Choose implemented, partly implemented, not implemented or superseded"},
     )
     signed_off_on = date_field("Date signed off", required=True)
-    signed_off_at = forms.CharField(
-        label="Meeting that signed it off",
+    signed_off_at = short_text(
+        "Meeting that signed it off",
         max_length=200,
+        missing="Enter the meeting that signed it off",
         help_text="The committee and the date of its meeting, for example Children and Young People OSC, 4 March 2014.",
-        error_messages={"required": "Enter the meeting that signed it off"},
     )
     layout = (
         Field.radios("outcome"),

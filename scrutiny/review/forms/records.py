@@ -12,11 +12,12 @@ from actionplan.uploads import ACCEPT_ATTRIBUTE, ACCEPTED_TEXT, max_upload_text,
 from scrutiny.core.formtools import (
     KeyedModelMultipleChoiceField,
     LaidOutForm,
-    PlausibleDateField,
+    date_field,
     date_input,
     gds_helper,
     long_text,
     optional_choice,
+    short_text,
 )
 from scrutiny.core.querystring import id_or_none, id_param
 from scrutiny.people.models import Agency, Person
@@ -24,27 +25,6 @@ from scrutiny.people.models import Agency, Person
 from ..models import Conclusion, Recommendation, Review
 from ..services.recommendations import RESPONSE_FIELDS, response_errors
 from .meeting_defaults import latest_held_meeting
-
-# Typed as the hint shows it (14/05/2012): a browser's own date picker would show another format.
-DATE_WIDGET = forms.DateInput(attrs={"autocomplete": "off", "spellcheck": "false"}, format="%d/%m/%Y")
-
-
-def date_field(label, *, required=False, help_text="For example, 14/05/2012") -> forms.DateField:
-    # "Date of the committee's notice, if later" -> "Enter the date of the committee's notice as a real date".
-    what = label.split(", ")[0].split(" (")[0].lower()
-    if "date" in what and not what.startswith("the "):
-        what = f"the {what}"
-    return PlausibleDateField(
-        label=label,
-        required=required,
-        widget=DATE_WIDGET,
-        help_text=help_text,
-        input_formats=["%Y-%m-%d", "%d/%m/%Y", "%d/%m/%y", "%d %B %Y", "%d %b %Y"],
-        error_messages={
-            "invalid": f"Enter {what} as a real date, for example 14/05/2012",
-            "required": f"Enter {what}",
-        },
-    )
 
 
 def subject_initial(request, review, *, default_meeting=latest_held_meeting) -> dict:
@@ -210,7 +190,7 @@ class AnswerForm(forms.Form):
         },
         help_text=f"For example the email that answers the request, saved as an .eml file. {ACCEPTED_TEXT}, up to {max_upload_text()}.",
     )
-    evidence_title = forms.CharField(label="Title of the uploaded evidence", required=False, max_length=300)
+    evidence_title = short_text("Title of the uploaded evidence", max_length=300)
     evidence_kind = forms.ChoiceField(
         label="Kind of evidence uploaded", choices=Evidence.Kind.choices, initial=Evidence.Kind.EMAIL
     )
@@ -318,9 +298,7 @@ class RecommendationAddForm(LaidOutForm):
         error_messages={"required": "Choose recommendation or observation"},
     )
     text = long_text("Text", rows=5, missing="Enter the text")
-    addressed_to = forms.CharField(
-        label="Addressed to", max_length=200, error_messages={"required": "Enter who it is addressed to"}
-    )
+    addressed_to = short_text("Addressed to", max_length=200, missing="Enter who it is addressed to")
     layout = (Field.radios("kind"), Field.textarea("text"), Field.text("addressed_to"), Submit("submit", "Add"))
 
 

@@ -3,11 +3,11 @@
 from crispy_forms_gds.layout import Field, Submit
 from django import forms
 
-from scrutiny.core.formtools import date_input, gds_helper
+from scrutiny.core.formtools import date_field, date_input, gds_helper
 
 from ..models import Recommendation
 from ..services.recommendations import report_dates_errors
-from .records import RecommendationAddForm, date_field
+from .records import RecommendationAddForm
 
 
 class ReportDatesForm(forms.Form):
