@@ -26,6 +26,40 @@ from .views import (
 from .views import meeting_notes as notes
 from .views.search import search_page
 
+# One recommendation's pages (under recommendations/<pk>/): its decision, and its life after the report.
+recommendation_patterns = [
+    path("", recommendations.recommendation_detail, name="recommendation_detail"),
+    path("update/", recommendations.recommendation_update, name="recommendation_update"),
+    path("response/", monitoring.recommendation_response, name="recommendation_response"),
+    path("actions/", monitoring.recommendation_actions, name="recommendation_actions"),
+    path("updates/add/", monitoring.recommendation_update_add, name="recommendation_update_add"),
+    path("sign-off/", monitoring.recommendation_sign_off, name="recommendation_sign_off"),
+]
+
+# One meeting's pages (under meetings/<pk>/): its details and attendance, its notes as they are written and
+# agreed, its papers.
+meeting_patterns = [
+    path("", meetings.meeting_detail, name="meeting_detail"),
+    path("edit/", meetings.meeting_edit, name="meeting_edit"),
+    path("attendance/", meetings.meeting_attendance, name="meeting_attendance"),
+    path("attendance/add/", meetings.meeting_attendee_add, name="meeting_attendee_add"),
+    path("notes/", notes.meeting_notes, name="meeting_notes"),
+    path("notes/add/", notes.meeting_note_add, name="meeting_note_add"),
+    path("notes/<int:item_pk>/", notes.meeting_note_edit, name="meeting_note_edit"),
+    path("notes/<int:item_pk>/remove/", notes.meeting_note_remove, name="meeting_note_remove"),
+    path("conclusions/add/", notes.meeting_conclusion_add, name="meeting_conclusion_add"),
+    path("requests/add/", notes.meeting_request_add, name="meeting_request_add"),
+    path("conclusions/<int:conclusion_pk>/", notes.meeting_conclusion_edit, name="meeting_conclusion_edit"),
+    path("conclusions/<int:conclusion_pk>/remove/", notes.meeting_conclusion_remove, name="meeting_conclusion_remove"),
+    path("requests/<int:request_pk>/", notes.meeting_request_edit, name="meeting_request_edit"),
+    path("requests/<int:request_pk>/remove/", notes.meeting_request_remove, name="meeting_request_remove"),
+    path("notes/agree/", notes.meeting_agree_notes, name="meeting_agree_notes"),
+    path("notes/reopen/", notes.meeting_reopen_notes, name="meeting_reopen_notes"),
+    # Its papers: the extension says the format (docx, pdf, or html for the printable page).
+    path("agenda.<str:fmt>", papers.meeting_agenda, name="meeting_agenda"),
+    path("notes.<str:fmt>", papers.meeting_notes_export, name="meeting_notes_export"),
+]
+
 # The review's own records: the review, conclusions, information requests, recommendations, the report's text.
 review_patterns = [
     path("", review.review_detail, name="review_detail"),
@@ -42,14 +76,7 @@ review_patterns = [
     path("requests/<int:pk>/close/", requests.request_close, name="request_close"),
     path("recommendations/", recommendations.recommendation_list, name="recommendation_list"),
     path("recommendations/add/", recommendations.recommendation_add, name="recommendation_add"),
-    path("recommendations/<int:pk>/", recommendations.recommendation_detail, name="recommendation_detail"),
-    path("recommendations/<int:pk>/update/", recommendations.recommendation_update, name="recommendation_update"),
-    path("recommendations/<int:pk>/response/", monitoring.recommendation_response, name="recommendation_response"),
-    path("recommendations/<int:pk>/actions/", monitoring.recommendation_actions, name="recommendation_actions"),
-    path(
-        "recommendations/<int:pk>/updates/add/", monitoring.recommendation_update_add, name="recommendation_update_add"
-    ),
-    path("recommendations/<int:pk>/sign-off/", monitoring.recommendation_sign_off, name="recommendation_sign_off"),
+    path("recommendations/<int:pk>/", include(recommendation_patterns)),
     # The report's narrative, written by the clerk.
     path("report/", report_text.report_text_list, name="report_text_list"),
     path("report/meetings/<int:meeting_pk>/", report_text.report_text_update, name="report_text_meeting"),
@@ -80,37 +107,8 @@ review_patterns = [
     # Meetings and papers.
     path("meetings/", meetings.meeting_list, name="meeting_list"),
     path("meetings/add/", meetings.meeting_add, name="meeting_add"),
-    path("meetings/<int:pk>/", meetings.meeting_detail, name="meeting_detail"),
-    path("meetings/<int:pk>/edit/", meetings.meeting_edit, name="meeting_edit"),
-    path("meetings/<int:pk>/attendance/", meetings.meeting_attendance, name="meeting_attendance"),
-    path("meetings/<int:pk>/attendance/add/", meetings.meeting_attendee_add, name="meeting_attendee_add"),
-    path("meetings/<int:pk>/notes/", notes.meeting_notes, name="meeting_notes"),
-    path("meetings/<int:pk>/notes/add/", notes.meeting_note_add, name="meeting_note_add"),
-    path("meetings/<int:pk>/notes/<int:item_pk>/", notes.meeting_note_edit, name="meeting_note_edit"),
-    path("meetings/<int:pk>/notes/<int:item_pk>/remove/", notes.meeting_note_remove, name="meeting_note_remove"),
-    path("meetings/<int:pk>/conclusions/add/", notes.meeting_conclusion_add, name="meeting_conclusion_add"),
-    path("meetings/<int:pk>/requests/add/", notes.meeting_request_add, name="meeting_request_add"),
-    path(
-        "meetings/<int:pk>/conclusions/<int:conclusion_pk>/",
-        notes.meeting_conclusion_edit,
-        name="meeting_conclusion_edit",
-    ),
-    path(
-        "meetings/<int:pk>/conclusions/<int:conclusion_pk>/remove/",
-        notes.meeting_conclusion_remove,
-        name="meeting_conclusion_remove",
-    ),
-    path("meetings/<int:pk>/requests/<int:request_pk>/", notes.meeting_request_edit, name="meeting_request_edit"),
-    path(
-        "meetings/<int:pk>/requests/<int:request_pk>/remove/",
-        notes.meeting_request_remove,
-        name="meeting_request_remove",
-    ),
-    path("meetings/<int:pk>/notes/agree/", notes.meeting_agree_notes, name="meeting_agree_notes"),
-    path("meetings/<int:pk>/notes/reopen/", notes.meeting_reopen_notes, name="meeting_reopen_notes"),
+    path("meetings/<int:pk>/", include(meeting_patterns)),
     # Papers: the extension says the format (docx, pdf, or html for the printable page).
-    path("meetings/<int:pk>/agenda.<str:fmt>", papers.meeting_agenda, name="meeting_agenda"),
-    path("meetings/<int:pk>/notes.<str:fmt>", papers.meeting_notes_export, name="meeting_notes_export"),
     path("conclusions.<str:fmt>", papers.conclusions_export, name="conclusions_export"),
     # Before meetings.<fmt>, which would otherwise take "ics" as a spreadsheet format.
     path("meetings.ics", papers.meetings_ics, name="meetings_ics"),
