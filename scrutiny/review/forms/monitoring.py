@@ -10,7 +10,6 @@ from scrutiny.core.formtools import (
     LaidOutForm,
     date_field,
     date_input,
-    gds_helper,
     long_text,
     optional_choice,
     short_text,
@@ -63,7 +62,7 @@ class ResponseForm(LaidOutForm):
         return cleaned
 
 
-class LinkActionsForm(forms.Form):
+class LinkActionsForm(LaidOutForm):
     actions = KeyedModelMultipleChoiceField(
         label="Actions that implement it",
         queryset=None,
@@ -71,6 +70,7 @@ class LinkActionsForm(forms.Form):
         widget=forms.CheckboxSelectMultiple,
         help_text="Select all that apply. Clear them all to unlink every action.",
     )
+    layout = (Field.checkboxes("actions", small=True), Submit("submit", "Save the linked actions"))
 
     def __init__(self, *args, queryset, **kwargs):
         super().__init__(*args, **kwargs)
@@ -80,7 +80,6 @@ class LinkActionsForm(forms.Form):
             f"Action {action.reference or action.pk} (area {action.area.number}, {action.lead_agency.short_name}): "
             f"{Truncator(action.description).chars(120)}"
         )
-        self.helper = gds_helper(Field.checkboxes("actions", small=True), Submit("submit", "Save the linked actions"))
 
 
 class MonitoringUpdateForm(LaidOutForm):
