@@ -11,18 +11,10 @@ urlpatterns = [
     path("sign-out/", SignOutView.as_view(), name="logout"),
     path("", include("scrutiny.people.urls")),
     path("admin/", admin.site.urls),
-    # One module per resource, so that each journey's routes live beside its views.
-    path("", include("actionplan.urls_actions")),
-    path("", include("scrutiny.review.urls_plan")),
-    path("", include("scrutiny.review.urls_register")),
-    path("", include("actionplan.urls_import")),
-    path("search/", include("scrutiny.review.urls_search")),
+    path("", include("actionplan.urls")),
     path("inspections/<int:inspection_pk>/", inspection_detail, name="inspection_detail"),
-    # Every page about one review says which in its address.
-    path("reviews/<int:review_pk>/", include("scrutiny.review.urls_review")),
-    path("reviews/<int:review_pk>/", include("scrutiny.review.urls_dashboard")),
-    path("reviews/<int:review_pk>/", include("scrutiny.review.urls_meetings")),
-    path("", include("scrutiny.review.urls_legacy")),
+    # One module per app: the review's pages, each about one review under reviews/<id>/, and the rest.
+    path("", include("scrutiny.review.urls")),
 ]
 
 if settings.OIDC_ENABLED:

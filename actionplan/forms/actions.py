@@ -9,7 +9,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from scrutiny.core.formtools import gds_helper
+from scrutiny.core.formtools import gds_helper, optional_choice, short_text
 from scrutiny.people.models import Agency, Person
 
 from ..models import Action, Evidence
@@ -43,6 +43,13 @@ class DayMonthYearField(DateInputField):
         return value
 
 
+def optional_date(what: str, label: str = "", **options) -> DayMonthYearField:
+    """A date that may be left blank, typed as day, month and year; labelled after `what` unless said otherwise."""
+    return DayMonthYearField(
+        what=what, label=label or what.capitalize(), required=False, require_all_fields=False, **options
+    )
+
+
 def cancel_to_action() -> HTML:
     """The way back to the action's page, beside the button of each form about it."""
     return HTML(
@@ -60,19 +67,10 @@ class ActionUpdateForm(forms.Form):
         widget=forms.Textarea,
         help_text="What has been done since the last update. Needed when you change the status or RAG rating.",
     )
-    completed_on = DayMonthYearField(
-        what="completion date",
-        label="Completion date",
-        required=False,
-        require_all_fields=False,
-        help_text="Only used when the status is completed. For example, 27 3 2026.",
+    completed_on = optional_date(
+        "completion date", help_text="Only used when the status is completed. For example, 27 3 2026."
     )
-    new_target_date = DayMonthYearField(
-        what="new target date",
-        label="New target date",
-        required=False,
-        require_all_fields=False,
-    )
+    new_target_date = optional_date("new target date")
     target_date_reason = forms.CharField(
         label="Why the target date is moving",
         required=False,
@@ -197,17 +195,9 @@ class EvidenceFileMixin:
         return {**data, "upload": self.cleaned_data["file"] or None, "upload_kind": self.upload_kind}
 
 
-def requested_on_field():
-    return DayMonthYearField(what="date requested", label="Date requested", required=False, require_all_fields=False)
-
-
 def received_on_field(label):
-    return DayMonthYearField(
-        what="date received",
-        label=label,
-        required=False,
-        require_all_fields=False,
-        help_text="Leave blank for today when the evidence is received. For example, 27 3 2026.",
+    return optional_date(
+        "date received", label, help_text="Leave blank for today when the evidence is received. For example, 27 3 2026."
     )
 
 
@@ -221,9 +211,7 @@ def file_field():
 
 
 class EvidenceForm(EvidenceFileMixin, forms.Form):
-    title = forms.CharField(
-        label="Title", max_length=300, error_messages={"required": "Enter a title for the evidence"}
-    )
+    title = short_text("Title", max_length=300, missing="Enter a title for the evidence")
     kind = forms.ChoiceField(label="Kind of evidence", choices=Evidence.Kind.choices, initial=Evidence.Kind.DOCUMENT)
     description = forms.CharField(
         label="Description",
@@ -238,19 +226,9 @@ class EvidenceForm(EvidenceFileMixin, forms.Form):
         widget=forms.RadioSelect,
         help_text="Attaching a file marks the evidence received.",
     )
-    provided_by = forms.ModelChoiceField(
-        label="Given by (person)",
-        queryset=Person.objects.none(),
-        required=False,
-        empty_label="Not recorded",
-    )
-    provided_by_agency = forms.ModelChoiceField(
-        label="Given by (agency)",
-        queryset=Agency.objects.none(),
-        required=False,
-        empty_label="Not recorded",
-    )
-    requested_on = requested_on_field()
+    provided_by = optional_choice("Given by (person)", Person.objects.none(), "Not recorded")
+    provided_by_agency = optional_choice("Given by (agency)", Agency.objects.none(), "Not recorded")
+    requested_on = optional_date("date requested")
     received_on = received_on_field("Date given or received")
 
     def __init__(self, *args, action, **kwargs):
@@ -315,7 +293,7 @@ def _check_dates(form, data, status):
 class EvidenceChangeForm(EvidenceFileMixin, forms.Form):
     status = forms.ChoiceField(label="Status", choices=Evidence.Status.choices, widget=forms.RadioSelect)
     description = forms.CharField(label="Description", required=False, widget=forms.Textarea)
-    requested_on = requested_on_field()
+    requested_on = optional_date("date requested")
     received_on = received_on_field("Date received")
 
     def __init__(self, *args, evidence, **kwargs):

@@ -5,7 +5,7 @@ from django import forms
 from django.conf import settings
 from django.utils import timezone
 
-from scrutiny.core.formtools import gds_helper
+from scrutiny.core.formtools import date_input, gds_helper, optional_choice, short_text
 from scrutiny.people.models import Agency
 
 from ..importer import FIELDS, FIELDS_BY_KEY, Table, UnreadableFile, extension_of, missing_required, read_table
@@ -23,37 +23,32 @@ class PlanUploadForm(forms.Form):
         "up to 10 MB, with one action on each row.",
         error_messages={"required": "Choose the spreadsheet to import"},
     )
-    inspection = forms.ModelChoiceField(
-        label="Inspection the plan answers",
-        queryset=Inspection.objects.order_by("-start_date", "title"),
-        required=False,
-        empty_label="A new inspection (give its title below)",
+    inspection = optional_choice(
+        "Inspection the plan answers",
+        Inspection.objects.order_by("-start_date", "title"),
+        "A new inspection (give its title below)",
     )
-    new_inspection_title = forms.CharField(
-        label="Title of the new inspection",
+    new_inspection_title = short_text(
+        "Title of the new inspection",
         max_length=300,
-        required=False,
         help_text="Only for a new inspection, for example “Inspection of safeguarding and looked after children services”.",
     )
-    new_inspection_body = forms.CharField(
-        label="Body inspected",
+    new_inspection_body = short_text(
+        "Body inspected",
         max_length=300,
-        required=False,
         help_text="Only for a new inspection, for example “Warwickshire County Council”.",
     )
-    new_inspection_type = forms.ModelChoiceField(
-        label="Type of the new inspection",
-        queryset=InspectionType.objects.order_by("name"),
-        required=False,
-        empty_label="Not recorded yet",
+    new_inspection_type = optional_choice(
+        "Type of the new inspection",
+        InspectionType.objects.order_by("name"),
+        "Not recorded yet",
         help_text="Only for a new inspection: it sets when the action plan is due. Add the report's date in "
         "Administration.",
     )
-    plan_agency = forms.ModelChoiceField(
-        label="Whose action plan is it?",
-        queryset=Agency.objects.order_by("name"),
-        required=False,
-        empty_label="Each action goes into its lead agency's plan",
+    plan_agency = optional_choice(
+        "Whose action plan is it?",
+        Agency.objects.order_by("name"),
+        "Each action goes into its lead agency's plan",
         help_text="Choose an agency when the whole file is one agency's plan; rows with no lead agency are then theirs.",
     )
 
@@ -83,7 +78,7 @@ class PlanUploadForm(forms.Form):
                 legend_size=Size.MEDIUM,
             ),
             Field.select("plan_agency"),
-            Field.text("progress_date", field_width=10),
+            date_input("progress_date"),
             Submit("submit", "Upload and preview"),
         )
 

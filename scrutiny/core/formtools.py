@@ -1,5 +1,7 @@
 """Shared form plumbing: every form renders through crispy-forms' GOV.UK pack the same way."""
 
+import copy
+
 from crispy_forms.layout import BaseInput
 from crispy_forms.layout import Field as CrispyField
 from crispy_forms.utils import TEMPLATE_PACK
@@ -101,6 +103,65 @@ def check_plausible_year(value) -> None:
 
 class PlausibleDateField(forms.DateField):
     default_validators = [check_plausible_year]
+
+
+def long_text(label, *, rows: int, missing: str = "", **options) -> forms.CharField:
+    """Text typed over several lines. `missing` says in plain words what to enter when it is left empty;
+    a field without it may be left empty."""
+    widget = forms.Textarea(attrs={"rows": rows})
+    messages = {"required": missing} if missing else {}
+    return forms.CharField(label=label, widget=widget, required=bool(missing), error_messages=messages, **options)
+
+
+def short_text(label, *, max_length: int, missing: str = "", **options) -> forms.CharField:
+    """Text on one line, at most `max_length` characters; like `long_text`, required when it says what is missing."""
+    messages = {"required": missing} if missing else {}
+    return forms.CharField(
+        label=label, max_length=max_length, required=bool(missing), error_messages=messages, **options
+    )
+
+
+def optional_choice(label, queryset, empty_label: str, **options) -> forms.ModelChoiceField:
+    """One record from `queryset`, or none: `empty_label` is how the list says none."""
+    return forms.ModelChoiceField(label=label, queryset=queryset, required=False, empty_label=empty_label, **options)
+
+
+def date_input(name: str) -> Field:
+    """A date typed as 14/05/2012: ten characters wide."""
+    return Field.text(name, field_width=10)
+
+
+class LaidOutForm(forms.Form):
+    """A form laid out the same way for everyone: `layout`, its fields and its button in order."""
+
+    layout: tuple = ()
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # A copy for each form: rendering writes the input style into the layout's fields.
+        self.helper = gds_helper(*copy.deepcopy(self.layout))
+
+
+# Typed as the hint shows it (14/05/2012): a browser's own date picker would show another format.
+DATE_WIDGET = forms.DateInput(attrs={"autocomplete": "off", "spellcheck": "false"}, format="%d/%m/%Y")
+
+
+def date_field(label, *, required=False, help_text="For example, 14/05/2012") -> forms.DateField:
+    # "Date of the committee's notice, if later" -> "Enter the date of the committee's notice as a real date".
+    what = label.split(", ")[0].split(" (")[0].lower()
+    if "date" in what and not what.startswith("the "):
+        what = f"the {what}"
+    return PlausibleDateField(
+        label=label,
+        required=required,
+        widget=DATE_WIDGET,
+        help_text=help_text,
+        input_formats=["%Y-%m-%d", "%d/%m/%Y", "%d/%m/%y", "%d %B %Y", "%d %b %Y"],
+        error_messages={
+            "invalid": f"Enter {what} as a real date, for example 14/05/2012",
+            "required": f"Enter {what}",
+        },
+    )
 
 
 class ConfirmForm(forms.Form):

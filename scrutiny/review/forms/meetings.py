@@ -4,7 +4,16 @@ from crispy_forms_gds.layout import Field, Fieldset, Fluid, Submit
 from django import forms
 
 from actionplan.models import Action, Area, Evidence, Theme
-from scrutiny.core.formtools import KeyedModelMultipleChoiceField, PlausibleDateField, gds_helper
+from scrutiny.core.formtools import (
+    KeyedModelMultipleChoiceField,
+    LaidOutForm,
+    PlausibleDateField,
+    date_input,
+    gds_helper,
+    long_text,
+    optional_choice,
+    short_text,
+)
 from scrutiny.core.times import TypedTimeField
 from scrutiny.people.models import Agency, Person
 
@@ -99,7 +108,7 @@ class MeetingForm(forms.ModelForm):
         layout = [
             Field.text("number", field_width=4),
             Field.text("title", field_width=Fluid.TWO_THIRDS),
-            Field.text("date", field_width=10),
+            date_input("date"),
             Field.text("start_time", field_width=5),
             Field.text("end_time", field_width=5),
             Field.text("place", field_width=Fluid.TWO_THIRDS),
@@ -164,30 +173,24 @@ class AttendanceForm(forms.Form):
         layout.append(Submit("submit", "Save attendance"))
         self.helper = gds_helper(*layout)
 
-    def statuses(self) -> dict:
-        return {row.pk: self.cleaned_data[f"status_{row.pk}"] for row in self.rows}
+    def service_arguments(self) -> dict:
+        return {"statuses": {row.pk: self.cleaned_data[f"status_{row.pk}"] for row in self.rows}}
 
 
 class AddAttendeeForm(forms.Form):
-    person = forms.ModelChoiceField(
-        label="Someone already known (optional)",
-        queryset=Person.objects.none(),
-        required=False,
-        empty_label="Choose a person",
+    person = optional_choice(
+        "Someone already known (optional)",
+        Person.objects.none(),
+        "Choose a person",
         help_text="Leave this and fill in the name below for someone new, such as a foster carer.",
         error_messages={
             "invalid_choice": "Choose someone from the list: people already on this meeting’s list are left out"
         },
     )
-    name = forms.CharField(label="Or a new person’s name", max_length=200, required=False)
-    job_title = forms.CharField(
-        label="Their job title or capacity (optional)", max_length=200, required=False, help_text="For example, “Carer”"
-    )
-    organisation = forms.CharField(
-        label="Their organisation (optional)",
-        max_length=200,
-        required=False,
-        help_text="For example, “Warwickshire Fostering Service”",
+    name = short_text("Or a new person’s name", max_length=200)
+    job_title = short_text("Their job title or capacity (optional)", max_length=200, help_text="For example, “Carer”")
+    organisation = short_text(
+        "Their organisation (optional)", max_length=200, help_text="For example, “Warwickshire Fostering Service”"
     )
     capacity = forms.ChoiceField(
         label="Attending as",
@@ -230,10 +233,16 @@ class AddAttendeeForm(forms.Form):
             self.add_error("name", "Enter the person’s name, or choose someone already known")
         return cleaned
 
-    def new_person(self) -> dict | None:
-        if self.cleaned_data.get("person"):
-            return None
-        return {key: self.cleaned_data[key] for key in ("name", "job_title", "organisation")}
+    def service_arguments(self) -> dict:
+        """Someone known, or the new person to add to the people the council knows."""
+        data = self.cleaned_data
+        new_person = None if data.get("person") else {key: data[key] for key in ("name", "job_title", "organisation")}
+        return {
+            "capacity": data["capacity"],
+            "status": data["status"],
+            "person": data.get("person"),
+            "new_person": new_person,
+        }
 
 
 class NoteItemForm(forms.ModelForm):
@@ -278,11 +287,7 @@ class MeetingConclusionForm(forms.Form):
         widget=forms.RadioSelect,
         error_messages={"required": "Choose the group’s judgement"},
     )
-    reasoning = forms.CharField(
-        label="Reasoning",
-        widget=forms.Textarea(attrs={"rows": 4}),
-        error_messages={"required": "Give the group’s reasoning"},
-    )
+    reasoning = long_text("Reasoning", rows=4, missing="Give the group’s reasoning")
 
     def __init__(self, *args, meeting, **kwargs):
         super().__init__(*args, **kwargs)
@@ -315,7 +320,7 @@ class MeetingConclusionForm(forms.Form):
             Submit("submit", "Record the conclusion"),
         )
 
-    def service_fields(self) -> dict:
+    def service_arguments(self) -> dict:
         key = self.cleaned_data["subject"]
         return {
             "area": self.areas.get(key),
@@ -326,23 +331,10 @@ class MeetingConclusionForm(forms.Form):
 
 
 class MeetingRequestForm(forms.Form):
-    question = forms.CharField(
-        label="What the group asks for",
-        widget=forms.Textarea(attrs={"rows": 4}),
-        error_messages={"required": "Enter what the group asks for"},
-    )
-    asked_of_agency = forms.ModelChoiceField(
-        label="Asked of agency", queryset=Agency.objects.all(), required=False, empty_label="Choose an agency"
-    )
-    asked_of_person = forms.ModelChoiceField(
-        label="Or asked of a person", queryset=Person.objects.all(), required=False, empty_label="Choose a person"
-    )
-    area = forms.ModelChoiceField(
-        label="Area for improvement (optional)",
-        queryset=Area.objects.none(),
-        required=False,
-        empty_label="Not about one area",
-    )
+    question = long_text("What the group asks for", rows=4, missing="Enter what the group asks for")
+    asked_of_agency = optional_choice("Asked of agency", Agency.objects.all(), "Choose an agency")
+    asked_of_person = optional_choice("Or asked of a person", Person.objects.all(), "Choose a person")
+    area = optional_choice("Area for improvement (optional)", Area.objects.none(), "Not about one area")
     due_by = _date_field("Answer needed by (optional)", required=False)
 
     def __init__(self, *args, meeting, **kwargs):
@@ -357,7 +349,7 @@ class MeetingRequestForm(forms.Form):
             Field.select("asked_of_agency"),
             Field.select("asked_of_person"),
             Field.select("area"),
-            Field.text("due_by", field_width=10),
+            date_input("due_by"),
             Submit("submit", "Record the request"),
         )
 
@@ -371,25 +363,17 @@ class MeetingRequestForm(forms.Form):
         return cleaned
 
 
-class AgreeNotesForm(forms.Form):
+class AgreeNotesForm(LaidOutForm):
     agreed_on = _date_field("Date the notes were agreed")
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.helper = gds_helper(Field.text("agreed_on", field_width=10), Submit("submit", "Agree the notes"))
+    layout = (date_input("agreed_on"), Submit("submit", "Agree the notes"))
 
 
-class ReopenNotesForm(forms.Form):
-    reason = forms.CharField(
-        label="Why are the notes being reopened?",
-        widget=forms.Textarea(attrs={"rows": 3}),
+class ReopenNotesForm(LaidOutForm):
+    reason = long_text(
+        "Why are the notes being reopened?",
+        rows=3,
+        missing="Say why the agreed notes are being reopened",
         max_length=1000,
         help_text="This is kept in the meeting’s history.",
-        error_messages={"required": "Say why the agreed notes are being reopened"},
     )
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.helper = gds_helper(
-            Field.textarea("reason"), Submit("submit", "Reopen the notes", css_class="govuk-button--warning")
-        )
+    layout = (Field.textarea("reason"), Submit("submit", "Reopen the notes", css_class="govuk-button--warning"))

@@ -5,66 +5,52 @@ from django import forms
 from django.utils import timezone
 from django.utils.text import Truncator
 
-from scrutiny.core.formtools import KeyedModelMultipleChoiceField, gds_helper
+from scrutiny.core.formtools import (
+    KeyedModelMultipleChoiceField,
+    LaidOutForm,
+    date_field,
+    date_input,
+    long_text,
+    optional_choice,
+    short_text,
+)
 from scrutiny.people.models import Person
 
 from ..models import Recommendation
 from ..services.monitoring import response_record_errors
-from .records import date_field
 
 
-class ResponseForm(forms.Form):
+class ResponseForm(LaidOutForm):
     response = forms.ChoiceField(
         label="The executive's response",
         choices=[c for c in Recommendation.Response.choices if c[0]],
         widget=forms.RadioSelect,
         required=False,  # the shared rule says what is missing, next to the field
     )
-    executive_response = forms.CharField(
-        label="The response as given", widget=forms.Textarea(attrs={"rows": 4}), required=False
-    )
-    response_reasons = forms.CharField(
-        label="Reasons",
-        widget=forms.Textarea(attrs={"rows": 3}),
-        required=False,
-        help_text="Needed when it was partly accepted or not accepted.",
-    )
-    lead = forms.ModelChoiceField(
-        label="Lead", queryset=Person.objects.order_by("name"), required=False, empty_label="No lead named"
-    )
-    update_months = forms.CharField(
-        label="Monitoring updates due, in months after the response",
+    executive_response_on = date_field("Date of the response")
+    executive_response = long_text("The response as given", rows=4)
+    response_reasons = long_text("Reasons", rows=3, help_text="Needed when it was partly accepted or not accepted.")
+    lead = optional_choice("Lead", Person.objects.order_by("name"), "No lead named")
+    implementation_due_on = date_field("Implementation date")
+    update_months = short_text(
+        "Monitoring updates due, in months after the response",
         max_length=40,
-        required=False,
         help_text="As the committee sets them, for example 6, 12.",
+    )
+    layout = (
+        Field.radios("response"),
+        date_input("executive_response_on"),
+        Field.textarea("executive_response"),
+        Field.textarea("response_reasons"),
+        Field.select("lead"),
+        date_input("implementation_due_on"),
+        Field.text("update_months", field_width=10),
+        Submit("submit", "Save the response"),
     )
 
     def __init__(self, *args, recommendation, **kwargs):
         super().__init__(*args, **kwargs)
         self.recommendation = recommendation
-        self.fields["executive_response_on"] = date_field("Date of the response")
-        self.fields["implementation_due_on"] = date_field("Implementation date")
-        self.order_fields(
-            [
-                "response",
-                "executive_response_on",
-                "executive_response",
-                "response_reasons",
-                "lead",
-                "implementation_due_on",
-                "update_months",
-            ]
-        )
-        self.helper = gds_helper(
-            Field.radios("response"),
-            Field.text("executive_response_on", field_width=10),
-            Field.textarea("executive_response"),
-            Field.textarea("response_reasons"),
-            Field.select("lead"),
-            Field.text("implementation_due_on", field_width=10),
-            Field.text("update_months", field_width=10),
-            Submit("submit", "Save the response"),
-        )
 
     def clean(self):
         cleaned = super().clean()
@@ -76,7 +62,7 @@ class ResponseForm(forms.Form):
         return cleaned
 
 
-class LinkActionsForm(forms.Form):
+class LinkActionsForm(LaidOutForm):
     actions = KeyedModelMultipleChoiceField(
         label="Actions that implement it",
         queryset=None,
@@ -84,6 +70,7 @@ class LinkActionsForm(forms.Form):
         widget=forms.CheckboxSelectMultiple,
         help_text="Select all that apply. Clear them all to unlink every action.",
     )
+    layout = (Field.checkboxes("actions", small=True), Submit("submit", "Save the linked actions"))
 
     def __init__(self, *args, queryset, **kwargs):
         super().__init__(*args, **kwargs)
@@ -93,55 +80,41 @@ class LinkActionsForm(forms.Form):
             f"Action {action.reference or action.pk} (area {action.area.number}, {action.lead_agency.short_name}): "
             f"{Truncator(action.description).chars(120)}"
         )
-        self.helper = gds_helper(Field.checkboxes("actions", small=True), Submit("submit", "Save the linked actions"))
 
 
-class MonitoringUpdateForm(forms.Form):
-    text = forms.CharField(
-        label="What the update says",
-        widget=forms.Textarea(attrs={"rows": 5}),
-        error_messages={"required": "Enter what the update says"},
-    )
-    meeting = forms.CharField(
-        label="Meeting it went to (optional)",
+class MonitoringUpdateForm(LaidOutForm):
+    reported_on = date_field("Date of the update", required=True)
+    text = long_text("What the update says", rows=5, missing="Enter what the update says")
+    meeting = short_text(
+        "Meeting it went to (optional)",
         max_length=200,
-        required=False,
         help_text="For example, Children and Young People OSC, 4 March 2014.",
     )
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["reported_on"] = date_field("Date of the update", required=True)
-        self.order_fields(["reported_on", "text", "meeting"])
-        self.helper = gds_helper(
-            Field.text("reported_on", field_width=10),
-            Field.textarea("text"),
-            Field.text("meeting"),
-            Submit("submit", "Add the update"),
-        )
+    layout = (
+        date_input("reported_on"),
+        Field.textarea("text"),
+        Field.text("meeting"),
+        Submit("submit", "Add the update"),
+    )
 
 
-class SignOffForm(forms.Form):
+class SignOffForm(LaidOutForm):
     outcome = forms.ChoiceField(
         label="The committee's sign-off",
         choices=[c for c in Recommendation.SignOff.choices if c[0]],
         widget=forms.RadioSelect,
         error_messages={"required": "Choose implemented, partly implemented, not implemented or superseded"},
     )
-    signed_off_at = forms.CharField(
-        label="Meeting that signed it off",
+    signed_off_on = date_field("Date signed off", required=True)
+    signed_off_at = short_text(
+        "Meeting that signed it off",
         max_length=200,
+        missing="Enter the meeting that signed it off",
         help_text="The committee and the date of its meeting, for example Children and Young People OSC, 4 March 2014.",
-        error_messages={"required": "Enter the meeting that signed it off"},
     )
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["signed_off_on"] = date_field("Date signed off", required=True)
-        self.order_fields(["outcome", "signed_off_on", "signed_off_at"])
-        self.helper = gds_helper(
-            Field.radios("outcome"),
-            Field.text("signed_off_on", field_width=10),
-            Field.text("signed_off_at"),
-            Submit("submit", "Sign it off"),
-        )
+    layout = (
+        Field.radios("outcome"),
+        date_input("signed_off_on"),
+        Field.text("signed_off_at"),
+        Submit("submit", "Sign it off"),
+    )

@@ -9,34 +9,22 @@ from django.utils import timezone
 
 from actionplan.models import Action, Area, Evidence
 from actionplan.uploads import ACCEPT_ATTRIBUTE, ACCEPTED_TEXT, max_upload_text, validate_evidence_file
-from scrutiny.core.formtools import KeyedModelMultipleChoiceField, PlausibleDateField, gds_helper
+from scrutiny.core.formtools import (
+    KeyedModelMultipleChoiceField,
+    LaidOutForm,
+    date_field,
+    date_input,
+    gds_helper,
+    long_text,
+    optional_choice,
+    short_text,
+)
 from scrutiny.core.querystring import id_or_none, id_param
 from scrutiny.people.models import Agency, Person
 
 from ..models import Conclusion, Recommendation, Review
 from ..services.recommendations import RESPONSE_FIELDS, response_errors
 from .meeting_defaults import latest_held_meeting
-
-# Typed as the hint shows it (14/05/2012): a browser's own date picker would show another format.
-DATE_WIDGET = forms.DateInput(attrs={"autocomplete": "off", "spellcheck": "false"}, format="%d/%m/%Y")
-
-
-def date_field(label, *, required=False, help_text="For example, 14/05/2012") -> forms.DateField:
-    # "Date of the committee's notice, if later" -> "Enter the date of the committee's notice as a real date".
-    what = label.split(", ")[0].split(" (")[0].lower()
-    if "date" in what and not what.startswith("the "):
-        what = f"the {what}"
-    return PlausibleDateField(
-        label=label,
-        required=required,
-        widget=DATE_WIDGET,
-        help_text=help_text,
-        input_formats=["%Y-%m-%d", "%d/%m/%Y", "%d/%m/%y", "%d %B %Y", "%d %b %Y"],
-        error_messages={
-            "invalid": f"Enter {what} as a real date, for example 14/05/2012",
-            "required": f"Enter {what}",
-        },
-    )
 
 
 def subject_initial(request, review, *, default_meeting=latest_held_meeting) -> dict:
@@ -115,11 +103,11 @@ class ConclusionForm(SubjectServiceMixin, forms.Form):
         widget=forms.RadioSelect,
         error_messages={"required": "Choose the group's judgement"},
     )
-    reasoning = forms.CharField(
-        label="The group's reasoning",
-        widget=forms.Textarea(attrs={"rows": 5}),
+    reasoning = long_text(
+        "The group's reasoning",
+        rows=5,
+        missing="Enter the group's reasoning",
         help_text="What the group heard or saw that led to this judgement, as the report will put it.",
-        error_messages={"required": "Enter the group's reasoning"},
     )
 
     def __init__(self, *args, review, **kwargs):
@@ -145,22 +133,12 @@ class ConclusionForm(SubjectServiceMixin, forms.Form):
 
 
 class InformationRequestForm(SubjectServiceMixin, forms.Form):
-    question = forms.CharField(
-        label="What is asked",
-        widget=forms.Textarea(attrs={"rows": 4}),
-        error_messages={"required": "Enter what the group is asking for"},
-    )
-    asked_of_agency = forms.ModelChoiceField(
-        label="Agency asked",
-        queryset=Agency.objects.order_by("name"),
-        required=False,
-        empty_label="No agency",
-    )
-    asked_of_person = forms.ModelChoiceField(
-        label="Person asked",
-        queryset=Person.objects.order_by("name"),
-        required=False,
-        empty_label="No one in particular",
+    question = long_text("What is asked", rows=4, missing="Enter what the group is asking for")
+    asked_of_agency = optional_choice("Agency asked", Agency.objects.order_by("name"), "No agency")
+    asked_of_person = optional_choice(
+        "Person asked",
+        Person.objects.order_by("name"),
+        "No one in particular",
         help_text="Choose an agency, a person or both.",
     )
     subject = forms.ChoiceField(label="About (optional)", required=False)
@@ -180,7 +158,7 @@ class InformationRequestForm(SubjectServiceMixin, forms.Form):
             Field.select("asked_of_person"),
             Field.select("subject"),
             Field.textarea("question"),
-            Field.text("due_by", field_width=10),
+            date_input("due_by"),
             Submit("submit", "Raise the request"),
         )
 
@@ -201,11 +179,7 @@ class InformationRequestForm(SubjectServiceMixin, forms.Form):
 
 
 class AnswerForm(forms.Form):
-    answer = forms.CharField(
-        label="Answer",
-        widget=forms.Textarea(attrs={"rows": 6}),
-        error_messages={"required": "Enter the answer"},
-    )
+    answer = long_text("Answer", rows=6, missing="Enter the answer")
     file = forms.FileField(
         label="Upload evidence (optional)",
         required=False,
@@ -216,7 +190,7 @@ class AnswerForm(forms.Form):
         },
         help_text=f"For example the email that answers the request, saved as an .eml file. {ACCEPTED_TEXT}, up to {max_upload_text()}.",
     )
-    evidence_title = forms.CharField(label="Title of the uploaded evidence", required=False, max_length=300)
+    evidence_title = short_text("Title of the uploaded evidence", max_length=300)
     evidence_kind = forms.ChoiceField(
         label="Kind of evidence uploaded", choices=Evidence.Kind.choices, initial=Evidence.Kind.EMAIL
     )
@@ -248,18 +222,26 @@ class AnswerForm(forms.Form):
             cleaned["evidence_title"] = Path(cleaned["file"].name).stem.replace("_", " ")[:300]
         return cleaned
 
+    def service_arguments(self) -> dict:
+        """The answer, and the evidence with it: a file uploaded (of the kind it was checked to be), evidence linked."""
+        data = self.cleaned_data
+        return {
+            "answer": data["answer"],
+            "upload": data.get("file"),
+            "upload_kind": self.upload_kind,
+            "evidence_title": data.get("evidence_title", ""),
+            "evidence_kind": data["evidence_kind"],
+            "existing_evidence": data.get("existing_evidence") or (),
+        }
 
-class CloseRequestForm(forms.Form):
-    note = forms.CharField(
-        label="Note on closing (optional)",
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 3}),
+
+class CloseRequestForm(LaidOutForm):
+    note = long_text(
+        "Note on closing (optional)",
+        rows=3,
         help_text="Needed when the request was never answered: say why it is closed.",
     )
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.helper = gds_helper(Field.textarea("note"), Submit("submit", "Close the request"))
+    layout = (Field.textarea("note"), Submit("submit", "Close the request"))
 
 
 # The executive's response has its own page (the clerk's, with accepted / not accepted and the lead): this
@@ -285,11 +267,11 @@ class RecommendationDecisionForm(forms.ModelForm):
         self.fields["closed_on"].help_text = "Leave blank until the recommendation is closed. For example, 14/05/2012"
         self.helper = gds_helper(
             Field.radios("committee_decision"),
-            Field.text("committee_decision_on", field_width=10),
+            date_input("committee_decision_on"),
             Field.textarea("committee_notes"),
             Field.radios("implementation"),
             Field.textarea("implementation_notes"),
-            Field.text("closed_on", field_width=10),
+            date_input("closed_on"),
             Submit("submit", "Save the decision"),
         )
 
@@ -307,7 +289,7 @@ class RecommendationDecisionForm(forms.ModelForm):
         pass
 
 
-class RecommendationAddForm(forms.Form):
+class RecommendationAddForm(LaidOutForm):
     kind = forms.ChoiceField(
         label="Kind",
         choices=Recommendation.Kind.choices,
@@ -315,36 +297,21 @@ class RecommendationAddForm(forms.Form):
         initial=Recommendation.Kind.RECOMMENDATION,
         error_messages={"required": "Choose recommendation or observation"},
     )
-    text = forms.CharField(
-        label="Text", widget=forms.Textarea(attrs={"rows": 5}), error_messages={"required": "Enter the text"}
-    )
-    addressed_to = forms.CharField(
-        label="Addressed to", max_length=200, error_messages={"required": "Enter who it is addressed to"}
-    )
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.helper = gds_helper(
-            Field.radios("kind"),
-            Field.textarea("text"),
-            Field.text("addressed_to"),
-            Submit("submit", "Add"),
-        )
+    text = long_text("Text", rows=5, missing="Enter the text")
+    addressed_to = short_text("Addressed to", max_length=200, missing="Enter who it is addressed to")
+    layout = (Field.radios("kind"), Field.textarea("text"), Field.text("addressed_to"), Submit("submit", "Add"))
 
 
-class ReviewStageForm(forms.Form):
+class ReviewStageForm(LaidOutForm):
     state = forms.ChoiceField(label="Stage", choices=Review.State.choices, widget=forms.RadioSelect)
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["interim_report_on"] = date_field("Date of the interim report")
-        self.fields["final_report_on"] = date_field("Date of the final report")
-        self.helper = gds_helper(
-            Field.radios("state"),
-            Field.text("interim_report_on", field_width=10),
-            Field.text("final_report_on", field_width=10),
-            Submit("submit", "Save the stage"),
-        )
+    interim_report_on = date_field("Date of the interim report")
+    final_report_on = date_field("Date of the final report")
+    layout = (
+        Field.radios("state"),
+        date_input("interim_report_on"),
+        date_input("final_report_on"),
+        Submit("submit", "Save the stage"),
+    )
 
     def clean(self):
         cleaned = super().clean()
@@ -354,27 +321,24 @@ class ReviewStageForm(forms.Form):
         return cleaned
 
 
-class ReopenReviewForm(forms.Form):
+class ReopenReviewForm(LaidOutForm):
     state = forms.ChoiceField(
         label="Stage the review returns to",
         widget=forms.RadioSelect,
         choices=[(value, label) for value, label in Review.State.choices if value != Review.State.CLOSED],
         initial=Review.State.FINAL_REPORT,
     )
-    reason = forms.CharField(
-        label="Why is the review being reopened?",
-        widget=forms.Textarea(attrs={"rows": 3}),
+    reason = long_text(
+        "Why is the review being reopened?",
+        rows=3,
+        missing="Say why the review is being reopened",
         max_length=2000,
         help_text="Kept in the review's history.",
-        error_messages={"required": "Say why the review is being reopened"},
     )
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.helper = gds_helper(Field.radios("state"), Field.textarea("reason"), Submit("submit", "Reopen the review"))
+    layout = (Field.radios("state"), Field.textarea("reason"), Submit("submit", "Reopen the review"))
 
 
-class AreaDecisionForm(forms.Form):
+class AreaDecisionForm(LaidOutForm):
     pursued = forms.TypedChoiceField(
         label="Does the review pursue this area?",
         choices=[("yes", "Yes, pursue it"), ("no", "No, do not pursue it")],
@@ -382,18 +346,10 @@ class AreaDecisionForm(forms.Form):
         coerce=lambda v: v == "yes",
         error_messages={"required": "Say whether the review pursues this area"},
     )
-    reason = forms.CharField(
-        label="Reason for not pursuing it",
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 3}),
-        help_text="Needed when the review does not pursue the area.",
+    reason = long_text(
+        "Reason for not pursuing it", rows=3, help_text="Needed when the review does not pursue the area."
     )
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.helper = gds_helper(
-            Field.radios("pursued"), Field.textarea("reason"), Submit("submit", "Save the decision")
-        )
+    layout = (Field.radios("pursued"), Field.textarea("reason"), Submit("submit", "Save the decision"))
 
     def clean(self):
         cleaned = super().clean()

@@ -3,11 +3,11 @@
 from crispy_forms_gds.layout import Field, Submit
 from django import forms
 
-from scrutiny.core.formtools import gds_helper
+from scrutiny.core.formtools import date_field, date_input, gds_helper
 
 from ..models import Recommendation
 from ..services.recommendations import report_dates_errors
-from .records import RecommendationAddForm, date_field
+from .records import RecommendationAddForm
 
 
 class ReportDatesForm(forms.Form):
@@ -21,9 +21,7 @@ class ReportDatesForm(forms.Form):
             "Date of the committee's notice, if later",
             help_text="Only if the committee's notice came after the report. For example, 14/05/2012",
         )
-        self.helper = gds_helper(
-            *[Field.text(name, field_width=10) for name in self.fields], Submit("submit", "Save the dates")
-        )
+        self.helper = gds_helper(*[date_input(name) for name in self.fields], Submit("submit", "Save the dates"))
 
     def clean(self):
         cleaned = super().clean()
@@ -52,9 +50,7 @@ class RecommendationWithAddresseeForm(RecommendationAddForm):
             help_text="Only if it was sent apart from the report, as to a partner body. For example, 14/05/2012",
         )
         submit = self.helper.layout.fields.pop()
-        self.helper.layout.fields.extend(
-            [Field.radios("addressee_kind"), Field.text("received_on", field_width=10), submit]
-        )
+        self.helper.layout.fields.extend([Field.radios("addressee_kind"), date_input("received_on"), submit])
 
     def clean_addressee_kind(self):
         return self.cleaned_data.get("addressee_kind") or Recommendation.AddresseeKind.EXECUTIVE

@@ -5,7 +5,7 @@ from dataclasses import replace
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 
-from scrutiny.core.writes import service_save, submit_form
+from scrutiny.core.writes import posted
 
 from ..conclusions_table import RULE, ConclusionPages
 from ..forms.records import ConclusionForm, subject_initial
@@ -14,6 +14,7 @@ from ..permissions import require_review_writer, review_view, writer_view
 from ..reporting.filters import ConclusionTableFilter
 from ..reporting.paging import paginate
 from ..services.conclusions import record_conclusion
+from .form_pages import record_page
 
 # A whole plan can run to thousands of actions: the table shows this many rows a page.
 ROWS_PER_PAGE = 100
@@ -60,22 +61,17 @@ def conclusions_table(request, review):
 def conclusion_add(request, review):
     """Reached from an action (?action=) or an area (?area=); the subject can still be changed."""
     require_review_writer(request.user, review)
-    form = ConclusionForm(request.POST or None, review=review, initial=subject_initial(request, review))
+    form = ConclusionForm(posted(request), review=review, initial=subject_initial(request, review))
 
-    return submit_form(
-        request,
-        form,
-        service_save(request, record_conclusion, review=review),
-        template="scrutiny/conclusions/form.html",
-        context={"review": review},
-        success=lambda conclusion: (
-            f"Recorded: {conclusion.get_judgement_display().lower()} on {conclusion.action or conclusion.area}."
-        ),
-        then=lambda conclusion: (
-            reverse("conclusions_table", args=[review.pk])
-            + f"#area-{(conclusion.area or conclusion.action.area).number}"
-        ),
-    )
+    def success(conclusion):
+        return f"Recorded: {conclusion.get_judgement_display().lower()} on {conclusion.action or conclusion.area}."
+
+    def then(conclusion):
+        area = conclusion.area or conclusion.action.area
+        return reverse("conclusions_table", args=[review.pk]) + f"#area-{area.number}"
+
+    template = "scrutiny/conclusions/form.html"
+    return record_page(request, form, record_conclusion, template, success, then=then, review=review)
 
 
 @review_view()

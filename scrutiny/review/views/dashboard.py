@@ -59,28 +59,19 @@ def dashboard_actions(request, review):
 
 @overview_required
 def dashboard_evidence(request, review):
-    scope = Scope.of(review)
-    evidence = (
-        Evidence.objects.awaited()
-        .filter(inspection=scope.inspection)
-        .select_related("area", "action", "provided_by", "provided_by_agency")
-        .order_by("requested_on", "id")
-    )
-    return _list_page(request, review, scope, "scrutiny/dashboard/evidence.html", evidence)
+    evidence = Evidence.objects.awaited().filter(inspection_id=review.inspection_id).order_by("requested_on", "id")
+    evidence = evidence.select_related("area", "action", "provided_by", "provided_by_agency")
+    return _list_page(request, review, "scrutiny/dashboard/evidence.html", evidence)
 
 
 @overview_required
 def dashboard_requests(request, review):
-    scope = Scope.of(review)
-    requests = (
-        InformationRequest.objects.open()
-        .filter(review=scope.review)
-        .select_related("meeting", "area", "action", "asked_of_agency", "asked_of_person")
-        .order_by("due_by", "raised_on", "id")
-    )
-    return _list_page(request, review, scope, "scrutiny/dashboard/requests.html", requests)
+    requests = InformationRequest.objects.open().filter(review=review).order_by("due_by", "raised_on", "id")
+    requests = requests.select_related("meeting", "area", "action", "asked_of_agency", "asked_of_person")
+    return _list_page(request, review, "scrutiny/dashboard/requests.html", requests)
 
 
-def _list_page(request, review, scope, template, rows):
+def _list_page(request, review, template, rows):
     """A list behind one of the dashboard's numbers, a page at a time."""
-    return render(request, template, {"review": review, "scope": scope, "page": paginate(request, rows, PER_PAGE)})
+    page = paginate(request, rows, PER_PAGE)
+    return render(request, template, {"review": review, "scope": Scope.of(review), "page": page})

@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from scrutiny.core.formtools import ConfirmForm
-from scrutiny.core.writes import posted
+from scrutiny.core.writes import posted, service_save
 
 from ..agreement import agreement_statement
 from ..forms.meetings import (
@@ -20,16 +20,24 @@ from ..forms.meetings import (
 from ..permissions import get_meeting_for_user, require_review_runner, review_view, runner_view
 from ..services import meeting_records as records
 from ..services import meetings as services
-from .meetings import meeting_form_page, meeting_records
+from .form_pages import meeting_form_page
+from .meetings import meeting_records
+
+# The page that takes a record out of the draft notes: what it says before and after (its history keeps
+# what the record said).
+TAKEN_OUT = "{} is taken out of the notes{}. What it {} stays in the meeting’s history."
 
 
 def notes_url(meeting) -> str:
     return reverse("meeting_notes", args=[meeting.review_id, meeting.pk])
 
 
-def notes_page(request, meeting, form, write, **page):
-    """A page of the notes editor: `write(form)` calls the service, and the page leads back to the notes."""
-    return meeting_form_page(request, meeting, form, write, back_url=notes_url(meeting), **page)
+def notes_page(request, meeting, form, write, title, success, **page):
+    """A page of the notes editor, with its title and the message after saving: `write(form)` calls the
+    service, and the page leads back to the notes."""
+    return meeting_form_page(
+        request, meeting, form, write, title=title, success=success, back_url=notes_url(meeting), **page
+    )
 
 
 def remove_page(request, meeting, remove, *, button, **page):
@@ -67,13 +75,14 @@ def meeting_note_edit(request, meeting, item_pk):
 @runner_view(while_draft=True)
 def meeting_note_remove(request, meeting, item_pk):
     item = get_object_or_404(meeting.note_items, pk=item_pk)
+    remove = service_save(request, services.remove_note_item, meeting=meeting, item=item)
     return remove_page(
         request,
         meeting,
-        lambda form: services.remove_note_item(actor=request.user, meeting=meeting, item=item),
+        remove,
         button="Remove this item",
         title=f"Remove item {item.position}, {item.heading}?",
-        intro="The item is taken out of the notes. What it said stays in the meeting’s history.",
+        intro=TAKEN_OUT.format("The item", "", "said"),
         success=f"Item {item.position}, {item.heading}, has been removed from the notes",
     )
 
@@ -91,25 +100,19 @@ def _note_form(request, meeting, form, *, item):
 
 @runner_view(while_draft=True)
 def meeting_conclusion_add(request, meeting):
+    form = MeetingConclusionForm(posted(request), meeting=meeting)
+    write = service_save(request, services.record_meeting_conclusion, meeting=meeting)
     return notes_page(
-        request,
-        meeting,
-        MeetingConclusionForm(posted(request), meeting=meeting),
-        lambda form: services.record_meeting_conclusion(actor=request.user, meeting=meeting, **form.service_fields()),
-        title="Record a conclusion reached at the meeting",
-        success="Conclusion recorded",
+        request, meeting, form, write, "Record a conclusion reached at the meeting", "Conclusion recorded"
     )
 
 
 @runner_view(while_draft=True)
 def meeting_request_add(request, meeting):
+    form = MeetingRequestForm(posted(request), meeting=meeting)
+    write = service_save(request, services.raise_meeting_request, meeting=meeting)
     return notes_page(
-        request,
-        meeting,
-        MeetingRequestForm(posted(request), meeting=meeting),
-        lambda form: services.raise_meeting_request(actor=request.user, meeting=meeting, **form.cleaned_data),
-        title="Record information the group asked for",
-        success="Information request recorded",
+        request, meeting, form, write, "Record information the group asked for", "Information request recorded"
     )
 
 
@@ -119,33 +122,24 @@ def meeting_conclusion_edit(request, meeting, conclusion_pk):
     conclusion = get_object_or_404(meeting.conclusions, pk=conclusion_pk)
     subject = f"action-{conclusion.action_id}" if conclusion.action_id else f"area-{conclusion.area_id}"
     initial = {"subject": subject, "judgement": conclusion.judgement, "reasoning": conclusion.reasoning}
-
-    def write(form):
-        records.correct_meeting_conclusion(
-            actor=request.user, meeting=meeting, conclusion=conclusion, **form.service_fields()
-        )
-
+    form = MeetingConclusionForm(posted(request), meeting=meeting, initial=initial)
+    write = service_save(request, records.correct_meeting_conclusion, meeting=meeting, conclusion=conclusion)
     return notes_page(
-        request,
-        meeting,
-        MeetingConclusionForm(posted(request), meeting=meeting, initial=initial),
-        write,
-        title="Correct a conclusion reached at the meeting",
-        success="Conclusion corrected",
+        request, meeting, form, write, "Correct a conclusion reached at the meeting", "Conclusion corrected"
     )
 
 
 @runner_view(while_draft=True)
 def meeting_conclusion_remove(request, meeting, conclusion_pk):
     conclusion = get_object_or_404(meeting.conclusions.select_related("action", "area"), pk=conclusion_pk)
+    remove = service_save(request, records.remove_meeting_conclusion, meeting=meeting, conclusion=conclusion)
     return remove_page(
         request,
         meeting,
-        lambda form: records.remove_meeting_conclusion(actor=request.user, meeting=meeting, conclusion=conclusion),
+        remove,
         button="Remove this conclusion",
         title=f"Remove the conclusion “{conclusion}”?",
-        intro="The conclusion is taken out of the notes and the table of conclusions. "
-        "What it said stays in the meeting’s history.",
+        intro=TAKEN_OUT.format("The conclusion", " and the table of conclusions", "said"),
         success="The conclusion has been removed from the notes",
     )
 
@@ -154,40 +148,26 @@ def meeting_conclusion_remove(request, meeting, conclusion_pk):
 def meeting_request_edit(request, meeting, request_pk):
     """While the notes are a draft, an open request is corrected like a notes item."""
     info_request = get_object_or_404(meeting.information_requests, pk=request_pk)
-    initial = {
-        "question": info_request.question,
-        "asked_of_agency": info_request.asked_of_agency_id,
-        "asked_of_person": info_request.asked_of_person_id,
-        "area": info_request.area_id,
-        "due_by": info_request.due_by,
-    }
-
-    def write(form):
-        records.correct_meeting_request(
-            actor=request.user, meeting=meeting, info_request=info_request, **form.cleaned_data
-        )
-
+    fields = ("question", "asked_of_agency_id", "asked_of_person_id", "area_id", "due_by")
+    initial = {name.removesuffix("_id"): getattr(info_request, name) for name in fields}
+    form = MeetingRequestForm(posted(request), meeting=meeting, initial=initial)
+    write = service_save(request, records.correct_meeting_request, meeting=meeting, info_request=info_request)
     return notes_page(
-        request,
-        meeting,
-        MeetingRequestForm(posted(request), meeting=meeting, initial=initial),
-        write,
-        title="Correct information the group asked for",
-        success="Information request corrected",
+        request, meeting, form, write, "Correct information the group asked for", "Information request corrected"
     )
 
 
 @runner_view(while_draft=True)
 def meeting_request_remove(request, meeting, request_pk):
     info_request = get_object_or_404(meeting.information_requests, pk=request_pk)
+    remove = service_save(request, records.remove_meeting_request, meeting=meeting, info_request=info_request)
     return remove_page(
         request,
         meeting,
-        lambda form: records.remove_meeting_request(actor=request.user, meeting=meeting, info_request=info_request),
+        remove,
         button="Remove this request",
         title=f"Remove the request to {info_request.asked_of}?",
-        intro="The request is taken out of the notes and the list of requests. "
-        "What it asked stays in the meeting’s history.",
+        intro=TAKEN_OUT.format("The request", " and the list of requests", "asked"),
         success="The information request has been removed from the notes",
     )
 
@@ -199,9 +179,7 @@ def meeting_agree_notes(request, meeting):
         request,
         meeting,
         form,
-        lambda form: services.agree_notes(
-            actor=request.user, meeting=meeting, agreed_on=form.cleaned_data["agreed_on"]
-        ),
+        service_save(request, services.agree_notes, meeting=meeting),
         then=meeting.get_absolute_url(),
         title="Agree the notes",
         success="Notes agreed and locked",
@@ -219,7 +197,7 @@ def meeting_reopen_notes(request, meeting):
         request,
         meeting,
         ReopenNotesForm(posted(request)),
-        lambda form: services.reopen_notes(actor=request.user, meeting=meeting, reason=form.cleaned_data["reason"]),
+        service_save(request, services.reopen_notes, meeting=meeting),
         then=notes_url(meeting),
         title="Reopen the agreed notes",
         success="Notes reopened as a draft",

@@ -6,7 +6,7 @@ review's clerk and administrators run meetings. Once the notes are agreed the re
 from django.shortcuts import render
 from django.urls import reverse
 
-from scrutiny.core.writes import posted, submit_form
+from scrutiny.core.writes import posted, service_save
 from scrutiny.people.permissions import has_capability
 
 from ..agreement import agreement_statement
@@ -22,27 +22,7 @@ from ..permissions import (
     writer_view,
 )
 from ..services import meetings as services
-
-FORM_TEMPLATE = "scrutiny/meetings/form.html"
-
-
-def form_page(request, form, save, *, title, success, back_url, caption="", intro="", extra_link=None):
-    """The clerk's forms share one page layout; the writing itself is the shared `submit_form`."""
-    context = {"title": title, "caption": caption, "intro": intro, "back_url": back_url, "extra_link": extra_link}
-    return submit_form(request, form, save, template=FORM_TEMPLATE, success=success, context=context, back_url=back_url)
-
-
-def meeting_form_page(request, meeting, form, write, *, back_url=None, then=None, **page):
-    """A clerk's form about one meeting: `write(form)` calls the service, then the page leads to `then`.
-
-    Both `back_url` and `then` are the meeting's page unless said otherwise; `then` follows `back_url`."""
-    back_url = back_url or meeting.get_absolute_url()
-
-    def save(form):
-        write(form)
-        return then or back_url
-
-    return form_page(request, form, save, caption=str(meeting), back_url=back_url, **page)
+from .form_pages import form_page, meeting_form_page
 
 
 @review_view()
@@ -162,14 +142,13 @@ def meeting_edit(request, meeting):
 
 @runner_view(while_draft=True)
 def meeting_attendance(request, meeting):
-    rows = meeting.attendance.select_related("person")
-    form = AttendanceForm(posted(request), rows=rows)
+    form = AttendanceForm(posted(request), rows=meeting.attendance.select_related("person"))
     intro = "Choose who was present and who sent apologies." if form.rows else "No one is on the list yet."
     return meeting_form_page(
         request,
         meeting,
         form,
-        lambda form: services.record_attendance(actor=request.user, meeting=meeting, statuses=form.statuses()),
+        service_save(request, services.record_attendance, meeting=meeting),
         title="Record attendance",
         success="Attendance saved",
         intro=intro,
@@ -179,24 +158,11 @@ def meeting_attendance(request, meeting):
 
 @runner_view(while_draft=True)
 def meeting_attendee_add(request, meeting):
-    form = AddAttendeeForm(posted(request), meeting=meeting)
-
-    def write(form):
-        data = form.cleaned_data
-        services.add_attendee(
-            actor=request.user,
-            meeting=meeting,
-            capacity=data["capacity"],
-            status=data["status"],
-            person=data.get("person"),
-            new_person=form.new_person(),
-        )
-
     return meeting_form_page(
         request,
         meeting,
-        form,
-        write,
+        AddAttendeeForm(posted(request), meeting=meeting),
+        service_save(request, services.add_attendee, meeting=meeting),
         title="Add someone to the attendance list",
         success="Added to the attendance list",
         back_url=reverse("meeting_attendance", args=[meeting.review_id, meeting.pk]),

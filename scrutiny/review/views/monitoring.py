@@ -3,7 +3,7 @@ implement it, adds the monitoring updates and the committee's sign-off."""
 
 from django.shortcuts import get_object_or_404
 
-from scrutiny.core.writes import submit_form
+from scrutiny.core.writes import posted
 
 from ..forms.monitoring import LinkActionsForm, MonitoringUpdateForm, ResponseForm, SignOffForm
 from ..models import Recommendation
@@ -17,88 +17,63 @@ from ..services.monitoring import (
     record_response,
 )
 from ..services.monitoring import sign_off as sign_off_service
+from .form_pages import record_page
 
-TEMPLATE = "scrutiny/recommendations/monitoring_form.html"
 
-
-def _for_runner(request, review, pk) -> Recommendation:
+def _monitoring_page(request, review, pk, form_class, service, heading, success, form_options=None, **shows):
+    """Each step after the report has one page: for the review's clerk (403), the recommendation (404),
+    the step's form (with `form_options(recommendation)`), its service writing about the recommendation,
+    and the way back to it. `success` names the recommendation where it says {}."""
     require_review_runner(request.user, review)
-    return get_object_or_404(Recommendation.objects.select_related("review"), pk=pk, review=review)
+    recommendation = get_object_or_404(Recommendation.objects.select_related("review"), pk=pk, review=review)
+    form = form_class(posted(request), **(form_options(recommendation) if form_options else {}))
+    return record_page(
+        request,
+        form,
+        service,
+        "scrutiny/recommendations/monitoring_form.html",
+        success.format(recommendation),
+        then=lambda result: recommendation,
+        shows={"review": recommendation.review, "heading": heading, "intro": "", **shows},
+        recommendation=recommendation,
+    )
 
 
-def _monitoring_page(request, recommendation, form, write, *, heading, success, **extra):
-    """Each step after the report has one page layout: `write(form)` calls its service, and the page
-    leads back to the recommendation."""
-    context = {"recommendation": recommendation, "review": recommendation.review, "heading": heading, "intro": ""}
+def _response_options(recommendation) -> dict:
+    initial = {name: getattr(recommendation, name) for name in RESPONSE_FIELDS}
+    initial["update_months"] = recommendation.update_months or DEFAULT_UPDATE_MONTHS
+    return {"recommendation": recommendation, "initial": initial}
 
-    def save(form):
-        write(form)
-        return recommendation
 
-    return submit_form(request, form, save, template=TEMPLATE, context={**context, **extra}, success=success)
+def _linking_options(recommendation) -> dict:
+    return {"queryset": linkable_actions(recommendation), "initial": {"actions": list(recommendation.actions.all())}}
 
 
 @writer_view
 def recommendation_response(request, review, pk):
-    recommendation = _for_runner(request, review, pk)
-    initial = {name: getattr(recommendation, name) for name in RESPONSE_FIELDS}
-    initial["update_months"] = recommendation.update_months or DEFAULT_UPDATE_MONTHS
-    form = ResponseForm(request.POST or None, recommendation=recommendation, initial=initial)
-
-    def write(form):
-        values = {name: form.cleaned_data.get(name) for name in RESPONSE_FIELDS}
-        values["executive_response"] = values["executive_response"] or ""
-        values["response_reasons"] = values["response_reasons"] or ""
-        record_response(actor=request.user, recommendation=recommendation, **values)
-
-    return _monitoring_page(
-        request,
-        recommendation,
-        form,
-        write,
-        heading="Record the executive's response",
-        success=f"Saved the executive's response to {recommendation}.",
-    )
+    heading = "Record the executive's response"
+    success = "Saved the executive's response to {}."
+    return _monitoring_page(request, review, pk, ResponseForm, record_response, heading, success, _response_options)
 
 
 @writer_view
 def recommendation_actions(request, review, pk):
-    recommendation = _for_runner(request, review, pk)
-    initial = {"actions": list(recommendation.actions.all())}
+    heading = "Link it to actions in the plan"
+    success = "Saved the actions linked to {}."
     return _monitoring_page(
-        request,
-        recommendation,
-        LinkActionsForm(request.POST or None, queryset=linkable_actions(recommendation), initial=initial),
-        lambda form: link_actions(
-            actor=request.user, recommendation=recommendation, actions=form.cleaned_data["actions"]
-        ),
-        heading="Link it to actions in the plan",
-        success=f"Saved the actions linked to {recommendation}.",
-        new_action=True,
+        request, review, pk, LinkActionsForm, link_actions, heading, success, _linking_options, new_action=True
     )
 
 
 @writer_view
 def recommendation_update_add(request, review, pk):
-    recommendation = _for_runner(request, review, pk)
+    heading = "Add a monitoring update"
     return _monitoring_page(
-        request,
-        recommendation,
-        MonitoringUpdateForm(request.POST or None),
-        lambda form: add_monitoring_update(actor=request.user, recommendation=recommendation, **form.cleaned_data),
-        heading="Add a monitoring update",
-        success=f"Added the update on {recommendation}.",
+        request, review, pk, MonitoringUpdateForm, add_monitoring_update, heading, "Added the update on {}."
     )
 
 
 @writer_view
 def recommendation_sign_off(request, review, pk):
-    recommendation = _for_runner(request, review, pk)
-    return _monitoring_page(
-        request,
-        recommendation,
-        SignOffForm(request.POST or None),
-        lambda form: sign_off_service(actor=request.user, recommendation=recommendation, **form.cleaned_data),
-        heading="Record the committee's sign-off",
-        success=f"Signed off {recommendation}.",
-    )
+    heading = "Record the committee's sign-off"
+    return _monitoring_page(request, review, pk, SignOffForm, sign_off_service, heading, "Signed off {}.")

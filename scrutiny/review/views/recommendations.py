@@ -4,7 +4,7 @@ from django.conf import settings
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 
-from scrutiny.core.writes import service_save, submit_form
+from scrutiny.core.writes import posted
 
 from ..forms.records import RecommendationDecisionForm
 from ..forms.response_clock import RecommendationWithAddresseeForm
@@ -14,6 +14,7 @@ from ..permissions import require_review_writer, review_view, writer_view
 from ..reporting.register import reference
 from ..response_clock import RULE
 from ..services.recommendations import add_recommendation, update_recommendation
+from .form_pages import record_page
 
 
 @review_view()
@@ -71,28 +72,15 @@ def recommendation_detail(request, review, pk):
 def recommendation_update(request, review, pk):
     recommendation = _get_recommendation(review, pk)
     require_review_writer(request.user, recommendation.review)
-    form = RecommendationDecisionForm(request.POST or None, instance=recommendation)
-
-    return submit_form(
-        request,
-        form,
-        service_save(request, update_recommendation, recommendation=recommendation),
-        template="scrutiny/recommendations/form.html",
-        context={"recommendation": recommendation},
-        success=f"Saved the committee's decision on {recommendation}.",
-    )
+    form = RecommendationDecisionForm(posted(request), instance=recommendation)
+    success = f"Saved the committee's decision on {recommendation}."
+    template = "scrutiny/recommendations/form.html"
+    return record_page(request, form, update_recommendation, template, success, recommendation=recommendation)
 
 
 @writer_view
 def recommendation_add(request, review):
     require_review_writer(request.user, review)
-    form = RecommendationWithAddresseeForm(request.POST or None, initial={"addressed_to": review.reporting_committee})
-
-    return submit_form(
-        request,
-        form,
-        service_save(request, add_recommendation, review=review),
-        template="scrutiny/recommendations/add_form.html",
-        context={"review": review},
-        success=lambda recommendation: f"Added {recommendation}.",
-    )
+    form = RecommendationWithAddresseeForm(posted(request), initial={"addressed_to": review.reporting_committee})
+    template = "scrutiny/recommendations/add_form.html"
+    return record_page(request, form, add_recommendation, template, lambda added: f"Added {added}.", review=review)

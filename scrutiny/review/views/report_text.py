@@ -16,7 +16,7 @@ from ..narrative import Narrative
 from ..permissions import require_review_runner, review_view, writer_view
 from ..report_data import meetings_for_papers
 from ..services.report_text import reset_report_text, save_report_text
-from .meetings import form_page
+from .form_pages import form_page
 
 Part = ReportText.Part
 REVIEW_WIDE_PARTS = {"summary": Part.SUMMARY, "acknowledgements": Part.ACKNOWLEDGEMENTS}
@@ -59,27 +59,30 @@ def _part_about(review, part, meeting_pk, recommendation_pk):
     raise Http404("No such part of the report")
 
 
-def _narrative_part(narrative, part, about):
-    return next(
+def _report_part(request, review, part, meeting_pk, recommendation_pk):
+    """For the clerk (403): the part of the report the address names (404), what it is about, and the
+    clerk's saved text for it, if any."""
+    require_review_runner(request.user, review)
+    part, about = _part_about(review, part, meeting_pk, recommendation_pk)
+    narrative = _narrative(review)
+    narrative_part = next(
         p
         for p in narrative.parts()
         if p.part == part and p.meeting == about.get("meeting") and p.recommendation == about.get("recommendation")
     )
+    return narrative_part, about, narrative.saved_text(part, **about)
 
 
 @writer_view
 def report_text_update(request, review, part=None, meeting_pk=None, recommendation_pk=None):
-    require_review_runner(request.user, review)
-    part, about = _part_about(review, part, meeting_pk, recommendation_pk)
-    narrative = _narrative(review)
-    narrative_part = _narrative_part(narrative, part, about)
+    narrative_part, about, saved = _report_part(request, review, part, meeting_pk, recommendation_pk)
     form = ReportTextForm(posted(request), initial={"text": narrative_part.text}, label=narrative_part.label)
 
     def save(form):
-        save_report_text(actor=request.user, review=review, part=part, text=form.cleaned_data["text"], **about)
+        text = form.cleaned_data["text"]
+        save_report_text(actor=request.user, review=review, part=narrative_part.part, text=text, **about)
         return reverse("report_text_list", args=[review.pk])
 
-    saved = narrative.saved_text(part, **about)
     context = {
         "review": review,
         "narrative_part": narrative_part,
@@ -99,11 +102,7 @@ def report_text_update(request, review, part=None, meeting_pk=None, recommendati
 @writer_view
 def report_text_reset(request, review, part=None, meeting_pk=None, recommendation_pk=None):
     """Go back to the draft from the records: the saved text leaves the report and stays in its history."""
-    require_review_runner(request.user, review)
-    part, about = _part_about(review, part, meeting_pk, recommendation_pk)
-    narrative = _narrative(review)
-    narrative_part = _narrative_part(narrative, part, about)
-    saved = narrative.saved_text(part, **about)
+    narrative_part, about, saved = _report_part(request, review, part, meeting_pk, recommendation_pk)
     if saved is None:
         raise Http404("This part of the report already prints the draft from the records")
     back_url = edit_url(review, narrative_part)

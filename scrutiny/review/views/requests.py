@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from actionplan.models import Evidence
-from scrutiny.core.writes import service_save, submit_form
+from scrutiny.core.writes import posted
 from scrutiny.people.permissions import has_capability
 
 from ..forms.meeting_defaults import coming_meeting
@@ -28,6 +28,7 @@ from ..permissions import (
 )
 from ..reporting.filters import InformationRequestFilter
 from ..services.requests import answer_request, close_request, raise_request
+from .form_pages import record_page
 
 
 @review_view()
@@ -83,16 +84,10 @@ def request_detail(request, review, pk):
 def request_add(request, review):
     require_review_writer(request.user, review)
     initial = subject_initial(request, review, default_meeting=coming_meeting)
-    form = InformationRequestForm(request.POST or None, review=review, initial=initial)
-
-    return submit_form(
-        request,
-        form,
-        service_save(request, raise_request, review=review),
-        template="scrutiny/requests/form.html",
-        context={"review": review},
-        success=lambda info_request: f"Request raised with {info_request.asked_of}.",
-        then=lambda info_request: info_request,
+    form = InformationRequestForm(posted(request), review=review, initial=initial)
+    template = "scrutiny/requests/form.html"
+    return record_page(
+        request, form, raise_request, template, lambda raised: f"Request raised with {raised.asked_of}.", review=review
     )
 
 
@@ -110,33 +105,14 @@ def request_answer(request, review, pk):
     info_request = get_request_for_user(request, review, pk)
     require_request_answerer(request.user, info_request)
     form = AnswerForm(
-        request.POST or None,
+        posted(request),
         request.FILES or None,
         evidence_queryset=_evidence_choices(request.user, info_request),
         initial={"answer": info_request.answer},
     )
-
-    def save(form):
-        data = form.cleaned_data
-        answer_request(
-            actor=request.user,
-            info_request=info_request,
-            answer=data["answer"],
-            upload=data.get("file"),
-            upload_kind=form.upload_kind,
-            evidence_title=data.get("evidence_title", ""),
-            evidence_kind=data["evidence_kind"],
-            existing_evidence=data.get("existing_evidence") or (),
-        )
-        return info_request
-
-    return submit_form(
-        request,
-        form,
-        save,
-        template="scrutiny/requests/answer_form.html",
-        context={"info_request": info_request},
-        success="Your answer has been sent to the group.",
+    success = "Your answer has been sent to the group."
+    return record_page(
+        request, form, answer_request, "scrutiny/requests/answer_form.html", success, info_request=info_request
     )
 
 
@@ -147,13 +123,8 @@ def request_close(request, review, pk):
     if info_request.status == InformationRequest.Status.CLOSED:
         messages.info(request, "This request is already closed.")
         return redirect(info_request)
-    form = CloseRequestForm(request.POST or None)
-
-    return submit_form(
-        request,
-        form,
-        service_save(request, close_request, info_request=info_request),
-        template="scrutiny/requests/close_form.html",
-        context={"info_request": info_request},
-        success="The request is closed.",
+    form = CloseRequestForm(posted(request))
+    success = "The request is closed."
+    return record_page(
+        request, form, close_request, "scrutiny/requests/close_form.html", success, info_request=info_request
     )

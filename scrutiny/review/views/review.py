@@ -3,7 +3,7 @@
 from django.shortcuts import get_object_or_404, render
 
 from actionplan.models import Area
-from scrutiny.core.writes import posted, service_save, submit_form
+from scrutiny.core.writes import posted
 from scrutiny.people.permissions import has_capability, require_capability
 
 from ..forms.records import AreaDecisionForm, ReopenReviewForm, ReviewStageForm
@@ -11,6 +11,7 @@ from ..models import ReviewArea, ReviewMembership
 from ..paper_links import review_papers
 from ..permissions import require_review_runner, review_view, writer_view
 from ..services.review import decide_area, reopen_review, update_review_stage
+from .form_pages import record_page
 
 
 @review_view()
@@ -47,21 +48,13 @@ def review_detail(request, review):
 @writer_view
 def review_stage_update(request, review):
     require_review_runner(request.user, review)
-    initial = {
-        "state": review.state,
-        "interim_report_on": review.interim_report_on,
-        "final_report_on": review.final_report_on,
-    }
-    form = ReviewStageForm(request.POST or None, initial=initial)
+    initial = {name: getattr(review, name) for name in ("state", "interim_report_on", "final_report_on")}
+    form = ReviewStageForm(posted(request), initial=initial)
 
-    return submit_form(
-        request,
-        form,
-        service_save(request, update_review_stage, review=review),
-        template="scrutiny/review/stage_form.html",
-        context={"review": review},
-        success=lambda review: f"The review is now at the stage: {review.get_state_display()}.",
-    )
+    def success(review):
+        return f"The review is now at the stage: {review.get_state_display()}."
+
+    return record_page(request, form, update_review_stage, "scrutiny/review/stage_form.html", success, review=review)
 
 
 @writer_view
@@ -73,18 +66,21 @@ def review_area_update(request, review, area_pk):
         "pursued": "yes" if decision is None or decision.pursued else "no",
         "reason": decision.reason if decision else "",
     }
-    form = AreaDecisionForm(request.POST or None, initial=initial)
+    form = AreaDecisionForm(posted(request), initial=initial)
 
-    return submit_form(
+    def success(decision):
+        return f"Saved: the review {'pursues' if decision.pursued else 'does not pursue'} area {area.number}."
+
+    return record_page(
         request,
         form,
-        service_save(request, decide_area, review=review, area=area),
-        template="scrutiny/review/area_form.html",
-        context={"review": review, "area": area, "decision": decision},
-        success=lambda decision: (
-            f"Saved: the review {'pursues' if decision.pursued else 'does not pursue'} area {area.number}."
-        ),
+        decide_area,
+        "scrutiny/review/area_form.html",
+        success,
         then=lambda decision: review,
+        shows={"decision": decision},
+        review=review,
+        area=area,
     )
 
 
@@ -93,12 +89,5 @@ def review_reopen(request, review):
     """Only an administrator reopens a closed review, giving a reason the history keeps."""
     require_capability(request.user, "can_administer")
     form = ReopenReviewForm(posted(request))
-
-    return submit_form(
-        request,
-        form,
-        service_save(request, reopen_review, review=review),
-        template="scrutiny/review/reopen_form.html",
-        context={"review": review},
-        success="The review is open again. The reason is kept in its history.",
-    )
+    success = "The review is open again. The reason is kept in its history."
+    return record_page(request, form, reopen_review, "scrutiny/review/reopen_form.html", success, review=review)
