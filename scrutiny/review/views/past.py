@@ -13,7 +13,7 @@ from ..reporting.paging import paginate
 from ..reporting.past import plan_as_at
 from ..reporting.scope import Scope, end_of_day, end_of_meeting
 
-AREAS_PER_PAGE = 10
+ACTIONS_PER_PAGE = 100  # a screen pages the plan; its papers print it whole
 
 
 @overview_required
@@ -33,8 +33,16 @@ def plan_as_at_view(request, review):
         moment, described = None, ""
     plan = None
     theme_id, agency_id = _number(request, "theme"), _number(request, "agency")
+    themes, agencies = list(Theme.objects.all()), list(Agency.objects.all())  # to filter by, and the plan's labels
     if moment is not None:
-        plan = plan_as_at(inspection=scope.inspection, moment=moment, theme_id=theme_id, agency_id=agency_id)
+        plan = plan_as_at(
+            inspection=scope.inspection,
+            moment=moment,
+            theme_id=theme_id,
+            agency_id=agency_id,
+            themes=themes,
+            agencies=agencies,
+        )
     return render(
         request,
         "scrutiny/dashboard/plan_as_at.html",
@@ -45,9 +53,9 @@ def plan_as_at_view(request, review):
             "plan": plan,
             "described": described,
             "today": timezone.localdate(),
-            "page": paginate(request, plan.areas if plan else [], AREAS_PER_PAGE),
-            "themes": Theme.objects.all(),
-            "agencies": Agency.objects.all(),
+            "page": paginate(request, [] if plan is None else plan, ACTIONS_PER_PAGE),
+            "themes": themes,
+            "agencies": agencies,
             "theme_id": theme_id,
             "agency_id": agency_id,
         },
