@@ -5,7 +5,6 @@ import datetime
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
-from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
@@ -19,6 +18,7 @@ from scrutiny.core.model_declarations import (
     when_as_written,
     wording_from_source,
 )
+from scrutiny.core.record_urls import record_url
 
 from .inspections import Area, Inspection, today
 
@@ -152,7 +152,7 @@ class Action(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return reverse("action_detail", args=[self.pk])
+        return record_url("action_detail", self.pk)
 
     @property
     def is_open(self) -> bool:

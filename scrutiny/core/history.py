@@ -33,10 +33,11 @@ class HistoryEntry:
     record: object = None
 
 
-def _display(model_field, value, related_names) -> str:
-    if model_field.choices and value in dict(model_field.flatchoices):
+def _display(model_field, value, related_names, choices: dict) -> str:
+    """`choices`: the field's {value: label}, empty for a field without choices."""
+    if choices and value in choices:
         # Choices speak for themselves, blank ones included ("Not rated").
-        return str(dict(model_field.flatchoices)[value])
+        return str(choices[value])
     if value in (None, ""):
         return "(blank)"
     if isinstance(model_field, models.ForeignKey):
@@ -90,6 +91,8 @@ def history_entries(obj, limit: int | None = None) -> list[HistoryEntry]:
         for related in related_model._default_manager.filter(pk__in=ids):
             related_names[(related_model, related.pk)] = str(related)
     m2m = _m2m_values(records, m2m_fields)
+    # Each field's choices once, not twice for every value of every row.
+    choices = {f.name: dict(f.flatchoices) for f in tracked if f.choices}
 
     entries = []
     for index, record in enumerate(records[:limit] if limit else records):
@@ -106,9 +109,12 @@ def history_entries(obj, limit: int | None = None) -> list[HistoryEntry]:
             for f in tracked:
                 old, new = getattr(previous, f.attname), getattr(record, f.attname)
                 if old != new:
+                    shown = choices.get(f.name, {})
                     entry.changes.append(
                         FieldChange(
-                            capfirst(f.verbose_name), _display(f, old, related_names), _display(f, new, related_names)
+                            capfirst(f.verbose_name),
+                            _display(f, old, related_names, shown),
+                            _display(f, new, related_names, shown),
                         )
                     )
             for f in m2m_fields:

@@ -13,11 +13,11 @@ from functools import cached_property
 
 from django.db.models import Count, F, Window
 from django.db.models.functions import Coalesce, RowNumber
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 
 from actionplan.models import Action, Area, Evidence, Rag, TargetDateChange
+from scrutiny.core.record_urls import record_url
 
 from ..models import Conclusion, InformationRequest
 from . import removals
@@ -96,7 +96,7 @@ class ChangeLine:
 
     @cached_property  # read twice a line by the template
     def url(self) -> str:
-        return reverse(self.link_name, args=self.link_args) if self.link_name else ""
+        return record_url(self.link_name, *self.link_args) if self.link_name else ""
 
 
 @dataclass
