@@ -5,6 +5,7 @@ import os
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 from ..factories import PASSWORD, add_unbroken_conclusion, make_world
 
@@ -90,6 +91,13 @@ def assert_accessible(page):
         for v in violations
     ]
     assert not violations, f"axe found violations on {page.url}:\n{json.dumps(summary, indent=2)}"
+
+
+def assert_error_page(page):
+    """The answer to a submission is the form again with its errors. Waits for it: the click's navigation may
+    not have begun when the click returns, and the page going away has no title either."""
+    expect(page.locator(".govuk-error-summary")).to_be_visible()
+    assert page.title().startswith("Error: ")
 
 
 def screenshot(page, name: str) -> Path:

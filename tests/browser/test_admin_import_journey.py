@@ -9,7 +9,7 @@ from actionplan.models import Action, Inspection
 from scrutiny.people.models import User
 from scrutiny.review.demo import load_demo
 
-from .conftest import assert_accessible, screenshot, sign_in
+from .conftest import assert_accessible, assert_error_page, screenshot, sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 DEMO_PASSWORD = "scrutiny-demo-2012"
@@ -135,7 +135,7 @@ def test_unknown_headers_and_bad_cells_are_explained_on_accessible_pages(page, a
     page.goto("/import/")
     page.get_by_role("button", name="Upload and preview").click()
     assert "Choose the spreadsheet to import" in page.locator(".govuk-error-summary").inner_text()
-    assert page.title().startswith("Error:")
+    assert_error_page(page)
     assert_accessible(page)
 
     page.get_by_label("Spreadsheet of the action plan").set_input_files(str(plan))

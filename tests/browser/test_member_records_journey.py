@@ -9,7 +9,7 @@ from actionplan.models import Action, Evidence
 from scrutiny.people.models import User
 from scrutiny.review.models import Conclusion, InformationRequest, Recommendation
 
-from .conftest import assert_accessible, screenshot, sign_in
+from .conftest import assert_accessible, assert_error_page, screenshot, sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -65,7 +65,7 @@ def test_member_concludes_asks_arden_and_is_then_satisfied(page, demo):
     page.goto(f"/conclusions/add/?action={action.pk}")
     page.get_by_label("More information needed", exact=True).check()
     page.get_by_role("button", name="Record the conclusion").click()
-    assert page.title().startswith("Error:")
+    assert_error_page(page)
     assert "Enter the group's reasoning" in page.locator(".govuk-error-summary").inner_text()
     assert "Enter the group's reasoning" in page.locator(".govuk-error-message").inner_text()
     assert_accessible(page)
@@ -168,7 +168,7 @@ def test_the_demo_recommendations_show_and_the_committees_response_is_recorded(p
     page.get_by_role("link", name="Record the committee's decision and implementation").click()
     page.get_by_label("Agreed", exact=True).check()
     page.get_by_role("button", name="Save the decision").click()
-    assert page.title().startswith("Error:")
+    assert_error_page(page)
     assert "Give the date of the committee's decision." in page.locator(".govuk-error-summary").inner_text()
     assert_accessible(page)
     screenshot(page, "recommendation-error")

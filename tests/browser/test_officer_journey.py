@@ -11,7 +11,7 @@ from actionplan.models import Action, Evidence, TargetDateChange
 from scrutiny.people.models import User
 from scrutiny.review.demo import load_demo
 
-from .conftest import assert_accessible, screenshot, sign_in
+from .conftest import assert_accessible, assert_error_page, screenshot, sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -56,7 +56,7 @@ def test_the_county_council_officer_updates_an_action_end_to_end(page, demo):
     assert_accessible(page)
     page.get_by_label("In progress").check()
     page.get_by_role("button", name="Save update").click()
-    assert page.title().startswith("Error:")
+    assert_error_page(page)
     assert "Write a short update" in page.locator(".govuk-error-summary").inner_text()
     assert_accessible(page)
     screenshot(page, "officer-update-errors")

@@ -4,7 +4,7 @@ import pytest
 from django.core import mail
 
 from ..factories import PASSWORD
-from .conftest import assert_accessible, screenshot, sign_in
+from .conftest import assert_accessible, assert_error_page, screenshot, sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -21,7 +21,7 @@ def test_a_member_changes_their_password_from_the_header(page, world):
     page.get_by_label("New password", exact=True).fill(NEW)
     page.get_by_label("Type the new password again").fill("something else entirely")
     page.get_by_role("button", name="Change password").click()
-    assert page.title().startswith("Error:")
+    assert_error_page(page)
     assert "The two new passwords are different" in page.locator(".govuk-error-summary").inner_text()
     assert_accessible(page)
     page.get_by_label("Current password").fill(PASSWORD)

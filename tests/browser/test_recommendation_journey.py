@@ -14,7 +14,7 @@ from scrutiny.review.models import Recommendation
 from scrutiny.review.services.recommendations import add_recommendation
 
 from ..factories import add_second_inspection
-from .conftest import assert_accessible, screenshot, sign_in
+from .conftest import assert_accessible, assert_error_page, screenshot, sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -57,7 +57,7 @@ def test_the_clerk_records_responses_and_links_actions_and_a_member_uses_the_reg
     checked(page, "monitoring-before")
     page.get_by_role("link", name="Record the executive's response").click()
     page.get_by_role("button", name="Save the response").click()
-    assert page.title().startswith("Error:")
+    assert_error_page(page)
     summary = page.locator(".govuk-error-summary").inner_text()
     assert "Choose whether the recommendation was accepted" in summary and "Enter the date of the response" in summary
     checked(page, "response-error")

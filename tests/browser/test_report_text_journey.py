@@ -5,7 +5,7 @@ import pytest
 
 from scrutiny.review.models import ReportText
 
-from .conftest import assert_accessible, screenshot, sign_in
+from .conftest import assert_accessible, assert_error_page, screenshot, sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -29,6 +29,6 @@ def test_the_clerk_edits_a_draft_and_the_report_keeps_it(page, world):
     page.get_by_role("link", name="Write 1.1 Executive summary").click()
     page.get_by_label("1.1 Executive summary").fill("")
     page.get_by_role("button", name="Save the text").click()
-    assert page.title().startswith("Error: ")
+    assert_error_page(page)
     assert_accessible(page)
     screenshot(page, "report-text-error")

@@ -9,7 +9,7 @@ from actionplan.models import Evidence
 from scrutiny.review.models import NoteItem
 
 from ..factories import make_world
-from .conftest import assert_accessible, screenshot, sign_in
+from .conftest import assert_accessible, assert_error_page, screenshot, sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -56,7 +56,7 @@ def test_a_member_finds_a_meeting_note_from_the_header(page, world):
 def test_an_empty_search_says_what_to_do(page, world):
     sign_in(page, world.maya)
     page.goto("/search/?q=")
-    assert page.title().startswith("Error: ")
+    assert_error_page(page)
     assert page.get_by_role("link", name="Enter a word or words to search for").is_visible()
     assert_accessible(page)
 

@@ -1,6 +1,6 @@
 import pytest
 
-from .conftest import assert_accessible, screenshot, sign_in
+from .conftest import assert_accessible, assert_error_page, screenshot, sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -43,7 +43,7 @@ def test_the_sign_in_page_is_accessible_with_and_without_errors(page, world):
     page.get_by_role("button", name="Sign in").click()
     summary = page.locator(".govuk-error-summary")
     assert "Enter your username" in summary.inner_text()
-    assert page.title().startswith("Error:")
+    assert_error_page(page)
     assert_accessible(page)
     screenshot(page, "sign-in-errors")
 
