@@ -20,6 +20,8 @@ from django.db.models.functions import NullIf
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
+from scrutiny.core.search_indexes import search_vector
+
 from .search_kinds import KINDS, KINDS_BY_KEY, Kind
 
 GROUP_LIMIT = 20  # results per kind on the page of every kind
@@ -82,14 +84,29 @@ def _joined(fields):
     return Func(Value(SEPARATOR), *parts, function="CONCAT_WS", output_field=TextField())
 
 
+def _full_text_match(model, kind: Kind, query) -> Q:
+    """The record's own words, or its agency's name, match the query. Each is matched on its own
+    table with exactly the expression of that table's GIN index (see `search_indexes`), so it is an
+    index lookup; one vector across the join could not be indexed. So every word must be in the
+    record's words, or every word in the agency's name."""
+    own = model._default_manager.annotate(search=search_vector(*kind.text_fields)).filter(search=query)
+    match = Q(pk__in=own.values("pk"))
+    if kind.also_fields:
+        relation = kind.also_fields[0].split("__")[0]
+        related = model._meta.get_field(relation).related_model
+        names = [name.split("__", 1)[1] for name in kind.also_fields]
+        agencies = related._default_manager.annotate(search=search_vector(*names)).filter(search=query)
+        match |= Q(**{f"{relation}__in": agencies.values("pk")})
+    return match
+
+
 def _full_text(queryset, kind: Kind, text: str):
     from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, SearchVector
 
     query = SearchQuery(text, config="english", search_type="websearch")
-    vector = SearchVector(*kind.fields, config="english")
-    matched = queryset.annotate(search=vector).filter(search=query)
+    matched = queryset.filter(_full_text_match(queryset.model, kind, query))
     ranked = matched.annotate(
-        rank=SearchRank(vector, query),
+        rank=SearchRank(SearchVector(*kind.fields, config="english"), query),
         headline=SearchHeadline(
             _joined(kind.text_fields),
             query,
