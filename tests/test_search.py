@@ -125,6 +125,13 @@ def test_a_word_found_in_an_agencys_name_finds_its_actions(client, world, maya):
     assert "Action 3.9 (area 3) – UHCW" in html
 
 
+def test_a_word_of_the_agencys_name_and_a_word_of_the_action_together_find_it(client, world, maya):
+    make_action(world.arden_plan, world.area3, lead_agency=world.uhcw, reference="3.9", description="Review discharge")
+    html = search(client, maya, "UHCW discharge")
+    assert "Action 3.9 (area 3) – UHCW" in html
+    assert "Action 3.9 (area 3) – UHCW" not in search(client, maya, "Arden discharge")
+
+
 def test_snippets_show_the_records_words_escaped_with_only_the_match_highlighted(client, world, maya):
     ProgressUpdate(
         action=world.wcc_action,

@@ -84,27 +84,39 @@ def _joined(fields):
     return Func(Value(SEPARATOR), *parts, function="CONCAT_WS", output_field=TextField())
 
 
-def _full_text_match(model, kind: Kind, query) -> Q:
-    """The record's own words, or its agency's name, match the query. Each is matched on its own
-    table with exactly the expression of that table's GIN index (see `search_indexes`), so it is an
-    index lookup; one vector across the join could not be indexed. So every word must be in the
-    record's words, or every word in the agency's name."""
+def _full_text_match(model, kind: Kind, query, text: str) -> Q:
+    """Exactly main's match (the record's words and its agency's name, as one text, match the query),
+    but through the record's own GIN index (see `search_indexes`) whenever it can be. A record whose
+    agency's name holds none of the query's words matches just as its own words do: an index lookup.
+    Only records of agencies named by some word (agencies are few) are matched on the joined text,
+    so "UHCW discharge" still finds UHCW's discharge action."""
+    from django.contrib.postgres.search import SearchQuery
+
     own = model._default_manager.annotate(search=search_vector(*kind.text_fields)).filter(search=query)
-    match = Q(pk__in=own.values("pk"))
-    if kind.also_fields:
-        relation = kind.also_fields[0].split("__")[0]
-        related = model._meta.get_field(relation).related_model
-        names = [name.split("__", 1)[1] for name in kind.also_fields]
-        agencies = related._default_manager.annotate(search=search_vector(*names)).filter(search=query)
-        match |= Q(**{f"{relation}__in": agencies.values("pk")})
-    return match
+    own_match = Q(pk__in=own.values("pk"))
+    if not kind.also_fields:
+        return own_match
+    relation = kind.also_fields[0].split("__")[0]
+    related = model._meta.get_field(relation).related_model
+    names = [name.split("__", 1)[1] for name in kind.also_fields]
+    any_word = None
+    for word in re.findall(r"\w+", text):
+        word_query = SearchQuery(word, config="english")
+        any_word = word_query if any_word is None else any_word | word_query
+    if any_word is None:
+        return own_match
+    named = related._default_manager.annotate(search=search_vector(*names)).filter(search=any_word).values("pk")
+    # "joined_search" is the record's words and its agency's name as one vector (see `_full_text`).
+    return (own_match & ~Q(**{f"{relation}__in": named})) | Q(**{f"{relation}__in": named}, joined_search=query)
 
 
 def _full_text(queryset, kind: Kind, text: str):
     from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, SearchVector
 
     query = SearchQuery(text, config="english", search_type="websearch")
-    matched = queryset.filter(_full_text_match(queryset.model, kind, query))
+    if kind.also_fields:
+        queryset = queryset.alias(joined_search=search_vector(*kind.fields))
+    matched = queryset.filter(_full_text_match(queryset.model, kind, query, text))
     ranked = matched.annotate(
         rank=SearchRank(SearchVector(*kind.fields, config="english"), query),
         headline=SearchHeadline(
