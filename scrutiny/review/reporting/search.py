@@ -84,6 +84,11 @@ def _joined(fields):
     return Func(Value(SEPARATOR), *parts, function="CONCAT_WS", output_field=TextField())
 
 
+def own_words_matching(model, kind: Kind, query):
+    """The records whose own words match: the filter is exactly the expression of the model's GIN index."""
+    return model._default_manager.annotate(search=search_vector(*kind.text_fields)).filter(search=query)
+
+
 def _full_text_match(model, kind: Kind, query, text: str) -> Q:
     """Exactly main's match (the record's words and its agency's name, as one text, match the query),
     but through the record's own GIN index (see `search_indexes`) whenever it can be. A record whose
@@ -92,8 +97,7 @@ def _full_text_match(model, kind: Kind, query, text: str) -> Q:
     so "UHCW discharge" still finds UHCW's discharge action."""
     from django.contrib.postgres.search import SearchQuery
 
-    own = model._default_manager.annotate(search=search_vector(*kind.text_fields)).filter(search=query)
-    own_match = Q(pk__in=own.values("pk"))
+    own_match = Q(pk__in=own_words_matching(model, kind, query).values("pk"))
     if not kind.also_fields:
         return own_match
     relation = kind.also_fields[0].split("__")[0]
