@@ -1,7 +1,7 @@
 """record_url() writes ids into a pattern resolved once: it must give what reverse() gives."""
 
 import pytest
-from django.urls import reverse, set_script_prefix
+from django.urls import NoReverseMatch, reverse, set_script_prefix
 
 from scrutiny.core.record_urls import record_url
 
@@ -32,3 +32,10 @@ def test_behind_a_script_prefix_the_prefix_is_kept():
 
 def test_arguments_that_are_not_ids_go_to_reverse():
     assert record_url("review_report", 2, "final", "pdf") == reverse("review_report", args=[2, "final", "pdf"])
+
+
+def test_a_true_or_false_is_refused_as_reverse_refuses_it_not_written_as_an_id():
+    with pytest.raises(NoReverseMatch):
+        reverse("action_detail", args=[True])
+    with pytest.raises(NoReverseMatch):
+        record_url("action_detail", True)

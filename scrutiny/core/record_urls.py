@@ -23,7 +23,8 @@ def _pieces(name: str, count: int, prefix: str, urlconf) -> tuple[str, ...]:
 
 def record_url(name: str, *ids) -> str:
     """What reverse(name, args=ids) gives, for URLs whose arguments are all record ids."""
-    if not all(isinstance(i, int) and i >= 0 for i in ids):
+    # True is an int to isinstance(); reverse() refuses it, and so must this.
+    if not all(type(i) is int and i >= 0 for i in ids):
         return reverse(name, args=ids)
     pieces = _pieces(name, len(ids), get_script_prefix(), get_urlconf() or settings.ROOT_URLCONF)
     return pieces[0] + "".join(f"{record_id}{piece}" for record_id, piece in zip(ids, pieces[1:], strict=True))
