@@ -133,7 +133,6 @@ def my_actions(request):
             "filter": filterset,
             "page": page,
             "counts": list_counts(shown, today, meetings),
-            "page_numbers": list(page.paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1)),
             "next_meetings": sorted(meetings.values(), key=lambda m: (m.date, m.pk)),
             "information_requests": requests,
             "today": today,
