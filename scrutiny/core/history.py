@@ -9,6 +9,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.db import models
+from django.db.models import Count, Window
 from django.utils.formats import date_format
 from django.utils.text import capfirst
 
@@ -31,6 +32,18 @@ class HistoryEntry:
     reason: str
     changes: list[FieldChange] = field(default_factory=list)
     record: object = None
+
+
+@dataclass
+class HistoryPage:
+    """The newest entries and how many there are in all."""
+
+    entries: list[HistoryEntry]
+    total: int
+
+    @property
+    def is_partial(self) -> bool:
+        return self.total > len(self.entries)
 
 
 def _display(model_field, value, related_names, choices: dict) -> str:
@@ -70,9 +83,21 @@ def _m2m_values(records, m2m_fields) -> dict:
 
 def history_entries(obj, limit: int | None = None) -> list[HistoryEntry]:
     """Newest first. `limit` keeps long histories short on busy pages."""
-    model = type(obj)
+    return history_page(obj, limit).entries
+
+
+def history_page(obj, limit: int | None = None) -> HistoryPage:
+    """The newest `limit` entries (all without one) and the total, from one query of at most
+    limit + 1 rows: the row before the oldest shown gives that entry its "before" values."""
     records = obj.history.select_related("history_user__person").order_by("-history_date", "-history_id")
-    records = list(records[: limit + 1] if limit else records)
+    if not limit:
+        records = list(records)
+        return HistoryPage(_entries(type(obj), records, None), len(records))
+    records = list(records.annotate(history_total=Window(Count("pk")))[: limit + 1])
+    return HistoryPage(_entries(type(obj), records, limit), records[0].history_total if records else 0)
+
+
+def _entries(model, records, limit) -> list[HistoryEntry]:
     if not records:
         return []
     m2m_fields = list(getattr(records[0], "_history_m2m_fields", []))
