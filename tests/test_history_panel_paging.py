@@ -140,3 +140,20 @@ def test_a_page_rendered_without_a_request_shows_the_latest_10_and_the_count_but
     html = Template("{% load history_tags %}{% history_panel action %}").render(Context({"action": action}))
     assert "Showing the latest 10 of 13 changes." in html
     assert len(entries_in(html)) == 10 and "Show all" not in html
+
+
+def test_beside_the_report_text_form_the_whole_history_opens_in_a_new_tab_so_typing_is_not_lost(client, world):
+    client.force_login(world.clara)
+    url = reverse("report_text_update", args=[world.review.pk, "summary"])
+    for n in range(11):
+        client.post(url, {"text": f"Version {n} of the summary."})
+    panel = panel_of(client, url)
+    assert "Showing the latest 10 of 11 changes." in panel
+    assert 'target="_blank" rel="noopener">Show all 11 changes (opens in new tab)</a>' in panel
+
+
+def test_on_a_record_page_with_no_form_the_whole_history_opens_in_the_same_tab(client, world):
+    move_target_date(world, 12)
+    client.force_login(world.olivia)
+    panel = panel_of(client, action_url(world))
+    assert "Show all 13 changes</a>" in panel and "_blank" not in panel

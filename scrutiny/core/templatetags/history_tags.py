@@ -1,4 +1,5 @@
 from django import template
+from django.utils.safestring import mark_safe
 
 from ..history import history_page
 
@@ -21,9 +22,10 @@ def _link(request, *, show_all: bool) -> str:
 
 
 @register.inclusion_tag("includes/history_panel.html", takes_context=True)
-def history_panel(context, obj, heading="History of changes"):
+def history_panel(context, obj, heading="History of changes", beside_a_form=False):
     """{% history_panel action %}: the one history panel every audited page shows, the latest
-    entries first, with a link to the whole history on the same page (?history=all)."""
+    entries first, with a link to the whole history on the same page (?history=all). Beside a form
+    the link opens a new tab, so that what is typed and not yet saved is not lost."""
     request = context.get("request")
     show_all = request is not None and request.GET.get(PARAM) == "all"
     page = history_page(obj, limit=None if show_all else LATEST)
@@ -37,4 +39,6 @@ def history_panel(context, obj, heading="History of changes"):
         "latest_url": _link(request, show_all=False) if request is not None else "",
         "heading": heading,
         "object": obj,
+        "new_tab": mark_safe(' target="_blank" rel="noopener"') if beside_a_form else "",
+        "new_tab_note": " (opens in new tab)" if beside_a_form else "",
     }
