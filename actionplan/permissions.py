@@ -19,8 +19,9 @@ ACTION_RELATED = (
 )
 
 
-def get_action_for_user(request, pk) -> Action:
-    """Any signed-in user may read any action: the plan is shared by the partners and the group."""
+def _get_action(pk) -> Action:
+    # Who may read an action depends on the reviews (scrutiny.review.permissions.get_action_for_user);
+    # who may change one is decided here, by check_may_edit, which 404s another agency's officer.
     return get_object_or_404(Action.objects.select_related(*ACTION_RELATED), pk=pk)
 
 
@@ -34,7 +35,7 @@ def check_may_edit(user, action) -> None:
 
 
 def get_action_to_edit(request, pk) -> Action:
-    action = get_action_for_user(request, pk)
+    action = _get_action(pk)
     check_may_edit(request.user, action)
     return action
 
