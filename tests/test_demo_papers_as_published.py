@@ -75,3 +75,18 @@ def test_the_table_of_conclusions_says_the_day_it_stands_at(client, review, fmt,
 
     content = client.get(reverse("conclusions_export", args=[review.pk, fmt])).content
     assert f"As they stood on {timezone.localdate():%-d %B %Y}" in read(content)
+
+
+def test_the_sample_reviews_papers_say_sample_data_but_never_demo(client, review):
+    """The second review is invented and says so ("sample data"); its papers still never talk about the demo."""
+    from scrutiny.review.demo_sample import load_sample_portfolio
+    from scrutiny.review.models import Review
+
+    load_sample_portfolio()
+    sample = Review.objects.exclude(pk=review.pk).get(title__contains="sample data")
+    for url in paper_urls(sample):
+        response = client.get(url.replace("%7Bfmt%7D", "docx").replace("{fmt}", "docx"))
+        assert response.status_code == 200, url
+        assert not re.findall(r"\bdemo\b", word_text(response.content), re.IGNORECASE), url
+    pack = client.get(reverse("prep_pack", args=[sample.pk, sample.meetings.order_by("date").last().pk]))
+    assert pack.status_code == 200 and not re.findall(r"\bdemo\b", pack.content.decode(), re.IGNORECASE)
