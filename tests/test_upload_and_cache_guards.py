@@ -125,6 +125,16 @@ def test_an_upload_over_the_limit_is_refused_from_its_length_before_it_is_read(c
     assert not Evidence.objects.filter(title="Caseload report").exists()
 
 
+def test_the_refusal_is_a_response_every_wsgi_server_can_send(client, world, small_limits):
+    """PEP 3333 forbids hop-by-hop headers; the development server answered a 500 to one."""
+    from wsgiref.util import is_hop_by_hop
+
+    client.force_login(world.olivia)
+    response = post_evidence(client, world.wcc_action, "report.txt", b"figures\n" * 5_000)
+    assert response.status_code == 413
+    assert not [name for name in response.headers if is_hop_by_hop(name)]
+
+
 def test_the_length_is_judged_before_the_body_is_read(rf, settings):
     from scrutiny.core.request_guards import UploadSizeLimitMiddleware
 

@@ -48,7 +48,6 @@ class UploadSizeLimitMiddleware:
         limit = filesizeformat(settings.EVIDENCE_MAX_UPLOAD_BYTES).replace("\xa0", " ")
         context = {"limit": limit, "council_name": settings.COUNCIL_NAME, "service_name": settings.SERVICE_NAME}
         # Rendered without the request: sessions and the signed-in user are not loaded yet.
-        response = HttpResponse(render_to_string("errors/413.html", context), status=413)
-        # The unread body cannot be reused: the browser must not keep the connection.
-        response["Connection"] = "close"
-        return response
+        # No "Connection: close": WSGI (PEP 3333) forbids an application hop-by-hop headers, and the
+        # development server refuses the response; the server decides about the unread body.
+        return HttpResponse(render_to_string("errors/413.html", context), status=413)
