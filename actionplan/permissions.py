@@ -58,11 +58,6 @@ def may_see_evidence_file(user, evidence) -> bool:
     return evidence.action_id is not None or evidence.provided_by_agency_id == user.agency_id
 
 
-def get_evidence_file_for_user(request, pk) -> Evidence:
-    evidence = get_object_or_404(evidence_visible_to(request.user).exclude(file=""), pk=pk)
-    return evidence
-
-
 def get_evidence_to_edit(request, pk) -> Evidence:
     evidence = get_object_or_404(
         Evidence.objects.select_related("action__lead_agency", "action__area"), pk=pk, action__isnull=False

@@ -9,7 +9,6 @@ urlpatterns = [
     path("actions/<int:pk>/evidence/add/", evidence.evidence_add, name="evidence_add"),
     path("evidence/<int:pk>/change/", evidence.evidence_edit, name="evidence_edit"),
     path("evidence/<int:pk>/remove/", evidence.evidence_remove, name="evidence_remove"),
-    path("evidence/<int:pk>/download/", evidence.evidence_download, name="evidence_download"),
     path("import/", imports.plan_import, name="plan_import"),
     path("import/columns/", imports.plan_import_mapping, name="plan_import_mapping"),
     path("import/preview/", imports.plan_import_preview, name="plan_import_preview"),

@@ -15,6 +15,7 @@ from actionplan.models import Evidence
 from actionplan.services.evidence import add_evidence
 from actionplan.uploads import PDF, validate_evidence_file
 
+from .factories import add_second_inspection
 from .form_helpers import date_parts
 
 pytestmark = pytest.mark.django_db
@@ -366,3 +367,22 @@ def test_only_the_lead_agency_removes_evidence(client, world):
     client.force_login(world.maya)
     assert client.post(url).status_code == 403
     assert Evidence.objects.filter(pk=evidence.pk).exists()
+
+
+def test_an_evidence_file_is_a_404_to_whoever_cannot_see_its_inspection(client, world):
+    """The action page 404s an officer whose agency has no part in the inspection, and a member who sits
+    on none of its reviews: its evidence files do the same."""
+    elsewhere = add_second_inspection(world, review_title="Herefordshire T&F Group")
+    evidence = add_evidence(
+        actor=world.olivia,
+        action=elsewhere.action,
+        title="Plan audit",
+        kind=Evidence.Kind.DOCUMENT,
+        upload=upload("audit.pdf", PDF_BYTES),
+        upload_kind=PDF,
+    )
+    url = reverse("evidence_download", args=[evidence.pk])
+    for outsider, status in [(world.arjun, 404), (world.mark, 404), (world.olivia, 200), (world.maya, 200)]:
+        client.force_login(outsider)
+        assert client.get(reverse("action_detail", args=[elsewhere.action.pk])).status_code == status
+        assert client.get(url).status_code == status, outsider

@@ -1,10 +1,8 @@
-"""Evidence on an action: add it, mark it received, and download its file safely."""
+"""Evidence on an action: add it, change it, remove it (its download is in scrutiny.review.views)."""
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, Http404
-from django.utils.text import slugify
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_http_methods
 
 from scrutiny.core.formtools import ConfirmForm
 from scrutiny.core.writes import WriteRefused, posted, service_save, submit_form
@@ -12,11 +10,9 @@ from scrutiny.core.writes import WriteRefused, posted, service_save, submit_form
 from ..forms.actions import EvidenceChangeForm, EvidenceForm
 from ..permissions import (
     get_action_to_edit,
-    get_evidence_file_for_user,
     get_evidence_to_edit,
 )
 from ..services.evidence import add_evidence, change_evidence, remove_evidence, why_evidence_must_stay
-from ..uploads import EXTENSION_BY_CONTENT_TYPE
 
 
 @login_required
@@ -86,32 +82,3 @@ def evidence_remove(request, pk):
         success=f"Evidence “{evidence.title}” has been removed from {action}.",
         back_url=evidence_on_action(action),
     )
-
-
-def download_name(evidence) -> str:
-    """Ours, not the uploader's: nothing in it can reach a path or a header unescaped."""
-    extension = EXTENSION_BY_CONTENT_TYPE.get(evidence.content_type, "bin")
-    return f"evidence-{evidence.pk}-{slugify(evidence.title)[:60] or 'file'}.{extension}"
-
-
-@login_required
-@require_GET
-def evidence_download(request, pk):
-    evidence = get_evidence_file_for_user(request, pk)
-    try:
-        stored = evidence.file.open("rb")
-    except FileNotFoundError as missing:
-        # The record outlived its file (a restore without the uploads, say): say so, do not fail.
-        raise Http404(
-            "The file for this evidence is missing from storage. Ask an administrator to restore it."
-        ) from missing
-    response = FileResponse(
-        stored,
-        as_attachment=True,
-        filename=download_name(evidence),
-        content_type=evidence.content_type or "application/octet-stream",
-    )
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
-    response["Cache-Control"] = "private, no-store"
-    return response

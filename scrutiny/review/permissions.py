@@ -19,8 +19,8 @@ from django.db.models import Exists, OuterRef, Q
 from django.shortcuts import get_object_or_404, redirect
 from django.views.decorators.http import require_http_methods
 
-from actionplan.models import Action, Area, Inspection
-from actionplan.permissions import ACTION_RELATED
+from actionplan.models import Action, Area, Evidence, Inspection
+from actionplan.permissions import ACTION_RELATED, evidence_visible_to
 from scrutiny.people.permissions import has_capability, require_capability
 
 from .errors import NotesLocked, ensure_open
@@ -87,6 +87,12 @@ def get_action_for_user(request, pk) -> Action:
         area__inspection__in=inspections_visible_to(request.user)
     )
     return get_object_or_404(actions, pk=pk)
+
+
+def get_evidence_file_for_user(request, pk) -> Evidence:
+    """A file of evidence the user may read, of an inspection the user may see; any other is a 404."""
+    evidence = evidence_visible_to(request.user).filter(inspection__in=inspections_visible_to(request.user))
+    return get_object_or_404(evidence.exclude(file=""), pk=pk)
 
 
 def get_area_for_user(request, pk) -> Area:

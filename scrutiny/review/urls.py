@@ -8,6 +8,7 @@ from .views import (
     changes,
     conclusions,
     dashboard,
+    evidence_files,
     glossary,
     legacy,
     meetings,
@@ -121,6 +122,7 @@ urlpatterns = [
     path("actions/", plan_pages.my_actions, name="my_actions"),
     path("actions/<int:pk>/", plan_pages.action_detail, name="action_detail"),
     path("areas/<int:pk>/", plan_pages.area_detail, name="area_detail"),
+    path("evidence/<int:pk>/download/", evidence_files.evidence_download, name="evidence_download"),
     # Pages across reviews: the register of recommendations and observations, and the glossary.
     path("recommendations/register/", register.recommendation_register, name="recommendation_register"),
     path("recommendations/register.<str:fmt>", register.recommendation_register, name="recommendation_register_export"),
