@@ -117,7 +117,8 @@ def sections() -> list[Section]:
                     "recommendation",
                     Recommendation.Kind.RECOMMENDATION.label,
                     "A numbered, formal proposal in the group's report, addressed to the executive, the council "
-                    "or a partner body, whose response is due within a set period of the report.",
+                    "or a partner body, whose response is due within a set period of the report; or to the "
+                    "committee itself, from which no response is expected.",
                 ),
                 Term(
                     "observation",

@@ -17,8 +17,11 @@ RAG_RULE = (
     "Red: the response is overdue, or a monitoring update is overdue. "
     f"Amber: the response, or the next monitoring update, is due within {SOON_DAYS} days. "
     "Green: the response has come (or is not due for more than 30 days) and every update due so far has come. "
-    "Grey: not yet running, because the date the report was received is not recorded."
+    "Grey: not yet running, because the date the report was received is not recorded; or for the committee "
+    "itself, from which no response is expected: the committee's own decision and sign-off close it."
 )
+
+FOR_THE_COMMITTEE = "No response is expected: it is for the committee itself, whose decision and sign-off close it"
 
 
 @dataclass(frozen=True)
@@ -67,11 +70,14 @@ def rate(
     response_due_on: datetime.date | None,
     responded_on: datetime.date | None,
     update_due_on: datetime.date | None,
+    response_expected: bool = True,
 ) -> RagRating:
     """The rule in RAG_RULE, in the order it is written."""
     if signed_off:
         return RagRating("blue", "Complete", f"Signed off as {signed_off.lower()} on {signed_off_on:%-d %B %Y}")
     soon = today + datetime.timedelta(days=SOON_DAYS)
+    if responded_on is None and not response_expected:
+        return RagRating("grey", "For the committee", FOR_THE_COMMITTEE)
     if responded_on is None:
         if response_due_on is None:
             return RagRating("grey", "Not yet running", "The date the report was received is not recorded")

@@ -199,6 +199,8 @@ class Narrative:
             remit = self.review.remit.strip().split("\n\n")[0]
             opening = [f"Our remit: {remit}"] if remit else []
             return "\n\n".join([*opening, "Based on our review, our first recommendation is:"])
+        if not recommendation.expects_response:
+            return f"Our recommendation {recommendation.number} is for {recommendation.addressed_to}:"
         return f"Our recommendation {recommendation.number}, to {recommendation.addressed_to}, is as follows:"
 
     def acknowledgements_draft(self) -> str:

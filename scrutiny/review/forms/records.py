@@ -254,6 +254,7 @@ class RecommendationDecisionForm(forms.ModelForm):
         model = Recommendation
         fields = DECISION_FIELDS  # what the service writes, less the executive's response
         widgets = {
+            "addressee_kind": forms.RadioSelect,
             "committee_decision": forms.RadioSelect,
             "implementation": forms.RadioSelect,
             "committee_notes": forms.Textarea(attrs={"rows": 3}),
@@ -265,7 +266,11 @@ class RecommendationDecisionForm(forms.ModelForm):
         for name in ("committee_decision_on", "closed_on"):
             self.fields[name] = date_field(str(self.fields[name].label).capitalize())
         self.fields["closed_on"].help_text = "Leave blank until the recommendation is closed. For example, 14/05/2012"
+        kind = self.fields["addressee_kind"]
+        kind.required = False  # pages and scripts that predate it do not send it: the kind stays as it was
+        kind.help_text = "No response is expected to one addressed to the committee itself."
         self.helper = gds_helper(
+            Field.radios("addressee_kind", small=True),
             Field.radios("committee_decision"),
             date_input("committee_decision_on"),
             Field.textarea("committee_notes"),
@@ -274,6 +279,9 @@ class RecommendationDecisionForm(forms.ModelForm):
             date_input("closed_on"),
             Submit("submit", "Save the decision"),
         )
+
+    def clean_addressee_kind(self):
+        return self.cleaned_data.get("addressee_kind") or self.instance.addressee_kind
 
     def clean(self):
         cleaned = super().clean()

@@ -1,5 +1,6 @@
 """Forms for the executive's response clock: the report's dates, and whom a recommendation is addressed to."""
 
+from crispy_forms_gds.choices import Choice
 from crispy_forms_gds.layout import Field, Submit
 from django import forms
 
@@ -31,13 +32,24 @@ class ReportDatesForm(forms.Form):
         return cleaned
 
 
+ADDRESSEE_HINTS = {
+    Recommendation.AddresseeKind.COMMITTEE: (
+        "When it asks the committee itself to act, as in \u201cTo consider and agree any actions\u201d. "
+        "No response is expected from anyone: the committee's own decision and sign-off close it."
+    ),
+}
+
+
 class RecommendationWithAddresseeForm(RecommendationAddForm):
     """Adds the kind of addressee, which sets the period it has to respond."""
 
     addressee_kind = forms.ChoiceField(
         label="Kind of addressee",
         help_text="Sets the period the addressee has to respond.",
-        choices=Recommendation.AddresseeKind.choices,
+        choices=[
+            Choice(value, label, hint=ADDRESSEE_HINTS[value]) if value in ADDRESSEE_HINTS else (value, label)
+            for value, label in Recommendation.AddresseeKind.choices
+        ],
         widget=forms.RadioSelect,
         initial=Recommendation.AddresseeKind.EXECUTIVE,
         required=False,  # most are to the executive; older clients and scripts do not send it

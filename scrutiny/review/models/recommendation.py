@@ -82,10 +82,12 @@ class CommitteeSignOff(models.TextChoices):
 
 
 class RecommendationAddressee(models.TextChoices):
-    # Each kind has its own response period (settings.RESPONSE_PERIOD_MONTHS).
+    # Each kind but the committee has its own response period (settings.RESPONSE_PERIOD_MONTHS); nobody
+    # outside the committee answers what it addresses to itself, so no response clock runs for it.
     EXECUTIVE = "executive", "The executive or a cabinet member"
     COUNCIL = "council", "The council"
     PARTNER = "partner", "A partner body"
+    COMMITTEE = "committee", "The committee itself"
 
 
 class Recommendation(models.Model):
@@ -221,12 +223,18 @@ class Recommendation(models.Model):
         return self.closed_on is not None
 
     @property
+    def expects_response(self) -> bool:
+        return self.addressee_kind != self.AddresseeKind.COMMITTEE
+
+    @property
     def response_period_months(self) -> int:
         return settings.RESPONSE_PERIOD_MONTHS.get(self.addressee_kind, 2)
 
     @property
     def response_due_on(self) -> datetime.date | None:
-        """None until the review records when the report was received."""
+        """None until the review records when the report was received, and for the committee itself."""
+        if not self.expects_response:
+            return None
         review = self.review
         starts = clock_starts_on(self.received_on or review.report_received_on, review.committee_notice_on)
         return due_on(starts, self.response_period_months)
@@ -282,6 +290,7 @@ class Recommendation(models.Model):
             response_due_on=self.response_due_on,
             responded_on=self.executive_response_on,
             update_due_on=self.next_update_due_on,
+            response_expected=self.expects_response,
         )
 
 

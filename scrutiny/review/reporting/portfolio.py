@@ -123,7 +123,7 @@ def build_portfolio(*, inspections, reviews, today: datetime.date) -> Portfolio:
             awaiting_response=_count_of(
                 Recommendation.objects.filter(
                     review=OuterRef("pk"), kind=Recommendation.Kind.RECOMMENDATION, executive_response=""
-                ),
+                ).exclude(addressee_kind=Recommendation.AddresseeKind.COMMITTEE),
                 "review",
             ),
         )

@@ -29,7 +29,14 @@ STATUSES = {
     ),
     "awaiting_response": (
         "Awaiting the response",
-        Q(executive_response_on__isnull=True, closed_on__isnull=True, sign_off="") & ~Q(committee_decision="pending"),
+        Q(executive_response_on__isnull=True, closed_on__isnull=True, sign_off="")
+        & ~Q(committee_decision="pending")
+        & ~Q(addressee_kind="committee"),
+    ),
+    "decided_by_committee": (
+        "Decided by the committee",
+        Q(addressee_kind="committee", executive_response_on__isnull=True, closed_on__isnull=True, sign_off="")
+        & ~Q(committee_decision="pending"),
     ),
     "responded": ("Responded", Q(executive_response_on__isnull=False, closed_on__isnull=True, sign_off="")),
     "signed_off": ("Signed off", Q(closed_on__isnull=True) & ~Q(sign_off="")),
@@ -46,6 +53,8 @@ def register_status(recommendation: Recommendation) -> str:
         return "responded"
     if recommendation.committee_decision == Recommendation.Decision.PENDING:
         return "awaiting_committee"
+    if not recommendation.expects_response:
+        return "decided_by_committee"
     return "awaiting_response"
 
 
@@ -66,7 +75,7 @@ RAG_CHOICES = [
     ("amber", "Amber"),
     ("green", "Green"),
     ("blue", "Blue (complete)"),
-    ("grey", "Not yet running"),
+    ("grey", "Grey (not running, or for the committee)"),
 ]
 
 
@@ -139,8 +148,10 @@ class RecommendationRegisterFilter(django_filters.FilterSet):
         # Narrowed in SQL to those that could be late; the clock itself is applied to the rows (rows()).
         if not value:
             return queryset
-        return queryset.filter(executive_response_on__isnull=True, closed_on__isnull=True).filter(
-            Q(received_on__lt=self.today) | Q(review__report_received_on__lt=self.today)
+        return (
+            queryset.filter(executive_response_on__isnull=True, closed_on__isnull=True)
+            .exclude(addressee_kind=Recommendation.AddresseeKind.COMMITTEE)
+            .filter(Q(received_on__lt=self.today) | Q(review__report_received_on__lt=self.today))
         )
 
     def filter_updates_overdue(self, queryset, name, value):
@@ -208,6 +219,7 @@ def overdue_responses_by_review(reviews, today: datetime.date) -> dict[int, int]
     by_pk = {review.pk: review for review in reviews}
     candidates = (
         Recommendation.objects.filter(review_id__in=by_pk, executive_response_on__isnull=True, closed_on__isnull=True)
+        .exclude(addressee_kind=Recommendation.AddresseeKind.COMMITTEE)
         .filter(Q(received_on__isnull=False) | Q(review__report_received_on__isnull=False))
         .only("review_id", "addressee_kind", "executive_response_on", "closed_on", "received_on", "sign_off")
     )

@@ -32,8 +32,15 @@ def _locked(recommendation: Recommendation) -> Recommendation:
     return fresh
 
 
+def expects_a_response(recommendation: Recommendation) -> bool:
+    """False for one to the committee itself, unless a response was recorded before its kind changed."""
+    return recommendation.expects_response or recommendation.executive_response_on is not None
+
+
 def response_record_errors(values: dict, recommendation: Recommendation, today: datetime.date) -> dict:
     """Field -> message; shared by the form and the service."""
+    if not expects_a_response(recommendation):
+        return {"response": "No response is expected: it is for the committee itself, whose decision closes it"}
     errors = {}
     response, responded_on = values.get("response"), values.get("executive_response_on")
     received_on = recommendation.received_on or recommendation.review.report_received_on

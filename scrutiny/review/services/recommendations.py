@@ -10,6 +10,7 @@ from ..errors import ensure_open
 from ..models import Recommendation, Review
 
 RESPONSE_FIELDS = (
+    "addressee_kind",
     "committee_decision",
     "committee_decision_on",
     "committee_notes",

@@ -1,7 +1,7 @@
 """A recommendation after the report: the clerk records the executive's response, links the actions that
 implement it, adds the monitoring updates and the committee's sign-off."""
 
-from django.shortcuts import get_object_or_404
+from django.shortcuts import get_object_or_404, render
 
 from scrutiny.core.writes import posted
 
@@ -12,6 +12,7 @@ from ..permissions import require_review_runner, writer_view
 from ..services.monitoring import (
     RESPONSE_FIELDS,
     add_monitoring_update,
+    expects_a_response,
     link_actions,
     linkable_actions,
     record_response,
@@ -51,6 +52,11 @@ def _linking_options(recommendation) -> dict:
 
 @writer_view
 def recommendation_response(request, review, pk):
+    require_review_runner(request.user, review)
+    recommendation = get_object_or_404(Recommendation.objects.select_related("review"), pk=pk, review=review)
+    if not expects_a_response(recommendation):
+        context = {"review": recommendation.review, "recommendation": recommendation}
+        return render(request, "scrutiny/recommendations/no_response_expected.html", context)
     heading = "Record the executive's response"
     success = "Saved the executive's response to {}."
     return _monitoring_page(request, review, pk, ResponseForm, record_response, heading, success, _response_options)
