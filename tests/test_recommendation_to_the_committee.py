@@ -201,3 +201,12 @@ def test_the_final_reports_draft_says_whom_each_recommendation_is_for(long_ago):
     assert narrative.text(Part.RECOMMENDATION, recommendation=long_ago.to_committee) == (
         "Our recommendation 2 is for Children and Young People Overview & Scrutiny Committee:"
     )
+
+
+def test_the_home_page_stops_counting_a_recommendation_once_it_is_closed(client, long_ago):
+    """Closed without a response typed (the committee took it as done): nothing is awaited."""
+    respond(long_ago, long_ago.to_cabinet, committee_decision="agreed", committee_decision_on=date(2013, 1, 10))
+    respond(long_ago, long_ago.to_cabinet, closed_on=date(2013, 9, 1))
+    client.force_login(long_ago.maya)
+    page = " ".join(client.get(reverse("home")).content.decode().split())
+    assert re.search(r">0 awaiting the executive(&#x27;|')s response<", page)

@@ -26,6 +26,13 @@ from ..response_clock import clock_starts_on, due_on, is_overdue
 
 
 class RecommendationQuerySet(models.QuerySet):
+    def awaiting_response(self):
+        """Not yet answered by those it is addressed to, and neither closed nor signed off: the response
+        clock's concern, whether or not the committee's decision is recorded yet."""
+        return self.filter(executive_response_on__isnull=True, closed_on__isnull=True, sign_off="").exclude(
+            addressee_kind=RecommendationAddressee.COMMITTEE
+        )
+
     def with_monitoring(self):
         """Everything the RAG rating and the monitoring columns read, in a fixed number of queries."""
         return (

@@ -121,9 +121,9 @@ def build_portfolio(*, inspections, reviews, today: datetime.date) -> Portfolio:
                 InformationRequest.objects.overdue(today).filter(review=OuterRef("pk")), "review"
             ),
             awaiting_response=_count_of(
-                Recommendation.objects.filter(
-                    review=OuterRef("pk"), kind=Recommendation.Kind.RECOMMENDATION, executive_response=""
-                ).exclude(addressee_kind=Recommendation.AddresseeKind.COMMITTEE),
+                Recommendation.objects.awaiting_response().filter(
+                    review=OuterRef("pk"), kind=Recommendation.Kind.RECOMMENDATION
+                ),
                 "review",
             ),
         )
