@@ -78,13 +78,25 @@ def update_meeting(*, actor, meeting, data: dict, areas=(), evidence=()) -> Meet
 TOOK_PLACE_STATUSES = (Attendance.Status.PRESENT, Attendance.Status.ABSENT)
 
 
-def _check_taken_place(meeting, statuses) -> None:
-    """Who was present is known once the meeting has happened; apologies can come before."""
-    if meeting.date > timezone.localdate() and any(s in TOOK_PLACE_STATUSES for s in statuses):
-        raise ValidationError(
-            f"This meeting is on {meeting.date:%-d %B %Y}: record who was present or absent once it has taken place. "
-            "Invitations and apologies can be recorded now."
-        )
+def has_taken_place(meeting) -> bool:
+    return meeting.date <= timezone.localdate()
+
+
+def statuses_open_to(meeting) -> list[str]:
+    """Who was present is known once the meeting has happened; invitations and apologies can come before."""
+    if has_taken_place(meeting):
+        return list(Attendance.Status)
+    return [s for s in Attendance.Status if s not in TOOK_PLACE_STATUSES]
+
+
+def not_yet_held(meeting) -> str:
+    return f"This meeting is on {meeting.date:%-d %B %Y}: record who was present or absent once it has taken place"
+
+
+def _check_taken_place(meeting, statuses, field=None) -> None:
+    if not has_taken_place(meeting) and any(s in TOOK_PLACE_STATUSES for s in statuses):
+        message = f"{not_yet_held(meeting)}. Invitations and apologies can be recorded now."
+        raise ValidationError({field: message} if field else message)
 
 
 REMOVE = "remove"  # not a status: the person comes off the meeting's list
@@ -116,7 +128,7 @@ def record_attendance(*, actor, meeting, statuses: dict) -> int:
 def add_attendee(*, actor, meeting, capacity, status, person=None, new_person: dict | None = None) -> Attendance:
     """Add someone to the list: a known person, or a new one who may never sign in (a foster carer)."""
     ensure_draft(meeting)
-    _check_taken_place(meeting, [status])
+    _check_taken_place(meeting, [status], field="status")
     if person is None:
         if not new_person or not (new_person.get("name") or "").strip():
             raise ValidationError({"name": "Enter the person’s name, or choose someone already known."})
