@@ -104,9 +104,25 @@ def test_the_clerk_schedules_records_writes_agrees_and_downloads_the_notes(page,
     notes = page.locator("main").inner_text()
     assert "Area 13: Corporate Parenting Panel" in notes and "Send the panel's terms of reference" in notes
 
-    # Agree: the notes lock.
+    # Agree: refused while anyone's attendance is unrecorded, naming them, with the way to record it.
     page.get_by_role("link", name="Agree the notes").click()
+    assert "Attendance is not recorded yet for" in page.locator("main").inner_text()
     checked_page(page, "agree")
+    page.get_by_role("button", name="Agree the notes").click()
+    expect(page).to_have_title(re.compile("^Error:"))
+    summary = page.locator(".govuk-error-summary").inner_text()
+    assert "came before agreeing the notes" in summary and "Peter Balaam" in summary and "Bob Hicks" not in summary
+    checked_page(page, "agree-refused")
+    page.locator(".govuk-error-summary").get_by_role("link").click()
+    assert page.get_by_role("heading", level=1).inner_text() == "Record attendance"
+    for person in page.get_by_role("group").all():
+        if person.get_by_label("Invited").is_checked():
+            person.get_by_label("Present").check()
+    page.get_by_role("button", name="Save attendance").click()
+    assert not meeting.attendance.filter(status="invited").exists()
+    page.get_by_role("link", name="Write the notes").click()
+    page.get_by_role("link", name="Agree the notes").click()
+    assert "Attendance is not recorded" not in page.locator("main").inner_text()
     page.get_by_role("button", name="Agree the notes").click()
     assert "Notes agreed and locked" in page.content()
     checked_page(page, "meeting-agreed")

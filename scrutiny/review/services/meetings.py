@@ -99,6 +99,27 @@ def _check_taken_place(meeting, statuses, field=None) -> None:
         raise ValidationError({field: message} if field else message)
 
 
+def unrecorded_attendance(meeting) -> list[Attendance]:
+    """People on the list of a meeting that has taken place whose coming or not nobody has recorded."""
+    rows = meeting.attendance.filter(status=Attendance.Status.INVITED).select_related("person")
+    return list(rows.order_by("person__name"))
+
+
+def _names(people) -> str:
+    return people[0] if len(people) == 1 else f"{', '.join(people[:-1])} and {people[-1]}"
+
+
+def _check_attendance_recorded(meeting) -> None:
+    """Agreed notes are published: they say who came and who sent apologies, never only who was invited."""
+    names = [row.person.name for row in unrecorded_attendance(meeting)]
+    if len(names) == 1:
+        raise ValidationError(f"Record whether {names[0]} came before agreeing the notes.")
+    if names:
+        raise ValidationError(
+            f"Record whether these {len(names)} people came before agreeing the notes: {_names(names)}."
+        )
+
+
 REMOVE = "remove"  # not a status: the person comes off the meeting's list
 
 
@@ -192,6 +213,7 @@ def agree_notes(*, actor, meeting, agreed_on=None) -> Meeting:
         )
     if not meeting.note_items.exists():
         raise ValidationError("Write at least one item of the notes before agreeing them.")
+    _check_attendance_recorded(meeting)
     agreed_on = agreed_on or timezone.localdate()
     if agreed_on < meeting.date:
         raise ValidationError({"agreed_on": "Notes cannot be agreed before the meeting they record."})
