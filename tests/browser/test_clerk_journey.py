@@ -10,9 +10,11 @@ from pypdf import PdfReader
 
 from actionplan.models import Area
 from scrutiny.people.models import Person
-from scrutiny.review.models import Meeting
+from scrutiny.review.models import Attendance, Meeting
 
-from .conftest import assert_accessible, screenshot, sign_in
+from ..factories import make_world
+from ..page_helpers import meeting_url
+from .conftest import assert_accessible, open_as, screenshot, sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -162,3 +164,14 @@ def test_the_clerk_schedules_records_writes_agrees_and_downloads_the_notes(page,
     meeting.refresh_from_db()
     assert meeting.notes_status == "draft"
     assert "Sam Carter's surname was misspelt" in meeting.history.first().history_change_reason
+
+
+def test_each_attendance_choice_stays_on_one_line_on_a_phone_a_tablet_and_a_laptop(page, transactional_db):
+    world = make_world()
+    Attendance.objects.create(meeting=world.last_meeting, person=world.maya_person, capacity="member")
+    for width in (320, 820, 1280):
+        open_as(page, world.clara, meeting_url("meeting_attendance", world.last_meeting), width=width)
+        label = page.locator("label", has_text="Take off the list")
+        present = page.locator("label", has_text="Present")
+        assert label.bounding_box()["height"] <= present.bounding_box()["height"], f"wraps at {width}px"
+        page.context.clear_cookies()
