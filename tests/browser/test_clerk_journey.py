@@ -10,9 +10,11 @@ from pypdf import PdfReader
 
 from actionplan.models import Area
 from scrutiny.people.models import Person
-from scrutiny.review.models import Meeting
+from scrutiny.review.models import Attendance, Meeting
 
-from .conftest import assert_accessible, screenshot, sign_in
+from ..factories import make_world
+from ..page_helpers import meeting_url
+from .conftest import assert_accessible, open_as, screenshot, sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -104,9 +106,25 @@ def test_the_clerk_schedules_records_writes_agrees_and_downloads_the_notes(page,
     notes = page.locator("main").inner_text()
     assert "Area 13: Corporate Parenting Panel" in notes and "Send the panel's terms of reference" in notes
 
-    # Agree: the notes lock.
+    # Agree: refused while anyone's attendance is unrecorded, naming them, with the way to record it.
     page.get_by_role("link", name="Agree the notes").click()
+    assert "Attendance is not recorded yet for" in page.locator("main").inner_text()
     checked_page(page, "agree")
+    page.get_by_role("button", name="Agree the notes").click()
+    expect(page).to_have_title(re.compile("^Error:"))
+    summary = page.locator(".govuk-error-summary").inner_text()
+    assert "came before agreeing the notes" in summary and "Peter Balaam" in summary and "Bob Hicks" not in summary
+    checked_page(page, "agree-refused")
+    page.locator(".govuk-error-summary").get_by_role("link").click()
+    assert page.get_by_role("heading", level=1).inner_text() == "Record attendance"
+    for person in page.get_by_role("group").all():
+        if person.get_by_label("Invited").is_checked():
+            person.get_by_label("Present").check()
+    page.get_by_role("button", name="Save attendance").click()
+    assert not meeting.attendance.filter(status="invited").exists()
+    page.get_by_role("link", name="Write the notes").click()
+    page.get_by_role("link", name="Agree the notes").click()
+    assert "Attendance is not recorded" not in page.locator("main").inner_text()
     page.get_by_role("button", name="Agree the notes").click()
     assert "Notes agreed and locked" in page.content()
     checked_page(page, "meeting-agreed")
@@ -146,3 +164,14 @@ def test_the_clerk_schedules_records_writes_agrees_and_downloads_the_notes(page,
     meeting.refresh_from_db()
     assert meeting.notes_status == "draft"
     assert "Sam Carter's surname was misspelt" in meeting.history.first().history_change_reason
+
+
+def test_each_attendance_choice_stays_on_one_line_on_a_phone_a_tablet_and_a_laptop(page, transactional_db):
+    world = make_world()
+    Attendance.objects.create(meeting=world.last_meeting, person=world.maya_person, capacity="member")
+    for width in (320, 820, 1280):
+        open_as(page, world.clara, meeting_url("meeting_attendance", world.last_meeting), width=width)
+        label = page.locator("label", has_text="Take off the list")
+        present = page.locator("label", has_text="Present")
+        assert label.bounding_box()["height"] <= present.bounding_box()["height"], f"wraps at {width}px"
+        page.context.clear_cookies()

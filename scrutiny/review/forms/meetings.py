@@ -18,7 +18,7 @@ from scrutiny.core.times import TypedTimeField
 from scrutiny.people.models import Agency, Person
 
 from ..models import Attendance, Conclusion, Meeting, NoteItem, ReviewMembership
-from ..services.meetings import REMOVE
+from ..services.meetings import REMOVE, has_taken_place, not_yet_held, statuses_open_to
 
 DATE_HINT = "For example, 14/5/2012"
 TIME_HINT = "For example 18:30, 18.30 or 6.30pm"
@@ -153,10 +153,17 @@ class MeetingForm(forms.ModelForm):
         return cleaned
 
 
-class AttendanceForm(forms.Form):
-    """One set of radios per person on the list: present, apologies, absent or still only invited."""
+def _status_choices(meeting, keep=None) -> list[tuple[str, str]]:
+    """Before the meeting, only what can be known then (what a row already says stays offered)."""
+    open_to = statuses_open_to(meeting)
+    return [(value, label) for value, label in Attendance.Status.choices if value in open_to or value == keep]
 
-    def __init__(self, *args, rows, **kwargs):
+
+class AttendanceForm(forms.Form):
+    """One set of radios per person on the list: present, apologies, absent or still only invited
+    (before the meeting: invited or apologies)."""
+
+    def __init__(self, *args, meeting, rows, **kwargs):
         super().__init__(*args, **kwargs)
         self.rows = list(rows)
         layout = []
@@ -164,10 +171,13 @@ class AttendanceForm(forms.Form):
             name = f"status_{row.pk}"
             self.fields[name] = forms.ChoiceField(
                 label=f"{row.person.described} ({row.get_capacity_display().lower()})",
-                choices=[*Attendance.Status.choices, (REMOVE, "Take off the list")],
+                choices=[*_status_choices(meeting, keep=row.status), (REMOVE, "Take off the list")],
                 initial=row.status,
                 widget=forms.RadioSelect,
-                error_messages={"required": f"Choose whether {row.person.name} attended"},
+                error_messages={
+                    "required": f"Choose whether {row.person.name} attended",
+                    "invalid_choice": f"{not_yet_held(meeting)}: choose invited or apologies for {row.person.name}",
+                },
             )
             layout.append(Field.radios(name, inline=True, small=True))
         layout.append(Submit("submit", "Save attendance"))
@@ -209,6 +219,11 @@ class AddAttendeeForm(forms.Form):
     def __init__(self, *args, meeting, **kwargs):
         super().__init__(*args, **kwargs)
         self.meeting = meeting
+        status = self.fields["status"]
+        status.choices = _status_choices(meeting)
+        if not has_taken_place(meeting):
+            status.initial = Attendance.Status.INVITED
+            status.error_messages["invalid_choice"] = f"{not_yet_held(meeting)}: choose invited or apologies"
         self.fields["person"].queryset = Person.objects.exclude(attendance__meeting=meeting).order_by("name")
         self.fields["person"].label_from_instance = lambda person: person.described
         self.helper = gds_helper(

@@ -78,12 +78,45 @@ def update_meeting(*, actor, meeting, data: dict, areas=(), evidence=()) -> Meet
 TOOK_PLACE_STATUSES = (Attendance.Status.PRESENT, Attendance.Status.ABSENT)
 
 
-def _check_taken_place(meeting, statuses) -> None:
-    """Who was present is known once the meeting has happened; apologies can come before."""
-    if meeting.date > timezone.localdate() and any(s in TOOK_PLACE_STATUSES for s in statuses):
+def has_taken_place(meeting) -> bool:
+    return meeting.date <= timezone.localdate()
+
+
+def statuses_open_to(meeting) -> list[str]:
+    """Who was present is known once the meeting has happened; invitations and apologies can come before."""
+    if has_taken_place(meeting):
+        return list(Attendance.Status)
+    return [s for s in Attendance.Status if s not in TOOK_PLACE_STATUSES]
+
+
+def not_yet_held(meeting) -> str:
+    return f"This meeting is on {meeting.date:%-d %B %Y}: record who was present or absent once it has taken place"
+
+
+def _check_taken_place(meeting, statuses, field=None) -> None:
+    if not has_taken_place(meeting) and any(s in TOOK_PLACE_STATUSES for s in statuses):
+        message = f"{not_yet_held(meeting)}. Invitations and apologies can be recorded now."
+        raise ValidationError({field: message} if field else message)
+
+
+def unrecorded_attendance(meeting) -> list[Attendance]:
+    """People on the list of a meeting that has taken place whose coming or not nobody has recorded."""
+    rows = meeting.attendance.filter(status=Attendance.Status.INVITED).select_related("person")
+    return list(rows.order_by("person__name"))
+
+
+def _names(people) -> str:
+    return people[0] if len(people) == 1 else f"{', '.join(people[:-1])} and {people[-1]}"
+
+
+def _check_attendance_recorded(meeting) -> None:
+    """Agreed notes are published: they say who came and who sent apologies, never only who was invited."""
+    names = [row.person.name for row in unrecorded_attendance(meeting)]
+    if len(names) == 1:
+        raise ValidationError(f"Record whether {names[0]} came before agreeing the notes.")
+    if names:
         raise ValidationError(
-            f"This meeting is on {meeting.date:%-d %B %Y}: record who was present or absent once it has taken place. "
-            "Invitations and apologies can be recorded now."
+            f"Record whether these {len(names)} people came before agreeing the notes: {_names(names)}."
         )
 
 
@@ -116,7 +149,7 @@ def record_attendance(*, actor, meeting, statuses: dict) -> int:
 def add_attendee(*, actor, meeting, capacity, status, person=None, new_person: dict | None = None) -> Attendance:
     """Add someone to the list: a known person, or a new one who may never sign in (a foster carer)."""
     ensure_draft(meeting)
-    _check_taken_place(meeting, [status])
+    _check_taken_place(meeting, [status], field="status")
     if person is None:
         if not new_person or not (new_person.get("name") or "").strip():
             raise ValidationError({"name": "Enter the person’s name, or choose someone already known."})
@@ -180,6 +213,7 @@ def agree_notes(*, actor, meeting, agreed_on=None) -> Meeting:
         )
     if not meeting.note_items.exists():
         raise ValidationError("Write at least one item of the notes before agreeing them.")
+    _check_attendance_recorded(meeting)
     agreed_on = agreed_on or timezone.localdate()
     if agreed_on < meeting.date:
         raise ValidationError({"agreed_on": "Notes cannot be agreed before the meeting they record."})

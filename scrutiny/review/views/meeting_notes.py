@@ -175,6 +175,18 @@ def meeting_request_remove(request, meeting, request_pk):
 @runner_view(while_draft=True)
 def meeting_agree_notes(request, meeting):
     form = AgreeNotesForm(posted(request), initial={"agreed_on": timezone.localdate()})
+    intro = (
+        "Once agreed, the notes, attendance and conclusions of this meeting are locked. "
+        "Changing them afterwards means reopening the notes and giving a reason."
+    )
+    page = {}
+    if unrecorded := services.unrecorded_attendance(meeting):
+        # The service refuses until then: the way to put it right is on the page and in the error.
+        attendance_url = reverse("meeting_attendance", args=[meeting.review_id, meeting.pk])
+        form.non_field_errors_href = attendance_url
+        people = "1 person" if len(unrecorded) == 1 else f"{len(unrecorded)} people"
+        intro = f"Attendance is not recorded yet for {people} on the list. {intro}"
+        page["extra_link"] = (attendance_url, "Record attendance")
     return notes_page(
         request,
         meeting,
@@ -183,8 +195,8 @@ def meeting_agree_notes(request, meeting):
         then=meeting.get_absolute_url(),
         title="Agree the notes",
         success="Notes agreed and locked",
-        intro="Once agreed, the notes, attendance and conclusions of this meeting are locked. "
-        "Changing them afterwards means reopening the notes and giving a reason.",
+        intro=intro,
+        **page,
     )
 
 

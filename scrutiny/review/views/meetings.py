@@ -142,8 +142,13 @@ def meeting_edit(request, meeting):
 
 @runner_view(while_draft=True)
 def meeting_attendance(request, meeting):
-    form = AttendanceForm(posted(request), rows=meeting.attendance.select_related("person"))
-    intro = "Choose who was present and who sent apologies." if form.rows else "No one is on the list yet."
+    form = AttendanceForm(posted(request), meeting=meeting, rows=meeting.attendance.select_related("person"))
+    if not form.rows:
+        intro = "No one is on the list yet."
+    elif services.has_taken_place(meeting):
+        intro = "Choose who was present and who sent apologies."
+    else:
+        intro = f"{services.not_yet_held(meeting)}. For now, record apologies, or take someone off the list."
     return meeting_form_page(
         request,
         meeting,
