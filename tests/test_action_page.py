@@ -151,4 +151,4 @@ def test_the_page_shows_the_groups_conclusions_on_the_action_and_on_its_area(cli
     assert "on area 1 as a whole" in page
     assert "We would like to see the caseload reports." in page
     assert "(current judgement)" in page
-    assert f'{reverse("conclusion_add", args=[world.review.pk])}?action={world.wcc_action.pk}"' in page
+    assert f"{reverse('conclusion_add', args=[world.review.pk])}?action={world.wcc_action.pk}&amp;next=" in page

@@ -76,7 +76,7 @@ def test_earlier_conclusions_stay_and_the_latest_is_current(client, world):
         ("reasoning", "", "Enter the group&#x27;s reasoning"),
         ("judgement", "", "Choose the group&#x27;s judgement"),
         ("judgement", "delighted", "Select a valid choice"),
-        ("meeting", "", "Choose the meeting"),
+        ("meeting", "999999", "Choose a meeting of this review"),
         ("subject", "action-999999", "Select a valid choice"),
     ],
 )

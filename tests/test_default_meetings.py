@@ -121,3 +121,23 @@ def test_a_conclusion_at_todays_meeting_is_accepted(world):
         actor=world.maya, review=world.review, meeting=today, area=world.area1, judgement=J.SATISFIED, reasoning="Met."
     )
     assert conclusion.reached_on == timezone.localdate()
+
+
+def test_with_no_meeting_to_come_and_the_latest_notes_agreed_a_new_request_starts_at_no_meeting(client, world):
+    from scrutiny.review.models import NoteItem
+    from scrutiny.review.services.meetings import agree_notes
+
+    def agree(meeting):
+        NoteItem.objects.create(meeting=meeting, heading="Evidence", body="Heard from the service")
+        agree_notes(actor=world.clara, meeting=meeting, agreed_on=meeting.date)
+
+    world.next_meeting.date = timezone.localdate() - datetime.timedelta(days=3)
+    world.next_meeting.save()
+    agree(world.next_meeting)
+    client.force_login(world.maya)
+    url = reverse("request_add", args=[world.review.pk])
+    assert selected_meeting(client.get(url)) == world.last_meeting  # held, and its notes still a draft
+    agree(world.last_meeting)
+    response = client.get(url)
+    assert selected_meeting(response) is None
+    assert '<option value="" selected>Not raised at a meeting</option>' in response.content.decode()

@@ -3,6 +3,7 @@ ask for information about them, with the form already filled in."""
 
 import re
 from html import unescape
+from urllib.parse import quote
 
 import pytest
 from django.urls import reverse
@@ -28,7 +29,11 @@ def test_a_member_records_a_conclusion_from_the_action_page_with_the_action_chos
     action = world.arden_action
     page = page_of(client, world.maya, "action_detail", action.pk)
     (conclusion_url,) = link(page, "Record a conclusion")
-    assert conclusion_url == reverse("conclusion_add", args=[world.review.pk]) + f"?action={action.pk}"
+    assert (
+        conclusion_url
+        == reverse("conclusion_add", args=[world.review.pk])
+        + f"?action={action.pk}&next={quote(action.get_absolute_url(), safe='')}"
+    )
     form = client.get(conclusion_url).context["form"]
     assert form.initial["subject"] == f"action-{action.pk}"
 
@@ -47,7 +52,7 @@ def test_the_area_page_offers_both_for_the_whole_area(client, world):
     page = page_of(client, world.clara, "area_detail", world.area2.pk)
     (conclusion_url,) = link(page, "Record a conclusion")
     (request_url,) = link(page, "Ask for information")
-    assert conclusion_url.endswith(f"?area={world.area2.pk}") and request_url.endswith(f"?area={world.area2.pk}")
+    assert f"?area={world.area2.pk}&next=" in conclusion_url and request_url.endswith(f"?area={world.area2.pk}")
     form = client.get(conclusion_url).context["form"]
     assert form.initial["subject"] == f"area-{world.area2.pk}"
     assert "on this area as a whole" in page  # the link says what it is about to a screen reader

@@ -6,11 +6,15 @@ one dated at a meeting still to come would speak for the group before it has met
 
 from django.utils import timezone
 
+from ..models import Meeting
+
 
 def latest_held_meeting(review, on=None):
-    """Today's meeting, or else the most recent one before it."""
+    """Today's meeting, or else the most recent one before it, of those whose notes are still a draft:
+    agreed notes take nothing more, so no record starts at one. None (not at a meeting) when there is none."""
     on = on or timezone.localdate()
-    return review.meetings.filter(date__lte=on).order_by("-date", "-id").first()
+    held = review.meetings.filter(date__lte=on).exclude(notes_status=Meeting.NotesStatus.AGREED)
+    return held.order_by("-date", "-id").first()
 
 
 def coming_meeting(review, on=None):

@@ -36,12 +36,14 @@ def subject_initial(request, review, *, default_meeting=latest_held_meeting) -> 
     return initial
 
 
-def meeting_field(review, *, required=True, label="Meeting") -> forms.ModelChoiceField:
+def meeting_field(review, *, label, none_label="", help_text="") -> forms.ModelChoiceField:
+    """A meeting of the review, or none: `none_label` names the choice of no meeting, where there is one."""
     field = forms.ModelChoiceField(
         label=label,
         queryset=review.meetings.order_by("date", "id"),
-        required=required,
-        empty_label="Choose a meeting" if required else "Not raised at a meeting",
+        required=bool(not none_label),
+        empty_label=none_label or "Choose a meeting",
+        help_text=help_text,
         error_messages={"required": "Choose the meeting", "invalid_choice": "Choose a meeting of this review"},
     )
     # Agreed notes take nothing more: say so before the member chooses.
@@ -114,7 +116,13 @@ class ConclusionForm(SubjectServiceMixin, forms.Form):
         super().__init__(*args, **kwargs)
         self.review = review
         self.fields["subject"].choices = subject_choices(review)
-        self.fields["meeting"] = meeting_field(review, label="Meeting where the group reached it")
+        self.fields["meeting"] = meeting_field(
+            review,
+            label="Meeting where the group reached it",
+            none_label="Not reached at a meeting",
+            help_text="A conclusion not reached at a meeting is dated today. Meetings whose notes are agreed "
+            "and locked take no more conclusions.",
+        )
         self.order_fields(["subject", "meeting", "judgement", "reasoning"])
         self.helper = gds_helper(
             Field.select("subject"),
@@ -146,7 +154,7 @@ class InformationRequestForm(SubjectServiceMixin, forms.Form):
     def __init__(self, *args, review, **kwargs):
         super().__init__(*args, **kwargs)
         self.review = review
-        self.fields["meeting"] = meeting_field(review, required=False, label="Raised at")
+        self.fields["meeting"] = meeting_field(review, label="Raised at", none_label="Not raised at a meeting")
         self.fields["due_by"] = date_field("Answer needed by")
         choices = subject_choices(review)
         choices[0] = ("", "Nothing in particular")

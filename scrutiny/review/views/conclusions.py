@@ -5,10 +5,11 @@ from dataclasses import replace
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 
+from scrutiny.core.querystring import same_site_path
 from scrutiny.core.writes import posted
 
 from ..conclusions_table import RULE, ConclusionPages
-from ..forms.records import ConclusionForm, subject_initial
+from ..forms.records import ConclusionForm, parse_subject, subject_initial
 from ..models import Conclusion
 from ..permissions import require_review_writer, review_view, writer_view
 from ..reporting.filters import ConclusionTableFilter
@@ -59,19 +60,30 @@ def conclusions_table(request, review):
 
 @writer_view
 def conclusion_add(request, review):
-    """Reached from an action (?action=) or an area (?area=); the subject can still be changed."""
+    """Reached from an action (?action=) or an area (?area=), perhaps from its page (?next=); the subject
+    can still be changed."""
     require_review_writer(request.user, review)
-    form = ConclusionForm(posted(request), review=review, initial=subject_initial(request, review))
+    initial = subject_initial(request, review)
+    form = ConclusionForm(posted(request), review=review, initial=initial)
+    action, area = parse_subject(initial.get("subject"), review)
+    subject_page = (action or area).get_absolute_url() if (action or area) else None
+    table = reverse("conclusions_table", args=[review.pk])
+    back_url = same_site_path(request) or table
 
     def success(conclusion):
         return f"Recorded: {conclusion.get_judgement_display().lower()} on {conclusion.action or conclusion.area}."
 
     def then(conclusion):
+        # Back to the action's (or area's) page it was opened from, where the new conclusion shows.
+        if back_url == (conclusion.action or conclusion.area).get_absolute_url():
+            return back_url
         area = conclusion.area or conclusion.action.area
-        return reverse("conclusions_table", args=[review.pk]) + f"#area-{area.number}"
+        return f"{table}#area-{area.number}"
 
+    labels = {table: "the table of conclusions", subject_page: "the action" if action else "the area"}
+    back = {"back_url": back_url, "back_label": labels.get(back_url, "the page you came from")}
     template = "scrutiny/conclusions/form.html"
-    return record_page(request, form, record_conclusion, template, success, then=then, review=review)
+    return record_page(request, form, record_conclusion, template, success, then=then, shows=back, review=review)
 
 
 @review_view()

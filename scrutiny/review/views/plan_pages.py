@@ -9,6 +9,7 @@ from django.db.models import Count, Q
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import urlencode
 from django.views.decorators.http import require_GET
 
 from actionplan.filters import MyActionsFilter
@@ -59,14 +60,16 @@ def due_soon_condition(today, meetings: dict) -> Q:
     return Q(status__in=Action.OPEN_STATUSES) & condition
 
 
-def record_links(user, inspection_id, subject: str) -> list[dict]:
+def record_links(user, inspection_id, subject: str, *, page: str) -> list[dict]:
     """ "Record a conclusion" and "Ask for information" about one action or area (`subject` is
-    "action=<pk>" or "area=<pk>"), for each open review of its inspection the user writes into."""
+    "action=<pk>" or "area=<pk>"), for each open review of its inspection the user writes into.
+    The conclusion's form leads back to `page`, the action's or area's own."""
     reviews = Review.objects.filter(inspection_id=inspection_id).exclude(state=Review.State.CLOSED).order_by("pk")
+    back = urlencode({"next": page})
     return [
         {
             "review": review,
-            "conclusion_url": f"{reverse('conclusion_add', args=[review.pk])}?{subject}",
+            "conclusion_url": f"{reverse('conclusion_add', args=[review.pk])}?{subject}&{back}",
             "request_url": f"{reverse('request_add', args=[review.pk])}?{subject}",
         }
         for review in reviews
@@ -170,7 +173,9 @@ def action_detail(request, pk):
             "conclusions": conclusions_for_action(action),
             "can_edit": request.user.can_edit_action(action),
             "next_meeting": meetings.get(action.area.inspection_id),
-            "record_links": record_links(request.user, action.area.inspection_id, f"action={action.pk}"),
+            "record_links": record_links(
+                request.user, action.area.inspection_id, f"action={action.pk}", page=action.get_absolute_url()
+            ),
         },
     )
 
@@ -193,6 +198,8 @@ def area_detail(request, pk):
             "actions": actions,
             "contributing": contributing,
             "conclusions": list(area.conclusions.select_related("meeting", "review").order_by("reached_on", "id")),
-            "record_links": record_links(request.user, area.inspection_id, f"area={area.pk}"),
+            "record_links": record_links(
+                request.user, area.inspection_id, f"area={area.pk}", page=area.get_absolute_url()
+            ),
         },
     )
