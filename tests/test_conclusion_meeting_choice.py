@@ -158,3 +158,14 @@ def test_a_conclusion_on_another_subject_than_the_page_it_was_opened_from_leads_
         {"subject": f"area-{world.area2.pk}", "meeting": "", "judgement": J.SATISFIED, "reasoning": "Whole area."},
     )
     assert response["Location"] == reverse("conclusions_table", args=[world.review.pk]) + f"#area-{world.area2.number}"
+
+
+def test_a_meeting_still_to_come_is_marked_not_yet_held_where_a_conclusion_is_recorded_not_where_a_request_is(
+    client, world
+):
+    client.force_login(world.maya)
+    conclusion_form = client.get(add_url(world)).content.decode()
+    assert f"{world.next_meeting} (not yet held)" in unescape(conclusion_form)
+    assert f"{world.last_meeting} (not yet held)" not in unescape(conclusion_form)
+    request_form = client.get(reverse("request_add", args=[world.review.pk])).content.decode()
+    assert "(not yet held)" not in request_form and str(world.next_meeting) in unescape(request_form)

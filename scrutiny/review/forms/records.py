@@ -36,8 +36,9 @@ def subject_initial(request, review, *, default_meeting=latest_held_meeting) -> 
     return initial
 
 
-def meeting_field(review, *, label, none_label="", help_text="") -> forms.ModelChoiceField:
-    """A meeting of the review, or none: `none_label` names the choice of no meeting, where there is one."""
+def meeting_field(review, *, label, none_label="", help_text="", only_held=False) -> forms.ModelChoiceField:
+    """A meeting of the review, or none: `none_label` names the choice of no meeting, where there is one.
+    `only_held`: the record needs a meeting that has taken place, so those to come are marked."""
     field = forms.ModelChoiceField(
         label=label,
         queryset=review.meetings.order_by("date", "id"),
@@ -46,10 +47,17 @@ def meeting_field(review, *, label, none_label="", help_text="") -> forms.ModelC
         help_text=help_text,
         error_messages={"required": "Choose the meeting", "invalid_choice": "Choose a meeting of this review"},
     )
-    # Agreed notes take nothing more: say so before the member chooses.
-    field.label_from_instance = lambda meeting: (
-        f"{meeting}{' (notes agreed and locked)' if meeting.notes_locked else ''}"
-    )
+    today = timezone.localdate()
+
+    def label_from_instance(meeting) -> str:
+        # What the service would refuse, said before the member chooses.
+        if meeting.notes_locked:
+            return f"{meeting} (notes agreed and locked)"
+        if only_held and meeting.date > today:
+            return f"{meeting} (not yet held)"
+        return str(meeting)
+
+    field.label_from_instance = label_from_instance
     return field
 
 
@@ -120,8 +128,9 @@ class ConclusionForm(SubjectServiceMixin, forms.Form):
             review,
             label="Meeting where the group reached it",
             none_label="Not reached at a meeting",
-            help_text="A conclusion not reached at a meeting is dated today. Meetings whose notes are agreed "
-            "and locked take no more conclusions.",
+            help_text="A conclusion not reached at a meeting is dated today. Meetings not yet held, and those "
+            "whose notes are agreed and locked, take no conclusions.",
+            only_held=True,
         )
         self.order_fields(["subject", "meeting", "judgement", "reasoning"])
         self.helper = gds_helper(
