@@ -146,8 +146,9 @@ class ActionUpdateForm(forms.Form):
         # The box stays on the page (ticked or not) for as long as the date is in the past.
         self.target_date_fieldset.fields.insert(1, Field.checkbox("confirm_past_target_date", small=True))
         if not data.get("confirm_past_target_date"):
+            # On the date, not the box: the date is what may be wrong, and its boxes are outlined in red.
             self.add_error(
-                "confirm_past_target_date",
+                "new_target_date",
                 f"The new target date, {new_date:%-d %B %Y}, is in the past. Check the year, "
                 'or tick "Yes, the date is in the past" if it is right',
             )

@@ -146,9 +146,16 @@ class LaidOutForm(forms.Form):
 DATE_WIDGET = forms.DateInput(attrs={"autocomplete": "off", "spellcheck": "false"}, format="%d/%m/%Y")
 
 
+def named_in_message(label) -> str:
+    """How an error message names a field after its label, without what the label adds for the reader:
+    "Answer needed by (optional)" -> "answer needed by", "Date of the committee's notice, if later" -> "date of
+    the committee's notice"."""
+    return str(label).split(", ")[0].split(" (")[0].strip().lower()
+
+
 def date_field(label, *, required=False, help_text="For example, 14/05/2012") -> forms.DateField:
     # "Date of the committee's notice, if later" -> "Enter the date of the committee's notice as a real date".
-    what = label.split(", ")[0].split(" (")[0].lower()
+    what = named_in_message(label)
     if "date" in what and not what.startswith("the "):
         what = f"the {what}"
     return PlausibleDateField(

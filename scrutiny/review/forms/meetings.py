@@ -11,6 +11,7 @@ from scrutiny.core.formtools import (
     date_input,
     gds_helper,
     long_text,
+    named_in_message,
     optional_choice,
     short_text,
 )
@@ -25,13 +26,14 @@ TIME_HINT = "For example 18:30, 18.30 or 6.30pm"
 
 
 def _date_field(label, *, required=True, hint=DATE_HINT):
+    what = named_in_message(label)
     return PlausibleDateField(
         label=label,
         required=required,
         help_text=hint,
         error_messages={
-            "required": f"Enter the {label.lower()}",
-            "invalid": f"Enter the {label.lower()} as a real date, {DATE_HINT.lower()}",
+            "required": f"Enter the {what}",
+            "invalid": f"Enter the {what} as a real date, {DATE_HINT.lower()}",
         },
     )
 
