@@ -112,7 +112,8 @@ def test_an_officer_of_another_agency_gets_a_404_for_a_request_with_the_whole_hi
     assert "History of changes" in panel_of(client, url, {"history": "all"})
 
 
-def test_the_action_page_makes_as_many_queries_with_60_changes_as_with_15(client, world):
+@pytest.mark.parametrize("data", [None, {"history": "all"}], ids=["latest", "whole history"])
+def test_the_action_page_makes_as_many_queries_with_60_changes_as_with_15(client, world, data):
     client.force_login(world.olivia)
     made = {"moves": 0}
 
@@ -120,18 +121,7 @@ def test_the_action_page_makes_as_many_queries_with_60_changes_as_with_15(client
         move_target_date(world, count, start=made["moves"])
         made["moves"] += count
 
-    assert_queries_flat(client, action_url(world), grow, first=15, then=45)
-
-
-def test_the_whole_history_makes_as_many_queries_with_60_changes_as_with_15(client, world):
-    client.force_login(world.olivia)
-    made = {"moves": 0}
-
-    def grow(count):
-        move_target_date(world, count, start=made["moves"])
-        made["moves"] += count
-
-    assert_queries_flat(client, action_url(world), grow, first=15, then=45, data={"history": "all"})
+    assert_queries_flat(client, action_url(world), grow, first=15, then=45, data=data)
 
 
 def test_a_page_rendered_without_a_request_shows_the_latest_10_and_the_count_but_no_link(world):
